@@ -1,0 +1,67 @@
+"""`kg build` from end to end: read, check, build, validate, write."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.build import Built, build_graph
+from graph.errors import ValidationError
+from graph.ontology import load_vocabulary
+from graph.outputs import output_lock, render_outputs, write_outputs
+from graph.report import make_report, report_text
+from graph.sources import Project, load_project
+from graph.validate import load_shapes, violations
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a project's files are; by default, relative to the current folder."""
+
+    root: Path = Path(".")
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def ontology(self) -> Path:
+        return self.root / "ontology.ttl"
+
+    @property
+    def shapes(self) -> Path:
+        return self.root / "shapes.ttl"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "out"
+
+
+@dataclass
+class BuildResult:
+    project: Project
+    built: Built
+    report: dict
+    text: str
+    files: dict[str, bytes]
+
+
+def check(paths: Paths) -> BuildResult:
+    """Everything but writing: read and check sources, build, validate."""
+    vocab = load_vocabulary(paths.ontology)
+    project = load_project(paths.sources, vocab)
+    built = build_graph(project)
+    problems = violations(built.union, load_shapes(paths.shapes))
+    if problems:
+        raise ValidationError(f"the graph breaks {len(problems)} SHACL rule(s):\n" + "\n".join(problems))
+    report = make_report(built, project)
+    text = report_text(report)
+    return BuildResult(project, built, report, text, render_outputs(built, text, report))
+
+
+def build(paths: Paths, out: Path | None = None) -> BuildResult:
+    """Build and write every output, or nothing at all."""
+    out = Path(out) if out is not None else paths.out
+    result = check(paths)
+    with output_lock(out):
+        write_outputs(out, result.files)
+    return result

@@ -1,0 +1,524 @@
+"""Read and check the files in sources/: the gazetteer and one record per article.
+
+``parse_record``/``parse_gazetteer`` turn a file's text into plain objects,
+checking every name against the ontology; ``load_project`` reads a folder and
+checks what spans files (ids declared once, references that resolve, quotes
+found in the article). Every problem found is collected, so a curator sees all
+of them at once, each as ``file:line: what is wrong``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from graph import iris
+from graph.errors import InputErrors, SourceError
+from graph.evidence import Location, NormalisedText
+from graph.ontology import (
+    BOOLEAN_RANGES,
+    DATE_RANGE,
+    INTEGER_RANGES,
+    STRING_RANGES,
+    TEXT_RANGES,
+    Property,
+    Vocabulary,
+    suggest,
+)
+from graph.yamlfile import Mapping, Sequence, parse_yaml
+
+GAZETTEER_FILE = "gazetteer.yaml"
+LANGUAGES = ("id", "en")
+ITEM_KEYS = {"id", "type", "about", "label", "alias", "quote", "reviewed", "extractor"}
+SOURCE_KEYS = {"title", "publisher", "credits", "url", "language", "published", "contributors", "note", "text"}
+GAZETTEER_KEYS = {"title", "description"}
+_LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+_YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])\Z")
+_YEAR = re.compile(r"\d{4}\Z")
+
+
+@dataclass
+class Quote:
+    text: str
+    line: int
+    location: Location | None = None
+
+
+@dataclass
+class Statement:
+    prop: Property
+    value: object  # an id (str) for object properties, else an rdflib Literal
+    line: int
+
+
+@dataclass
+class Item:
+    """An entity the gazetteer declares, or a fact an article states."""
+
+    subject: str
+    line: int
+    type: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    reviewed: bool = True
+    extractor: str | None = None
+
+
+@dataclass
+class Source:
+    """An article (or the gazetteer) and what it states."""
+
+    id: str
+    path: Path
+    kind: str  # "article" or "gazetteer"
+    language: str
+    meta: dict
+    items: list[Item]
+    text_path: Path | None = None
+    text: str = ""
+    sha256: str = ""
+
+    @property
+    def short(self) -> str:
+        """A short name for people: the article's number, or 'gazetteer'."""
+        return self.id.split("_", 1)[0]
+
+
+@dataclass
+class Project:
+    vocab: Vocabulary
+    gazetteer: Source
+    articles: list[Source]
+
+    @property
+    def sources(self) -> list[Source]:
+        return [self.gazetteer, *self.articles]
+
+
+class _Collector:
+    """Collects errors so that one pass reports all of them."""
+
+    def __init__(self):
+        self.errors: list[SourceError] = []
+
+    def add(self, message, path, line=None):
+        self.errors.append(SourceError(message, path, line))
+
+    def raise_if_any(self):
+        if self.errors:
+            raise InputErrors(self.errors)
+
+
+# --------------------------------------------------------------------------
+# One file
+# --------------------------------------------------------------------------
+
+def parse_gazetteer(text: str, path, vocab: Vocabulary) -> Source:
+    errors = _Collector()
+    doc = _top_mapping(text, path, {"gazetteer", "entities"})
+    meta = _meta(doc, "gazetteer", GAZETTEER_KEYS, path, errors)
+    for key in GAZETTEER_KEYS:
+        if key in meta and not isinstance(meta[key], str):
+            errors.add(f"gazetteer {key} must be text", path, meta.line_of(key))
+    items = _items(doc, "entities", path, vocab, "en", errors, quotes_required=False)
+    for item in items:
+        if item.type is None:
+            errors.add("a gazetteer entity needs `id` and `type`", path, item.line)
+    errors.raise_if_any()
+    return Source(id=iris.GAZETTEER_ID, path=Path(path), kind="gazetteer", language="en",
+                  meta=dict(meta), items=items, sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def parse_record(text: str, path, vocab: Vocabulary) -> Source:
+    """Parse an article's record (not yet checked against its text)."""
+    path = Path(path)
+    errors = _Collector()
+    doc = _top_mapping(text, path, {"source", "facts"})
+    meta = _meta(doc, "source", SOURCE_KEYS, path, errors)
+    source_id = path.stem
+    if not iris.SOURCE_ID_PATTERN.match(source_id):
+        errors.add(f"file name {path.name!r} cannot name a source: use letters, digits, '_', '-' and '.'", path)
+    language = meta.get("language")
+    if language not in LANGUAGES:
+        errors.add(f"source language must be one of {', '.join(LANGUAGES)}, not {language!r}", path, meta.line_of("language"))
+        language = "en"
+    for key in ("title", "publisher", "url", "published"):
+        if key not in meta:
+            errors.add(f"source has no `{key}`", path, meta.line)
+    for key in ("title", "note"):
+        if key in meta and not isinstance(meta[key], str):
+            errors.add(f"source {key} must be text", path, meta.line_of(key))
+    if isinstance(meta.get("url"), str):
+        problem = iris.check_web_iri(meta["url"])
+        if problem:
+            errors.add(f"source url {meta['url']!r} {problem}", path, meta.line_of("url"))
+    elif "url" in meta:
+        errors.add("source url must be text", path, meta.line_of("url"))
+    if "published" in meta:
+        try:
+            meta["published"] = date_literal(meta["published"])
+        except ValueError as exc:
+            errors.add(f"source published: {exc}", path, meta.line_of("published"))
+    for key in ("credits", "contributors"):
+        if key in meta:
+            meta[key] = _string_list(meta[key], key, path, meta.line_of(key), errors)
+    items = _items(doc, "facts", path, vocab, language, errors, quotes_required=True)
+    errors.raise_if_any()
+    text_name = meta.get("text") if isinstance(meta.get("text"), str) else source_id + ".txt"
+    return Source(id=source_id, path=path, kind="article", language=language, meta=dict(meta),
+                  items=items, text_path=path.parent / text_name)
+
+
+def _top_mapping(text, path, keys) -> Mapping:
+    doc = parse_yaml(text, path)
+    if not isinstance(doc, Mapping):
+        raise SourceError(f"expected a mapping with keys {', '.join(sorted(keys))}", path, getattr(doc, "line", 1))
+    for key in doc:
+        if key not in keys:
+            raise SourceError(f"unknown top-level key {key!r}; expected {', '.join(sorted(keys))}", path, doc.line_of(key))
+    return doc
+
+
+def _meta(doc, key, allowed, path, errors) -> Mapping:
+    meta = doc.get(key)
+    if not isinstance(meta, Mapping):
+        raise SourceError(f"`{key}:` must be a mapping of metadata", path, doc.line_of(key) if key in doc else 1)
+    for name in meta:
+        if name not in allowed:
+            errors.add(f"unknown {key} key {name!r}{suggest(name, allowed)}", path, meta.line_of(name))
+    return meta
+
+
+def _items(doc, key, path, vocab, language, errors, quotes_required) -> list[Item]:
+    raw = doc.get(key)
+    if raw is None:
+        raise SourceError(f"no `{key}:` list", path, doc.line)
+    if not isinstance(raw, Sequence):
+        raise SourceError(f"`{key}:` must be a list", path, doc.line_of(key))
+    items = []
+    for index, entry in enumerate(raw):
+        line = raw.line_of(index)
+        if not isinstance(entry, Mapping):
+            errors.add(f"each entry of `{key}` must be a mapping", path, line)
+            continue
+        item = _item(entry, path, vocab, language, errors, quotes_required)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _item(entry: Mapping, path, vocab: Vocabulary, language, errors, quotes_required) -> Item | None:
+    line = entry.line
+    before = len(errors.errors)
+    subject = entry.get("id", entry.get("about"))
+    if "id" in entry and "about" in entry:
+        errors.add("give either `id` (to declare) or `about` (to add to a declared entity), not both", path, line)
+    type_name = entry.get("type")
+    if type_name is not None:
+        if not isinstance(type_name, str) or vocab.class_iri(type_name) is None:
+            errors.add(f"unknown class {type_name!r}{vocab.suggest(str(type_name), vocab.classes)}", path, entry.line_of("type"))
+            type_name = None
+        if "about" in entry:
+            errors.add("`about` adds to a declared entity and takes no `type`", path, entry.line_of("type"))
+    elif "id" in entry:
+        errors.add("a declaration with `id` needs a `type`", path, line)
+    item = Item(subject="", line=line, type=type_name)
+
+    for key, value in entry.items():
+        key_line = entry.line_of(key)
+        if key in ("id", "about"):
+            if not isinstance(value, str) or not iris.ID_PATTERN.match(value):
+                errors.add(f"{key} {value!r} is not a valid id: use lower-case letters, digits and '-'", path, key_line)
+        elif key == "type":
+            continue
+        elif key == "label":
+            item.labels = _labels(value, path, key_line, errors)
+        elif key == "alias":
+            item.aliases = _string_list(value, "alias", path, key_line, errors)
+        elif key == "quote":
+            texts = _string_list(value, "quote", path, key_line, errors)
+            lines = value.item_lines if isinstance(value, Sequence) else [key_line]
+            item.quotes = [Quote(text, ln) for text, ln in zip(texts, lines)]
+            for quote in item.quotes:
+                if not quote.text.strip():
+                    errors.add("a quote is empty", path, quote.line)
+        elif key == "reviewed":
+            if not isinstance(value, bool):
+                errors.add("`reviewed` must be true or false", path, key_line)
+            else:
+                item.reviewed = value
+        elif key == "extractor":
+            if not isinstance(value, str):
+                errors.add("`extractor` must be text", path, key_line)
+            else:
+                item.extractor = value
+        else:
+            prop = vocab.properties.get(key)
+            if prop is None:
+                errors.add(f"unknown property {key!r}{vocab.suggest(key, list(vocab.properties) + sorted(ITEM_KEYS))}", path, key_line)
+                continue
+            for value_line, one in _each(value, key_line):
+                statement = _statement(prop, one, value_line, language, path, errors)
+                if statement is not None:
+                    item.statements.extend(statement)
+    if quotes_required and not item.quotes:
+        errors.add("every fact needs a `quote` from the article", path, line)
+    if not quotes_required and "quote" in entry:
+        errors.add("gazetteer entities take no `quote`: their facts are background knowledge", path, entry.line_of("quote"))
+
+    if subject is None and type_name == "Post":
+        subject = _post_subject(item, path, line, errors)
+    elif subject is None:
+        errors.add("an entry needs `id` (with `type`) or `about`", path, line)
+    if len(errors.errors) > before or not isinstance(subject, str):
+        return None
+    item.subject = subject
+    return item
+
+
+def _post_subject(item: Item, path, line, errors) -> str | None:
+    parts = {}
+    for name in ("heldBy", "role", "postIn"):
+        values = [s.value for s in item.statements if s.prop.name == name]
+        if len(values) != 1:
+            errors.add(f"a Post without `id` needs exactly one `{name}` to name it", path, line)
+            return None
+        parts[name] = values[0]
+    return iris.post_id(parts["heldBy"], parts["role"], parts["postIn"])
+
+
+def _each(value, line):
+    if isinstance(value, Sequence):
+        return [(value.line_of(i), v) for i, v in enumerate(value)]
+    return [(line, value)]
+
+
+def _statement(prop: Property, value, line, language, path, errors) -> list[Statement] | None:
+    if prop.is_object:
+        if not isinstance(value, str) or not iris.ID_PATTERN.match(value):
+            errors.add(f"`{prop.name}` takes ids, not {value!r}", path, line)
+            return None
+        return [Statement(prop, value, line)]
+    try:
+        return [Statement(prop, literal, line) for literal in literal_values(prop, value, language)]
+    except ValueError as exc:
+        errors.add(f"`{prop.name}`: {exc}", path, line)
+        return None
+
+
+def literal_values(prop: Property, value, language: str) -> list[Literal]:
+    """The literals a written value stands for, given the property's range."""
+    rng = prop.range
+    if rng == DATE_RANGE:
+        return [date_literal(value)]
+    if rng in TEXT_RANGES:
+        if isinstance(value, str):
+            return [Literal(_clean_text(value), lang=language)]
+        if isinstance(value, Mapping):
+            return [Literal(_clean_text(text), lang=lang) for lang, text in _language_map(value).items()]
+        raise ValueError(f"expected text or a map by language, not {value!r}")
+    if rng in STRING_RANGES:
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, not {value!r}")
+        return [Literal(_clean_text(value), datatype=XSD.string)]
+    if rng in INTEGER_RANGES:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"expected a whole number, not {value!r}")
+        if rng == XSD.nonNegativeInteger and value < 0:
+            raise ValueError(f"expected a number of zero or more, not {value!r}")
+        return [Literal(value, datatype=rng)]
+    if rng in BOOLEAN_RANGES:
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, not {value!r}")
+        return [Literal(value)]
+    raise ValueError(f"values of range {rng} cannot be written in a source file")
+
+
+def date_literal(value) -> Literal:
+    """2025-09-05 (a date), 2025-09 (a month) or 2025 (a year)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date without a time, not {value!r}")
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return Literal(str(value), datatype=XSD.gYear)
+    if isinstance(value, str):
+        if _YEAR.match(value):
+            return Literal(value, datatype=XSD.gYear)
+        if _YEAR_MONTH.match(value):
+            return Literal(value, datatype=XSD.gYearMonth)
+        try:
+            return Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date such as 2025-09-05, 2025-09 or 2025, not {value!r}")
+
+
+def _labels(value, path, line, errors) -> dict[str, str]:
+    if isinstance(value, str) and value.strip():
+        return {lang: _clean_text(value) for lang in LANGUAGES}
+    if isinstance(value, Mapping):
+        try:
+            labels = {lang: _clean_text(text) for lang, text in _language_map(value).items()}
+        except ValueError as exc:
+            errors.add(f"label: {exc}", path, line)
+            return {}
+        if not labels:
+            errors.add("label: the map is empty", path, line)
+        return labels
+    errors.add(f"label must be text or a map by language, not {value!r}", path, line)
+    return {}
+
+
+def _language_map(value: Mapping) -> dict[str, str]:
+    result = {}
+    for lang, text in value.items():
+        if not _LANG_TAG.match(lang):
+            raise ValueError(f"{lang!r} is not a language tag such as id or en")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"the {lang} text must be non-empty text")
+        result[lang] = text
+    return result
+
+
+def _clean_text(text: str) -> str:
+    """Fold white space (YAML block scalars keep line breaks) and refuse what no text holds."""
+    folded = " ".join(text.split())
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in folded):
+        raise ValueError("contains a lone surrogate, which is not a character")
+    return folded
+
+
+def _string_list(value, key, path, line, errors) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    result = []
+    for one in values:
+        if not isinstance(one, str):
+            errors.add(f"`{key}` takes text, not {one!r}", path, line)
+            continue
+        try:
+            result.append(_clean_text(one) if key != "quote" else one)
+        except ValueError as exc:
+            errors.add(f"`{key}`: {exc}", path, line)
+    return result
+
+
+# --------------------------------------------------------------------------
+# A folder
+# --------------------------------------------------------------------------
+
+def read_text(path: Path) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError("file not found", path) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", path, line) from None
+    if not text.strip():
+        raise SourceError("the file is empty", path, 1)
+    return text.removeprefix("\ufeff")
+
+
+def load_project(folder: Path, vocab: Vocabulary) -> Project:
+    """Read gazetteer.yaml and every record in ``folder``; check all of it."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SourceError("no such folder", folder)
+    errors = _Collector()
+    gazetteer = None
+    articles: list[Source] = []
+    record_paths = sorted(p for p in folder.glob("*.yaml") if p.name != GAZETTEER_FILE)
+    for path in [folder / GAZETTEER_FILE, *record_paths]:
+        try:
+            text = read_text(path)
+            if path.name == GAZETTEER_FILE:
+                gazetteer = parse_gazetteer(text, path, vocab)
+            else:
+                source = parse_record(text, path, vocab)
+                _attach_text(source)
+                articles.append(source)
+        except InputErrors as exc:
+            errors.errors.extend(exc.errors)
+        except SourceError as exc:
+            errors.errors.append(exc)
+    errors.raise_if_any()
+    project = Project(vocab, gazetteer, articles)
+    check_project(project)
+    return project
+
+
+def _attach_text(source: Source) -> None:
+    text = read_text(source.text_path)
+    source.text = text
+    source.sha256 = hashlib.sha256(source.text_path.read_bytes()).hexdigest()
+    folded = NormalisedText(text)
+    problems = []
+    for item in source.items:
+        for quote in item.quotes:
+            quote.location = folded.locate(quote.text)
+            if quote.location is None:
+                problems.append(SourceError(
+                    f"quote not found in {source.text_path.name}: {_shorten(quote.text)!r}", source.path, quote.line))
+    if problems:
+        raise InputErrors(problems)
+
+
+def _shorten(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_project(project: Project) -> None:
+    """What spans files: ids declared once, types agree, references resolve."""
+    errors = _Collector()
+    vocab = project.vocab
+    declared: dict[str, tuple[str, Source, int]] = {}  # id -> (type, source, line)
+    for source in project.sources:
+        in_this_file: set[str] = set()
+        for item in source.items:
+            if item.type is None:
+                continue
+            if item.subject in vocab.concepts:
+                errors.add(f"id {item.subject!r} is already a concept of the ontology", source.path, item.line)
+            if item.subject in in_this_file and item.type != "Post":
+                errors.add(f"duplicate id {item.subject!r} in this file", source.path, item.line)
+            in_this_file.add(item.subject)
+            previous = declared.get(item.subject)
+            if previous is None:
+                declared[item.subject] = (item.type, source, item.line)
+            elif previous[1] is project.gazetteer and source is not project.gazetteer:
+                errors.add(f"duplicate id {item.subject!r}: the gazetteer declares it "
+                           f"({previous[1].path.name}:{previous[2]}); use `about:` to add facts", source.path, item.line)
+            elif previous[0] != item.type:
+                errors.add(f"id {item.subject!r} is a {item.type} here but a {previous[0]} in "
+                           f"{previous[1].path.name}:{previous[2]}", source.path, item.line)
+    known = set(declared) | set(vocab.concepts)
+    for source in project.articles:
+        for key in ("publisher", "credits"):
+            names = source.meta.get(key, [])
+            for name in names if isinstance(names, list) else [names]:
+                if name not in declared:
+                    errors.add(f"source {key} {name!r} is not declared in the gazetteer"
+                               f"{vocab.suggest(str(name), declared)}", source.path)
+    for source in project.sources:
+        for item in source.items:
+            if item.type is None and item.subject not in declared:
+                errors.add(f"`about: {item.subject}` names an entity nobody declares"
+                           f"{vocab.suggest(item.subject, declared)}", source.path, item.line)
+            for statement in item.statements:
+                if statement.prop.is_object and statement.value not in known:
+                    errors.add(f"`{statement.prop.name}: {statement.value}` refers to an undeclared entity"
+                               f"{vocab.suggest(statement.value, known)}", source.path, statement.line)
+    errors.raise_if_any()
