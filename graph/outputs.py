@@ -46,7 +46,7 @@ def render_outputs(built: Built, report_text: str, report_data: dict) -> dict[st
 def render_trig(dataset: Dataset) -> bytes:
     """TriG with the named graphs in a stable order (rdflib's order follows a set)."""
     parts = ["".join(f"@prefix {p}: <{ns}> .\n" for p, ns in iris.PREFIXES.items())]
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if not len(context) or not isinstance(context.identifier, URIRef):
             continue
         graph = Graph()
