@@ -61,7 +61,9 @@ def cli(ctx, traceback):
 
 @cli.command()
 @project_options
-def build(root, out):
+@click.option("--reviewed-only", is_flag=True,
+              help="Leave out machine-drafted facts a curator has not reviewed (reviewed: false).")
+def build(root, out, reviewed_only):
     """Build the graph from sources/ into out/ (Turtle, TriG, JSON-LD, N-Triples, N-Quads, report).
 
     Checks every source, every quote and the SHACL shapes first; if anything
@@ -73,7 +75,7 @@ def build(root, out):
 
     paths = Paths(root)
     out = out or paths.out
-    result = run_build(paths, out)
+    result = run_build(paths, out, reviewed_only=reviewed_only)
     report = result.report
     articles = len(result.project.articles)
     entities = sum(report["classes"].values())

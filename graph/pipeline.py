@@ -45,10 +45,10 @@ class BuildResult:
     files: dict[str, bytes]
 
 
-def check(paths: Paths) -> BuildResult:
+def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
     """Everything but writing: read and check sources, build, validate."""
     vocab = load_vocabulary(paths.ontology)
-    project = load_project(paths.sources, vocab)
+    project = load_project(paths.sources, vocab, reviewed_only=reviewed_only)
     built = build_graph(project)
     problems = violations(built.union, load_shapes(paths.shapes))
     if problems:
@@ -58,10 +58,10 @@ def check(paths: Paths) -> BuildResult:
     return BuildResult(project, built, report, text, render_outputs(built, text, report))
 
 
-def build(paths: Paths, out: Path | None = None) -> BuildResult:
+def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False) -> BuildResult:
     """Build and write every output, or nothing at all."""
     out = Path(out) if out is not None else paths.out
-    result = check(paths)
+    result = check(paths, reviewed_only=reviewed_only)
     with output_lock(out):
         write_outputs(out, result.files)
     return result

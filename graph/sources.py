@@ -431,8 +431,12 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load_project(folder: Path, vocab: Vocabulary) -> Project:
-    """Read gazetteer.yaml and every record in ``folder``; check all of it."""
+def load_project(folder: Path, vocab: Vocabulary, reviewed_only: bool = False) -> Project:
+    """Read gazetteer.yaml and every record in ``folder``; check all of it.
+
+    With ``reviewed_only``, facts marked ``reviewed: false`` (machine drafts
+    not yet reviewed by a curator) are left out before anything is checked.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError("no such folder", folder)
@@ -447,6 +451,8 @@ def load_project(folder: Path, vocab: Vocabulary) -> Project:
                 gazetteer = parse_gazetteer(text, path, vocab)
             else:
                 source = parse_record(text, path, vocab)
+                if reviewed_only:
+                    source.items = [item for item in source.items if item.reviewed is not False]
                 _attach_text(source)
                 articles.append(source)
         except InputErrors as exc:
