@@ -87,6 +87,95 @@ def build(root, out, reviewed_only):
     click.echo(f"Report: {out / 'report.txt'}")
 
 
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
+              help="Project folder holding ontology.ttl and sources/.")
+@click.option("--title", help="The headline, if the file does not give it.")
+@click.option("--url", help="Where the article was published, if the file does not say.")
+@click.option("--publisher", help="The publisher's id in gazetteer.yaml, if the page does not name a known one.")
+@click.option("--published", help="Publication date (2025-09-24, 2025-09 or 2025), if the page does not say.")
+@click.option("--language", type=click.Choice(["id", "en"]), help="The article's language, if not detected.")
+@click.option("--no-extract", is_flag=True, help="Add the article without drafting its facts.")
+def add(file, root, title, url, publisher, published, language, no_extract):
+    """Add a saved article (HTML page or text) to sources/ and draft its facts for review.
+
+    Writes sources/NNN_<hash>.txt (the clean text) and NNN_<hash>.yaml (its
+    record, with drafted facts marked `reviewed: false`); names the gazetteer
+    does not know go to sources/proposed/. The same article twice is refused.
+
+    Example: kg add saved/page.html --publisher antara
+    """
+    from graph.add import add_article
+
+    paths_root = Path(root)
+    added = add_article(paths_root / "sources", paths_root / "ontology.ttl", file, title=title, url=url,
+                        publisher=publisher, published=published, language=language, draft_facts=not no_extract)
+    _echo_added(added, "Added")
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
+              help="Project folder holding ontology.ttl and sources/.")
+def extract(source, root):
+    """Draft an added article's facts again (after the gazetteer grew, or a new extractor).
+
+    Reviewed facts are kept; earlier unreviewed drafts are replaced.
+
+    Example: kg extract 005
+    """
+    from graph.add import extract_source
+
+    added = extract_source(Path(root) / "sources", Path(root) / "ontology.ttl", source)
+    _echo_added(added, "Drafted")
+
+
+def _echo_added(added, verb):
+    for note in added.notes:
+        click.echo(f"Note: {note}")
+    if added.record_path is None:
+        click.echo(f"{verb} {added.text_path}; nothing extracted: {added.draft.reason}")
+        return
+    draft = added.draft
+    click.echo(f"{verb} {added.record_path} ({added.text_path.name}): {len(draft.facts)} drafted facts to review"
+               + ("" if not draft.reason else f"; nothing extracted: {draft.reason}"))
+    if added.proposed_path is not None:
+        click.echo(f"Proposed: {len(draft.proposed)} new gazetteer entries, {len(draft.pending)} facts waiting "
+                   f"for them, in {added.proposed_path}")
+    click.echo(f"Next: kg review {added.source_id}")
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
+              help="Project folder holding ontology.ttl and sources/.")
+@click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3).")
+@click.option("--drop", multiple=True, metavar="N", help="Drop draft N (or 1,3).")
+@click.option("--set", "corrections", multiple=True, metavar="'N key=value'",
+              help="Correct draft N: set key to a YAML value ('3 role=regent'); 'N key=' removes the key.")
+def review(source, root, accept, drop, corrections):
+    """List a record's machine-drafted facts; accept, correct or drop them.
+
+    Without options, lists the drafts with their numbers. Numbers refer to
+    that listing; each call checks the new record before writing it.
+
+    Example: kg review 005 --set '2 role=regent' --accept 1,2 --drop 3
+    """
+    from graph.review import describe, review as run_review
+
+    result = run_review(Path(root) / "sources", Path(root) / "ontology.ttl", source, accept, drop, corrections)
+    for verb, numbers in (("Accepted", result.accepted), ("Corrected", result.corrected),
+                          ("Dropped", result.dropped)):
+        if numbers:
+            click.echo(f"{verb}: {', '.join(str(n) for n in numbers)}")
+    click.echo(f"{result.record}: {len(result.drafts)} drafts to review")
+    for number, draft in enumerate(result.drafts, 1):
+        click.echo(f"{number:3d}. {describe(draft)}")
+    if result.proposed is not None:
+        click.echo(f"Proposed gazetteer entries (not in the graph until declared): {result.proposed}")
+
+
 def main():
     cli(prog_name="kg")
 

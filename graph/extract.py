@@ -92,7 +92,9 @@ _VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawa
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
 _MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b")
 _GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the))*\s+$")
-_HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?|trip to)\s+$")
+_GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
+_HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
+                      r"trip to|mengunjungi)\s+$")
 _LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 _RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|received|welcomed|hosted)\b")
 _IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
@@ -107,7 +109,8 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "human-resources": ["sumber daya manusia", "sumberdaya manusia", "SDM", "human resource", "human capital"],
     "education": ["pendidikan", "education", "universitas", "university"],
     "student-exchange": ["pertukaran pelajar", "pertukaran mahasiswa", "student exchange"],
-    "vocational-education": ["pendidikan vokasi", "vokasi", "vocational"],
+    "vocational-education": ["pendidikan vokasi", "vokasi", "vocational education", "vocational training",
+                             "vocational"],
     "manufacturing": ["manufaktur", "manufacturing"],
     "fisheries": ["perikanan", "fisheries", "fishery"],
     "agriculture": ["pertanian", "agriculture", "agricultural"],
@@ -397,7 +400,7 @@ class _Extractor:
                 and (types is None or self.entity_type(m.entity) in types)]
 
     # ----- people and posts ----------------------------------------------
-    def person_at(self, pos, limit) -> tuple[str, int, int] | None:
+    def person_at(self, pos, limit, single=False) -> tuple[str, int, int] | None:
         """A person's name starting at ``pos`` (honorifics skipped): (id, start, end)."""
         rest = self.text[pos:limit]
         skip = re.match(r"[\s,]*", rest).end()
@@ -421,7 +424,7 @@ class _Extractor:
         found = self.names.resolve(name, {"Person"})
         if len(found) == 1:
             entity, = found
-        elif len(words) >= 2:
+        elif len(words) >= 2 or (single and len(words[0]) > 2):
             entity = self.propose(slug(name), "Person", name, [], self.text[start:start + len(name)])
         else:
             return None
@@ -456,7 +459,7 @@ class _Extractor:
                             place = before[-1].entity
                         else:
                             place = self._only_region(_COMPATIBLE[region_class])
-                person = self.person_at(pos, limit)
+                person = self.person_at(pos, limit, single=True)
                 if person is None or place is None:
                     continue
                 quote_start = sentence.start + match.start()
@@ -687,8 +690,6 @@ class _Extractor:
                 before = [i for i, _ in anchors if 0 < index - i <= 2]
                 own = [f for i, f in anchors if before and i == max(before)]
             for fact in own:
-                if fact["type"] == "SisterProvinceRelationship":
-                    continue
                 sectors = fact.setdefault("sector", [])
                 sectors.extend(s for s in found if s not in sectors)
                 if sentence.text not in fact["quote"]:
@@ -724,8 +725,10 @@ class _Extractor:
             for m in self.in_span(sentence.start, sentence.end):
                 kind = self.entity_type(m.entity)
                 before = self.text[max(sentence.start, m.start - 40):m.start]
+                after = self.text[m.end:m.end + 20]
                 if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
-                    if guest is None and _GUEST_RE.search(before) and kind != "Person":
+                    if guest is None and kind != "Person" and (_GUEST_RE.search(before) or
+                                                               _GUEST_AFTER_RE.match(after)):
                         guest = m.entity
                     elif host is None and _HOST_RE.search(before) and kind in REGION_TYPES:
                         host = m.entity
@@ -815,9 +818,21 @@ class _Extractor:
             clean["quote"] = clean["quote"][0] if len(clean["quote"]) == 1 else clean["quote"]
             clean["reviewed"] = False
             clean["extractor"] = EXTRACTOR
-            refs = [v for k, v in clean.items() if k not in ("label", "quote", "extractor", "id", "type")]
-            flat = [x for v in refs for x in (v if isinstance(v, list) else [v]) if isinstance(x, str)]
-            (draft.pending if any(x in self.proposed for x in flat) else draft.facts).append(clean)
+            unknown = {k for k, v in clean.items() if k not in ("label", "quote", "extractor", "id", "type")
+                       and any(x in self.proposed for x in (v if isinstance(v, list) else [v]) if isinstance(x, str))}
+            if not unknown:
+                draft.facts.append(clean)
+                continue
+            draft.pending.append(clean)  # whole, for when the curator has declared the new names
+            if unknown <= _OPTIONAL_REFS:  # the fact stands without them: draft it with the known ones
+                lean = {}
+                for key, value in clean.items():
+                    if key in unknown:
+                        value = [x for x in value if x not in self.proposed] if isinstance(value, list) else None
+                        if not value:
+                            continue
+                    lean[key] = value
+                draft.facts.append(lean)
         return draft
 
 
@@ -863,6 +878,9 @@ def _sectors(text: str) -> list[str]:
             taken[i] = True
         found.append((start, notation))
     return list(dict.fromkeys(n for _, n in sorted(found)))
+
+
+_OPTIONAL_REFS = {"participant", "ledBy", "signatory", "visited", "signedAt", "location"}
 
 
 def _more_precise(new: str, old: str | None) -> bool:
