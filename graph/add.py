@@ -219,8 +219,8 @@ def _refuse_duplicates(sources: Path, text: str, url, file) -> None:
             if fingerprint(path.read_text(encoding="utf-8")) == mark:
                 raise AddError(f"already added: the same text is {path.name}", file)
     if url:
-        for path, meta in _records(sources):
-            if meta.get("url") == url:
+        for path, doc in _records(sources):
+            if doc["source"].get("url") == url:
                 raise AddError(f"already added: {path.name} has the same url {url}", file)
 
 

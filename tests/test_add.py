@@ -1,0 +1,176 @@
+"""kg add: a saved page or text becomes clean text plus a drafted record; bad files leave sources/ as it was."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.pipeline import Paths, build
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+PUBLISHER = "  - id: contoh-berita\n    type: NewsPublisher\n    label: Contoh Berita\n"
+
+
+@pytest.fixture
+def newsroom(project):
+    """The project copy, with the fictional publisher of the HTML fixture declared."""
+    with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as handle:
+        handle.write(PUBLISHER)
+    return project
+
+
+def listing(root):
+    return sorted(str(p.relative_to(root)) for p in (root / "sources").rglob("*"))
+
+
+def new_record(root, before):
+    added = [p for p in listing(root) if p not in before and p.endswith(".yaml") and "proposed" not in p]
+    assert len(added) == 1, added
+    return root / added[0]
+
+
+def test_html_page_becomes_clean_text_and_record(newsroom, kg):
+    before = listing(newsroom)
+    result = kg("add", FIXTURES / "jateng-fujian.id.html", "--root", newsroom)
+    assert result.exit_code == 0, result.output
+    record_path = new_record(newsroom, before)
+    text = record_path.with_suffix(".txt").read_text(encoding="utf-8")
+    assert "Gubernur Jawa Tengah Ahmad Luthfi menerima kunjungan delegasi Provinsi Fujian" in text
+    for furniture in ("Baca juga", "Read Also", "Berlangganan", "Bagikan", "Berita terkait", "Beranda",
+                      "Advertisement", "WhatsApp"):
+        assert furniture not in text
+    record = yaml.safe_load(record_path.read_text(encoding="utf-8"))
+    assert record["source"] == {
+        "title": "Jawa Tengah dan Fujian perbarui nota kesepahaman provinsi kembar",
+        "publisher": "contoh-berita",
+        "url": "https://contoh-berita.example/daerah/jateng-fujian-provinsi-kembar",
+        "language": "id", "published": "2025-11-04",
+        "note": "Drafted by kg-extract 0.1 from jateng-fujian.id.html."}
+    assert record["facts"]
+    assert all(f["reviewed"] is False and f["extractor"] == "kg-extract 0.1" for f in record["facts"])
+    assert "Next: kg review" in result.output
+
+
+def test_draft_builds_marked_unreviewed_and_reviewed_only_leaves_it_out(newsroom, kg, tmp_path):
+    assert kg("add", FIXTURES / "jateng-fujian.id.html", "--root", newsroom).exit_code == 0
+    everything = build(Paths(newsroom), tmp_path / "all")
+    reviewed = build(Paths(newsroom), tmp_path / "reviewed", reviewed_only=True)
+    query = """PREFIX kg: <https://w3id.org/id-cn-ties/ontology#>
+               SELECT ?fact WHERE { ?ev kg:reviewed false ; <http://www.w3.org/ns/oa#hasBody> ?fact }"""
+    unreviewed = {row.fact for row in everything.built.union.query(query)}
+    assert unreviewed
+    assert not list(reviewed.built.union.query(query))
+    assert len(reviewed.built.union) < len(everything.built.union)
+    # the CLI flag does the same
+    result = kg("build", "--root", newsroom, "--out", tmp_path / "cli", "--reviewed-only")
+    assert result.exit_code == 0, result.output
+
+
+def test_plain_text_needs_the_metadata_it_cannot_say(newsroom, kg):
+    before = listing(newsroom)
+    result = kg("add", FIXTURES / "serang-binzhou.en.txt", "--root", newsroom)
+    assert result.exit_code == 2
+    assert "does not say its url and publisher and published: pass --url, --publisher, --published" in result.output
+    assert listing(newsroom) == before
+    result = kg("add", FIXTURES / "serang-binzhou.en.txt", "--root", newsroom, "--url", "https://example.org/t",
+                "--publisher", "contoh-berita", "--published", "2025-06-13")
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(new_record(newsroom, before).read_text(encoding="utf-8"))
+    assert record["source"]["language"] == "en"
+    assert record["source"]["title"] == "[test text, not news]"
+
+
+def test_unknown_publisher_is_refused_with_the_known_ones(project, kg):
+    before = listing(project)
+    result = kg("add", FIXTURES / "jateng-fujian.id.html", "--root", project)
+    assert result.exit_code == 2
+    assert "the page names 'Contoh Berita'" in result.output and "antara" in result.output
+    assert listing(project) == before
+
+
+def test_same_article_twice_is_refused(newsroom, kg, tmp_path):
+    assert kg("add", FIXTURES / "jateng-fujian.id.html", "--root", newsroom).exit_code == 0
+    before = listing(newsroom)
+    again = kg("add", FIXTURES / "jateng-fujian.id.html", "--root", newsroom)
+    assert again.exit_code == 2
+    assert "already added: the same text is 005_" in again.output
+    # the same text re-wrapped, with other spaces, is the same article
+    text, = (newsroom / "sources").glob("005_*.txt")
+    rewrapped = tmp_path / "rewrapped.txt"
+    rewrapped.write_text("  ".join(text.read_text(encoding="utf-8").split()) + "\n", encoding="utf-8")
+    again = kg("add", rewrapped, "--root", newsroom, "--url", "https://example.org/x", "--publisher", "antara",
+               "--published", "2025-11-04")
+    assert again.exit_code == 2 and "already added" in again.output
+    # and the same url
+    other = tmp_path / "other.txt"
+    other.write_text("Sebuah berita lain yang dan di untuk dengan dari pada ini itu.\n")
+    again = kg("add", other, "--root", newsroom, "--url",
+               "https://contoh-berita.example/daerah/jateng-fujian-provinsi-kembar", "--publisher", "antara",
+               "--published", "2025-11-04")
+    assert again.exit_code == 2
+    assert "has the same url" in again.output
+    assert listing(newsroom) == before
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "the file is empty"),
+    ("blank.txt", b" \n\n \t\n", "the file is empty"),
+    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "a binary file, not an article"),
+    ("page.html", (FIXTURES / "furniture-only.html").read_bytes(), "no article text found in the page"),
+])
+def test_bad_files_are_refused_and_nothing_is_written(newsroom, kg, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = listing(newsroom)
+    result = kg("add", path, "--root", newsroom, "--url", "https://example.org/a", "--publisher", "antara",
+                "--published", "2025-01-01")
+    assert result.exit_code == 2
+    assert result.output.strip() == f"kg: error: {path}: {message}" + (
+        ": there is no article to add" if "empty" in message else
+        ": give a saved HTML page or a text file" if "binary" in message else
+        " (only page furniture, or an empty page)")
+    assert listing(newsroom) == before
+
+
+def test_non_utf8_text_is_converted_and_said_so(newsroom, kg, tmp_path):
+    text = ("Kota Serang dan Kota Binzhou membahas kerja sama pariwisata di kafé dan restoran, kata para "
+            "pejabat yang hadir pada pertemuan itu. Mereka juga akan bekerja sama dalam bidang budaya.\n")
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(text.encode("cp1252"))
+    before = listing(newsroom)
+    result = kg("add", path, "--root", newsroom, "--url", "https://example.org/c", "--publisher", "antara",
+                "--published", "2025-01-01")
+    assert result.exit_code == 0, result.output
+    assert "Note: converted from " in result.output and "to UTF-8" in result.output
+    record = new_record(newsroom, before)
+    assert record.with_suffix(".txt").read_text(encoding="utf-8") == text
+
+
+def test_foreign_language_is_added_without_a_record_and_says_why(newsroom, kg):
+    before = listing(newsroom)
+    result = kg("add", FIXTURES / "foreign.fr.txt", "--root", newsroom, "--url", "https://example.org/f",
+                "--publisher", "antara", "--published", "2025-01-01")
+    assert result.exit_code == 0, result.output
+    assert "nothing extracted: the article is not in Indonesian or English (language: other)" in result.output
+    added = [p for p in listing(newsroom) if p not in before]
+    assert len(added) == 1 and added[0].endswith(".txt")
+    assert kg("build", "--root", newsroom, "--out", newsroom / "out").exit_code == 0
+
+
+def test_a_failed_record_write_leaves_no_text_behind(newsroom, kg, monkeypatch):
+    import graph.add
+
+    real = graph.add.write_atomic
+
+    def failing(path, data):
+        if Path(path).suffix == ".yaml" and "proposed" not in str(path):
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(graph.add, "write_atomic", failing)
+    before = listing(newsroom)
+    result = kg("add", FIXTURES / "jateng-fujian.id.html", "--root", newsroom)
+    assert result.exit_code == 2
+    assert "No space left on device" in result.output
+    assert listing(newsroom) == before or set(listing(newsroom)) - set(before) == {"sources/proposed"}
