@@ -334,6 +334,15 @@ def _check_record(record: str, path: Path, text: str, vocab: Vocabulary) -> None
         for quote in item.quotes:
             if folded.locate(quote.text) is None:  # a bug in the extractor, not in the user's file
                 raise SourceError(f"drafted quote not found in the text: {quote.text[:60]!r}", path, quote.line)
+    folder = Path(path).parent
+    gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
+    known = {i.subject for i in gazetteer.items} | set(vocab.concepts) | set(declared_ids(folder))
+    known |= {i.subject for i in source.items if i.type is not None}
+    for item in source.items:
+        for statement in item.statements:
+            if statement.prop.is_object and statement.value not in known:
+                raise SourceError(f"`{statement.prop.name}: {statement.value}` refers to an undeclared entity",
+                                  path, statement.line)
 
 
 def find_record(sources: Path, ref: str) -> Path:
