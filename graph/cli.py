@@ -150,7 +150,7 @@ def _echo_added(added, verb):
 @click.argument("source")
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
               help="Project folder holding ontology.ttl and sources/.")
-@click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3).")
+@click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3; or 1-4).")
 @click.option("--drop", multiple=True, metavar="N", help="Drop draft N (or 1,3).")
 @click.option("--set", "corrections", multiple=True, metavar="'N key=value'",
               help="Correct draft N: set key to a YAML value ('3 role=regent'); 'N key=' removes the key.")

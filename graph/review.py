@@ -42,8 +42,8 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
     doc = yaml.safe_load(text)
     facts = doc.get("facts") or []
     drafts = [f for f in facts if isinstance(f, dict) and f.get("reviewed") is False]
-    accepted = _numbers(accept, len(drafts), "--accept")
-    dropped = _numbers(drop, len(drafts), "--drop")
+    accepted = _numbers(accept, len(drafts), "--accept", path)
+    dropped = _numbers(drop, len(drafts), "--drop", path)
     both = sorted(set(accepted) & set(dropped))
     if both:
         raise ReviewError(f"draft {both[0]} is both accepted and dropped", path)
@@ -80,7 +80,7 @@ def _render(old: str, doc: dict) -> str:
     return "".join(line + "\n" for line in header) + _dump({"source": source, "facts": doc["facts"]})
 
 
-def _numbers(values, count, option) -> list[int]:
+def _numbers(values, count, option, path) -> list[int]:
     numbers = []
     for value in values:
         for part in str(value).split(","):
@@ -88,9 +88,13 @@ def _numbers(values, count, option) -> list[int]:
             if part == "all":
                 numbers.extend(range(1, count + 1))
                 continue
+            first, dash, last = part.partition("-")
+            if dash and first.isdigit() and last.isdigit() and 1 <= int(first) <= int(last) <= count:
+                numbers.extend(range(int(first), int(last) + 1))
+                continue
             if not part.isdigit() or not 1 <= int(part) <= count:
                 raise ReviewError(f"{option} {part!r}: there are {count} drafts, numbered 1 to {count}"
-                                  if count else f"{option} {part!r}: this record has no drafts left")
+                                  if count else f"{option} {part!r}: this record has no drafts left", path)
             numbers.append(int(part))
     return sorted(set(numbers))
 
