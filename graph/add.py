@@ -113,7 +113,7 @@ def _from_html(html: str, name) -> Article:
     import trafilatura
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True, deduplicate=True)
+                                           include_tables=False, favor_precision=True)
     body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():
         raise AddError("no article text found in the page (only page furniture, or an empty page)", name)
