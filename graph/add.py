@@ -360,6 +360,12 @@ def find_record(sources: Path, ref: str) -> Path:
     return matches[0]
 
 
+def _claim(fact: dict) -> dict:
+    """What a fact says, whoever wrote it and whatever its evidence."""
+    return {k: str(v) if k in ("signedOn", "date") else v for k, v in fact.items()
+            if k not in ("reviewed", "extractor", "quote", "label")}
+
+
 def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     """Draft an added article's facts again: reviewed facts are kept, earlier drafts replaced."""
     sources = Path(sources)
@@ -372,8 +378,9 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     kept = [f for f in doc.get("facts") or [] if not (isinstance(f, dict) and f.get("reviewed") is False)]
     taken = {k: v for k, v in declared_ids(sources).items()}
     draft = extract(text, record.language, str(record.meta["published"]), gazetteer, taken)
-    kept_ids = {f.get("id") for f in kept if isinstance(f, dict)}
-    draft.facts = [f for f in draft.facts if f.get("id") is None or f["id"] not in kept_ids]
+    kept_ids = {f.get("id") for f in kept if isinstance(f, dict)} - {None}
+    kept_claims = [_claim(f) for f in kept if isinstance(f, dict)]
+    draft.facts = [f for f in draft.facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]
     meta = {k: (str(v) if k == "published" else v) for k, v in doc["source"].items()}
     new = render_record(meta, kept, draft)
     _check_record(new, record_path, text, vocab)

@@ -174,3 +174,12 @@ def test_a_failed_record_write_leaves_no_text_behind(newsroom, kg, monkeypatch):
     assert result.exit_code == 2
     assert "No space left on device" in result.output
     assert listing(newsroom) == before or set(listing(newsroom)) - set(before) == {"sources/proposed"}
+
+
+def test_reading_the_same_page_twice_gives_the_same_text():
+    from graph.add import read_article
+
+    data = (FIXTURES / "jateng-fujian.id.html").read_bytes()
+    first = read_article(data, "a.html")
+    second = read_article(data, "b.html")
+    assert first.text == second.text and "Kerja sama ini mencakup perdagangan" in first.text

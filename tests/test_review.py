@@ -83,3 +83,29 @@ def test_unknown_source(project, kg):
     result = kg("review", "999", "--root", project)
     assert result.exit_code == 2
     assert "no single source record is named '999'" in result.output
+
+
+def test_declared_proposal_then_extract_again_keeps_reviewed_facts(project, kg):
+    result = kg("add", FIXTURES / "tangerang-hangzhou.id.txt", "--root", project, "--url", "https://example.org/th",
+                "--publisher", "antara", "--published", "2025-06-13")
+    assert result.exit_code == 0, result.output
+    record, = [p for p in (project / "sources").glob("0*.yaml")
+               if yaml.safe_load(p.read_text())["source"]["url"] == "https://example.org/th"]
+    proposed = project / "sources" / "proposed" / record.name
+    assert "li-ming" in proposed.read_text() and "li-ming" not in record.read_text()
+    assert kg("review", record.stem, "--root", project, "--accept", "1").exit_code == 0
+    accepted = facts(record)[0]
+    # the curator checks the proposal and declares the person
+    with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as handle:
+        handle.write("  - id: li-ming\n    type: Person\n    label: Li Ming\n")
+    result = kg("extract", record.stem, "--root", project)
+    assert result.exit_code == 0, result.output
+    after = facts(record)
+    assert after[0] == accepted  # reviewed facts are kept as they were
+    assert {"type": "Post", "heldBy": "li-ming", "role": "deputy-mayor", "postIn": "hangzhou"}.items() <= \
+        next(f for f in after if f.get("heldBy") == "li-ming").items()
+    claim = {k: v for k, v in accepted.items() if k not in ("reviewed", "quote")}
+    assert [f for f in after if {k: v for k, v in f.items() if k not in ("reviewed", "quote")} == claim] \
+        == [accepted]  # not drafted a second time
+    assert "li-ming" not in proposed.read_text().split("facts:")[0]
+    assert kg("build", "--root", project, "--out", project / "out").exit_code == 0
