@@ -64,6 +64,16 @@ APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direk
                     "director": "director", "ketua": "chair", "chairman": "chair", "chairperson": "chair",
                     "kepala": "head", "head": "head", "anggota": "member", "member": "member",
                     "wakil ketua": "vice-chair", "vice chairman": "vice-chair"}
+# regional posts in an apposition: "Budi Rustandi, the Mayor of Serang,"
+APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("deputy-mayor", "City"),
+                       "mayor": ("mayor", "City"), "deputy mayor": ("deputy-mayor", "City"),
+                       "bupati": ("regent", "Regency"), "wakil bupati": ("vice-regent", "Regency"),
+                       "regent": ("regent", "Regency"), "vice regent": ("vice-regent", "Regency"),
+                       "gubernur": ("governor", "Province"), "wakil gubernur": ("vice-governor", "Province"),
+                       "governor": ("governor", "Province"), "vice governor": ("vice-governor", "Province")}
+_APPOSITION_REGIONAL_RE = re.compile(
+    r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
+    + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
               "Bapak", "Ibu", "Pak", "Bu"]
 _HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+)+")
@@ -480,6 +490,16 @@ class _Extractor:
                 for role in dict.fromkeys(roles):
                     posts.append((entity, role, org.entity, self.text[sentence.start + match.start():org.end],
                                   sentence))
+            for match in _APPOSITION_REGIONAL_RE.finditer(sentence.text):
+                role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
+                name = match.group(1)
+                found = self.names.resolve(name, {"Person"})
+                region = self._mention_at(sentence.start + match.end(), _COMPATIBLE[region_class])
+                if region is None or len(found) != 1 or not name[0].isupper():
+                    continue
+                entity, = found
+                posts.append((entity, role, region.entity, self.text[sentence.start + match.start():region.end],
+                              sentence))
         return posts
 
     def _mention_at(self, pos, types, organisations=False):

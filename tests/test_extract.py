@@ -141,3 +141,17 @@ def test_dates_day_first_and_relative_to_publication(gazetteer, sentence, publis
     draft = extract(sentence + "\n", "en" if "visited" in sentence else "id", published, gazetteer)
     visit, = of_type(draft, "DelegationVisit")
     assert visit["date"] == expected
+
+
+@pytest.mark.parametrize("sentence, language, post", [
+    ("Budi Rustandi, the Mayor of Serang, met the delegation.", "en", ("budi-rustandi", "mayor", "kota-serang")),
+    ("Qu Yuekuan, Deputy Mayor of Binzhou, said so.", "en", ("qu-yuekuan", "deputy-mayor", "binzhou")),
+    ("Intan Nurul Hikmah, Wakil Bupati Tangerang, hadir.", "id",
+     ("intan-nurul-hikmah", "vice-regent", "kabupaten-tangerang")),
+    ("Hadir pula Wali Kota Tangerang H. Budi Rustandi.", "id", ("budi-rustandi", "mayor", "kota-tangerang")),
+    ("Ketua DPRD Provinsi Banten, Hj. Fahmi Hakim, membuka acara.", "id", ("fahmi-hakim", "chair", "dprd-banten")),
+    ("Binzhou Deputy Mayor Qu Yuekuan arrived.", "en", ("qu-yuekuan", "deputy-mayor", "binzhou")),
+])
+def test_title_patterns_before_and_after_the_name(gazetteer, sentence, language, post):
+    draft = extract(sentence + "\n", language, "2025-06-13", gazetteer)
+    assert [(f["heldBy"], f["role"], f["postIn"]) for f in of_type(draft, "Post")] == [post]
