@@ -107,6 +107,12 @@ _HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|vi
                       r"trip to|mengunjungi)\s+$")
 _LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 _RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|received|welcomed|hosted)\b")
+_REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
+                             r"the partnership|this|these|both|the deal)\b")
+_SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
+                         r"arrangements?|agreements?)\b")
+_UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
+                         r"(?:\w+\s+){1,2}?(?:di|in|of)\s+")
 _IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
 _COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperation|collaborat|"
                              r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus")
@@ -136,7 +142,9 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "trade": ["perdagangan", "trade", "dagang"],
     "export": ["ekspor", "export"],
     "logistics": ["logistik", "logistics"],
-    "economy": ["ekonomi", "economy", "economic"],
+    "economy": ["kerja sama ekonomi", "kerjasama ekonomi", "bidang ekonomi", "sektor ekonomi", "potensi ekonomi",
+                "pertumbuhan ekonomi", "pembangunan ekonomi", "economic cooperation", "economic ties",
+                "economic growth", "economic development", "economic potential"],
     "industry": ["industri", "industry", "industrial"],
     "employment": ["lapangan kerja", "ketenagakerjaan", "tenaga kerja", "employment", "jobs"],
     "legal-exchange": ["pertukaran pandangan hukum", "pertukaran hukum", "legal exchange"],
@@ -602,6 +610,14 @@ class _Extractor:
         label = self.proposed[entity]["label"]
         return label.get(language, entity) if isinstance(label, dict) else label
 
+    def _unnamed_counterpart(self, sentence):
+        """The country in "dengan sejumlah provinsi di Tiongkok" / "with several cities in China"."""
+        match = _UNNAMED_RE.search(sentence.text)
+        if match is None:
+            return None
+        found = self._mention_at(sentence.start + match.end(), {"Country"})
+        return found.entity if found else None
+
     def parties(self, sentence, type_name):
         mentions = self.in_span(sentence.start, sentence.end, REGION_TYPES - {"Country", "Island"})
         qualifiers = set()
@@ -656,12 +672,23 @@ class _Extractor:
         agreements: list[dict] = []
         anchors: list[tuple[int, dict]] = []  # (sentence index, fact) for sectors
         for index, sentence in enumerate(self.sentences):
-            for pattern, type_name, prefix in AGREEMENTS:
-                if not re.search(pattern, sentence.text):
-                    continue
+            kinds = [(t, p) for pattern, t, p in AGREEMENTS if re.search(pattern, sentence.text)]
+            if not kinds and _SIMILAR_RE.search(sentence.text) and agreements \
+                    and index - agreements[-1]["_sentence"] <= 2:
+                kinds = [(agreements[-1]["type"], agreements[-1]["_prefix"])]  # "kerja sama serupa"
+            for type_name, prefix in kinds:
                 groups = self.parties(sentence, type_name)
                 signing = _SIGN_RE.search(sentence.text)
                 dates = self.dates(sentence.start, sentence.end)
+                counterpart = self._unnamed_counterpart(sentence)
+                if groups and len(groups) == 1 and counterpart is not None:
+                    # "X, Y dan Z juga memiliki kerja sama serupa dengan sejumlah provinsi di Tiongkok"
+                    for party in groups[0]:
+                        agreements.append({"id": None, "type": type_name, "party": [party],
+                                           "unnamedCounterpartIn": counterpart, "quote": [sentence.text],
+                                           "_sentence": index, "_prefix": prefix})
+                        anchors.append((index, agreements[-1]))
+                    continue
                 if not groups or len(groups[0]) < 2:
                     same = [a for a in agreements if a["type"] == type_name]
                     if same and index - same[-1]["_sentence"] <= 2:
@@ -706,7 +733,8 @@ class _Extractor:
             if not found:
                 continue
             own = [f for i, f in anchors if i == index]
-            if not own and _COOPERATION_RE.search(sentence.text):
+            if not own and _COOPERATION_RE.search(sentence.text) and _REFERS_BACK_RE.search(sentence.text) \
+                    and not sentence.text.lstrip().startswith(("“", '"')):
                 before = [i for i, _ in anchors if 0 < index - i <= 2]
                 own = [f for i, f in anchors if before and i == max(before)]
             for fact in own:
@@ -716,7 +744,7 @@ class _Extractor:
                     fact["quote"].append(sentence.text)
 
         for fact in agreements:
-            parties = fact["party"]
+            parties = fact["party"] + ([fact["unnamedCounterpartIn"]] if "unnamedCounterpartIn" in fact else [])
             year = fact.get("signedOn", "")[:4]
             base = "-".join([fact["_prefix"], *[_short(p) for p in parties]] + ([year] if year else []))
             fact["id"] = self.new_id(base, fact["type"])
@@ -831,7 +859,7 @@ class _Extractor:
         draft.mentioned = {m.entity for m in self.mentions if m.entity in self.names.types}
         order = ["id", "type", "about", "label", "party", "heldBy", "role", "postIn", "signatory", "signedOn",
                  "signedAt", "host", "guest", "ledBy", "location", "date", "statedWeekday", "participant",
-                 "visited", "locatedIn", "sector"]
+                 "visited", "locatedIn", "unnamedCounterpartIn", "sector"]
         for fact in facts:
             clean = {k: fact[k] for k in order if k in fact and fact[k] not in (None, [])}
             clean["quote"] = [_trim(q) for q in dict.fromkeys(fact["quote"])]

@@ -93,7 +93,11 @@ def test_shipped_article_002(gazetteer):
     assert loi[("kota-serang", "hangzhou")]["signedOn"] == "2025-09-05"
     assert loi[("kota-serang", "hangzhou")]["signatory"] == "budi-rustandi"
     provinces = {tuple(f["party"]) for f in of_type(draft, "SisterProvinceRelationship")}
-    assert provinces == {("jawa-tengah", "fujian"), ("sumatra-utara", "guangdong")}
+    assert provinces == {("jawa-tengah", "fujian"), ("sumatra-utara", "guangdong"),
+                         ("jawa-barat",), ("bali",), ("nusa-tenggara-barat",)}
+    # "… juga memiliki kerja sama serupa dengan sejumlah provinsi di Tiongkok": one party, counterpart unnamed
+    assert {f["unnamedCounterpartIn"] for f in of_type(draft, "SisterProvinceRelationship")
+            if len(f["party"]) == 1} == {"china"}
     celios = {f["role"] for f in of_type(draft, "Post") if f["postIn"] == "celios"}
     assert celios == {"researcher", "director"}
 
