@@ -57,8 +57,8 @@ TITLES = [
     ("Head", "head", None), ("Director", "director", None),
 ]
 _TITLE_ROLE = {t: (r, c) for t, r, c in TITLES}
-_TITLE_RE = re.compile(r"\b(?:(?:Pj\.?|Plt\.?|Acting)\s+)?(" + "|".join(
-    re.escape(t) for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0]))) + r")\b")
+_TITLE_RE = re.compile(r"\b(?:(?:Pj\.?|Plt\.?|Acting|acting)\s+)?(" + "|".join(  # "Chairperson" or "chairperson"
+    f"[{t[0]}{t[0].lower()}]{re.escape(t[1:])}" for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0]))) + r")\b")
 # role words in an apposition: "Name, peneliti sekaligus direktur … di ORG"
 APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direktur": "director",
                     "director": "director", "ketua": "chair", "chairman": "chair", "chairperson": "chair",
@@ -452,7 +452,7 @@ class _Extractor:
         posts = []
         for sentence in self.sentences:
             for match in _TITLE_RE.finditer(sentence.text):
-                title = match.group(1)
+                title = match.group(1)[0].upper() + match.group(1)[1:]
                 role, region_class = _TITLE_ROLE[title]
                 pos = sentence.start + match.end()
                 limit = sentence.end
@@ -462,9 +462,15 @@ class _Extractor:
                 if region_class is None and title in ("Kepala", "Head", "Direktur", "Director", "Menteri", "Minister",
                                                       "Ketua", "Chairman", "Chairperson", "Chair", "Wakil Ketua"):
                     org = self._mention_at(after, None, organisations=True)
-                    if org is None:
-                        continue
-                    place, pos = org.entity, org.end
+                    if org is not None:
+                        place, pos = org.entity, org.end
+                    else:  # "KIKT chairperson Garibaldi Thohir"
+                        before = [m for m in self.mentions if m.end <= sentence.start + match.start() and
+                                  sentence.start + match.start() - m.end <= 1 and "|" not in m.entity and
+                                  self.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}]
+                        if not before:
+                            continue
+                        place = before[-1].entity
                 else:
                     region = self._mention_at(after, _COMPATIBLE[region_class])
                     if region is not None:
