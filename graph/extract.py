@@ -91,7 +91,9 @@ AGREEMENTS = [  # (pattern, class, id prefix)
     (r"(?i)\bsister[- ]cit(?:y|ies)\b|\bkota kembar\b|\bkota bersaudara\b", "SisterCityRelationship", "sister-city"),
     (r"(?i)\bsister[- ]provinces?\b|\bprovinsi kembar\b|\bprovinsi bersaudara\b", "SisterProvinceRelationship",
      "sister-province"),
-    (r"(?i)\bperjanjian kerja ?sama\b|\bcooperation agreement\b", "CooperationAgreement", "agreement"),
+    (r"(?i)\bperjanjian kerja ?sama\b|\bcooperation agreement\b|\btelah sepakat\b|\bmenyepakati\b|"
+     r"\bhave agreed to\b|\bhas agreed to\b|\bagreed to (?:strengthen|expand|deepen|cooperate|boost)",
+     "CooperationAgreement", "agreement"),
 ]
 _AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding": ("MoU", "MoU"),
                     "SisterCityRelationship": ("Kota kembar", "sister cities"),
@@ -109,6 +111,9 @@ _LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai
 _RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|received|welcomed|hosted)\b")
 _REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
+_DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
+                            r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
+                            r"\boffer(?:ed|s)?\b|\bplatform for\b")
 _SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 _UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
@@ -626,6 +631,11 @@ class _Extractor:
 
     def parties(self, sentence, type_name):
         mentions = self.in_span(sentence.start, sentence.end, REGION_TYPES - {"Country", "Island"})
+        for m in self.in_span(sentence.start, sentence.end, {"LocalGovernment"}):
+            if m.entity in self.names.jurisdiction:  # "Pemerintah Kabupaten Tangerang" stands for the regency
+                region = self.names.jurisdiction[m.entity]
+                mentions.append(Mention(m.start, m.end, region, self.entity_type(region), m.text))
+        mentions.sort(key=lambda m: m.start)
         qualifiers = set()
         for a, b in zip(mentions, mentions[1:]):
             gap = self.text[a.end:b.start]
@@ -743,6 +753,9 @@ class _Extractor:
                     and not sentence.text.lstrip().startswith(("“", '"')):
                 before = [i for i, _ in anchors if 0 < index - i <= 2]
                 own = [f for i, f in anchors if before and i == max(before)]
+            if not own and event is not None and (_COOPERATION_RE.search(sentence.text) or
+                                                  _DISCUSSION_RE.search(sentence.text)):
+                own = [event]  # what a visit's article says is discussed or offered
             for fact in own:
                 sectors = fact.setdefault("sector", [])
                 sectors.extend(s for s in found if s not in sectors)
@@ -838,6 +851,13 @@ class _Extractor:
                     break
         if host is None and location is not None and location != guest:
             host = location
+        if guest is None and host is not None and type_name == "DelegationVisit":
+            # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
+            others = {place for i in indexes for _, place in person_of_post.get(self.sentences[i].start, [])
+                      if self.entity_type(place) in REGION_TYPES and place != host
+                      and self.names.jurisdiction.get(host) != place}
+            if len(others) == 1:
+                guest = others.pop()
         if host is None and guest is None:
             return None
         for key, value in (("host", host), ("guest", guest), ("ledBy", leader), ("location", location),
