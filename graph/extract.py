@@ -114,6 +114,8 @@ _REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|t
 _DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
                             r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
                             r"\boffer(?:ed|s)?\b|\bplatform for\b")
+_EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
+_EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 _SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 _UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
@@ -173,7 +175,10 @@ WEEKDAYS = {"Senin": 0, "Selasa": 1, "Rabu": 2, "Kamis": 3, "Jumat": 4, "Jum'at"
 WEEKDAY_NOTATION = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai|s\.d\.?)\s*"
 _DATE_PATTERNS = [
+    ("range-dmy", re.compile(rf"\b(\d{{1,2}}){_RANGE_WORD}(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b")),
+    ("range-mdy", re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_RANGE_WORD}(?:({_MONTH})\.?\s+)?(\d{{1,2}}),?\s+(\d{{4}})\b")),
     ("numeric", re.compile(rf"(?:\b({_WEEKDAY}),?\s*)?\(?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\b\)?")),
     ("dmy", re.compile(rf"(?:\b({_WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"(?:\b({_WEEKDAY}),?\s*)?\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
@@ -214,6 +219,7 @@ class _DateHit:
     end: int
     value: str  # 2025-09-05, 2025-09
     weekday: str | None
+    until: str | None = None  # the last day of a range: "24-26 Mei 2025", "May 24 to May 26, 2023"
 
 
 @dataclass
@@ -551,13 +557,33 @@ class _Extractor:
             for match in pattern.finditer(self.text, start, end):
                 if any(covered[match.start() - start:match.end() - start]):
                     continue
-                value, weekday = self._date_value(kind, match)
+                until = None
+                if kind.startswith("range"):
+                    value, until = self._range_value(kind, match)
+                    weekday = None
+                else:
+                    value, weekday = self._date_value(kind, match)
                 if value is None:
                     continue
                 for i in range(match.start() - start, match.end() - start):
                     covered[i] = True
-                hits.append(_DateHit(match.start(), match.end(), value, weekday))
+                hits.append(_DateHit(match.start(), match.end(), value, weekday, until))
         return sorted(hits, key=lambda h: h.start)
+
+    def _range_value(self, kind, match):
+        if kind == "range-dmy":
+            first, last, month, year = match.group(1), match.group(2), match.group(3), match.group(4)
+            start_month = end_month = MONTHS[month]
+        else:
+            start_month = MONTHS[match.group(1)]
+            end_month = MONTHS[match.group(3)] if match.group(3) else start_month
+            first, last, year = match.group(2), match.group(4), match.group(5)
+        try:
+            start = dt.date(int(year), start_month, int(first))
+            end = dt.date(int(year), end_month, int(last))
+        except ValueError:
+            return None, None
+        return (start.isoformat(), end.isoformat()) if start < end else (None, None)
 
     def _date_value(self, kind, match):
         import dateparser
@@ -780,12 +806,15 @@ class _Extractor:
     def event(self, person_of_post):
         visit = [i for i, s in enumerate(self.sentences) if _VISIT_RE.search(s.text)]
         meeting = [i for i, s in enumerate(self.sentences) if _MEETING_RE.search(s.text)]
+        expo = [i for i, s in enumerate(self.sentences) if _EXPO_RE.search(s.text)]
         indexes = sorted(set(visit) | set(meeting))
+        type_name = "DelegationVisit" if visit else "Meeting"
+        if expo and len(expo) >= len(visit):  # an article about an expo
+            indexes, type_name = expo, "Expo"
         if not indexes:
             return None
-        type_name = "DelegationVisit" if visit else "Meeting"
         fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
-        host = guest = leader = location = date = weekday = None
+        host = guest = leader = location = date = weekday = until = None
         participants, visited = [], []
         for i in indexes:
             sentence = self.sentences[i]
@@ -830,7 +859,7 @@ class _Extractor:
             if date is None:
                 dates = self.dates(sentence.start, sentence.end)
                 if dates:
-                    date, weekday = dates[0].value, dates[0].weekday
+                    date, weekday, until = dates[0].value, dates[0].weekday, dates[0].until
             if sentence.text not in fact["quote"]:
                 fact["quote"].append(sentence.text)
         first = indexes[0]
@@ -858,10 +887,19 @@ class _Extractor:
                       and self.names.jurisdiction.get(host) != place}
             if len(others) == 1:
                 guest = others.pop()
-        if host is None and guest is None:
+        name = None
+        if type_name == "Expo":
+            for i in indexes:
+                found = _EXPO_NAME_RE.search(self.sentences[i].text)
+                if found and len(found.group(1).split()) >= 2:
+                    name = " ".join(found.group().split())
+                    break
+        elif host is None and guest is None:
             return None
+        start, end = (date, until) if until else (None, None)
+        date = None if until else date
         for key, value in (("host", host), ("guest", guest), ("ledBy", leader), ("location", location),
-                           ("date", date), ("statedWeekday", weekday)):
+                           ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
             if value is not None:
                 fact[key] = value
         participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
@@ -869,6 +907,13 @@ class _Extractor:
             fact["participant"] = participants
         if visited:
             fact["visited"] = list(dict.fromkeys(visited))
+        if type_name == "Expo":
+            year = (start or date or "")[:4]
+            base = slug(name) if name else "-".join(["expo", *([year] if year else [])])
+            fact["id"] = self.new_id(base if not year or year in base else f"{base}-{year}", type_name)
+            fact["label"] = name or {"id": "Pameran", "en": "Expo"}
+            return fact
+        date = date or start
         prefix = "visit" if type_name == "DelegationVisit" else "meeting"
         parts = [_short(x) for x in (guest, host) if x]
         fact["id"] = self.new_id("-".join([prefix, *parts] + ([date[:4]] if date else [])), type_name)
@@ -884,7 +929,8 @@ class _Extractor:
         draft.proposed = [self.proposed[k] for k in sorted(self.proposed)]
         draft.mentioned = {m.entity for m in self.mentions if m.entity in self.names.types}
         order = ["id", "type", "about", "label", "party", "heldBy", "role", "postIn", "signatory", "signedOn",
-                 "signedAt", "host", "guest", "ledBy", "location", "date", "statedWeekday", "participant",
+                 "signedAt", "host", "guest", "ledBy", "location", "date", "startDate", "endDate", "statedWeekday",
+                 "participant",
                  "visited", "locatedIn", "unnamedCounterpartIn", "sector"]
         for fact in facts:
             clean = {k: fact[k] for k in order if k in fact and fact[k] not in (None, [])}

@@ -159,3 +159,16 @@ def test_dates_day_first_and_relative_to_publication(gazetteer, sentence, publis
 def test_title_patterns_before_and_after_the_name(gazetteer, sentence, language, post):
     draft = extract(sentence + "\n", language, "2025-06-13", gazetteer)
     assert [(f["heldBy"], f["role"], f["postIn"]) for f in of_type(draft, "Post")] == [post]
+
+
+@pytest.mark.parametrize("sentence, language, start, end", [
+    ("The Smart Port Technology Expo 2024 runs on May 24 to May 26, 2024 in Jakarta.", "en", "2024-05-24",
+     "2024-05-26"),
+    ("Pameran Teknologi Pertanian Expo 2024 digelar 24-26 Mei 2024 di Jakarta.", "id", "2024-05-24", "2024-05-26"),
+    ("The Green Energy Expo opened on June 30 through July 2, 2024.", "en", "2024-06-30", "2024-07-02"),
+])
+def test_expo_with_a_date_range(gazetteer, sentence, language, start, end):
+    draft = extract(sentence + "\n", language, "2024-07-10", gazetteer)
+    expo, = of_type(draft, "Expo")
+    assert (expo["startDate"], expo["endDate"]) == (start, end)
+    assert "date" not in expo
