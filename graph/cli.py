@@ -176,6 +176,88 @@ def review(source, root, accept, drop, corrections):
         click.echo(f"Proposed gazetteer entries (not in the graph until declared): {result.proposed}")
 
 
+def out_option(command):
+    """--out, for the commands that read what `kg build` wrote."""
+    return click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+                        show_default=True, help="Folder `kg build` wrote to.")(command)
+
+
+def lang_option(command):
+    return click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+                        help="Language of labels.")(command)
+
+
+def _network(out, lang):
+    from graph.network import read_built, to_networkx
+
+    graph, stated_in = read_built(out)
+    return to_networkx(graph, lang, stated_in)
+
+
+@cli.command()
+@click.argument("start")
+@click.argument("end")
+@click.option("--max", "limit", type=click.IntRange(1, 100), default=3, show_default=True, help="How many paths.")
+@click.option("--via", metavar="TYPE", help="A kind (Agreement, Event…) or class (LetterOfIntent…) that must lie between.")
+@out_option
+@lang_option
+def path(start, end, limit, via, out, lang):
+    """Show the shortest connections between two entities, named in either language.
+
+    Each step shows the relation, its direction, and the sources of the steps.
+
+    Example: kg path "Kota Serang" Zhejiang --max 2
+    """
+    from graph.analysis import describe_path, find_node, shortest_paths
+
+    network = _network(out, lang)
+    a, b = find_node(network, start), find_node(network, end)
+    paths = shortest_paths(network, a, b, limit, via)
+    if not paths:
+        click.echo(f"No connection between {network.nodes[a]['label']} and {network.nodes[b]['label']}"
+                   + (f" through a {via}" if via else "") + ".")
+        return
+    for found in paths:
+        click.echo(describe_path(network, found))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many entities in each ranking.")
+@out_option
+@lang_option
+def stats(fmt, top, out, lang):
+    """Counts per kind and source, components, the most central entities.
+
+    Example: kg stats --format json --top 5
+    """
+    import json
+
+    from graph.analysis import stats as compute, stats_text
+
+    result = compute(_network(out, lang), top)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(result), nl=fmt == "json")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="File to write (default: OUT/graph.FORMAT).")
+@out_option
+@lang_option
+def export(fmt, output, out, lang):
+    """Write the network as GraphML or GEXF, with labels, classes and colours, for Gephi or Cytoscape.
+
+    Example: kg export --format gexf -o graph.gexf
+    """
+    from graph.export import render
+    from graph.outputs import write_atomic
+
+    output = output or out / f"graph.{fmt}"
+    write_atomic(output, render(_network(out, lang), fmt))
+    click.echo(f"Wrote {output}")
+
+
 def main():
     cli(prog_name="kg")
 

@@ -1,0 +1,106 @@
+"""The network view: kg path, kg stats, GraphML/GEXF exports, all from graph/network.py."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from graph.analysis import UnknownName, find_node
+from graph.export import render
+from graph.iris import PREFIXES
+from graph.network import read_built, to_networkx
+
+ID = "https://w3id.org/id-cn-ties/id/"
+
+
+@pytest.fixture(scope="module")
+def network(shipped):
+    graph, stated_in = read_built(shipped.out)
+    return to_networkx(graph, "id", stated_in)
+
+
+def test_serang_zhejiang_path_with_its_sources(kg, shipped):
+    result = kg("path", "Kota Serang", "Zhejiang", "--max", "1", "--via", "LetterOfIntent", "--out", shipped.out)
+    assert result.exit_code == 0, result.output
+    assert result.output == ("Kota Serang ←pihak— LoI Kota Serang–Hangzhou 2025-09-05 —pihak→ Kota Hangzhou "
+                             "—ibu kota dari→ Provinsi Zhejiang [002, gazetteer]\n")
+
+
+def test_path_in_english(kg, shipped):
+    result = kg("path", "Serang", "Zhejiang", "--max", "1", "--via", "Agreement", "--lang", "en", "--out", shipped.out)
+    assert result.output == "Serang City ←party— Serang–Hangzhou LoI 2025-09-05 —party→ Hangzhou —capital of→ Zhejiang [002, gazetteer]\n"
+
+
+@pytest.mark.parametrize("name", ["Tiongkok", "China", "Cina", "tiongkok", "RRT"])
+def test_aliases_in_both_languages_find_one_country(network, name):
+    assert find_node(network, name) == ID + "china"
+
+
+def test_indonesian_and_english_labels(network):
+    assert find_node(network, "Tangerang Regency") == find_node(network, "Kabupaten Tangerang") == ID + "kabupaten-tangerang"
+
+
+def test_ambiguous_name_lists_candidates(kg, shipped):
+    result = kg("path", "Tangerang", "Binzhou", "--out", shipped.out)
+    assert result.exit_code == 2
+    assert result.stderr == ("kg: error: 'Tangerang' is ambiguous: Kabupaten Tangerang (kabupaten-tangerang, Regency); "
+                             "Kota Tangerang (kota-tangerang, City)\n")
+
+
+def test_unknown_name_suggests(network):
+    with pytest.raises(UnknownName, match="did you mean: Kota Hangzhou"):
+        find_node(network, "Kota Hangzou")
+
+
+def test_posts_are_edges_with_their_source(network):
+    edges = network.get_edge_data(ID + "fahmi-hakim", ID + "dprd-banten")
+    assert [(d["relation"], d["label"], d["sources"]) for d in edges.values()] == [
+        ("holdsPost", "Ketua", ["003_3145671221fec416"])]
+
+
+def test_stats_counts_match_the_graph(kg, shipped):
+    result = kg("stats", "--format", "json", "--out", shipped.out)
+    stats = json.loads(result.output)
+    header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    people = len(shipped.graph.query(header + "SELECT DISTINCT ?p WHERE { ?p a kg:Person }"))
+    agreements = len(shipped.graph.query(header + "SELECT DISTINCT ?a WHERE { ?a a/rdfs:subClassOf* kg:Agreement }"))
+    # Read off the articles: 10 people are named; 9 agreements (2 LoIs, 1 sister city,
+    # 5 sister provinces, 1 cooperation agreement); 4 events (3 visits, 1 expo).
+    assert stats["per_kind"]["Person"] == people == 10
+    assert stats["per_kind"]["Agreement"] == agreements == 9
+    assert stats["per_kind"]["Event"] == 4
+    assert stats["components"]["sizes"][0] == max(stats["components"]["sizes"])
+    assert stats["degree"][0]["value"] >= stats["degree"][-1]["value"]
+
+
+def test_graphml_reads_back_with_same_nodes_edges_and_attributes(network, tmp_path):
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(render(network, "graphml"))
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert set(back.nodes) == set(network.nodes)
+    assert back.number_of_edges() == network.number_of_edges()
+    for node, data in network.nodes(data=True):
+        assert back.nodes[node]["label"] == data["label"]
+        assert back.nodes[node]["type"] == data["type"]
+        assert back.nodes[node]["color"] == data["color"]
+        assert back.nodes[node]["sources"] == "; ".join(data["sources"])
+    assert {(u, v, d["relation"]) for u, v, d in back.edges(data=True)} == \
+        {(u, v, d["relation"]) for u, v, d in network.edges(data=True)}
+
+
+def test_gexf_parses_with_colours(network, tmp_path):
+    path = tmp_path / "graph.gexf"
+    path.write_bytes(render(network, "gexf"))
+    back = nx.read_gexf(path)
+    assert back.number_of_nodes() == network.number_of_nodes()
+    assert back.nodes[ID + "china"]["viz"]["color"]["r"] == int(network.nodes[ID + "china"]["color"][1:3], 16)
+
+
+def test_export_is_deterministic(network):
+    assert render(network, "graphml") == render(network, "graphml")
+
+
+def test_commands_say_when_nothing_is_built(kg, tmp_path):
+    result = kg("stats", "--out", tmp_path)
+    assert result.exit_code == 2 and "run `kg build` first" in result.stderr
