@@ -152,7 +152,8 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "economy": ["kerja sama ekonomi", "kerjasama ekonomi", "bidang ekonomi", "sektor ekonomi", "potensi ekonomi",
                 "pertumbuhan ekonomi", "pembangunan ekonomi", "economic cooperation", "economic ties",
                 "economic growth", "economic development", "economic potential"],
-    "industry": ["industri", "industry", "industrial"],
+    "industry": ["kerja sama industri", "sektor industri", "kawasan industri", "pengembangan industri",
+                 "industrial cooperation", "industrial sector", "industrial estate", "industrial park"],
     "employment": ["lapangan kerja", "ketenagakerjaan", "tenaga kerja", "employment", "jobs"],
     "legal-exchange": ["pertukaran pandangan hukum", "pertukaran hukum", "legal exchange"],
     "information-exchange": ["pertukaran informasi", "information exchange", "exchange of information"],
@@ -779,8 +780,8 @@ class _Extractor:
                     and not sentence.text.lstrip().startswith(("“", '"')):
                 before = [i for i, _ in anchors if 0 < index - i <= 2]
                 own = [f for i, f in anchors if before and i == max(before)]
-            if not own and event is not None and (_COOPERATION_RE.search(sentence.text) or
-                                                  _DISCUSSION_RE.search(sentence.text)):
+            if not own and event is not None and not agreements and not _direct_speech(sentence.text) and \
+                    (_COOPERATION_RE.search(sentence.text) or _DISCUSSION_RE.search(sentence.text)):
                 own = [event]  # what a visit's article says is discussed or offered
             for fact in own:
                 sectors = fact.setdefault("sector", [])
@@ -1001,6 +1002,11 @@ def _sectors(text: str) -> list[str]:
 
 
 _OPTIONAL_REFS = {"participant", "ledBy", "signatory", "visited", "signedAt", "location"}
+
+
+def _direct_speech(sentence: str) -> bool:
+    """A speaker's own words ("“Binzhou memiliki …,” kata Qu"): opinions, not what was agreed or discussed."""
+    return sentence.lstrip().startswith(("“", '"', "‘"))
 
 
 def _more_precise(new: str, old: str | None) -> bool:
