@@ -13,7 +13,7 @@ curated facts, kind by kind:
   sectors     (agreement or event key, sector)
 
 Drafted facts waiting for a proposed entity count too (a proposal never
-matches a curated id). Run: python3 bench/eval_extract.py [--root .]
+matches a curated id). Run: python3 bench/eval_extract.py [--root .] [--ref COMMIT]
 """
 from __future__ import annotations
 
@@ -121,6 +121,23 @@ def evaluate(root: Path):
     return rows, totals
 
 
+def _extractor_at(ref: str):
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    code = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:graph/extract.py"], check=True,
+                          capture_output=True, text=True).stdout
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "extract_at_ref.py"
+    path.write_text(code, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("extract_at_ref", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extract_at_ref"] = module
+    spec.loader.exec_module(module)
+    return module.extract, f"{module.EXTRACTOR} as of {ref}"
+
+
 def ratio(a, b):
     return f"{a / b:5.2f}" if b else "    -"
 
@@ -128,7 +145,12 @@ def ratio(a, b):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--ref", help="evaluate graph/extract.py as it was at this git commit instead "
+                                      "(e.g. the rules as written before the curated records existed)")
     args = parser.parse_args(argv)
+    global extract, EXTRACTOR
+    if args.ref:
+        extract, EXTRACTOR = _extractor_at(args.ref)
     rows, totals = evaluate(args.root)
     print("Per article: kind hits/drafted/curated")
     for name, counts in rows:
