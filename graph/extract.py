@@ -701,16 +701,24 @@ class _Extractor:
             seen_posts.add(key)
             facts.append({"type": "Post", "heldBy": holder, "role": role, "postIn": place, "quote": [quote]})
 
-        # located-in: "Kota X di Provinsi Y", "X, Y province"
+        # located-in: "Kota X di Provinsi Y", "X, Y province", "Pemerintah Kabupaten X di Indonesia";
+        # capital: "Hangzhou, ibu kota Provinsi Zhejiang", "X, the capital of Y"
         located = set()
         for a, b in zip(self.mentions, self.mentions[1:]):
-            ta, tb = self.entity_type(a.entity), self.entity_type(b.entity)
-            if "|" in a.entity or "|" in b.entity or ta not in REGION_TYPES or tb != "Province":
+            subject = self.names.jurisdiction.get(a.entity, a.entity)
+            ta, tb = self.entity_type(subject), self.entity_type(b.entity)
+            if "|" in a.entity or "|" in b.entity or ta not in REGION_TYPES or tb not in ("Province", "Country",
+                                                                                          "Island"):
                 continue
-            if re.fullmatch(r"\s*(?:,|di|in)\s*", self.text[a.end:b.start]) and _LEVEL[tb] > _LEVEL.get(ta, 9) \
-                    and (a.entity, b.entity) not in located:
-                located.add((a.entity, b.entity))
-                facts.append({"about": a.entity, "locatedIn": b.entity, "quote": [self.text[a.start:b.end]]})
+            gap = self.text[a.end:b.start]
+            if _LEVEL[tb] <= _LEVEL.get(ta, 9):
+                continue
+            if re.fullmatch(r"\s*(?:,|di|in)\s*", gap) and (subject, b.entity) not in located:
+                located.add((subject, b.entity))
+                facts.append({"about": subject, "locatedIn": b.entity, "quote": [self.text[a.start:b.end]]})
+            elif re.fullmatch(r",?\s*(?:yang merupakan |yang juga )?(?:ibu ?kota|the capital(?: city)? of|"
+                              r"capital of)\s+", gap, re.IGNORECASE):
+                facts.append({"about": subject, "capitalOf": b.entity, "quote": [self.text[a.start:b.end]]})
 
         agreements: list[dict] = []
         anchors: list[tuple[int, dict]] = []  # (sentence index, fact) for sectors
@@ -932,7 +940,7 @@ class _Extractor:
         order = ["id", "type", "about", "label", "party", "heldBy", "role", "postIn", "signatory", "signedOn",
                  "signedAt", "host", "guest", "ledBy", "location", "date", "startDate", "endDate", "statedWeekday",
                  "participant",
-                 "visited", "locatedIn", "unnamedCounterpartIn", "sector"]
+                 "visited", "locatedIn", "capitalOf", "unnamedCounterpartIn", "sector"]
         for fact in facts:
             clean = {k: fact[k] for k in order if k in fact and fact[k] not in (None, [])}
             clean["quote"] = [_trim(q) for q in dict.fromkeys(fact["quote"])]

@@ -172,3 +172,17 @@ def test_expo_with_a_date_range(gazetteer, sentence, language, start, end):
     expo, = of_type(draft, "Expo")
     assert (expo["startDate"], expo["endDate"]) == (start, end)
     assert "date" not in expo
+
+
+@pytest.mark.parametrize("sentence, language, fact", [
+    ("Delegasi tiba di Hangzhou, ibu kota Provinsi Zhejiang.", "id", {"about": "hangzhou", "capitalOf": "zhejiang"}),
+    ("The delegation flew to Hangzhou, the capital of Zhejiang.", "en", {"about": "hangzhou", "capitalOf": "zhejiang"}),
+    ("Pemerintah Kabupaten Tangerang di Indonesia menyambut tamu.", "id",
+     {"about": "kabupaten-tangerang", "locatedIn": "indonesia"}),
+    ("Kota Binzhou di Provinsi Shandong menyambut tamu.", "id", {"about": "binzhou", "locatedIn": "shandong"}),
+])
+def test_where_a_region_lies(gazetteer, sentence, language, fact):
+    draft = extract(sentence + "\n", language, "2025-06-13", gazetteer)
+    about = [{k: v for k, v in f.items() if k in ("about", "capitalOf", "locatedIn")}
+             for f in draft.facts if "about" in f]
+    assert about == [fact]
