@@ -258,6 +258,32 @@ def export(fmt, output, out, lang):
     click.echo(f"Wrote {output}")
 
 
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-e", "--expression", metavar="SPARQL", help="The query itself, instead of a name or file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
+              help="Answer format for SELECT/ASK; CONSTRUCT and DESCRIBE print Turtle.")
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and the questions they answer.")
+@out_option
+def query(query, expression, fmt, timeout, list_, out):
+    """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
+
+    The ontology's prefixes (kg:, id:, g:, prov:, oa:, …) are already declared;
+    without GRAPH the query sees every source's facts; GRAPH g:002_df0ee3cb47686a21
+    narrows to one source. Queries never reach the network.
+
+    Example: kg query -e 'SELECT ?p WHERE { ?post kg:postIn id:dprd-banten ; kg:heldBy ?p }'
+    """
+    from graph.query import resolve, run, saved_queries
+
+    if list_:
+        for saved in saved_queries().values():
+            click.echo(f"{saved.name:<22} {saved.question}")
+        return
+    click.echo(run(resolve(query, expression), out, fmt, timeout), nl=False)
+
+
 def main():
     cli(prog_name="kg")
 

@@ -166,7 +166,7 @@ def from_quads(quads) -> tuple[Graph, dict]:
     graph = Graph()
     stated_in = defaultdict(set)
     for quad in quads:
-        triple = (_term(quad.subject), _term(quad.predicate), _term(quad.object))
+        triple = (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
         graph.add(triple)
         name = str(quad.graph_name.value) if isinstance(quad.graph_name, ox.NamedNode) else ""
         if name.startswith(str(GRAPH)):
@@ -174,7 +174,8 @@ def from_quads(quads) -> tuple[Graph, dict]:
     return graph, dict(stated_in)
 
 
-def _term(term):
+def to_rdflib(term):
+    """A pyoxigraph term as an rdflib term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -10,6 +10,7 @@ from graph.ontology import load_vocabulary
 from graph.outputs import output_lock, render_outputs, write_outputs
 from graph.report import make_report, report_text
 from graph.sources import Project, load_project
+from graph.store import write_store
 from graph.validate import load_shapes, violations
 
 
@@ -64,4 +65,5 @@ def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False) ->
     result = check(paths, reviewed_only=reviewed_only)
     with output_lock(out):
         write_outputs(out, result.files)
+        write_store(out, result.files["graph.nq"])
     return result

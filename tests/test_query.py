@@ -1,0 +1,225 @@
+"""kg query: saved queries with their expected rows, every format, bad input, and no network."""
+from __future__ import annotations
+
+import csv
+import http.server
+import io
+import json
+import threading
+
+import pytest
+from rdflib import Graph
+
+from graph.query import saved_queries
+
+ID = "https://w3id.org/id-cn-ties/id/"
+KG = "https://w3id.org/id-cn-ties/ontology#"
+
+
+def rows(kg, shipped, query, *columns):
+    result = kg("query", query, "--format", "json", "--out", shipped.out)
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.output)["results"]["bindings"]
+    return sorted(tuple(_short(b.get(c, {}).get("value", "")) for c in columns) for b in bindings)
+
+
+def _short(value: str) -> str:
+    for prefix in (ID, KG, "https://w3id.org/id-cn-ties/graph/", "https://w3id.org/id-cn-ties/source/", "https://schema.org/"):
+        if value.startswith(prefix):
+            return value[len(prefix):]
+    return value
+
+
+SERANG_LOI = "loi-serang-hangzhou-2025"
+BINZHOU_VISIT = "visit-binzhou-tangerang-2025-09"
+ZHEJIANG_VISIT = "visit-zhejiang-dprd-banten-2025-12"
+A000, A001, A002, A003, A004 = ("000_2a1c289181b610ec", "001_e199924c3d84b130", "002_df0ee3cb47686a21",
+                                "003_3145671221fec416", "004_9c028631066dd723")
+
+EXPECTED = {
+    "sister-ties": (("indonesian", "chinese", "kind", "since"), [
+        ("jawa-tengah", "fujian", "Sister-province relationship", ""),
+        ("kabupaten-tangerang", "binzhou", "Cooperation agreement", ""),
+        ("kabupaten-tangerang", "binzhou", "Letter of Intent", "2025-06"),
+        ("kabupaten-tangerang", "binzhou", "Sister-city relationship", ""),
+        ("kota-serang", "hangzhou", "Letter of Intent", "2025-09-05"),
+        ("sumatra-utara", "guangdong", "Sister-province relationship", ""),
+    ]),
+    "signed-or-led": (("person", "role", "what"), [
+        ("budi-rustandi", "signed", SERANG_LOI), ("qu-yuekuan", "led", BINZHOU_VISIT)]),
+    "capitals": (("city", "region", "source"), [
+        ("hangzhou", "zhejiang", A002), ("hangzhou", "zhejiang", "gazetteer"),
+        ("kota-serang", "banten", A003), ("kota-serang", "banten", "gazetteer")]),
+    "disagreements": (("subject", "property", "value1", "source1", "value2", "source2"), [
+        (BINZHOU_VISIT, "statedWeekday", "Wednesday", A000, "Tuesday", A001)]),
+    "events-in-range": (("event", "date"), [
+        ("visit-serang-hangzhou-2025", "2025-09-05"), (BINZHOU_VISIT, "2025-09-22"), (ZHEJIANG_VISIT, "2025-12-09")]),
+    "mentions-icbc": (("article", "fact"), [(A000, BINZHOU_VISIT), (A001, BINZHOU_VISIT)]),
+    "connection": (("fact", "link"), [
+        (SERANG_LOI, "hangzhou"), ("visit-serang-hangzhou-2025", "hangzhou"), (ZHEJIANG_VISIT, "pemprov-zhejiang")]),
+    "tie-sectors": (("tie",), [("cooperation-tangerang-binzhou-2025-09",), (SERANG_LOI,),
+                               ("loi-tangerang-binzhou-2025",), ("sister-city-tangerang-binzhou",)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_saved_query_rows(kg, shipped, name):
+    columns, expected = EXPECTED[name]
+    assert rows(kg, shipped, name, *columns) == sorted(expected)
+
+
+def test_posts_query_lists_every_post_once_per_source(kg, shipped):
+    found = rows(kg, shipped, "posts", "person", "role", "where", "source")
+    assert ("fahmi-hakim", "Chair", "dprd-banten", A003) in found
+    assert ("qu-yuekuan", "DeputyMayor", "binzhou", A000) in found
+    assert ("qu-yuekuan", "DeputyMayor", "binzhou", A001) in found
+    assert ("budi-rustandi", "Mayor", "kota-serang", A002) in found
+    assert len(found) == len(set(found)) == 14
+
+
+def test_tie_sectors_of_the_serang_loi(kg, shipped):
+    assert rows(kg, shipped, "tie-sectors", "tie", "sectors")[1] == (SERANG_LOI, "People-to-people exchange")
+
+
+def test_org_across_events_counts_icbc_once_in_two_sources(kg, shipped):
+    found = {r[0]: r[1:] for r in rows(kg, shipped, "org-across-events", "organisation", "facts", "sources")}
+    assert found["icbc"] == ("1", "2")
+    assert found["kikt"] == ("1", "1")
+
+
+def test_source_support_covers_every_article(kg, shipped):
+    found = rows(kg, shipped, "source-support", "source", "fact")
+    assert {source for source, _ in found} == {A000, A001, A002, A003, A004}
+    assert (A004, "expo-smart-city-2023") in found
+
+
+def test_entity_evidence_quotes_come_from_the_article(kg, shipped):
+    found = rows(kg, shipped, "entity-evidence", "fact", "quote", "source")
+    assert ("kota-serang", "Kota Serang sebagai ibu kota provinsi tentu menjadi etalase Banten.", A003) in found
+
+
+def test_every_saved_query_has_a_question_and_a_test():
+    saved = saved_queries()
+    assert len(saved) >= 10
+    tested = set(EXPECTED) | {"posts", "org-across-events", "source-support", "entity-evidence"}
+    assert set(saved) == tested
+    assert all(q.question.endswith(("?", ".", ")")) for q in saved.values())
+
+
+def test_list_shows_questions(kg):
+    result = kg("query", "--list")
+    assert "sister-ties" in result.output and "Which Indonesian and Chinese regions have ties" in result.output
+
+
+def test_table_shows_labels_and_prefixed_names(kg, shipped):
+    result = kg("query", "-e", "SELECT ?p WHERE { ?post kg:postIn id:dprd-banten ; kg:heldBy ?p }", "--out", shipped.out)
+    assert result.output == "p\n----------------------------\nFahmi Hakim (id:fahmi-hakim)\n(1 row)\n"
+
+
+def test_csv_and_tsv(kg, shipped):
+    query = "SELECT ?p ?name WHERE { ?post kg:postIn id:dprd-banten ; kg:heldBy ?p . ?p rdfs:label ?name FILTER(LANG(?name)='en') }"
+    result = kg("query", "-e", query, "--format", "csv", "--out", shipped.out)
+    assert list(csv.reader(io.StringIO(result.output))) == [["p", "name"], [ID + "fahmi-hakim", "Fahmi Hakim"]]
+    result = kg("query", "-e", query, "--format", "tsv", "--out", shipped.out)
+    assert result.output == f"?p\t?name\n{ID}fahmi-hakim\tFahmi Hakim\n"
+
+
+def test_construct_prints_turtle(kg, shipped):
+    result = kg("query", "-e", "CONSTRUCT { ?p a kg:Person } WHERE { ?p a kg:Person }", "--out", shipped.out)
+    graph = Graph().parse(data=result.output, format="turtle")
+    assert len(graph) == 10
+
+
+def test_graph_restricts_to_one_source(kg, shipped):
+    query = "SELECT DISTINCT ?p WHERE { GRAPH g:004_9c028631066dd723 { ?post kg:heldBy ?p } }"
+    result = kg("query", "-e", query, "--format", "json", "--out", shipped.out)
+    people = sorted(b["p"]["value"].rsplit("/", 1)[1] for b in json.loads(result.output)["results"]["bindings"])
+    assert people == ["ben-yura-rimba", "garibaldi-thohir", "teddy-sugianto"]
+
+
+def test_syntax_error_gives_line_and_column(kg, shipped):
+    result = kg("query", "-e", "SELECT * WHERE {\n  ?s ?p }", "--out", shipped.out)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("kg: error: syntax error at line 2, column ")
+
+
+def test_unknown_saved_query_lists_known_ones(kg, shipped):
+    result = kg("query", "sister-tie", "--out", shipped.out)
+    assert result.exit_code == 2
+    assert "no saved query 'sister-tie'; known: capitals, connection," in result.stderr
+
+
+def test_not_built_says_how_to_build(kg, tmp_path):
+    result = kg("query", "posts", "--out", tmp_path)
+    assert result.exit_code == 2 and "run `kg build` first" in result.stderr
+
+
+@pytest.mark.parametrize("query", ["INSERT DATA { id:a id:b id:c }", "DELETE WHERE { ?s ?p ?o }",
+                                   "CLEAR ALL", "LOAD <http://127.0.0.1:1/x>"])
+def test_updates_are_refused(kg, shipped, query):
+    result = kg("query", "-e", query, "--out", shipped.out)
+    assert result.exit_code == 2 and "is refused: kg query only reads the graph" in result.stderr
+
+
+def test_timeout_stops_a_runaway_query(kg, shipped):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    result = kg("query", "-e", query, "--timeout", "0.5", "--out", shipped.out)
+    assert result.exit_code == 2
+    assert "ran longer than 0.5 s and was stopped" in result.stderr
+
+
+@pytest.fixture
+def counting_server():
+    """A local HTTP server that counts every request it gets."""
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/turtle")
+            self.end_headers()
+            self.wfile.write(b"<http://a> <http://b> <http://c> .\n")
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+
+
+@pytest.mark.parametrize("template, message", [
+    ("SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}", "SERVICE is refused"),
+    ("SELECT * WHERE {{ SERVICE SILENT <{url}/sparql> {{ ?s ?p ?o }} }}", "SERVICE is refused"),
+    ("SELECT * WHERE {{ {{ SELECT ?s WHERE {{ service <{url}/q> {{ ?s ?p ?o }} }} }} }}", "SERVICE is refused"),
+])
+def test_service_never_reaches_the_network(kg, shipped, counting_server, template, message):
+    url, hits = counting_server
+    result = kg("query", "-e", template.format(url=url), "--out", shipped.out)
+    assert result.exit_code == 2 and message in result.stderr
+    assert hits == []
+
+
+@pytest.mark.parametrize("template", [
+    "SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
+    "SELECT * FROM NAMED <{url}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    "SELECT * FROM <file:///etc/passwd> WHERE {{ ?s ?p ?o }}",
+])
+def test_from_is_refused_and_never_loads_anything(kg, shipped, counting_server, template):
+    url, hits = counting_server
+    result = kg("query", "-e", template.format(url=url), "--out", shipped.out)
+    assert result.exit_code == 2
+    assert "FROM is refused" in result.stderr
+    assert hits == []
+
+
+def test_control_characters_are_escaped_in_tables(kg, shipped):
+    query = 'SELECT ?x WHERE { BIND("a\\u001b[2Jb\\rc\\u202ed" AS ?x) }'
+    result = kg("query", "-e", query, "--out", shipped.out)
+    assert "\x1b" not in result.output and "\r" not in result.output and "\u202e" not in result.output
+    assert "a\\u001b[2Jb\\rc\\u202ed" in result.output
