@@ -299,7 +299,8 @@ def render_record(meta: dict, kept: list[dict], draft: Draft, note: str | None =
     header = ["# Facts marked `reviewed: false` were drafted by a machine: check each against the text,",
               "# then `kg review SOURCE` to accept, correct or drop them."]
     if draft.pending or draft.proposed:
-        header.append("# Names the gazetteer does not know are proposed in sources/proposed/ (never added by guesswork).")
+        header.append("# Names the gazetteer does not know are proposed in sources/proposed/"
+                      " (never added by guesswork).")
     if note:
         meta = {**meta, "note": note} if "note" not in meta else meta
     body = _dump({"source": meta, "facts": [*kept, *draft.facts]})

@@ -49,11 +49,13 @@ TITLES = [
     ("Gubernur", "governor", "Province"), ("Wakil Ketua", "vice-chair", None), ("Ketua", "chair", None),
     ("Kepala", "head", None), ("Kadis", "head", None), ("Menteri", "minister", None), ("Direktur", "director", None),
     ("Deputy Mayor", "deputy-mayor", "City"), ("Vice Mayor", "deputy-mayor", "City"), ("Mayor", "mayor", "City"),
-    ("Deputy Regent", "vice-regent", "Regency"), ("Vice Regent", "vice-regent", "Regency"), ("Regent", "regent", "Regency"),
+    ("Deputy Regent", "vice-regent", "Regency"), ("Vice Regent", "vice-regent", "Regency"),
+    ("Regent", "regent", "Regency"),
     ("Vice Governor", "vice-governor", "Province"), ("Deputy Governor", "vice-governor", "Province"),
     ("Governor", "governor", "Province"), ("Minister", "minister", None),
     ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
-    ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None), ("Chair", "chair", None),
+    ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
+    ("Chair", "chair", None),
     ("Head", "head", None), ("Director", "director", None),
 ]
 _TITLE_ROLE = {t: (r, c) for t, r, c in TITLES}
@@ -179,7 +181,8 @@ _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai|s\.d\.?)\s*"
 _DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){_RANGE_WORD}(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b")),
-    ("range-mdy", re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_RANGE_WORD}(?:({_MONTH})\.?\s+)?(\d{{1,2}}),?\s+(\d{{4}})\b")),
+    ("range-mdy", re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_RANGE_WORD}(?:({_MONTH})\.?\s+)?"
+                             rf"(\d{{1,2}}),?\s+(\d{{4}})\b")),
     ("numeric", re.compile(rf"(?:\b({_WEEKDAY}),?\s*)?\(?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\b\)?")),
     ("dmy", re.compile(rf"(?:\b({_WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"(?:\b({_WEEKDAY}),?\s*)?\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
@@ -318,9 +321,8 @@ class _Extractor:
             return True
 
         # organisations written "Expansion (ACRONYM)"
-        for match in re.finditer(r"((?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
-                                 r"(?:\s+(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)){0,9})\s+\(([A-Z][A-Za-z]{1,9})\)",
-                                 text):
+        word = r"(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
+        for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,9}})\)", text):
             words = match.group(1).split()
             acronym = match.group(2)
             while words and words[0][0].lower() != acronym[0].lower():
