@@ -68,9 +68,15 @@ def read_article(data: bytes, name: str) -> Article:
     """The article's clean text and what the file says about it."""
     if not data.strip():
         raise AddError("the file is empty: there is no article to add", name)
+    notes = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark ("Unicode" on Windows)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+            notes.append("converted from utf-16 to UTF-8")
+        except UnicodeDecodeError:
+            raise AddError("starts like UTF-16 text but does not decode as such", name) from None
     if b"\x00" in data[:8192] or _control_share(data[:8192]) > 0.05:
         raise AddError("a binary file, not an article: give a saved HTML page or a text file", name)
-    notes = []
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:

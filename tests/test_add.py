@@ -212,3 +212,34 @@ def test_drafts_of_the_shipped_articles_build(project, kg, tmp_path):
     assert drafted >= len(records)
     result = kg("build", "--root", project, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
+
+
+def test_text_of_unknown_encoding_is_refused(newsroom, kg, tmp_path, monkeypatch):
+    import charset_normalizer
+
+    class Nothing:
+        def best(self):
+            return None
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: Nothing())
+    path = tmp_path / "strange.txt"
+    path.write_bytes("Kota Serang dan Kota Binzhou bekerja sama di bidang pariwisata dan kafé.\n".encode("latin-1"))
+    before = listing(newsroom)
+    result = kg("add", path, "--root", newsroom, "--url", "https://example.org/s", "--publisher", "antara",
+                "--published", "2025-01-01")
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"kg: error: {path}: not UTF-8 text, and its encoding cannot be told: "
+                                     "save it as UTF-8 and try again")
+    assert listing(newsroom) == before
+
+
+def test_utf16_with_a_byte_order_mark_is_converted(newsroom, kg, tmp_path):
+    text = "Kota Serang dan Kota Binzhou membahas kerja sama pariwisata dan budaya di kota itu.\n"
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(text.encode("utf-16"))
+    before = listing(newsroom)
+    result = kg("add", path, "--root", newsroom, "--url", "https://example.org/u", "--publisher", "antara",
+                "--published", "2025-01-01")
+    assert result.exit_code == 0, result.output
+    assert "Note: converted from utf-16 to UTF-8" in result.output
+    assert new_record(newsroom, before).with_suffix(".txt").read_text(encoding="utf-8") == text
