@@ -284,6 +284,41 @@ def query(query, expression, fmt, timeout, list_, out):
     click.echo(run(resolve(query, expression), out, fmt, timeout), nl=False)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Seconds a query may run.")
+@out_option
+def serve(host, port, timeout, out):
+    """Serve the built graph as a read-only SPARQL endpoint (Oxigraph's server) at http://HOST:PORT/query.
+
+    Updates are refused; the default graph is the union of every source's graph.
+
+    Example: kg serve --port 7878
+    """
+    import os
+
+    from graph.serve import serve_command
+
+    command = serve_command(out, host, port, timeout)
+    click.echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
+    os.execv(command[0], command)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+@out_option
+def push(endpoint, out):
+    """Publish the graph to a SPARQL store: one named graph per source, each replacing its previous version.
+
+    Example: kg push --endpoint http://localhost:7878/store
+    """
+    from graph.serve import push as run_push
+
+    pushed = run_push(out, endpoint)
+    click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {endpoint}")
+
+
 def main():
     cli(prog_name="kg")
 
