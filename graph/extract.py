@@ -79,6 +79,10 @@ _APPOSITION_REGIONAL_RE = re.compile(
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
               "Bapak", "Ibu", "Pak", "Bu"]
 _HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+)+")
+_HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONORIFICS if h[-1] == ".")
+                                + r")\s+)+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\Z")
+_PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
+                                        r"(?=(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH)\.)")
 _NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]"
 _NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}}")
 _NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
@@ -493,8 +497,18 @@ class _Extractor:
                         before = [m for m in self.mentions if m.end <= sentence.start + match.start() and
                                   sentence.start + match.start() - m.end <= 1 and
                                   self.entity_type(m.entity) in _COMPATIBLE[region_class]]
+                        unknown = _PLACE_BEFORE_HONORIFIC_RE.match(self.text, after, limit)
                         if before:
                             place = before[-1].entity
+                        elif unknown and unknown.group(1) not in _NOT_NAMES:
+                            # "Bupati Lebak Hj. Siti Aminah": the title says what kind of region Lebak is
+                            name = unknown.group(1)
+                            id_word, en_word = {"Regency": ("Kabupaten", "Regency"), "City": ("Kota", "City"),
+                                                "Province": ("Provinsi", "Province")}[region_class]
+                            place = self.propose(_RANK_PREFIX[region_class] + slug(name), region_class,
+                                                 {"id": f"{id_word} {name}", "en": f"{name} {en_word}"}, [name],
+                                                 self.text[sentence.start + match.start():unknown.end(1)])
+                            pos = unknown.end(1)
                         else:
                             place = self._only_region(_COMPATIBLE[region_class])
                 person = self.person_at(pos, limit, single=True)
@@ -695,6 +709,16 @@ class _Extractor:
         facts: list[dict] = []
         person_of_post = {}
         seen_posts = set()
+        honorifics = set()
+        for holder, role, place, quote, sentence in posts:
+            found = _HONORIFIC_NAME_RE.search(quote)
+            if found and holder not in honorifics:  # "H. Budi Rustandi": the honorific, apart from the name
+                honorifics.add(holder)
+                value = " ".join(found.group(1).split())
+                if holder in self.proposed:
+                    self.proposed[holder]["honorific"] = value
+                else:
+                    facts.append({"about": holder, "honorific": value, "quote": [found.group()]})
         for holder, role, place, quote, sentence in posts:
             key = (holder, role, place)
             person_of_post.setdefault(sentence.start, []).append((holder, place))
@@ -939,7 +963,8 @@ class _Extractor:
         draft = Draft()
         draft.proposed = [self.proposed[k] for k in sorted(self.proposed)]
         draft.mentioned = {m.entity for m in self.mentions if m.entity in self.names.types}
-        order = ["id", "type", "about", "label", "party", "heldBy", "role", "postIn", "signatory", "signedOn",
+        order = ["id", "type", "about", "label", "honorific", "party", "heldBy", "role", "postIn", "signatory",
+                 "signedOn",
                  "signedAt", "host", "guest", "ledBy", "location", "date", "startDate", "endDate", "statedWeekday",
                  "participant",
                  "visited", "locatedIn", "capitalOf", "unnamedCounterpartIn", "sector"]

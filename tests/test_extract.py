@@ -186,3 +186,18 @@ def test_where_a_region_lies(gazetteer, sentence, language, fact):
     about = [{k: v for k, v in f.items() if k in ("about", "capitalOf", "locatedIn")}
              for f in draft.facts if "about" in f]
     assert about == [fact]
+
+
+def test_honorifics_are_drafted_apart_from_the_name(gazetteer):
+    text = ("Kehadiran Wali Kota Serang, H. Budi Rustandi, turut memberi warna. "
+            "Bupati Lebak Hj. Dr. Siti Aminah hadir.\n")
+    draft = extract(text, "id", "2025-06-13", gazetteer)
+    honorific, = [f for f in draft.facts if "honorific" in f]
+    assert (honorific["about"], honorific["honorific"], honorific["quote"]) == ("budi-rustandi", "H.",
+                                                                                  "H. Budi Rustandi")
+    proposed = {p["id"]: p for p in draft.proposed}
+    # "Bupati Lebak": the title says Lebak is a regency; it is proposed, not guessed into a known one
+    assert proposed["kabupaten-lebak"]["type"] == "Regency"
+    assert proposed["siti-aminah"]["label"] == "Siti Aminah" and proposed["siti-aminah"]["honorific"] == "Hj. Dr."
+    post, = of_type(draft, "Post", pending=True)
+    assert (post["heldBy"], post["role"], post["postIn"]) == ("siti-aminah", "regent", "kabupaten-lebak")
