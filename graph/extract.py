@@ -33,7 +33,7 @@ _LEVEL = {"County": 1, "Regency": 2, "City": 2, "PrefectureLevelCity": 2, "Speci
 # rank word -> ontology class; written before the name (id/en) or after it (en)
 RANK_BEFORE = {"Kabupaten": "Regency", "Kab.": "Regency", "Kota": "City", "Provinsi": "Province",
                "Prov.": "Province", "Kecamatan": "County", "Regency of": "Regency", "City of": "City",
-               "Province of": "Province"}
+               "Province of": "Province", "city of": "City", "regency of": "Regency", "province of": "Province"}
 RANK_AFTER = {"Regency": "Regency", "City": "City", "Province": "Province", "province": "Province",
               "County": "County", "Prefecture": "City"}
 _COMPATIBLE = {"City": {"City", "PrefectureLevelCity"}, "Regency": {"Regency"}, "Province": {"Province"},
@@ -83,6 +83,7 @@ _HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONO
                                 + r")\s+)+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\Z")
 _PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
                                         r"(?=(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH)\.)")
+_PLACE_BEFORE_TITLE_RE = re.compile(r"(?<![\w-])([A-Z][a-z'’-]+)\s+\Z")
 _NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]"
 _NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}}")
 _NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
@@ -122,6 +123,8 @@ _DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberf
                             r"\boffer(?:ed|s)?\b|\bplatform for\b")
 _EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
 _EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
+_SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
+                           r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b")
 _SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 _UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
@@ -409,7 +412,9 @@ class _Extractor:
                 return
         # unknown: one capitalised word unless the words go on as a known name
         name = words[0]
-        if len(words) > 1 and not self.names.pattern.fullmatch(words[1]) and words[1] not in _NOT_NAMES \
+        if not before:  # "East Java province": every word before the rank word
+            name = " ".join(words)
+        elif len(words) > 1 and not self.names.pattern.fullmatch(words[1]) and words[1] not in _NOT_NAMES \
                 and not _TITLE_RE.fullmatch(words[1]) and self._looks_like_place(words):
             name = " ".join(words[:2])
         if name in _NOT_NAMES or self.names.resolve(name) - set().union(*[self.names.resolve(name, wanted)]):
@@ -421,6 +426,27 @@ class _Extractor:
         entity = self.propose(_RANK_PREFIX[kind] + slug(name), kind,
                               {"id": f"{id_word} {name}", "en": f"{name} {en_word}"}, [name], quote)
         add(Mention(start, stop, entity, kind, quote))
+
+    def _mention_proposed_regions(self):
+        """A region proposed from one sentence ("Guangzhou Vice Mayor") is the same name elsewhere."""
+        names = {alias: entry["id"] for entry in self.proposed.values() if entry["type"] in REGION_TYPES
+                 for alias in entry["alias"]}
+        if not names:
+            return
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?![\w-])")
+        for match in pattern.finditer(self.text):
+            if not any(m.start < match.end() and match.start() < m.end for m in self.mentions):
+                entity = names[match.group()]
+                self.mentions.append(Mention(match.start(), match.end(), entity, self.entity_type(entity),
+                                             match.group()))
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _propose_region(self, name, kind, quote):
+        id_word, en_word = {"Regency": ("Kabupaten", "Regency"), "City": ("Kota", "City"),
+                            "Province": ("Provinsi", "Province"), "County": ("Kecamatan", "County")}[kind]
+        return self.propose(_RANK_PREFIX[kind] + slug(name), kind,
+                            {"id": f"{id_word} {name}", "en": f"{name} {en_word}"}, [name], quote)
 
     def _looks_like_place(self, words):
         # "Kota Bandar Lampung" yes; "Kota Serang Budi" (a person follows) is cut by the title rules
@@ -498,16 +524,24 @@ class _Extractor:
                                   sentence.start + match.start() - m.end <= 1 and
                                   self.entity_type(m.entity) in _COMPATIBLE[region_class]]
                         unknown = _PLACE_BEFORE_HONORIFIC_RE.match(self.text, after, limit)
+                        prefix = _PLACE_BEFORE_TITLE_RE.search(self.text, sentence.start,
+                                                               sentence.start + match.start())
+                        if prefix and any(m.start < prefix.end(1) and m.end > prefix.start(1)
+                                          for m in self.mentions):
+                            prefix = None  # a name the gazetteer knows, of another kind
                         if before:
                             place = before[-1].entity
+                        elif prefix and prefix.group(1) not in _NOT_NAMES and \
+                                not self.text[:prefix.start(1)].rstrip().endswith((".", "“", '"')) and \
+                                prefix.start(1) > sentence.start:
+                            # "Surabaya Mayor Eri Cahyadi": the title says what kind of region Surabaya is
+                            name = prefix.group(1)
+                            place = self._propose_region(name, region_class, self.text[prefix.start(1):
+                                                                                        sentence.start + match.end()])
                         elif unknown and unknown.group(1) not in _NOT_NAMES:
                             # "Bupati Lebak Hj. Siti Aminah": the title says what kind of region Lebak is
-                            name = unknown.group(1)
-                            id_word, en_word = {"Regency": ("Kabupaten", "Regency"), "City": ("Kota", "City"),
-                                                "Province": ("Provinsi", "Province")}[region_class]
-                            place = self.propose(_RANK_PREFIX[region_class] + slug(name), region_class,
-                                                 {"id": f"{id_word} {name}", "en": f"{name} {en_word}"}, [name],
-                                                 self.text[sentence.start + match.start():unknown.end(1)])
+                            place = self._propose_region(unknown.group(1), region_class,
+                                                         self.text[sentence.start + match.start():unknown.end(1)])
                             pos = unknown.end(1)
                         else:
                             place = self._only_region(_COMPATIBLE[region_class])
@@ -664,6 +698,19 @@ class _Extractor:
         label = self.proposed[entity]["label"]
         return label.get(language, entity) if isinstance(label, dict) else label
 
+    def _signing(self, fact, sentence, signing, person_of_post):
+        """Who signed and where, from a sentence with a signing verb."""
+        people = [h for h, _ in person_of_post.get(sentence.start, [])]
+        people += [m.entity for m in self.in_span(sentence.start, sentence.end, {"Person"})]
+        people = list(dict.fromkeys(people))
+        if people and "signatory" not in fact:
+            fact["signatory"] = people if len(people) > 1 else people[0]
+        after = signing.end() + sentence.start
+        for m in self.in_span(after, sentence.end, REGION_TYPES - {"Country"}):
+            if _IN_RE.search(self.text[max(0, m.start - 4):m.start]) and "signedAt" not in fact:
+                fact["signedAt"] = m.entity
+                break
+
     def _unnamed_counterpart(self, sentence):
         """The country in "dengan sejumlah provinsi di Tiongkok" / "with several cities in China"."""
         match = _UNNAMED_RE.search(sentence.text)
@@ -706,6 +753,7 @@ class _Extractor:
     def run(self) -> Draft:
         self.find_mentions()
         posts = self.posts()
+        self._mention_proposed_regions()
         facts: list[dict] = []
         person_of_post = {}
         seen_posts = set()
@@ -750,6 +798,15 @@ class _Extractor:
         anchors: list[tuple[int, dict]] = []  # (sentence index, fact) for sectors
         for index, sentence in enumerate(self.sentences):
             kinds = [(t, p) for pattern, t, p in AGREEMENTS if re.search(pattern, sentence.text)]
+            signing = _SIGN_RE.search(sentence.text)
+            signed = [a for a in agreements if a["type"] not in ("SisterCityRelationship",
+                                                                  "SisterProvinceRelationship")]
+            if not kinds and signing and signed and index - signed[-1]["_sentence"] <= 2 \
+                    and _SIGNED_IT_RE.search(sentence.text):
+                # "… signed the document in Surabaya": the agreement of the sentence before
+                self._signing(signed[-1], sentence, signing, person_of_post)
+                if sentence.text not in signed[-1]["quote"]:
+                    signed[-1]["quote"].append(sentence.text)
             if not kinds and _SIMILAR_RE.search(sentence.text) and agreements \
                     and index - agreements[-1]["_sentence"] <= 2:
                 kinds = [(agreements[-1]["type"], agreements[-1]["_prefix"])]  # "kerja sama serupa"
@@ -767,9 +824,11 @@ class _Extractor:
                         anchors.append((index, agreements[-1]))
                     continue
                 if not groups or len(groups[0]) < 2:
-                    same = [a for a in agreements if a["type"] == type_name]
+                    # no parties of its own: "The two cities agreed to …" goes on about the last agreement
+                    same = [a for a in agreements if a["type"] == type_name] or agreements
                     if same and index - same[-1]["_sentence"] <= 2:
-                        same[-1]["quote"].append(sentence.text)
+                        if sentence.text not in same[-1]["quote"]:
+                            same[-1]["quote"].append(sentence.text)
                         anchors.append((index, same[-1]))
                     continue
                 for parties in groups:
@@ -785,16 +844,7 @@ class _Extractor:
                     fact["_sentence"] = index
                     anchors.append((index, fact))
                     if signing and type_name not in ("SisterCityRelationship", "SisterProvinceRelationship"):
-                        people = [h for h, _ in person_of_post.get(sentence.start, [])]
-                        people += [m.entity for m in self.in_span(sentence.start, sentence.end, {"Person"})]
-                        people = list(dict.fromkeys(people))
-                        if people:
-                            fact["signatory"] = people if len(people) > 1 else people[0]
-                        after = signing.end() + sentence.start
-                        for m in self.in_span(after, sentence.end, REGION_TYPES - {"Country"}):
-                            if _IN_RE.search(self.text[max(0, m.start - 4):m.start]):
-                                fact["signedAt"] = m.entity
-                                break
+                        self._signing(fact, sentence, signing, person_of_post)
                     if dates and _more_precise(dates[0].value, fact.get("signedOn")) and type_name in ("LetterOfIntent",
                                                                           "MemorandumOfUnderstanding",
                                                                           "CooperationAgreement"):

@@ -201,3 +201,15 @@ def test_honorifics_are_drafted_apart_from_the_name(gazetteer):
     assert proposed["siti-aminah"]["label"] == "Siti Aminah" and proposed["siti-aminah"]["honorific"] == "Hj. Dr."
     post, = of_type(draft, "Post", pending=True)
     assert (post["heldBy"], post["role"], post["postIn"]) == ("siti-aminah", "regent", "kabupaten-lebak")
+
+
+def test_unknown_cities_are_proposed_and_the_agreement_waits_for_them(gazetteer):
+    draft = extract(fixture("surabaya-guangzhou.en.txt"), "en", "2025-10-03", gazetteer)
+    proposed = {p["id"]: p["type"] for p in draft.proposed}
+    assert proposed == {"kota-surabaya": "City", "kota-guangzhou": "City", "provinsi-east-java": "Province",
+                        "eri-cahyadi": "Person", "wang-lin": "Person"}
+    assert draft.facts == []  # everything it says needs a name the curator has not declared yet
+    mou, = of_type(draft, "MemorandumOfUnderstanding", pending=True)
+    assert mou["party"] == ["kota-surabaya", "kota-guangzhou"]
+    assert mou["signatory"] == ["eri-cahyadi", "wang-lin"]  # from "… signed the document in Surabaya"
+    assert (mou["signedOn"], mou["signedAt"]) == ("2025-10-02", "kota-surabaya")  # "on Thursday"
