@@ -188,8 +188,8 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
 
     if language not in LANGUAGES:
         write_atomic(text_path, article.text.encode())
-        reason = (f"the article is not in Indonesian or English (language: {language}); its text is kept in "
-                  f"{text_path.name}, but no record is written and nothing is extracted: kg build reads id and en")
+        reason = (f"the article is not in Indonesian or English (language: {language}); the text is kept, "
+                  f"but no record is written: kg build reads only id and en")
         return Added(source_id, text_path, None, None, Draft(reason=reason), article.notes)
 
     record_meta = _record_meta(article, gazetteer, file, title=title, url=url, publisher=publisher,
