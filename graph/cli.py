@@ -30,6 +30,9 @@ class KgGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # `kg … | head`: the reader has all it wanted
+            sys.stderr.close()
+            ctx.exit(ExitCode.OK)
         except Exception as exc:  # a bug: say so in one line unless asked for more
             if ctx.obj and ctx.obj.get("traceback"):
                 raise

@@ -129,12 +129,12 @@ def test_same_sources_give_byte_identical_outputs(tmp_path):
 def test_failed_build_leaves_previous_outputs(kg, project):
     out = project / "out"
     assert kg("build", "--root", project, "--out", out).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     shutil.rmtree(project / "sources")
     (project / "sources").mkdir()
     result = kg("build", "--root", project, "--out", out)
     assert result.exit_code == 2
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_build_prints_summary_and_writes_report(kg, project):
