@@ -322,6 +322,28 @@ def push(endpoint, out):
     click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {endpoint}")
 
 
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Page to write (default: OUT/graph.html).")
+@click.option("--focus", metavar="ENTITY", help="Draw only the neighbourhood of this entity (name, alias or id).")
+@click.option("--depth", type=click.IntRange(1, 20), default=1, show_default=True, help="How many steps around --focus.")
+@out_option
+@lang_option
+def viz(output, focus, depth, out, lang):
+    """Write the interactive network page: one HTML file that opens offline, from disk.
+
+    Example: kg viz --lang en --focus "Kota Serang" --depth 2 -o serang.html
+    """
+    from graph.network import read_built
+    from graph.outputs import write_atomic
+    from graph.viz import render_html
+
+    graph, stated = read_built(out)
+    output = output or out / "graph.html"
+    write_atomic(output, render_html(graph, lang=lang, focus=focus, depth=depth, stated_in=stated).encode("utf-8"))
+    click.echo(f"Wrote {output}")
+
+
 def main():
     cli(prog_name="kg")
 

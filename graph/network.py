@@ -153,6 +153,15 @@ def to_networkx(graph: Graph, lang: str = "id", stated_in: dict | None = None) -
     return network
 
 
+def stated_in(graphs: dict[str, Graph]) -> dict:
+    """Which sources state each triple, from a build's named graphs (source id -> graph)."""
+    result = defaultdict(set)
+    for source, graph in graphs.items():
+        for triple in graph:
+            result[triple].add(source)
+    return dict(result)
+
+
 def read_built(out: Path) -> tuple[Graph, dict]:
     """The union graph `kg build` wrote, and which sources state each triple."""
     path = Path(out) / "graph.nq"

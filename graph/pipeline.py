@@ -6,12 +6,14 @@ from pathlib import Path
 
 from graph.build import Built, build_graph
 from graph.errors import ValidationError
+from graph.network import stated_in
 from graph.ontology import load_vocabulary
 from graph.outputs import output_lock, render_outputs, write_outputs
 from graph.report import make_report, report_text
 from graph.sources import Project, load_project
 from graph.store import write_store
 from graph.validate import load_shapes, violations
+from graph.viz import render_html
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,9 @@ def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
         raise ValidationError(f"the graph breaks {len(problems)} SHACL rule(s):\n" + "\n".join(problems))
     report = make_report(built, project)
     text = report_text(report)
-    return BuildResult(project, built, report, text, render_outputs(built, text, report))
+    files = render_outputs(built, text, report)
+    files["graph.html"] = render_html(built.union, stated_in=stated_in(built.graphs)).encode("utf-8")
+    return BuildResult(project, built, report, text, files)
 
 
 def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False) -> BuildResult:

@@ -37,7 +37,9 @@ def graphs_of(out: Path) -> dict[str, bytes]:
     if not path.is_file():
         raise NotBuilt(f"no graph in {out}/: run `kg build` first")
     graphs = defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
         body, _, graph = line.rstrip(" .").rpartition(" ")
         graphs[graph.strip("<>")].append(body + " .\n")
     return {name: "".join(lines).encode("utf-8") for name, lines in sorted(graphs.items())}

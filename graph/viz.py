@@ -1,0 +1,144 @@
+"""The interactive network page: one self-contained HTML file that works offline.
+
+The data and layout options are those of a pyvis network, drawn by the
+vis-network build that pyvis bundles, inlined into a template of our own:
+pyvis's own template links Bootstrap from a CDN, does not escape, writes node
+ids raw into <option> tags and switches every tooltip to innerHTML when a title
+contains "href". Here every text from a source travels as JSON inside a
+<script type="application/json"> block (with <, > and & escaped) and reaches the
+page only through textContent. pyvis itself is not imported: it imports
+IPython, which costs most of a second on every build.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+from rdflib import Graph
+from rdflib.namespace import RDFS
+
+from graph.iris import KG
+from graph.network import KIND_STYLE, to_networkx
+
+TEXT = {
+    "id": {"search": "Cari nama…", "find": "Cari", "source": "Sumber", "all": "semua", "aliases": "Nama lain",
+           "weekdays": "Hari yang disebut", "posts": "Jabatan", "evidence": "Bukti", "sources": "Sumber lain",
+           "unreviewed": "draf mesin, belum ditinjau", "added": "ditambah", "removed": "dihapus",
+           "unchanged": "tetap", "hint": "Klik atau arahkan ke simpul untuk melihat jenis, jabatan, tanggal, dan kutipan bukti."},
+    "en": {"search": "Find a name…", "find": "Find", "source": "Source", "all": "all", "aliases": "Also called",
+           "weekdays": "Stated weekday", "posts": "Posts", "evidence": "Evidence", "sources": "Other sources",
+           "unreviewed": "machine draft, not reviewed", "added": "added", "removed": "removed",
+           "unchanged": "unchanged", "hint": "Click or hover a node to see its type, posts, dates and the quotes that support it."},
+}
+KIND_LABELS = {
+    "id": {"Region": "Wilayah", "Person": "Tokoh", "Organisation": "Organisasi", "Agreement": "Kesepakatan",
+           "Event": "Kegiatan", "Programme": "Program", "Sector": "Bidang"},
+    "en": {"Region": "Region", "Person": "Person", "Organisation": "Organisation", "Agreement": "Agreement",
+           "Event": "Event", "Programme": "Programme", "Sector": "Sector"},
+}
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and stylesheet, from the copy pyvis ships (found without importing pyvis)."""
+    spec = importlib.util.find_spec("pyvis")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / "vis-9.1.2"
+    return (folder / "vis-network.min.js").read_text(encoding="utf-8"), (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("graph", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template("page.html")
+
+
+def script_json(value) -> str:
+    """JSON that can sit inside a <script> element: no character can close it or start markup."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def neighbourhood(network: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiGraph:
+    from graph.analysis import find_node
+
+    centre = find_node(network, focus)
+    keep = nx.single_source_shortest_path_length(network.to_undirected(as_view=True), centre, cutoff=depth)
+    return network.subgraph(sorted(keep)).copy()
+
+
+def options(node_count: int) -> dict:
+    """vis-network options: a stable layout that settles quickly, then stops."""
+    iterations = 300 if node_count < 500 else 120 if node_count < 3000 else 60
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": node_count < 1000},
+        "physics": {"solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.4},
+                    "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": node_count > 1000},
+        "edges": {"font": {"align": "middle"}},
+    }
+
+
+def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None, source_names: dict[str, str]) -> dict:
+    type_labels = {}
+    nodes = []
+    for node, data in sorted(network.nodes(data=True)):
+        type_labels.setdefault(data["type"], data["type"])
+        nodes.append({
+            "id": node, "label": data["label"], "label_id": data["label_id"], "label_en": data["label_en"],
+            "kind": data["kind"], "type": data["type"], "type_label": data.get("type_label", data["type"]),
+            "color": data["color"], "shape": data["shape"], "aliases": data["aliases"], "dates": data["dates"],
+            "weekdays": data["weekdays"], "posts": data["posts"], "sources": data["sources"],
+            "evidence": data["evidence"], "reviewed": data["reviewed"],
+            **({"status": status.get(node, "unchanged")} if status is not None else {}),
+        })
+    edges = []
+    seen = set()
+    for u, v, key, data in sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        if (u, v, key) in seen:
+            continue
+        seen.add((u, v, key))
+        edge = {"from": u, "to": v, "label": data["label"], "relation": data["relation"],
+                "reviewed": all(e["reviewed"] for e in data["evidence"])}
+        if status is not None:
+            edge["status"] = status.get((u, v, data["relation"]), "unchanged")
+        edges.append(edge)
+    return {
+        "nodes": nodes, "edges": edges, "options": options(len(nodes)), "text": TEXT[lang], "diff": status is not None,
+        "kinds": {k: {"color": s["color"], "label": KIND_LABELS[lang][k]} for k, s in KIND_STYLE.items()},
+        "sources": {s: source_names.get(s, s) for s in sorted({s for n in nodes for s in n["sources"]})},
+    }
+
+
+def render_html(graph: Graph, *, lang: str = "id", focus: str | None = None, depth: int = 1,
+                status: dict | None = None, title: str | None = None, stated_in: dict | None = None) -> str:
+    """The page for ``graph``; ``status`` marks nodes and (u, v, relation) edges added/removed/unchanged."""
+    network = to_networkx(graph, lang, stated_in)
+    _add_type_labels(network, graph, lang)
+    if focus:
+        network = neighbourhood(network, focus, depth)
+    source_names = {}
+    for source in graph.subjects(KG.textFile, None):
+        source_names[str(source).rsplit("/", 1)[-1]] = f"{str(source).rsplit('/', 1)[-1].split('_')[0]} · " + _title(graph, source)
+    title = title or ("Kerja sama daerah Indonesia–Tiongkok" if lang == "id" else "Indonesia–China regional cooperation")
+    vis_js, vis_css = _vis_assets()
+    return _template().render(title=title, lang=lang, text=TEXT[lang], vis_js=vis_js, vis_css=vis_css,
+                              data_json=script_json(page_data(network, lang, status, source_names)))
+
+
+def _title(graph: Graph, source) -> str:
+    labels = sorted(str(label) for label in graph.objects(source, RDFS.label))
+    return labels[0] if labels else str(source)
+
+
+def _add_type_labels(network: nx.MultiDiGraph, graph: Graph, lang: str) -> None:
+    for _, data in network.nodes(data=True):
+        labels = {lit.language: str(lit) for lit in graph.objects(KG[data["type"]], RDFS.label)}
+        data["type_label"] = labels.get(lang) or labels.get("en") or data["type"]
