@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import json
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -54,7 +55,7 @@ def render_trig(dataset: Dataset) -> bytes:
             graph.bind(prefix, namespace, override=True, replace=True)
         for triple in context:
             graph.add(triple)
-        body = "\n".join(line for line in graph.serialize(format="turtle").splitlines()
+        body = "\n".join(line for line in graph.serialize(format="turtle").split("\n")
                          if not line.startswith("@prefix") and line.strip())
         parts.append(f"{context.identifier.n3()} {{\n{body}\n}}\n")
     return "\n".join(parts).encode("utf-8")
@@ -62,7 +63,9 @@ def render_trig(dataset: Dataset) -> bytes:
 
 def sorted_lines(text: str) -> bytes:
     """Canonical N-Triples/N-Quads: one statement a line, sorted, no blank lines."""
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085, \x1c…, which
+    # N-Triples leaves unescaped inside literals, and would cut a statement in two
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -140,6 +143,9 @@ def _fsync_dir(folder: Path) -> None:
 def remove_stale_temporaries(out_dir: Path) -> None:
     """Temporary files left by a build that was killed mid-write."""
     for temp in Path(out_dir).glob(".*.tmp"):
+        if temp.is_dir() and not temp.is_symlink():  # a store a killed or failed build was loading
+            shutil.rmtree(temp, ignore_errors=True)
+            continue
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
 
