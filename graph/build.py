@@ -158,7 +158,9 @@ def _post_labels(item: Item, labels) -> dict[str, str]:
     role, place = labels.get(values.get("role"), {}), labels.get(values.get("postIn"), {})
     result = {}
     if role.get("id") and place.get("id"):
-        result["id"] = f"{role['id']} {place['id']}"
+        # "Wali Kota" + "Kota Binzhou" reads "Wali Kota Binzhou", not "Wali Kota Kota Binzhou"
+        overlap = role["id"].split()[-1] == place["id"].split()[0]
+        result["id"] = f"{role['id']} {place['id'].split(' ', 1)[1] if overlap else place['id']}"
     if role.get("en") and place.get("en"):
         result["en"] = f"{role['en']}, {place['en']}"
     return result

@@ -42,3 +42,42 @@ def kg():
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's real Chromium, driven by playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a local page; record its requests, console errors and dialogs."""
+    pages = []
+
+    def opener(path):
+        # bypass_csp lets playwright's own probes run; the page's escaping is what is tested
+        context = browser.new_context(viewport={"width": 1600, "height": 1000}, bypass_csp=True)
+        page = context.new_page()
+        page.requests, page.errors, page.dialogs = [], [], []
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_function("() => window.kgStabilised === true", timeout=60_000)
+        pages.append(context)
+        return page
+
+    yield opener
+    for context in pages:
+        context.close()
