@@ -344,6 +344,63 @@ def viz(output, focus, depth, out, lang):
     click.echo(f"Wrote {output}")
 
 
+@cli.command()
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Replace a snapshot of the same name.")
+@out_option
+def snapshot(name, force, out):
+    """Save the current build as a named snapshot (sorted N-Quads with its date) under OUT/snapshots/.
+
+    Example: kg snapshot before-005
+    """
+    from graph.snapshot import save
+
+    click.echo(f"Saved {save(out, name, force)}")
+
+
+@cli.command()
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option("--format", "fmt", type=click.Choice(["summary", "patch", "json"]), default="summary", show_default=True)
+@click.option("--html", type=click.Path(path_type=Path, dir_okay=False), help="Also write the network page with the changes coloured.")
+@out_option
+@lang_option
+def diff(old, new, fmt, html, out, lang):
+    """Show what changed between two graphs: snapshot names, 'previous', 'current', or RDF files.
+
+    By default: the latest snapshot (or the previous build) against the current
+    build. Exit status 0 when the graphs are the same, 1 when they differ, 2 on error.
+
+    Example: kg diff before-005 current --format patch > changes.rdfp
+    """
+    import json
+
+    from graph import diff as diffing
+    from graph.rdfio import read_quads
+    from graph.snapshot import default_old, resolve
+
+    old_path = resolve(out, old) if old else default_old(out)
+    new_path = resolve(out, new) if new else resolve(out, "current")
+    old_quads, new_quads = read_quads(old_path), read_quads(new_path)
+    result = diffing.compare(old_quads, new_quads)
+    if fmt == "json":
+        click.echo(json.dumps(diffing.as_json(result), indent=2, ensure_ascii=False))
+    elif fmt == "patch":
+        click.echo(diffing.patch(result), nl=False)
+    else:
+        click.echo(diffing.summary_text(result, str(old_path), str(new_path)), nl=False)
+    if html:
+        from graph.network import from_quads
+        from graph.outputs import write_atomic
+        from graph.viz import render_html
+
+        graph, stated = from_quads(old_quads + new_quads)
+        page = render_html(graph, lang=lang, status=diffing.page_status(result), stated_in=stated,
+                           title=f"{old_path.name} → {new_path.name}")
+        write_atomic(html, page.encode("utf-8"))
+    raise SystemExit(0 if result.same else 1)
+
+
 def main():
     cli(prog_name="kg")
 

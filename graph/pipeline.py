@@ -8,7 +8,8 @@ from graph.build import Built, build_graph
 from graph.errors import ValidationError
 from graph.network import stated_in
 from graph.ontology import load_vocabulary
-from graph.outputs import output_lock, render_outputs, write_outputs
+from graph.outputs import output_lock, render_outputs, write_atomic, write_outputs
+from graph.snapshot import PREVIOUS
 from graph.report import make_report, report_text
 from graph.sources import Project, load_project
 from graph.store import write_store
@@ -63,11 +64,21 @@ def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
     return BuildResult(project, built, report, text, files)
 
 
+def keep_previous(out: Path, new_nquads: bytes) -> None:
+    """Keep the graph being replaced as out/previous.nq, so `kg diff` can show what a build changed."""
+    current = out / "graph.nq"
+    if current.is_file():
+        old = current.read_bytes()
+        if old != new_nquads:
+            write_atomic(out / PREVIOUS, old)
+
+
 def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False) -> BuildResult:
     """Build and write every output, or nothing at all."""
     out = Path(out) if out is not None else paths.out
     result = check(paths, reviewed_only=reviewed_only)
     with output_lock(out):
+        keep_previous(out, result.files["graph.nq"])
         write_outputs(out, result.files)
         write_store(out, result.files["graph.nq"])
     return result
