@@ -34,7 +34,7 @@ ARTICLE = "100_fuzz.txt"
 
 settings.register_profile("ci", max_examples=40, deadline=20_000, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=2000, deadline=20_000,
+settings.register_profile("long", max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", "2000")), deadline=20_000,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = "long" if os.environ.get("KG_FUZZ") == "long" else "ci"
 
