@@ -129,3 +129,105 @@ def test_stale_temporaries_are_never_taken_for_outputs(versions):
     run_build(roots["b"], out)
     assert snapshot(out) == ref["b"]
     assert not list(out.glob(".*.tmp"))
+
+
+# --------------------------------------------------------------------------
+# kg add and kg snapshot, killed
+# --------------------------------------------------------------------------
+
+ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "serang-binzhou.en.txt"
+SMALL_KILLS = 8
+ADD_ARGS = ("--url", "https://example.org/serang-binzhou", "--publisher", "antara", "--published", "2025-09")
+
+
+def kg(*args, cwd=None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "graph", *map(str, args)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, cwd=cwd)
+
+
+def timed_run(*args) -> float:
+    start = time.perf_counter()
+    proc = kg(*args)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, err.decode()
+    return time.perf_counter() - start
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    base = tmp_path_factory.mktemp("add")
+    reference = copy_project(base / "reference")
+    before = tree(reference / "sources")
+    duration = timed_run("add", ARTICLE, *ADD_ARGS, "--root", reference)
+    after = tree(reference / "sources")
+    new = {name: data for name, data in after.items() if before.get(name) != data}
+    assert any(name.endswith(".yaml") for name in new) and any(name.endswith(".txt") for name in new)
+    return base, before, new, duration
+
+
+def test_kill_add_at_many_points_leaves_sources_whole(added, request):
+    base, before, new, duration = added
+    survived = 0
+    for kill in range(1, SMALL_KILLS + 1):
+        root = copy_project(base / f"kill-{kill}")
+        proc = kg("add", ARTICLE, *ADD_ARGS, "--root", root)
+        time.sleep(duration * (0.3 + 0.8 * kill / SMALL_KILLS))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        now = tree(root / "sources")
+        for name, data in now.items():
+            if Path(name).name.startswith(".") and name.endswith(".tmp"):
+                continue  # a hidden temporary of write_atomic, not a source
+            assert data == before.get(name) or data == new.get(name), f"{name} is neither before nor after add"
+        assert set(before) <= set(now)
+        records = [n for n in new if n.endswith(".yaml") and "/" not in n]
+        if all(n in now for n in records):  # the add completed: the project builds
+            assert run_build(root, root / "out") > 0
+        survived += 1
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\nkg add kill points survived: {survived} (add takes {duration:.2f} s)")
+
+
+@pytest.mark.xfail(strict=True, reason="bug in graph/add.py: killed after writing NNN.txt but before NNN.yaml, "
+                   "a second `kg add` of the same article is refused ('already added: the same text is NNN.txt') "
+                   "though no record exists")
+def test_add_killed_between_text_and_record_can_be_repeated(added):
+    base, before, new, _ = added
+    root = copy_project(base / "between")
+    for name, data in new.items():  # what add had written when killed just before the record
+        if name.endswith(".txt"):
+            (root / "sources" / name).write_bytes(data)
+    proc = kg("add", ARTICLE, *ADD_ARGS, "--root", root)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, err.decode()
+    assert {n: d for n, d in tree(root / "sources").items() if n in new} == new
+
+
+def test_kill_snapshot_at_many_points_leaves_it_absent_or_whole(versions, request):
+    base, roots, ref, quads, _ = versions
+    out = base / "out-snapshot"
+    run_build(roots["a"], out)
+    duration = timed_run("snapshot", "first", "--out", out)
+    body = (out / "graph.nq").read_bytes()
+    survived = 0
+    for kill in range(1, SMALL_KILLS + 1):
+        proc = kg("snapshot", f"s{kill}", "--out", out)
+        time.sleep(duration * (0.3 + 0.8 * kill / SMALL_KILLS))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        for path in (out / "snapshots").iterdir():
+            if path.name.startswith(".") and path.name.endswith(".tmp"):
+                continue
+            header, _, rest = path.read_bytes().partition(b"\n")
+            assert header.startswith(f"# snapshot {path.stem} taken ".encode()) and rest == body, path.name
+        survived += 1
+    timed_run("snapshot", "s1", "--force", "--out", out)
+    assert (out / "snapshots" / "s1.nq").read_bytes().partition(b"\n")[2] == body
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\nkg snapshot kill points survived: {survived} (snapshot takes {duration:.2f} s)")
