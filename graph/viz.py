@@ -42,6 +42,11 @@ KIND_LABELS = {
 }
 
 
+# Above this many nodes edges are drawn without their labels (measuring them takes seconds and they are
+# unreadable at that scale); clicking an edge still names its relation.
+EDGE_LABELS_UP_TO = 1000
+
+
 @lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet, from the copy pyvis ships (found without importing pyvis)."""
@@ -75,11 +80,13 @@ def neighbourhood(network: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiD
 
 def options(node_count: int) -> dict:
     """vis-network options: a stable layout that settles quickly, then stops."""
-    iterations = 300 if node_count < 500 else 120 if node_count < 3000 else 60
+    # Each iteration costs about O(nodes log nodes + edges): big graphs get a rougher layout, but in seconds.
+    iterations = 300 if node_count < 500 else 100 if node_count < 2000 else 25
     return {
         "layout": {"randomSeed": 7, "improvedLayout": node_count < 1000},
         "physics": {"solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.4},
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120,
+                                         "avoidOverlap": 0.4 if node_count < 2000 else 0},
                     "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": node_count > 1000},
         "edges": {"font": {"align": "middle"}},
@@ -111,7 +118,7 @@ def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None, source_n
             edge["status"] = status.get((u, v, data["relation"]), "unchanged")
         edges.append(edge)
     return {
-        "nodes": nodes, "edges": edges, "options": options(len(nodes)), "text": TEXT[lang], "diff": status is not None,
+        "nodes": nodes, "edges": edges, "options": options(len(nodes)), "edge_labels": len(nodes) <= EDGE_LABELS_UP_TO, "text": TEXT[lang], "diff": status is not None,
         "kinds": {k: {"color": s["color"], "label": KIND_LABELS[lang][k]} for k, s in KIND_STYLE.items()},
         "sources": {s: source_names.get(s, s) for s in sorted({s for n in nodes for s in n["sources"]})},
     }
@@ -131,6 +138,13 @@ def render_html(graph: Graph, *, lang: str = "id", focus: str | None = None, dep
     vis_js, vis_css = _vis_assets()
     return _template().render(title=title, lang=lang, text=TEXT[lang], vis_js=vis_js, vis_css=vis_css,
                               data_json=script_json(page_data(network, lang, status, source_names)))
+
+
+def write_html(path, html: str) -> None:
+    """Write a page atomically (readers see the old file or the new one, never half of one)."""
+    from graph.outputs import write_atomic
+
+    write_atomic(Path(path), html.encode("utf-8"))
 
 
 def _title(graph: Graph, source) -> str:

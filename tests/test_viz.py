@@ -1,0 +1,97 @@
+"""The network page beyond the basics: drafts drawn dashed, diff colours, edges, big graphs, writing."""
+from __future__ import annotations
+
+import json
+import re
+
+from graph.network import read_built, to_networkx
+from graph.viz import EDGE_LABELS_UP_TO, options, page_data, render_html, write_html
+
+ID = "https://w3id.org/id-cn-ties/id/"
+
+
+def page_json(html: str) -> dict:
+    return json.loads(re.search(r'id="graph-data">(.*?)</script>', html, re.S).group(1))
+
+
+def test_machine_draft_is_dashed_and_in_the_legend(kg, project, open_page):
+    sentence = "Delegasi Kota Serang mengadakan rapat koordinasi draf di Hangzhou."
+    with open(project / "sources" / "002_df0ee3cb47686a21.txt", "a", encoding="utf-8") as text:
+        text.write("\n" + sentence + "\n")
+    with open(project / "sources" / "002_df0ee3cb47686a21.yaml", "a", encoding="utf-8") as record:
+        record.write(f"""
+  - id: draft-meeting
+    type: Meeting
+    label: Rapat draf Serang
+    host: kota-serang
+    quote: {json.dumps(sentence)}
+    reviewed: false
+""")
+    out = project / "out"
+    result = kg("build", "--root", project, "--out", out)
+    assert result.exit_code == 0, result.output
+    page = open_page(out / "graph.html")
+    draft = page.evaluate(f"() => kgNetwork.body.data.nodes.get('{ID}draft-meeting').shapeProperties.borderDashes")
+    reviewed = page.evaluate(f"() => kgNetwork.body.data.nodes.get('{ID}kota-serang').shapeProperties.borderDashes")
+    assert draft and reviewed is False
+    assert "draf mesin, belum ditinjau" in page.inner_text("#legend")
+    page.evaluate("() => kgFind('Rapat draf Serang')")
+    assert "belum ditinjau" in page.inner_text("#info .src")
+
+
+def test_diff_status_colours_nodes_and_edges(shipped, open_page, tmp_path):
+    graph, stated = read_built(shipped.out)
+    serang, loi = ID + "kota-serang", ID + "loi-serang-hangzhou-2025"
+    status = {serang: "added", loi: "removed", (loi, serang, "party"): "added"}
+    path = tmp_path / "diff.html"
+    write_html(path, render_html(graph, stated_in=stated, status=status, title="before → after"))
+    page = open_page(path)
+    colour = "id => kgNetwork.body.data.nodes.get(id).color.background"
+    assert page.evaluate(colour, serang) == "#2ca02c"
+    assert page.evaluate(colour, loi) == "#d62728"
+    assert page.evaluate(colour, ID + "hangzhou").startswith("rgba(200,200,200")
+    edge = page.evaluate("([u, v]) => kgNetwork.body.data.edges.get({filter: e => e.from === u && e.to === v})"
+                         ".map(e => e.color.color)", [loi, serang])
+    assert "#2ca02c" in edge
+    assert page.inner_text("h1") == "before → after"
+    assert all(word in page.inner_text("#legend") for word in ("ditambah", "dihapus", "tetap"))
+
+
+def test_clicking_an_edge_names_its_relation(shipped, open_page):
+    page = open_page(shipped.out / "graph.html")
+    data = page_json((shipped.out / "graph.html").read_text(encoding="utf-8"))
+    index = next(i for i, e in enumerate(data["edges"])
+                 if e["from"] == ID + "loi-serang-hangzhou-2025" and e["relation"] == "signedAt")
+    page.evaluate("i => kgShowEdge(i)", index)
+    assert page.inner_text("#info h2") == data["edges"][index]["label"]
+    assert page.inner_text("#info p").startswith("LoI Kota Serang–Hangzhou 2025-09-05 → ")
+
+
+def test_big_graphs_settle_faster_and_drop_edge_labels(shipped):
+    small, big = options(100), options(5000)
+    assert big["physics"]["stabilization"]["iterations"] < small["physics"]["stabilization"]["iterations"]
+    assert big["layout"]["improvedLayout"] is False and small["layout"]["improvedLayout"] is True
+    graph, stated = read_built(shipped.out)
+    network = to_networkx(graph, "id", stated)
+    assert page_data(network, "id", None, {})["edge_labels"] is (network.number_of_nodes() <= EDGE_LABELS_UP_TO)
+    for i in range(EDGE_LABELS_UP_TO + 1 - network.number_of_nodes()):
+        network.add_node(f"x{i}", **{**network.nodes[ID + "kota-serang"], "label": f"x{i}"})
+    assert page_data(network, "id", None, {})["edge_labels"] is False
+
+
+def test_write_html_writes_the_page(shipped, tmp_path):
+    graph, stated = read_built(shipped.out)
+    page = render_html(graph, lang="en", stated_in=stated)
+    write_html(tmp_path / "deep" / "g.html", page)
+    assert (tmp_path / "deep" / "g.html").read_bytes() == page.encode("utf-8")
+    assert list((tmp_path / "deep").iterdir()) == [tmp_path / "deep" / "g.html"]
+    labels = {n["label"] for n in page_json(page)["nodes"]}
+    assert "Serang City" in labels and "Kota Serang" not in labels
+
+
+def test_focus_deeper_draws_more(shipped):
+    graph, stated = read_built(shipped.out)
+    one = {n["id"] for n in page_json(render_html(graph, stated_in=stated, focus=ID + "kota-serang"))["nodes"]}
+    two = {n["id"] for n in page_json(render_html(graph, stated_in=stated, focus="kota-serang", depth=2))["nodes"]}
+    assert ID + "loi-serang-hangzhou-2025" in one
+    assert one < two and ID + "hangzhou" in two
