@@ -119,7 +119,8 @@ def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None, source_n
         edges.append(edge)
     return {
         "nodes": nodes, "edges": edges, "options": options(len(nodes)), "edge_labels": len(nodes) <= EDGE_LABELS_UP_TO, "text": TEXT[lang], "diff": status is not None,
-        "kinds": {k: {"color": s["color"], "label": KIND_LABELS[lang][k]} for k, s in KIND_STYLE.items()},
+        "kinds": {k: {"color": s["color"], "shape": s["shape"], "label": KIND_LABELS[lang][k]}
+                  for k, s in KIND_STYLE.items()},
         "sources": {s: source_names.get(s, s) for s in sorted({s for n in nodes for s in n["sources"]})},
     }
 
@@ -154,5 +155,11 @@ def _title(graph: Graph, source) -> str:
 
 def _add_type_labels(network: nx.MultiDiGraph, graph: Graph, lang: str) -> None:
     for _, data in network.nodes(data=True):
-        labels = {lit.language: str(lit) for lit in graph.objects(KG[data["type"]], RDFS.label)}
-        data["type_label"] = labels.get(lang) or labels.get("en") or data["type"]
+        data["type_label"] = _term_label(graph, KG[data["type"]], lang)
+        data["dates"] = {_term_label(graph, KG[name], lang): value for name, value in data["dates"].items()}
+
+
+def _term_label(graph: Graph, term, lang: str) -> str:
+    """An ontology term's label in ``lang`` (else English, else its name)."""
+    labels = {lit.language: str(lit) for lit in graph.objects(term, RDFS.label)}
+    return labels.get(lang) or labels.get("en") or str(term).rsplit("#", 1)[-1]
