@@ -381,8 +381,7 @@ def diff(old, new, fmt, html, out, lang):
 
     old_path = resolve(out, old) if old else default_old(out)
     new_path = resolve(out, new) if new else resolve(out, "current")
-    old_quads, new_quads = read_quads(old_path), read_quads(new_path)
-    result = diffing.compare(old_quads, new_quads)
+    result = diffing.compare_files(old_path, new_path, read_quads)
     if fmt == "json":
         click.echo(json.dumps(diffing.as_json(result), indent=2, ensure_ascii=False))
     elif fmt == "patch":
@@ -394,7 +393,7 @@ def diff(old, new, fmt, html, out, lang):
         from graph.outputs import write_atomic
         from graph.viz import render_html
 
-        graph, stated = from_quads(old_quads + new_quads)
+        graph, stated = from_quads(read_quads(old_path) + read_quads(new_path))
         page = render_html(graph, lang=lang, status=diffing.page_status(result), stated_in=stated,
                            title=f"{old_path.name} → {new_path.name}")
         write_atomic(html, page.encode("utf-8"))

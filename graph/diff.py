@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -67,6 +68,95 @@ def compare(old_quads: list[ox.Quad], new_quads: list[ox.Quad]) -> Diff:
     if not diff.same:
         _summarise(diff, list(old.lines.values()), list(new.lines.values()))
     return diff
+
+
+LINE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
+_NAMING = tuple(f"<{iri}>" for iri in (RDFS_LABEL, RDF_TYPE, EVIDENCE_OF, HELD_BY))
+
+
+def compare_files(old_path, new_path, read) -> Diff:
+    """Compare two files; ``read`` parses a whole file.
+
+    Fast path for line formats (N-Quads, N-Triples) without blank nodes: the
+    lines are compared as text, only the lines that differ are parsed (so the
+    same statement written two ways still compares equal), and of the rest only
+    the lines that name things (labels, types, evidence, post holders).
+    """
+    if Path(old_path).suffix in LINE_FORMATS and Path(new_path).suffix in LINE_FORMATS:
+        old_text, new_text = _text(old_path, read), _text(new_path, read)
+        if old_text is not None and new_text is not None and "_:" not in old_text and "_:" not in new_text:
+            return _compare_lines(old_path, old_text, new_path, new_text, read)
+    return compare(read(old_path), read(new_path))
+
+
+def _text(path, read):
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        read(path)  # let the reader name the problem
+        return None
+
+
+def _statement_lines(text: str) -> set[str]:
+    return {line.strip() for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")}
+
+
+def _compare_lines(old_path, old_text, new_path, new_text, read):
+    old_lines, new_lines = _statement_lines(old_text), _statement_lines(new_text)
+    old_quads = _parse_lines(old_lines - new_lines, old_path, read)
+    new_quads = _parse_lines(new_lines - old_lines, new_path, read)
+    mode = "quads" if _named(old_lines, old_path, read) and _named(new_lines, new_path, read) else "triples"
+    if mode == "triples":
+        old_quads = [ox.Quad(q.subject, q.predicate, q.object) for q in old_quads]
+        new_quads = [ox.Quad(q.subject, q.predicate, q.object) for q in new_quads]
+    old_side, new_side = side(old_quads), side(new_quads)
+    added = [new_side.lines[k] for k in sorted(new_side.lines.keys() - old_side.lines.keys())]
+    removed = [old_side.lines[k] for k in sorted(old_side.lines.keys() - new_side.lines.keys())]
+    diff = Diff(mode, False, added, removed)
+    if diff.same:
+        return diff
+    # Only what the summary names: the changed subjects and objects, and evidence they carry.
+    interest = set()
+    for quad in added + removed:
+        for term in (quad.subject, quad.object):
+            if isinstance(term, ox.NamedNode):
+                interest.add(str(term))
+                if term.value.startswith(str(EVIDENCE)):
+                    interest.add(f"<{str(EVIDENCE)}{'/'.join(term.value[len(str(EVIDENCE)):].split('/')[:2])}>")
+    sides = []
+    for lines, path in ((old_lines, old_path), (new_lines, new_path)):
+        subjects, context, graphs = set(), set(), set()
+        for line in lines:
+            subject = line[: line.find(" ")]
+            if mode == "quads":
+                graphs.add(line.rsplit(" ", 2)[-2])
+            if subject in interest:
+                subjects.add(subject[1:-1])
+                if any(n in line for n in _NAMING):
+                    context.add(line)
+            elif _NAMING[2] in line and line.split(" ", 3)[2] in interest:
+                context.add(line)  # the fact that an evidence annotation supports
+        sides.append((subjects, _parse_lines(context, path, read), graphs))
+    (old_subjects, old_context, old_graphs), (new_subjects, new_context, new_graphs) = sides
+    _summarise(diff, old_context + removed, new_context + added, (old_graphs, new_graphs), old_subjects, new_subjects)
+    return diff
+
+
+def _named(lines: set[str], path, read) -> bool:
+    """Whether a line file holds named graphs (judged by one of its statements)."""
+    sample = next(iter(lines), None)
+    return sample is not None and not isinstance(_parse_lines({sample}, path, read)[0].graph_name, ox.DefaultGraph)
+
+
+def _parse_lines(lines: set[str], path, read) -> list[ox.Quad]:
+    if not lines:
+        return []
+    fmt = LINE_FORMATS[Path(path).suffix]
+    try:
+        return list(ox.parse(("\n".join(sorted(lines)) + "\n").encode("utf-8"), format=fmt))
+    except SyntaxError:
+        read(path)  # parse the whole file so the error names its real line
+        raise
 
 
 def _prepare(quads, mode, canonicalise) -> list[ox.Quad]:
@@ -138,13 +228,17 @@ def _source_of(quad) -> str:
     return ""
 
 
-def _summarise(diff: Diff, old_quads, new_quads) -> None:
+def _summarise(diff: Diff, old_quads, new_quads, graphs=None, old_subjects=None, new_subjects=None) -> None:
+    """``graphs`` and the subject sets may be given when the quads are only a part of each side."""
     names = _Names(old_quads + new_quads)
-    old_subjects = {_value(q.subject) for q in old_quads}
-    new_subjects = {_value(q.subject) for q in new_quads}
+    old_subjects = old_subjects if old_subjects is not None else {_value(q.subject) for q in old_quads}
+    new_subjects = new_subjects if new_subjects is not None else {_value(q.subject) for q in new_quads}
     if diff.mode == "quads":
-        old_graphs = {q.graph_name.value for q in old_quads if isinstance(q.graph_name, ox.NamedNode)}
-        new_graphs = {q.graph_name.value for q in new_quads if isinstance(q.graph_name, ox.NamedNode)}
+        if graphs is not None:
+            old_graphs, new_graphs = ({g.strip("<>") for g in side if g.startswith("<")} for side in graphs)
+        else:
+            old_graphs = {q.graph_name.value for q in old_quads if isinstance(q.graph_name, ox.NamedNode)}
+            new_graphs = {q.graph_name.value for q in new_quads if isinstance(q.graph_name, ox.NamedNode)}
         touched = {q.graph_name.value for q in diff.added + diff.removed if isinstance(q.graph_name, ox.NamedNode)}
         short = lambda g: g[len(str(GRAPH)):] if g.startswith(str(GRAPH)) else g  # noqa: E731
         diff.sources = {
