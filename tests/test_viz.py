@@ -95,3 +95,21 @@ def test_focus_deeper_draws_more(shipped):
     two = {n["id"] for n in page_json(render_html(graph, stated_in=stated, focus="kota-serang", depth=2))["nodes"]}
     assert ID + "loi-serang-hangzhou-2025" in one
     assert one < two and ID + "hangzhou" in two
+
+
+def test_a_javascript_article_url_is_not_a_link(shipped, open_page, tmp_path):
+    """`kg build` refuses such URLs; the page does not trust that and links only http(s)."""
+    from rdflib import Literal, URIRef
+
+    graph, stated = read_built(shipped.out)
+    schema_url = URIRef("https://schema.org/url")
+    source = next(s for s, _ in graph.subject_objects(schema_url) if str(s).endswith("002_df0ee3cb47686a21"))
+    graph.set((source, schema_url, Literal("javascript:window.pwned=5")))
+    path = tmp_path / "js.html"
+    write_html(path, render_html(graph, stated_in=stated))
+    page = open_page(path)
+    page.evaluate("() => kgFind('LoI Kota Serang–Hangzhou 2025-09-05')")
+    assert page.query_selector_all("#info a") == []
+    assert "002 · Kerja sama regional" in page.inner_text("#info .src")
+    page.click("#info .src")
+    assert page.evaluate("() => window.pwned") is None and page.errors == []
