@@ -221,6 +221,8 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
 def _refuse_duplicates(sources: Path, text: str, url, file) -> None:
     mark = fingerprint(text)
     for path in sorted(sources.glob("*.txt")):
+        if not path.with_suffix(".yaml").exists():
+            continue  # text left by an add that was killed before its record: it will be replaced
         with contextlib.suppress(OSError, UnicodeDecodeError):
             if fingerprint(path.read_text(encoding="utf-8")) == mark:
                 raise AddError(f"already added: the same text is {path.name}", file)
@@ -251,6 +253,9 @@ def declared_ids(sources: Path) -> dict[str, str]:
 
 
 def next_source_id(sources: Path, text: str) -> str:
+    for orphan in sorted(sources.glob(f"*_{fingerprint(text)[:16]}.txt")):
+        if not orphan.with_suffix(".yaml").exists():
+            return orphan.stem  # an add of this text was killed before its record: finish it
     numbers = [int(m.group(1)) for p in sources.iterdir() if (m := re.match(r"(\d{3})_", p.name))]
     number = max(numbers, default=-1) + 1
     return f"{number:03d}_{fingerprint(text)[:16]}"

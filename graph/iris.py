@@ -68,14 +68,14 @@ GAZETTEER_ID = "gazetteer"
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 
 # Characters RFC 3987 never allows in an IRI.
-_BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+_BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
 _IRI = re.compile(r"(?i)https?://[^/?#\s]+[^\s]*\Z")
 
 
 def check_web_iri(value: str) -> str | None:
     """Return what is wrong with an http(s) IRI, or None if it is fine."""
     if _BAD_IRI_CHARS.search(value):
-        return "contains a character not allowed in an IRI (space, quote, <, >, {, }, |, \\, ^ or `)"
+        return "contains a character not allowed in an IRI (space, control or bidi character, quote, <, >, {, }, |, \\, ^ or `)"
     if not _IRI.match(value):
         return "is not an http(s) address"
     return None

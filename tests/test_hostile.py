@@ -67,9 +67,7 @@ def test_hostile_text_keeps_every_output_valid_rdf(project):
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "https://exa mple.org/x", "https://example.org/<script>",
                                  'https://example.org/"x"', "https://example.org/a\\b", "https://example.org/{x}",
-                                 pytest.param("https://example.org/\u202egnp.exe", marks=pytest.mark.xfail(
-                                     strict=True, reason="bug in graph/iris.py check_web_iri: accepts bidi controls "
-                                     "(U+202E), which RFC 3987 section 4.1 forbids in IRIs")),
+                                 "https://example.org/\u202egnp.exe",
                                  "file:///etc/passwd", "data:text/html,<b>x</b>",
                                  "https://example.org/a\nb", "http://", "//example.org/x"])
 def test_invalid_iris_in_url_are_refused_with_file_and_line(project, url):
@@ -105,9 +103,7 @@ TERMINAL = {"ESC": "\x1b]0;pwned\x07\x1b[2J", "CR": "safe\rEVIL", "CSI-C1": "\x9
             "LRI": "\u2066x\u2069", "BS": "abc\x08\x08\x08EVIL", "ALM": "a\u061cb"}
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason="bug in graph/query.py _CONTROL: U+061C ARABIC LETTER MARK (a bidi control) is printed raw"))
-    if n == "ALM" else n for n in sorted(TERMINAL)])
+@pytest.mark.parametrize("name", sorted(TERMINAL))
 def test_query_table_escapes_control_characters(project, kg, name):
     payload = TERMINAL[name]
     record, text = hostile_record(payloads=[f"Meeting {payload} end", "plain"])

@@ -193,9 +193,6 @@ def test_kill_add_at_many_points_leaves_sources_whole(added, request):
         print(f"\nkg add kill points survived: {survived} (add takes {duration:.2f} s)")
 
 
-@pytest.mark.xfail(strict=True, reason="bug in graph/add.py: killed after writing NNN.txt but before NNN.yaml, "
-                   "a second `kg add` of the same article is refused ('already added: the same text is NNN.txt') "
-                   "though no record exists")
 def test_add_killed_between_text_and_record_can_be_repeated(added):
     base, before, new, _ = added
     root = copy_project(base / "between")
