@@ -25,7 +25,10 @@ def write_store(out: Path, nquads: bytes) -> Path:
     out = Path(out)
     name = f"store-{hashlib.sha256(nquads).hexdigest()[:16]}"
     folder = out / name
-    if not (folder / "CURRENT").exists():
+    link = out / LINK
+    # Reuse only the store the link already points at: any other folder of that
+    # name may be one a killed build was half-way through deleting.
+    if not (link.is_symlink() and os.readlink(link) == name and (folder / "CURRENT").exists()):
         staging = out / f".{name}.tmp"
         shutil.rmtree(staging, ignore_errors=True)
         store = ox.Store(str(staging))
