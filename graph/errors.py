@@ -56,8 +56,8 @@ class InputErrors(GraphError):
         self.errors = errors
 
 
-class ValidationError(GraphError):
-    """The built graph breaks the SHACL shapes."""
+class ValidationError(InputError):
+    """The built graph breaks a SHACL shape; the path names the source files involved."""
 
 
 class BuildLocked(GraphError):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.build import Built, build_graph
-from graph.errors import ValidationError
+from graph.errors import InputErrors
 from graph.network import stated_in
 from graph.ontology import load_vocabulary
 from graph.outputs import output_lock, render_outputs, write_atomic, write_outputs
@@ -56,7 +56,7 @@ def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
     built = build_graph(project)
     problems = violations(built.union, load_shapes(paths.shapes))
     if problems:
-        raise ValidationError(f"the graph breaks {len(problems)} SHACL rule(s):\n" + "\n".join(problems))
+        raise InputErrors(problems)
     report = make_report(built, project)
     text = report_text(report)
     files = render_outputs(built, text, report)

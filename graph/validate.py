@@ -6,8 +6,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDFS
 
-from graph.errors import OntologyError
-from graph.iris import KG, SH
+from graph.errors import OntologyError, ValidationError
+from graph.iris import KG, PREFIXES, SH
 
 
 def load_shapes(path: Path) -> Graph:
@@ -21,14 +21,14 @@ def load_shapes(path: Path) -> Graph:
     return shapes
 
 
-def violations(data: Graph, shapes: Graph) -> list[str]:
-    """One line per SHACL violation: which entity, which rule, which source file."""
+def violations(data: Graph, shapes: Graph) -> list[ValidationError]:
+    """One error per SHACL violation: which entity, which rule, which source file."""
     import pyshacl  # imported here: it is slow to import and only the build needs it
 
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
     if conforms:
         return []
-    lines = []
+    lines = set()
     for result in report.subjects(SH.resultSeverity, SH.Violation):
         focus = report.value(result, SH.focusNode)
         message = report.value(result, SH.resultMessage) or "breaks a shape"
@@ -37,8 +37,8 @@ def violations(data: Graph, shapes: Graph) -> list[str]:
         where = ", ".join(sorted(_files(data, focus))) or "no source"
         detail = f" (value {_name(data, value)})" if value is not None else ""
         prop = f" {_short(path)}" if isinstance(path, URIRef) else ""
-        lines.append(f"{where}: {_name(data, focus)}{prop}: {message}{detail}")
-    return sorted(set(lines))
+        lines.add((where, f"{_name(data, focus)}{prop}: {message}{detail} (SHACL)"))
+    return [ValidationError(message, where) for where, message in sorted(lines)]
 
 
 def _files(data: Graph, focus) -> set[str]:
@@ -56,4 +56,7 @@ def _name(data: Graph, node) -> str:
 
 
 def _short(iri: URIRef) -> str:
-    return "kg:" + iri[len(KG):] if iri.startswith(str(KG)) else iri.n3()
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri.n3()
