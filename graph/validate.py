@@ -58,5 +58,5 @@ def _name(data: Graph, node) -> str:
 def _short(iri: URIRef) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(str(namespace)):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(str(namespace)):]}"
     return iri.n3()

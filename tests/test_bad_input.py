@@ -202,3 +202,12 @@ def test_traceback_only_when_asked(kg, project):
     assert result.exit_code == 2 and "Traceback" not in result.output
     with pytest.raises(Exception):
         kg("--traceback", "build", "--root", project, "--out", project / "out")
+
+
+def test_shacl_violation_on_a_gazetteer_entity_is_one_line(kg, project):
+    def breaker(sources):
+        edit(sources / "gazetteer.yaml", "    label: Wang Wenxu\n", "")
+
+    failed, before, after = build_twice_breaking(kg, project, breaker)
+    assert_one_error(failed, r"sources/gazetteer.yaml: <https://w3id.org/id-cn-ties/id/wang-wenxu> rdfs:label: has no label \(SHACL\)$")
+    assert before == after
