@@ -54,7 +54,7 @@ def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
     vocab = load_vocabulary(paths.ontology)
     project = load_project(paths.sources, vocab, reviewed_only=reviewed_only)
     built = build_graph(project)
-    problems = violations(built.union, load_shapes(paths.shapes))
+    problems = violations(built.union, load_shapes(paths.shapes), paths.root)
     if problems:
         raise InputErrors(problems)
     report = make_report(built, project)

@@ -21,7 +21,7 @@ def load_shapes(path: Path) -> Graph:
     return shapes
 
 
-def violations(data: Graph, shapes: Graph) -> list[ValidationError]:
+def violations(data: Graph, shapes: Graph, root: Path = Path(".")) -> list[ValidationError]:
     """One error per SHACL violation: which entity, which rule, which source file."""
     import pyshacl  # imported here: it is slow to import and only the build needs it
 
@@ -34,7 +34,7 @@ def violations(data: Graph, shapes: Graph) -> list[ValidationError]:
         message = report.value(result, SH.resultMessage) or "breaks a shape"
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
-        where = ", ".join(sorted(_files(data, focus))) or "no source"
+        where = ", ".join(str(Path(root) / f) for f in sorted(_files(data, focus))) or "no source"
         detail = f" (value {_name(data, value)})" if value is not None else ""
         prop = f" {_short(path)}" if isinstance(path, URIRef) else ""
         lines.add((where, f"{_name(data, focus)}{prop}: {message}{detail} (SHACL)"))
