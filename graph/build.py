@@ -1,4 +1,10 @@
-"""Turn checked sources into RDF: one named graph per source, plus the ontology.
+"""Turn one checked source into RDF: its named graph as canonical N-Quads lines.
+
+``compile_source`` is the unit of work of a build (and of its cache): it
+depends only on the source's own files, the ontology, and the labels it
+borrows to name posts (recorded in ``Compiled.used_labels``, so a cached
+result can be checked against today's labels). Terms are written directly as
+N-Triples text: that is what every output and the store are made from.
 
 Also finds where sources disagree: values of functional properties that differ
 between (or within) sources, and stated weekdays that do not match a date.
@@ -6,26 +12,239 @@ between (or within) sources, and stated weekdays that do not match a date.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph import iris
 from graph.iris import KG, OA, SCHEMA
-from graph.sources import Item, Project, Source
+from graph.sources import Item, Source
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+# --------------------------------------------------------------------------
+# N-Triples terms (canonical: the escapes pyoxigraph and RDF 1.2 use)
+# --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x00, 0x20), 0x7F)}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"})
+
+
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    quoted = '"' + text.translate(_ESCAPES) + '"'
+    if lang:
+        return f"{quoted}@{lang}"
+    if datatype and datatype != str(XSD.string):
+        return f"{quoted}^^<{datatype}>"
+    return quoted
+
+
+def term(value) -> str:
+    """An rdflib Literal or URIRef as N-Triples."""
+    if getattr(value, "language", None):
+        return literal(str(value), lang=value.language)
+    datatype = getattr(value, "datatype", None)
+    if datatype is not None or hasattr(value, "language"):
+        return literal(str(value), datatype=str(datatype) if datatype else None)
+    return iri(str(value))
+
+
+_TYPE, _LABEL, _DERIVED = iri(str(RDF.type)), iri(str(RDFS.label)), iri(str(PROV.wasDerivedFrom))
+
+
+# --------------------------------------------------------------------------
+# One source
+# --------------------------------------------------------------------------
+
+@dataclass
 class Claim:
-    value: object
-    source: str
+    """A value of a functional property, where it was said."""
+
+    subject: str
+    prop: str
+    key: str  # the value as N-Triples or an id: equal keys mean equal values
+    value: str  # the value as people read it
+    datatype: str
+    source: str  # short name: '000' or 'gazetteer'
     path: str
     line: int
 
+
+@dataclass
+class Compiled:
+    """One source built: its statements and what the project-wide checks need."""
+
+    id: str
+    kind: str
+    path: str  # the record, as found
+    lines: list[str]  # sorted, distinct N-Triples statements of its named graph (no final " .")
+    declares: list[tuple[str, str, int]] = field(default_factory=list)  # (id, class name, line)
+    abouts: list[tuple[str, int]] = field(default_factory=list)  # (id, line) of `about:` items
+    references: list[tuple[str, str, int | None]] = field(default_factory=list)  # (prop, id, line)
+    types: list[tuple[str, str]] = field(default_factory=list)  # (IRI, class IRI) of its entities and itself
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> lang -> label, as written
+    used_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # labels borrowed to name posts
+    claims: list[Claim] = field(default_factory=list)
+    facts: int = 0
+    quotes: int = 0
+    triples: int = 0
+    classes: dict[str, int] = field(default_factory=dict)  # kg: class -> its evidence annotations
+    violations: dict[str, list] = field(default_factory=dict)  # subject IRI -> what breaks the shapes, seen alone
+    used_types: dict[str, frozenset] = field(default_factory=dict)  # classes looked up while checking
+    segments: dict[str, bytes] = field(default_factory=dict)  # its share of each graph file (not in the manifest)
+    key: str = ""  # its key in the build cache
+    text_file: str = ""  # the article's text, beside the record
+
+    @property
+    def short(self) -> str:
+        return self.id.split("_", 1)[0]
+
+    @property
+    def graph(self) -> str:
+        return str(iris.named_graph(self.id))
+
+
+def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> Compiled:
+    """The named graph of ``source``; ``labels`` (id -> lang -> text) name its posts."""
+    out = Compiled(id=source.id, kind=source.kind, path=str(source.path), lines=[],
+                   facts=len(source.items), quotes=sum(len(item.quotes) for item in source.items))
+    add = out.lines.append
+    src = iri(str(iris.source(source.id)))
+    _describe_source(add, source, src, out)
+    for item in source.items:
+        subject = iri(str(iris.entity(item.subject)))
+        if item.type:
+            cls = str(vocab.classes[item.type])
+            add(f"{subject} {_TYPE} {iri(cls)}")
+            out.types.append((subject[1:-1], cls))
+            out.declares.append((item.subject, item.type, item.line))
+        else:
+            out.abouts.append((item.subject, item.line))
+        if item.labels:
+            out.labels[item.subject] = dict(item.labels)
+        for lang, text in sorted((item.labels or _post_labels(item, labels, out.used_labels)).items()):
+            add(f"{subject} {_LABEL} {literal(text, lang=lang)}")
+        for alias in item.aliases:
+            add(f"{subject} {iri(str(KG.alias))} {literal(alias)}")
+        for statement in item.statements:
+            value = statement.value
+            if statement.prop.is_object:
+                out.references.append((statement.prop.name, value, statement.line))
+                concept = vocab.concepts.get(value)
+                obj = iri(str(concept) if concept is not None else str(iris.entity(value)))
+            else:
+                obj = term(value)
+            add(f"{subject} {iri(str(statement.prop.iri))} {obj}")
+            if statement.prop.functional:
+                shown = value if statement.prop.is_object else str(value)
+                datatype = "" if statement.prop.is_object else str(value.datatype or "")
+                out.claims.append(Claim(item.subject, statement.prop.name, value if statement.prop.is_object else obj,
+                                        shown, datatype, source.short, source.path.name, statement.line))
+        add(f"{subject} {_DERIVED} {src}")
+        for quote in item.quotes:
+            _add_evidence(add, out, source, item, subject, quote.location)
+    out.lines = sorted(set(out.lines))
+    out.types = sorted(set(out.types))
+    out.triples = len(out.lines)
+    evidence = sum(1 for line in out.lines if line.startswith(f"<{iris.EVIDENCE}") and
+                   line.endswith(f"{_TYPE} <{KG.Evidence}>"))
+    if evidence:
+        out.classes = {"Evidence": evidence}
+    return out
+
+
+def _describe_source(add, source: Source, src: str, out: Compiled) -> None:
+    meta = source.meta
+    text_file = source.path.name if source.kind == "gazetteer" else source.text_path.name
+    if source.kind == "gazetteer":
+        add(f"{src} {_TYPE} {iri(str(KG.Gazetteer))}")
+        out.types.append((src[1:-1], str(KG.Gazetteer)))
+        add(f"{src} {_LABEL} {literal(meta.get('title', 'Gazetteer'), lang='en')}")
+        if meta.get("description"):
+            add(f"{src} {iri(str(DCTERMS.description))} {literal(' '.join(meta['description'].split()), lang='en')}")
+    else:
+        add(f"{src} {_TYPE} {iri(str(KG.Article))}")
+        out.types.append((src[1:-1], str(KG.Article)))
+        title = literal(" ".join(meta["title"].split()), lang=source.language)
+        add(f"{src} {_LABEL} {title}")
+        add(f"{src} {iri(str(DCTERMS.title))} {title}")
+        add(f"{src} {iri(str(DCTERMS.identifier))} {literal(source.id)}")
+        add(f"{src} {iri(str(DCTERMS.publisher))} {iri(str(iris.entity(meta['publisher'])))}")
+        out.references.append(("publisher", meta["publisher"], None))
+        for agency in meta.get("credits", []):
+            add(f"{src} {iri(str(KG.credits))} {iri(str(iris.entity(agency)))}")
+            out.references.append(("credits", agency, None))
+        add(f"{src} {iri(str(SCHEMA.url))} {iri(meta['url'])}")
+        add(f"{src} {iri(str(DCTERMS.language))} {literal(source.language)}")
+        add(f"{src} {iri(str(DCTERMS.issued))} {term(meta['published'])}")
+        for contributor in meta.get("contributors", []):
+            add(f"{src} {iri(str(DCTERMS.contributor))} {literal(contributor)}")
+        if meta.get("note"):
+            add(f"{src} {iri(str(KG.note))} {literal(' '.join(meta['note'].split()), lang='en')}")
+    add(f"{src} {iri(str(KG.textFile))} {literal('sources/' + text_file)}")
+    add(f"{src} {iri(str(KG.sha256))} {literal(source.sha256)}")
+
+
+def _post_labels(item: Item, labels, used: dict) -> dict[str, str]:
+    if item.type != "Post":
+        return {}
+    values = {s.prop.name: s.value for s in item.statements if s.prop.is_object}
+    for name in ("role", "postIn"):
+        if values.get(name) is not None:
+            used[values[name]] = dict(labels.get(values[name], {}))
+    role, place = used.get(values.get("role"), {}), used.get(values.get("postIn"), {})
+    result = {}
+    if role.get("id") and place.get("id"):
+        # "Wali Kota" + "Kota Binzhou" reads "Wali Kota Binzhou", not "Wali Kota Kota Binzhou"
+        overlap = role["id"].split()[-1] == place["id"].split()[0]
+        result["id"] = f"{role['id']} {place['id'].split(' ', 1)[1] if overlap else place['id']}"
+    if role.get("en") and place.get("en"):
+        result["en"] = f"{role['en']}, {place['en']}"
+    return result
+
+
+def _add_evidence(add, out: Compiled, source: Source, item: Item, subject: str, location) -> None:
+    ev_iri = str(iris.evidence(source.id, location.start, location.end))
+    ev, target, quote_sel, position_sel = (iri(ev_iri + suffix) for suffix in ("", "/target", "/quote", "/position"))
+    add(f"{subject} {iri(str(KG.evidence))} {ev}")
+    for node, cls in ((ev, KG.Evidence), (ev, OA.Annotation), (target, OA.SpecificResource),
+                      (quote_sel, OA.TextQuoteSelector), (position_sel, OA.TextPositionSelector)):
+        add(f"{node} {_TYPE} {iri(str(cls))}")
+    add(f"{ev} {iri(str(OA.hasBody))} {subject}")
+    add(f"{ev} {iri(str(OA.hasTarget))} {target}")
+    add(f"{ev} {iri(str(KG.reviewed))} {literal('true' if item.reviewed else 'false', datatype=str(XSD.boolean))}")
+    if item.extractor:
+        add(f"{ev} {iri(str(DCTERMS.creator))} {literal(item.extractor)}")
+    add(f"{target} {iri(str(OA.hasSource))} {iri(str(iris.source(source.id)))}")
+    add(f"{target} {iri(str(OA.hasSelector))} {quote_sel}")
+    add(f"{target} {iri(str(OA.hasSelector))} {position_sel}")
+    add(f"{quote_sel} {iri(str(OA.exact))} {literal(location.exact)}")
+    add(f"{quote_sel} {iri(str(OA.prefix))} {literal(location.prefix)}")
+    add(f"{quote_sel} {iri(str(OA.suffix))} {literal(location.suffix)}")
+    offset = str(XSD.nonNegativeInteger)
+    add(f"{position_sel} {iri(str(OA.start))} {literal(str(location.start), datatype=offset)}")
+    add(f"{position_sel} {iri(str(OA.end))} {literal(str(location.end), datatype=offset)}")
+
+
+def project_labels(vocab, compiled_sources) -> dict[str, dict[str, str]]:
+    """Labels by id (concepts of the ontology, then every source's in order), to name posts."""
+    labels: dict[str, dict[str, str]] = {}
+    for notation, concept in vocab.concepts.items():
+        labels[notation] = {lit.language: str(lit) for lit in vocab.graph.objects(concept, RDFS.label)}
+    for compiled in compiled_sources:
+        for entity, by_lang in compiled.labels.items():
+            labels.setdefault(entity, {}).update(by_lang)
+    return labels
+
+
+# --------------------------------------------------------------------------
+# Disagreements
+# --------------------------------------------------------------------------
 
 @dataclass
 class Conflict:
@@ -38,193 +257,30 @@ class Conflict:
         return f"{labels.get(self.subject, self.subject)} ({self.subject}): {self.prop}: {said}"
 
 
-@dataclass
-class Built:
-    """What a build produced, before anything is written."""
-
-    dataset: Dataset
-    union: Graph
-    graphs: dict[str, Graph]  # source id -> its named graph
-    conflicts: list[Conflict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def class_counts(self) -> Counter:
-        counts = Counter()
-        for cls in self.union.objects(None, RDF.type):
-            if isinstance(cls, URIRef) and cls.startswith(str(KG)):
-                counts[cls[len(KG):]] += 1
-        return counts
-
-
-def build_graph(project: Project) -> Built:
-    vocab = project.vocab
-    labels = _entity_labels(project)
-    graphs: dict[str, Graph] = {}
-    for source in project.sources:
-        graphs[source.id] = _source_graph(source, project, labels)
-
-    dataset = Dataset()
-    _bind(dataset)
-    union = Graph()
-    _bind(union)
-    ontology_graph = dataset.graph(iris.ONTOLOGY_GRAPH)
-    for triple in vocab.graph:
-        ontology_graph.add(triple)
-        union.add(triple)
-    for source_id in sorted(graphs):
-        named = dataset.graph(iris.named_graph(source_id))
-        for triple in graphs[source_id]:
-            named.add(triple)
-            union.add(triple)
-    built = Built(dataset=dataset, union=union, graphs=graphs)
-    built.conflicts = find_conflicts(project)
-    built.warnings = find_weekday_mismatches(project, {k: v.get("en", "") for k, v in labels.items()})
-    return built
-
-
-def _bind(graph) -> None:
-    for prefix, namespace in iris.PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-
-
-def _entity_labels(project: Project) -> dict[str, dict[str, str]]:
-    """Labels by id, so that posts can be named after their role and place."""
-    labels: dict[str, dict[str, str]] = {}
-    for notation, concept in project.vocab.concepts.items():
-        labels[notation] = {lit.language: str(lit) for lit in project.vocab.graph.objects(concept, RDFS.label)}
-    for source in project.sources:
-        for item in source.items:
-            if item.labels:
-                labels.setdefault(item.subject, {}).update(item.labels)
-    return labels
-
-
-def _source_graph(source: Source, project: Project, labels) -> Graph:
-    graph = Graph()
-    src = iris.source(source.id)
-    _describe_source(graph, source, src)
-    for item in source.items:
-        subject = iris.entity(item.subject)
-        if item.type:
-            graph.add((subject, RDF.type, project.vocab.classes[item.type]))
-        for lang, text in (item.labels or _post_labels(item, labels)).items():
-            graph.add((subject, RDFS.label, Literal(text, lang=lang)))
-        for alias in item.aliases:
-            graph.add((subject, KG.alias, Literal(alias)))
-        for statement in item.statements:
-            value = statement.value
-            if statement.prop.is_object:
-                value = project.vocab.concepts.get(value) or iris.entity(value)
-            graph.add((subject, statement.prop.iri, value))
-        graph.add((subject, PROV.wasDerivedFrom, src))
-        for quote in item.quotes:
-            _add_evidence(graph, source, item, subject, quote.location)
-    return graph
-
-
-def _describe_source(graph: Graph, source: Source, src: URIRef) -> None:
-    meta = source.meta
-    if source.kind == "gazetteer":
-        graph.add((src, RDF.type, KG.Gazetteer))
-        graph.add((src, RDFS.label, Literal(meta.get("title", "Gazetteer"), lang="en")))
-        if meta.get("description"):
-            graph.add((src, DCTERMS.description, Literal(" ".join(meta["description"].split()), lang="en")))
-        graph.add((src, KG.textFile, Literal(f"sources/{source.path.name}")))
-        graph.add((src, KG.sha256, Literal(source.sha256)))
-        return
-    graph.add((src, RDF.type, KG.Article))
-    title = Literal(" ".join(meta["title"].split()), lang=source.language)
-    graph.add((src, RDFS.label, title))
-    graph.add((src, DCTERMS.title, title))
-    graph.add((src, DCTERMS.identifier, Literal(source.id)))
-    graph.add((src, DCTERMS.publisher, iris.entity(meta["publisher"])))
-    for agency in meta.get("credits", []):
-        graph.add((src, KG.credits, iris.entity(agency)))
-    graph.add((src, SCHEMA.url, URIRef(meta["url"])))
-    graph.add((src, DCTERMS.language, Literal(source.language)))
-    graph.add((src, DCTERMS.issued, meta["published"]))
-    for contributor in meta.get("contributors", []):
-        graph.add((src, DCTERMS.contributor, Literal(contributor)))
-    if meta.get("note"):
-        graph.add((src, KG.note, Literal(" ".join(meta["note"].split()), lang="en")))
-    graph.add((src, KG.textFile, Literal(f"sources/{source.text_path.name}")))
-    graph.add((src, KG.sha256, Literal(source.sha256)))
-
-
-def _post_labels(item: Item, labels) -> dict[str, str]:
-    if item.type != "Post":
-        return {}
-    values = {s.prop.name: s.value for s in item.statements if s.prop.is_object}
-    role, place = labels.get(values.get("role"), {}), labels.get(values.get("postIn"), {})
-    result = {}
-    if role.get("id") and place.get("id"):
-        # "Wali Kota" + "Kota Binzhou" reads "Wali Kota Binzhou", not "Wali Kota Kota Binzhou"
-        overlap = role["id"].split()[-1] == place["id"].split()[0]
-        result["id"] = f"{role['id']} {place['id'].split(' ', 1)[1] if overlap else place['id']}"
-    if role.get("en") and place.get("en"):
-        result["en"] = f"{role['en']}, {place['en']}"
-    return result
-
-
-def _add_evidence(graph: Graph, source: Source, item: Item, subject: URIRef, location) -> None:
-    ev = iris.evidence(source.id, location.start, location.end)
-    target, quote_sel, position_sel = URIRef(ev + "/target"), URIRef(ev + "/quote"), URIRef(ev + "/position")
-    graph.add((subject, KG.evidence, ev))
-    graph.add((ev, RDF.type, KG.Evidence))
-    graph.add((ev, RDF.type, OA.Annotation))
-    graph.add((ev, OA.hasBody, subject))
-    graph.add((ev, OA.hasTarget, target))
-    graph.add((ev, KG.reviewed, Literal(item.reviewed)))
-    if item.extractor:
-        graph.add((ev, DCTERMS.creator, Literal(item.extractor)))
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, iris.source(source.id)))
-    graph.add((target, OA.hasSelector, quote_sel))
-    graph.add((target, OA.hasSelector, position_sel))
-    graph.add((quote_sel, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote_sel, OA.exact, Literal(location.exact)))
-    graph.add((quote_sel, OA.prefix, Literal(location.prefix)))
-    graph.add((quote_sel, OA.suffix, Literal(location.suffix)))
-    graph.add((position_sel, RDF.type, OA.TextPositionSelector))
-    graph.add((position_sel, OA.start, Literal(location.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position_sel, OA.end, Literal(location.end, datatype=XSD.nonNegativeInteger)))
-
-
-# --------------------------------------------------------------------------
-# Disagreements
-# --------------------------------------------------------------------------
-
-def _claims(project: Project):
-    """(subject, property name) -> claims, for functional properties."""
+def _claims(compiled_sources) -> dict:
     claims = defaultdict(list)
-    for source in project.sources:
-        for item in source.items:
-            for statement in item.statements:
-                if statement.prop.functional:
-                    claims[item.subject, statement.prop.name].append(
-                        Claim(statement.value, source.short, source.path.name, statement.line))
+    for compiled in compiled_sources:
+        for claim in compiled.claims:
+            claims[claim.subject, claim.prop].append(claim)
     return claims
 
 
-def find_conflicts(project: Project) -> list[Conflict]:
-    conflicts = []
-    for (subject, prop), claims in sorted(_claims(project).items()):
-        if len({_key(c.value) for c in claims}) > 1:
-            conflicts.append(Conflict(subject, prop, claims))
-    return conflicts
+def find_conflicts(compiled_sources) -> list[Conflict]:
+    return [Conflict(subject, prop, claims) for (subject, prop), claims in sorted(_claims(compiled_sources).items())
+            if len({c.key for c in claims}) > 1]
 
 
-def find_weekday_mismatches(project: Project, labels: dict[str, str]) -> list[str]:
+def find_weekday_mismatches(compiled_sources, labels: dict[str, str]) -> list[str]:
     """A stated weekday that is not the weekday of a stated date, whichever sources say them."""
-    claims = _claims(project)
+    claims = _claims(compiled_sources)
     warnings = []
     for (subject, prop), weekday_claims in sorted(claims.items()):
         if prop != "statedWeekday":
             continue
         for date_claim in claims.get((subject, "date"), []):
-            if date_claim.value.datatype != XSD.date:
+            if date_claim.datatype != str(XSD.date):
                 continue
-            actual = WEEKDAYS[dt.date.fromisoformat(str(date_claim.value)).weekday()]
+            actual = WEEKDAYS[dt.date.fromisoformat(date_claim.value).weekday()]
             for weekday in weekday_claims:
                 if weekday.value != actual:
                     warnings.append(
@@ -232,7 +288,3 @@ def find_weekday_mismatches(project: Project, labels: dict[str, str]) -> list[st
                         f"{date_claim.value} ({date_claim.path}:{date_claim.line}), a {actual.capitalize()}, "
                         f"but {weekday.source} says {weekday.value.capitalize()} ({weekday.path}:{weekday.line})")
     return warnings
-
-
-def _key(value) -> str:
-    return value.n3() if isinstance(value, Literal) else str(value)

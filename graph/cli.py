@@ -80,7 +80,7 @@ def build(root, out, reviewed_only):
     out = out or paths.out
     result = run_build(paths, out, reviewed_only=reviewed_only)
     report = result.report
-    articles = len(result.project.articles)
+    articles = len(result.articles)
     entities = sum(report["classes"].values())
     click.echo(f"Built {out}/ from {articles} articles and the gazetteer: "
                f"{report['triples']} triples, {entities} typed resources.")

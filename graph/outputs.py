@@ -1,14 +1,18 @@
 """Write a build's files: serialised deterministically, replaced atomically.
 
-``render_outputs`` is pure (a build in, file contents out). ``write_outputs``
-writes every file to a temporary name in the output folder and renames them
-into place only once all of them are written, so a failed or killed build
-leaves each file either as it was or complete. ``output_lock`` keeps two
-builds from interleaving.
+Every graph file is a header, then one segment per named graph in the order
+of the graphs' IRIs, then a footer. ``render_segments`` makes a graph's
+segments (pyoxigraph writes the Turtle and JSON-LD); a rebuild copies the
+segments of unchanged sources from the file it replaces, in the kernel, and
+writes only the new ones. ``write_outputs`` writes every file to a temporary
+name in the output folder and renames them into place only once all of them
+are written, so a failed or killed build leaves each file either as it was or
+complete. ``output_lock`` keeps two builds from interleaving.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -17,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
 
 from graph import iris
-from graph.build import Built
+from graph.cache import Placed
 from graph.errors import BuildLocked
 
 # Files a build writes, in the order they are renamed into place.
@@ -31,60 +35,206 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def render_outputs(built: Built, report_text: str, report_data: dict) -> dict[str, bytes]:
-    union = built.union
+TURTLE_PREFIXES = {p: str(ns) for p, ns in iris.PREFIXES.items() if p != "ev"}  # ev:x\/y reads badly
+
+
+def prefix_header() -> bytes:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in TURTLE_PREFIXES.items()).encode() + b"\n"
+
+
+JSONLD_HEADER = ('{\n"@context": ' + json.dumps({p: str(ns) for p, ns in iris.PREFIXES.items()}, sort_keys=True)
+                 + ',\n"@graph": [\n').encode()
+JSONLD_FOOTER = b"\n]}\n"
+# How each graph file is put together from the segments of the named graphs.
+LAYOUT = {  # name -> (header, separator, footer, segment kind)
+    "graph.nq": (b"", b"", b"", "nq"),
+    "graph.trig": (None, b"\n", b"", "trig"),
+    "graph.nt": (b"", b"", b"", "nt"),
+    "graph.ttl": (None, b"\n", b"", "ttl"),
+    "graph.jsonld": (JSONLD_HEADER, b",\n", JSONLD_FOOTER, "jsonld"),
+}
+
+
+def render_segments(graph_iri: str, lines: list[str], union: list[str]) -> dict[str, bytes]:
+    """One named graph's share of every graph file.
+
+    ``lines`` are its statements (sorted N-Triples without the final " ."),
+    ``union`` those of them no earlier graph states: the union files (nt, ttl,
+    jsonld) hold each statement once.
+    """
+    nt = "".join(f"{line} .\n" for line in lines).encode("utf-8")
+    union_nt = nt if union is lines else "".join(f"{line} .\n" for line in union).encode("utf-8")
+    body = turtle_body(nt)
     return {
-        "graph.ttl": union.serialize(format="turtle").encode("utf-8"),
-        "graph.trig": render_trig(built.dataset),
-        "graph.jsonld": render_jsonld(union),
-        "graph.nt": sorted_lines(union.serialize(format="nt")),
-        "graph.nq": sorted_lines(built.dataset.serialize(format="nquads")),
-        "report.txt": report_text.encode("utf-8"),
-        "report.json": (json.dumps(report_data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"),
+        "nq": "".join(f"{line} <{graph_iri}> .\n" for line in lines).encode("utf-8"),
+        "trig": b"<" + graph_iri.encode() + b"> {\n" + body + b"}\n",
+        "nt": union_nt,
+        "ttl": body if union is lines else turtle_body(union_nt),
+        "jsonld": jsonld_nodes(union_nt),
     }
 
 
-def render_trig(dataset: Dataset) -> bytes:
-    """TriG with the named graphs in a stable order (rdflib's order follows a set)."""
-    parts = ["".join(f"@prefix {p}: <{ns}> .\n" for p, ns in iris.PREFIXES.items())]
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if not len(context) or not isinstance(context.identifier, URIRef):
-            continue
-        graph = Graph()
-        for prefix, namespace in iris.PREFIXES.items():
-            graph.bind(prefix, namespace, override=True, replace=True)
-        for triple in context:
-            graph.add(triple)
-        body = "\n".join(line for line in graph.serialize(format="turtle").split("\n")
-                         if not line.startswith("@prefix") and line.strip())
-        parts.append(f"{context.identifier.n3()} {{\n{body}\n}}\n")
-    return "\n".join(parts).encode("utf-8")
+def turtle_body(ntriples: bytes) -> bytes:
+    """Turtle for sorted N-Triples, without the @prefix lines (every file declares them once)."""
+    if not ntriples:
+        return b""
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+    return text[text.index(b"\n", text.rindex(b"@prefix ")) + 1:] if b"@prefix " in text[:4096] else text
 
 
-def sorted_lines(text: str) -> bytes:
-    """Canonical N-Triples/N-Quads: one statement a line, sorted, no blank lines."""
-    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085, \x1c…, which
-    # N-Triples leaves unescaped inside literals, and would cut a statement in two
-    lines = sorted({line for line in text.split("\n") if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def jsonld_nodes(ntriples: bytes) -> bytes:
+    """Expanded JSON-LD node objects, one a line, without the surrounding array."""
+    if not ntriples:
+        return b""
+    text = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.JSON_LD).strip()
+    # a node object ends with "]}" and the next begins with {"@id": (inside a JSON string these quotes are escaped)
+    return text[1:-1].replace(b']},{"@id":', b']},\n{"@id":')
 
 
-def render_jsonld(graph: Graph) -> bytes:
-    """JSON-LD with an inline context (never a remote one), nodes sorted by @id."""
-    context = {prefix: str(ns) for prefix, ns in iris.PREFIXES.items()}
-    text = graph.serialize(format="json-ld", context=context, auto_compact=False)
-    doc = json.loads(text)
-    nodes = doc.get("@graph", [])
-    for node in nodes:
-        for key, value in node.items():
-            if isinstance(value, list):
-                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    doc = {"@context": context, "@graph": sorted(nodes, key=lambda n: n.get("@id", ""))}
-    return (json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+def _signature(path: Path):
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
-def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write all files to temporary names, then rename each into place."""
+class _SegmentWriter:
+    """One graph file being written: new segments as bytes, unchanged ones copied from the old file."""
+
+    def __init__(self, target: Path, layout, old: Path | None):
+        header, self.separator, self.footer, self.kind = layout
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+        self.fd, self.temp = fd, Path(name)
+        self.old = os.open(old, os.O_RDONLY) if old is not None else None
+        self.placed: dict[str, Placed] = {}
+        self.run: tuple[int, int] | None = None  # a range of the old file not yet copied
+        self.offset = 0
+        self.first = True
+        self._bytes(prefix_header() if header is None else header)
+
+    def add(self, source_id: str, segment: bytes | Placed) -> None:
+        length = segment.length if isinstance(segment, Placed) else len(segment)
+        if not length:
+            return
+        separator = b"" if self.first else self.separator
+        self.first = False
+        if isinstance(segment, Placed) and self.run and sum(self.run) + len(separator) == segment.offset:
+            # the old file holds the separator between the two segments too
+            self.run = (self.run[0], self.run[1] + len(separator) + length)
+            self.placed[source_id] = Placed(self.offset + len(separator), length)
+            self.offset += len(separator) + length
+            return
+        self._bytes(separator)
+        self.placed[source_id] = Placed(self.offset, length)
+        if isinstance(segment, Placed):
+            self._flush()
+            self.run = (segment.offset, length)
+            self.offset += length
+        else:
+            self._bytes(segment)
+
+    def _bytes(self, data: bytes) -> None:
+        if not data:
+            return
+        self._flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+        self.offset += len(data)
+
+    def _flush(self) -> None:
+        if not self.run:
+            return
+        start, length = self.run
+        self.run = None
+        done = 0
+        while done < length:
+            copied = os.copy_file_range(self.old, self.fd, length - done, start + done)
+            if not copied:
+                raise OSError(errno.EIO, "the previous output is shorter than its manifest says")
+            done += copied
+
+    def finish(self) -> Path:
+        self._bytes(self.footer)
+        self._flush()
+        os.fsync(self.fd)
+        self.close()
+        return self.temp
+
+    def close(self) -> None:
+        for fd in (self.fd, self.old):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.fd = self.old = None
+
+
+class GraphFiles:
+    """The five graph files of a build, put together from every named graph's segments."""
+
+    def __init__(self, out: Path, previous):
+        self.out = Path(out)
+        self.previous = previous
+        self.entries: dict[str, tuple] = {}
+        self.placed: dict[str, dict[str, Placed]] = {}
+        self.signatures: dict[str, tuple] = {}
+        self.union_keys: dict[str, str] = {}
+
+    def add(self, source_id: str, graph_iri: str, reusable: bool, load, union_key: str = "") -> None:
+        """``load()`` gives the segments; ``reusable`` when they are the same as in the previous build."""
+        self.entries[graph_iri] = (source_id, reusable, load, union_key)
+        if union_key:
+            self.union_keys[source_id] = union_key
+
+    def write(self, order: list[str]) -> dict[str, Path]:
+        """Write every file to a temporary name in out/; return the temporaries by file name."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        previous = self.previous
+        writers = {}
+        try:
+            for name in GRAPH_FILES:
+                old = self.out / name
+                usable = previous is not None and previous.files.get(name) == _signature(old)
+                writers[name] = _SegmentWriter(old, LAYOUT[name], old if usable else None)
+            for graph_iri in order:
+                source_id, reusable, load, union_key = self.entries[graph_iri]
+                segments = None
+                for name, writer in writers.items():
+                    union = writer.kind in ("nt", "ttl", "jsonld")
+                    same_union = previous is not None and previous.union_keys.get(source_id, "") == union_key
+                    old = (previous.placed.get(name, {}).get(source_id)
+                           if writer.old is not None and reusable and (same_union or not union) else None)
+                    if old is not None:
+                        writer.add(source_id, old)
+                        continue
+                    if segments is None:
+                        segments = load()
+                    writer.add(source_id, segments[writer.kind])
+            staged = {name: writer.finish() for name, writer in writers.items()}
+        except BaseException:
+            for writer in writers.values():
+                writer.close()
+                with contextlib.suppress(FileNotFoundError):
+                    writer.temp.unlink()
+            raise
+        self.placed = {name: writer.placed for name, writer in writers.items()}
+        self.signatures = {name: _signature(path) for name, path in staged.items()}  # rename keeps them
+        return staged
+
+    def record(self, manifest) -> None:
+        manifest.files = dict(self.signatures)
+        manifest.placed = self.placed
+        manifest.union_keys = dict(self.union_keys)
+
+
+def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> None:
+    """Write all files to temporary names, then rename each into place.
+
+    A file is given as bytes, or as the temporary file it was already written to.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
@@ -92,7 +242,10 @@ def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
         for name, data in files.items():
             target = out_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((name, _write_temp(target, data)))
+            if isinstance(data, Path):  # already written to a temporary name
+                staged.append((name, data))
+            else:
+                staged.append((name, _write_temp(target, data)))
         for name, temp in staged:
             os.replace(temp, out_dir / name)
         staged = []

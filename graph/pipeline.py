@@ -1,20 +1,40 @@
-"""`kg build` from end to end: read, check, build, validate, write."""
+"""`kg build` from end to end: read, check, build, validate, write; redo only what changed.
+
+Each source is compiled on its own (graph/build.py), on every core, and kept
+in out/.cache/ under a hash of its files and of everything else it depends on
+(ontology, shapes, options, kg's code). What spans sources is then checked for
+the whole project from small summaries: ids and references, conflicts, the
+labels posts borrow and the classes the shapes looked up (a source whose
+borrowed labels changed is compiled again; one whose looked-up classes changed
+is checked again). Entities that several sources state are checked against
+all their statements. The graph files are rewritten by copying the segments of
+unchanged sources from the previous files and writing only the new ones, and
+the store gets only the changed named graphs. The result is always the same as
+a clean build's (tests/test_incremental.py).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import multiprocessing
+import os
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph.build import Built, build_graph
-from graph.errors import InputErrors
-from graph.network import stated_in
-from graph.ontology import load_vocabulary
-from graph.outputs import output_lock, render_outputs, write_atomic, write_outputs
-from graph.snapshot import PREVIOUS
+from graph import iris
+from graph.build import Compiled, compile_source, term
+from graph.cache import Cache, Manifest, code_version
+from graph.errors import InputErrors, SourceError, ValidationError
+from graph.ontology import Vocabulary, load_vocabulary
+from graph.outputs import GraphFiles, output_lock, render_segments, write_outputs
 from graph.report import make_report, report_text
-from graph.sources import Project, load_project
-from graph.store import write_store
-from graph.validate import load_shapes, violations
-from graph.viz import render_html
+from graph.snapshot import PREVIOUS
+from graph.sources import GAZETTEER_FILE, check_project, read_gazetteer, read_record, record_paths
+from graph.store import update_store
+from graph.validate import Checker, describe, load_shapes, superclasses
+
+PARALLEL_FROM = 64  # sources to compile before it pays to start worker processes
+ONTOLOGY_ID = "ontology"
 
 
 @dataclass(frozen=True)
@@ -42,43 +62,531 @@ class Paths:
 
 @dataclass
 class BuildResult:
-    project: Project
-    built: Built
+    sources: list[Compiled]  # the gazetteer first, then the articles in order
     report: dict
     text: str
-    files: dict[str, bytes]
+    compiled: int  # sources compiled by this build (the others came from the cache)
+
+    @property
+    def articles(self) -> list[Compiled]:
+        return self.sources[1:]
+
+
+# --------------------------------------------------------------------------
+# Compiling one source (in a worker process when there are many)
+# --------------------------------------------------------------------------
+
+@dataclass
+class _Context:
+    vocab: Vocabulary
+    rules: list
+    labels: dict  # id -> lang -> label: the ontology's concepts and the gazetteer's entities
+    types: dict  # IRI -> classes, the ontology's and the gazetteer's
+    ancestors: dict  # class -> its ancestors
+    reviewed_only: bool
+    cache: Cache
+
+
+_context: _Context | None = None  # set before the worker processes fork
+
+
+def _compile(job: tuple[str, str, Path]):
+    """(key, record) -> the compiled source's summary, or its errors; the whole result goes to the cache."""
+    key, kind, path = job
+    ctx = _context
+    try:
+        if kind == "gazetteer":
+            source = read_gazetteer(path, ctx.vocab)
+        else:
+            source = read_record(path, ctx.vocab, ctx.reviewed_only)
+    except InputErrors as exc:
+        return key, None, exc.errors
+    except SourceError as exc:
+        return key, None, [exc]
+    own_labels = {item.subject: item.labels for item in source.items if item.labels}
+    compiled = compile_source(source, ctx.vocab, _Layered(own_labels, ctx.labels))
+    compiled.text_file = source.text_path.name if source.text_path else ""
+    compiled.key = key
+    check_alone(compiled, ctx)
+    compiled.segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
+    compiled.lines = []
+    ctx.cache.put(key, compiled)
+    return key, replace(compiled, segments={}), []
+
+
+class _Layered(dict):
+    """A source's own labels over the project's (per language), as a build merges them."""
+
+    def __init__(self, own, base):
+        super().__init__()
+        self.own, self.base = own, base
+
+    def get(self, key, default=None):
+        if key in self.own:
+            return {**self.base.get(key, {}), **self.own[key]}
+        return self.base.get(key, default)
+
+
+def statements_of(lines) -> dict[str, dict[str, list[str]]]:
+    """subject IRI -> predicate IRI -> values (N-Triples), from N-Triples lines."""
+    view: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in lines:
+        subject, predicate, value = line.split(" ", 2)
+        view[subject[1:-1]][predicate[1:-1]].append(value)
+    return view
+
+
+def check_alone(compiled: Compiled, ctx: _Context) -> None:
+    """Check every subject of a source against the shapes as if no other source stated it."""
+    view = statements_of(compiled.lines)
+    own_types = defaultdict(set)
+    for subject, cls in _typed(view):
+        own_types[subject].add(cls)
+    used = compiled.used_types
+
+    def classes(node):
+        if node in own_types:  # its own nodes (evidence, itself) no other source can type
+            return frozenset(a for c in own_types[node] for a in ctx.ancestors.get(c, (c,)))
+        if node not in used:  # looked up elsewhere: recorded, to check again if it changes
+            used[node] = frozenset(a for c in ctx.types.get(node, ()) for a in ctx.ancestors.get(c, (c,)))
+        return used[node]
+
+    checker = Checker(ctx.rules, lambda node: view.get(node, {}), classes)
+    compiled.violations = {}
+    for subject in sorted(view):
+        found = checker.check(subject)
+        if found:
+            compiled.violations[subject] = found
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _typed(view):
+    for subject, by_predicate in view.items():
+        for cls in by_predicate.get(_RDF_TYPE, ()):
+            yield subject, cls[1:-1]
+
+
+# --------------------------------------------------------------------------
+# The build
+# --------------------------------------------------------------------------
+
+def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False, jobs: int | None = None) -> BuildResult:
+    """Build and write every output, or nothing at all."""
+    out = Path(out) if out is not None else paths.out
+    vocab = load_vocabulary(paths.ontology)
+    rules = load_shapes(paths.shapes)
+    inputs = _inputs_hash(paths, reviewed_only)
+    cache = Cache(paths.root, out)
+    previous = cache.manifest(inputs)
+    jobs_by_id, hashes = _jobs(paths, inputs, previous)
+
+    gazetteer_key = jobs_by_id[iris.GAZETTEER_ID][0]
+    ancestors = superclasses(vocab.graph)
+    ctx = _Context(vocab, rules, {}, {}, ancestors, reviewed_only, cache)
+    ctx.labels = _concept_labels(vocab)
+    ctx.types = _ontology_types(vocab)
+    compiled: dict[str, Compiled] = {}
+    errors: list = []
+    fresh: set[str] = set()
+    gazetteer = _reuse(iris.GAZETTEER_ID, gazetteer_key, previous, cache)
+    global _context
+    _context = ctx
+    if gazetteer is None:
+        _, gazetteer, problems = _compile(jobs_by_id[iris.GAZETTEER_ID])
+        errors += problems
+        fresh.add(iris.GAZETTEER_ID)
+    if gazetteer is not None:
+        compiled[iris.GAZETTEER_ID] = gazetteer
+        for entity, by_lang in gazetteer.labels.items():
+            ctx.labels.setdefault(entity, {}).update(by_lang)
+        for subject, cls in gazetteer.types:
+            ctx.types.setdefault(subject, set()).add(cls)
+
+    todo = []
+    for source_id, job in jobs_by_id.items():
+        if source_id == iris.GAZETTEER_ID:
+            continue
+        found = _reuse(source_id, job[0], previous, cache)
+        if found is None:
+            todo.append(job)
+        else:
+            compiled[source_id] = found
+    for key, result, problems in _run(todo, jobs):
+        errors += problems
+        if result is not None:
+            compiled[result.id] = result
+            fresh.add(result.id)
+    if errors:
+        raise InputErrors(sorted(errors, key=_error_order))
+
+    order = [iris.GAZETTEER_ID] + sorted(k for k in compiled if k != iris.GAZETTEER_ID)
+    sources = [compiled[k] for k in order]
+    check_project(vocab, sources)
+    labels = _project_labels(ctx.labels, sources)
+    stale_labels = [c for c in sources if any(labels.get(e, {}) != used for e, used in c.used_labels.items())]
+    for stale in stale_labels:  # it borrowed a label that another source has since changed
+        compiled[stale.id] = _recompile(stale, jobs_by_id[stale.id], ctx, labels)
+        fresh.add(stale.id)
+    sources = [compiled[k] for k in order]
+
+    # A source's key, with the labels it borrowed: the same key means the same segments.
+    keys = {source_id: f"{jobs_by_id[source_id][0]}-{_labels_hash(compiled[source_id])}" for source_id in order}
+    changed = set(keys) if previous is None else {s for s in keys if previous.keys.get(s) != keys[s]}
+    removed = set() if previous is None else set(previous.keys) - set(keys)
+    types = _project_types(ctx.types, sources, ancestors)
+    union, problems = _check_project_wide(sources, previous, changed | removed, types, ancestors, rules,
+                                                  labels, cache)
+    if problems:
+        raise InputErrors(problems)
+
+    union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in union.items()}
+    report = make_report(sources, union_lines, vocab, labels, types)
+    text = report_text(report)
+    ontology_lines = _ontology_lines(vocab)
+    with output_lock(out):
+        graph_files = GraphFiles(out, previous)
+        graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), None,
+                        lambda: render_segments(str(iris.ONTOLOGY_GRAPH), ontology_lines, ontology_lines))
+        segments_order = sorted([(c.graph, c) for c in sources] + [(str(iris.ONTOLOGY_GRAPH), None)])
+        for graph_iri, source in segments_order:
+            if source is None:
+                continue
+            excluded = union_lines.get(source.id)
+            graph_files.add(source.id, graph_iri, source.id not in changed,
+                            _segments_loader(source, cache, excluded),
+                            union_key=_excluded_key(excluded))
+        staged = graph_files.write([g for g, _ in segments_order])
+        files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
+        files["graph.html"] = _page(out, staged, sum(1 for c in sources for _ in c.declares))
+        _keep_previous(out, staged["graph.nq"])
+        write_outputs(out, {**staged, **files})
+        manifest = Manifest(inputs, keys, {s: replace(compiled[s], segments={}) for s in keys})
+        manifest.union = union
+        manifest.hashes = hashes
+        graph_files.record(manifest)
+        manifest.store = update_store(out, previous.store if previous else "", keys, changed, removed,
+                                      lambda source_id: cache.get(compiled[source_id].key).segments["nq"])
+        cache.save_manifest(manifest)
+        cache.prune({source.key for source in sources})
+    return BuildResult(sources, report, text, len(fresh))
 
 
 def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
-    """Everything but writing: read and check sources, build, validate."""
-    vocab = load_vocabulary(paths.ontology)
-    project = load_project(paths.sources, vocab, reviewed_only=reviewed_only)
-    built = build_graph(project)
-    problems = violations(built.union, load_shapes(paths.shapes), paths.root)
+    """Everything but writing into out/: read and check sources, build, validate (in a scratch folder)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kg-check-") as scratch:
+        return build(paths, Path(scratch), reviewed_only=reviewed_only)
+
+
+def _error_order(error) -> tuple:
+    return str(getattr(error, "path", "")), getattr(error, "line", 0) or 0
+
+
+def _inputs_hash(paths: Paths, reviewed_only: bool) -> str:
+    digest = hashlib.sha256(code_version().encode())
+    for path in (paths.ontology, paths.shapes):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            pass  # load_vocabulary/load_shapes say what is wrong
+    digest.update(b"reviewed-only" if reviewed_only else b"all")
+    return digest.hexdigest()[:16]
+
+
+def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[str, tuple[str, str, Path]], dict]:
+    """source id -> (key, kind, record path), and the files' hashes.
+
+    The key hashes the record, its text and ``inputs``.
+    """
+    known = previous.compiled if previous else {}
+    text_files = {c.id: c.text_file for c in known.values()}
+    hashes = previous.hashes if previous else {}
+    new_hashes = {}
+    jobs = {}
+    gazetteer = paths.sources / GAZETTEER_FILE
+    for path in [gazetteer, *record_paths(paths.sources)]:
+        kind = "gazetteer" if path == gazetteer else "article"
+        source_id = iris.GAZETTEER_ID if kind == "gazetteer" else path.stem
+        digest = hashlib.sha256(inputs.encode())
+        digest.update(_file_hash(path, hashes, new_hashes).encode())
+        if kind == "article":
+            text = path.parent / (text_files.get(source_id) or f"{path.stem}.txt")
+            digest.update(text.name.encode() + _file_hash(text, hashes, new_hashes).encode())
+        jobs[source_id] = (digest.hexdigest()[:32], kind, path)
+    return jobs, new_hashes
+
+
+def _file_hash(path: Path, known: dict, found: dict) -> str:
+    """A file's sha256, taken from the last build when its size, mtime and inode are the same."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    signature = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    entry = known.get(str(path))
+    if entry and entry[0] == signature:
+        found[str(path)] = entry
+        return entry[1]
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+    found[str(path)] = (signature, digest)
+    return digest
+
+
+def _reuse(source_id: str, key: str, previous: Manifest | None, cache: Cache) -> Compiled | None:
+    known = previous.compiled.get(source_id) if previous is not None else None
+    if known is not None and known.key == key:
+        return known
+    found = cache.get(key)
+    if found is not None:
+        return replace(found, segments={})
+    return None
+
+
+def _run(todo: list, jobs: int | None):
+    workers = min(jobs or os.cpu_count() or 1, len(todo) // PARALLEL_FROM + 1)
+    if workers <= 1:
+        yield from map(_compile, todo)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap_unordered(_compile, todo, chunksize=16)
+
+
+def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:
+    layered = _Context(**{**ctx.__dict__, "labels": labels})
+    global _context
+    _context = layered
+    _, result, problems = _compile(job)
     if problems:
         raise InputErrors(problems)
-    report = make_report(built, project)
-    text = report_text(report)
-    files = render_outputs(built, text, report)
-    files["graph.html"] = render_html(built.union, stated_in=stated_in(built.graphs)).encode("utf-8")
-    return BuildResult(project, built, report, text, files)
+    return result
 
 
-def keep_previous(out: Path, new_nquads: bytes) -> None:
+def _concept_labels(vocab) -> dict:
+    from rdflib.namespace import RDFS
+
+    return {notation: {lit.language: str(lit) for lit in vocab.graph.objects(concept, RDFS.label)}
+            for notation, concept in vocab.concepts.items()}
+
+
+def _ontology_types(vocab) -> dict:
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    types = defaultdict(set)
+    for subject, cls in vocab.graph.subject_objects(RDF.type):
+        if isinstance(subject, URIRef):
+            types[str(subject)].add(str(cls))
+    return types
+
+
+def _project_labels(base: dict, sources: list[Compiled]) -> dict:
+    """Labels by id: the ontology's concepts, then every source's, later ones winning per language."""
+    labels = {k: dict(v) for k, v in base.items()}
+    for source in sources[1:]:
+        for entity, by_lang in source.labels.items():
+            labels.setdefault(entity, {}).update(by_lang)
+    return labels
+
+
+def _project_types(base: dict, sources: list[Compiled], ancestors: dict) -> dict:
+    """IRI -> every class it has (with the ontology's superclasses), from every source."""
+    declared = defaultdict(set)
+    for subject, classes in base.items():
+        declared[subject] |= classes
+    for source in sources[1:]:
+        for subject, cls in source.types:
+            declared[subject].add(cls)
+    return {s: frozenset(a for c in cs for a in ancestors.get(c, (c,))) for s, cs in declared.items()}
+
+
+def _check_project_wide(sources, previous, dirty_ids, types, ancestors, rules, labels, cache):
+    """Shapes for entities several sources state, and for sources whose looked-up classes changed.
+
+    Returns, for sources whose union segments must leave out statements an
+    earlier graph already made, those statements; and the violations.
+    """
+    stated_by = defaultdict(list)
+    for source in sources:
+        for subject in _entity_subjects(source):
+            stated_by[subject].append(source)
+    shared = {s: srcs for s, srcs in stated_by.items() if len(srcs) > 1}
+    recheck_sources = {c.id for c in sources if any(types.get(n, frozenset()) != used for n, used in c.used_types.items())}
+    dirty = dirty_ids | recheck_sources
+    old_subjects = set()
+    if previous is not None:
+        for source in previous.compiled.values():
+            if source.id in dirty:
+                old_subjects |= _entity_subjects(source)
+    to_check = {s for s, srcs in shared.items()
+                if previous is None or s in old_subjects or any(c.id in dirty for c in srcs)}
+
+    lines_of = {}
+
+    def lines(source):
+        if source.id not in lines_of:
+            lines_of[source.id] = _source_lines(source, cache)
+        return lines_of[source.id]
+
+    problems = []
+    # Statements an earlier graph already made, left out of later graphs' union segments:
+    # source id -> subject -> statements, kept from the last build but for what may have changed.
+    current = {s.id for s in sources}
+    stale = to_check | old_subjects
+    union = {}
+    if previous is not None:
+        for source_id, by_subject in previous.union.items():
+            if source_id in current and source_id not in dirty:
+                kept = {s: lines_ for s, lines_ in by_subject.items() if s not in stale}
+                if kept:
+                    union[source_id] = kept
+    for subject in sorted(to_check):
+        seen = set()
+        for source in sorted(shared[subject], key=lambda c: c.graph):
+            mine = {line for line in lines(source) if line.startswith(f"<{subject}> ")}
+            again = mine & seen
+            if again:
+                union.setdefault(source.id, {})[subject] = frozenset(again)
+            seen |= mine
+    # Violations: each source's own subjects as it saw them, unless several sources state them
+    # or the classes it looked up have changed; those are checked here against everything.
+    union_view = defaultdict(lambda: defaultdict(list))
+    local_view = {}  # every node of the sources loaded: evidence and the like, which one source states
+    for subject in to_check:
+        for source in shared[subject]:
+            for line in lines(source):
+                if line.startswith(f"<{subject}> "):
+                    _, predicate, value = line.split(" ", 2)
+                    union_view[subject][predicate[1:-1]].append(value)
+    for source in sources:
+        if source.id in recheck_sources:
+            lines(source)
+    for source_id in sorted(lines_of):
+        local_view.update(statements_of(lines_of[source_id]))
+
+    def statements(node):
+        return union_view.get(node) or local_view.get(node) or {}
+
+    def classes(node):
+        if node in types:
+            return types[node]
+        local = statements(node).get(_RDF_TYPE, ())  # evidence: typed only in its own graph
+        return frozenset(a for c in local for a in ancestors.get(c[1:-1], (c[1:-1],)))
+
+    checker = Checker(rules, statements, classes)
+    found = []
+    for source in sources:
+        if source.id in recheck_sources:
+            for subject in sorted(statements_of(lines(source))):  # (loaded into local_view above)
+                if subject not in shared:
+                    found += [(source, v) for v in checker.check(subject)]
+        else:
+            for subject, violations in source.violations.items():
+                if subject not in shared:
+                    found += [(source, v) for v in violations]
+    for subject in sorted(to_check):
+        found += [(shared[subject][0], v) for v in checker.check(subject)]
+    if found:
+        files_of = {s: sorted({c.path for c in srcs}) for s, srcs in stated_by.items()}
+
+        def label(iri):
+            entity = iri[len(str(iris.ID)):] if iri.startswith(str(iris.ID)) else None
+            by_lang = labels.get(entity, {}) if entity else {}
+            return by_lang.get("en") or next(iter(sorted(by_lang.values())), None)
+
+        lines_out = set()
+        for source, violation in found:
+            where = ", ".join(files_of.get(violation.focus, [source.path]))
+            lines_out.add((where, describe(violation, label)))
+        problems = [ValidationError(message, where) for where, message in sorted(lines_out)]
+    return union, problems
+
+
+def _entity_subjects(source: Compiled) -> set[str]:
+    return {str(iris.entity(s)) for s, _, _ in source.declares} | {str(iris.entity(s)) for s, _ in source.abouts}
+
+
+def _source_lines(source: Compiled, cache: Cache) -> list[str]:
+    full = cache.get(source.key)
+    text = full.segments["nq"].decode("utf-8")
+    suffix = f" <{source.graph}> ."
+    return [line[: -len(suffix)] for line in text.split("\n") if line]
+
+
+def _excluded_key(excluded) -> str:
+    if not excluded:
+        return ""
+    return hashlib.sha256("\n".join(sorted(excluded)).encode()).hexdigest()[:16]
+
+
+def _segments_loader(source: Compiled, cache: Cache, excluded):
+    def load():
+        full = cache.get(source.key)
+        if full is None:
+            raise SourceError("the build cache lost this source's compiled form; run `kg build` again", source.path)
+        segments = full.segments
+        if excluded:
+            lines = _source_lines(source, cache)
+            union = [line for line in lines if line not in excluded]
+            redone = render_segments(source.graph, lines, union)
+            segments = {**segments, "nt": redone["nt"], "ttl": redone["ttl"], "jsonld": redone["jsonld"]}
+        return segments
+    return load
+
+
+def _labels_hash(source: Compiled) -> str:
+    borrowed = repr(sorted((k, sorted(v.items())) for k, v in source.used_labels.items()))
+    return hashlib.sha256(borrowed.encode()).hexdigest()[:8]
+
+
+def _ontology_lines(vocab) -> list[str]:
+    return sorted({f"{term(s)} {term(p)} {term(o)}" for s, p, o in vocab.graph})
+
+
+def _json(report: dict) -> bytes:
+    import json
+
+    return (json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+PAGE_LIMIT = 5000  # entities; vis-network stays usable up to about this many (bench/bench_page.py)
+
+
+def _page(out: Path, staged: dict, entities: int) -> bytes:
+    from graph.viz import render_html, render_too_large
+
+    if entities > PAGE_LIMIT:
+        return render_too_large(entities, PAGE_LIMIT).encode("utf-8")
+    import pyoxigraph as ox
+
+    from graph.network import from_quads
+
+    graph, stated_in = from_quads(ox.parse(path=str(staged["graph.nq"]), format=ox.RdfFormat.N_QUADS))
+    return render_html(graph, stated_in=stated_in).encode("utf-8")
+
+
+def _keep_previous(out: Path, new_nquads: Path) -> None:
     """Keep the graph being replaced as out/previous.nq, so `kg diff` can show what a build changed."""
     current = out / "graph.nq"
-    if current.is_file():
-        old = current.read_bytes()
-        if old != new_nquads:
-            write_atomic(out / PREVIOUS, old)
+    if current.is_file() and not _same_file(current, new_nquads):
+        temp = out / f".{PREVIOUS}.link.tmp"
+        temp.unlink(missing_ok=True)
+        os.link(current, temp)  # the old file itself: no copy of a large graph
+        os.replace(temp, out / PREVIOUS)
 
 
-def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False) -> BuildResult:
-    """Build and write every output, or nothing at all."""
-    out = Path(out) if out is not None else paths.out
-    result = check(paths, reviewed_only=reviewed_only)
-    with output_lock(out):
-        keep_previous(out, result.files["graph.nq"])
-        write_outputs(out, result.files)
-        write_store(out, result.files["graph.nq"])
-    return result
+def _same_file(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as one, open(b, "rb") as two:
+        while True:
+            x, y = one.read(1 << 20), two.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True

@@ -1,30 +1,48 @@
 """The build's report: counts per class and per source, conflicts, warnings."""
 from __future__ import annotations
 
-from graph.build import Built
-from graph.sources import Project
+from collections import Counter
+from pathlib import Path
+
+from graph.build import find_conflicts, find_weekday_mismatches
+from graph.iris import KG
 
 
-def make_report(built: Built, project: Project) -> dict:
-    labels = {item.subject: item.labels.get("en") or item.subject
-              for source in project.sources for item in source.items if item.labels}
+def make_report(sources, union: dict, vocab, labels: dict, types: dict) -> dict:
+    """``sources`` compiled (gazetteer first); ``union`` the statements each leaves to an earlier graph."""
+    names = {entity: by_lang.get("en") or entity for source in sources for entity, by_lang in source.labels.items()}
     per_source = []
-    for source in project.sources:
+    triples = len(vocab.graph)
+    classes = Counter()
+    for source in sources:
+        triples += source.triples - len(union.get(source.id, ()))
+        classes.update(source.classes)
         per_source.append({
             "id": source.id,
-            "file": f"sources/{source.path.name}",
-            "facts": len(source.items),
-            "quotes": sum(len(item.quotes) for item in source.items),
-            "triples": len(built.graphs[source.id]),
+            "file": f"sources/{Path(source.path).name}",
+            "facts": source.facts,
+            "quotes": source.quotes,
+            "triples": source.triples,
         })
+    declared = {(subject, cls) for source in sources for subject, cls in source.types if cls.startswith(str(KG))}
+    declared |= {(subject, cls) for subject, classes_of in _ontology_types(vocab) for cls in classes_of}
+    classes.update(cls[len(KG):] for _, cls in declared)
     return {
-        "triples": len(built.union),
-        "ontology_triples": len(project.vocab.graph),
-        "classes": dict(sorted(built.class_counts().items())),
+        "triples": triples,
+        "ontology_triples": len(vocab.graph),
+        "classes": dict(sorted(classes.items())),
         "sources": per_source,
-        "conflicts": [c.describe(labels) for c in built.conflicts],
-        "warnings": list(built.warnings),
+        "conflicts": [c.describe(names) for c in find_conflicts(sources)],
+        "warnings": find_weekday_mismatches(sources, {k: v.get("en", "") for k, v in labels.items()}),
     }
+
+
+def _ontology_types(vocab):
+    from rdflib.namespace import RDF
+
+    for subject, cls in vocab.graph.subject_objects(RDF.type):
+        if str(cls).startswith(str(KG)):
+            yield str(subject), {str(cls)}
 
 
 def report_text(report: dict) -> str:

@@ -40,7 +40,8 @@ def save(out: Path, name: str, force: bool = False, now: dt.datetime | None = No
     if target.exists() and not force:
         raise SnapshotError(f"snapshot {name!r} exists already (--force replaces it)")
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
-    write_atomic(target, f"# snapshot {name} taken {stamp}\n".encode() + current.read_bytes())
+    lines = sorted(line for line in current.read_bytes().split(b"\n") if line)  # canonical: sorted statements
+    write_atomic(target, f"# snapshot {name} taken {stamp}\n".encode() + b"\n".join(lines) + b"\n")
     return target
 
 

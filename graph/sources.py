@@ -1,9 +1,9 @@
 """Read and check the files in sources/: the gazetteer and one record per article.
 
 ``parse_record``/``parse_gazetteer`` turn a file's text into plain objects,
-checking every name against the ontology; ``load_project`` reads a folder and
-checks what spans files (ids declared once, references that resolve, quotes
-found in the article). Every problem found is collected, so a curator sees all
+checking every name against the ontology; ``read_record`` also finds every
+quote in the article; ``check_project`` checks what spans files (ids declared
+once, references that resolve) on the sources built. Every problem found is collected, so a curator sees all
 of them at once, each as ``file:line: what is wrong``.
 """
 from __future__ import annotations
@@ -89,17 +89,6 @@ class Source:
     def short(self) -> str:
         """A short name for people: the article's number, or 'gazetteer'."""
         return self.id.split("_", 1)[0]
-
-
-@dataclass
-class Project:
-    vocab: Vocabulary
-    gazetteer: Source
-    articles: list[Source]
-
-    @property
-    def sources(self) -> list[Source]:
-        return [self.gazetteer, *self.articles]
 
 
 class _Collector:
@@ -431,38 +420,29 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load_project(folder: Path, vocab: Vocabulary, reviewed_only: bool = False) -> Project:
-    """Read gazetteer.yaml and every record in ``folder``; check all of it.
+def read_gazetteer(path: Path, vocab: Vocabulary) -> Source:
+    return parse_gazetteer(read_text(path), path, vocab)
+
+
+def read_record(path: Path, vocab: Vocabulary, reviewed_only: bool = False) -> Source:
+    """Read an article's record and its text, and find every quote in the text.
 
     With ``reviewed_only``, facts marked ``reviewed: false`` (machine drafts
     not yet reviewed by a curator) are left out before anything is checked.
     """
+    source = parse_record(read_text(path), path, vocab)
+    if reviewed_only:
+        source.items = [item for item in source.items if item.reviewed is not False]
+    _attach_text(source)
+    return source
+
+
+def record_paths(folder: Path) -> list[Path]:
+    """The article records in ``folder``, in the order of their ids."""
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError("no such folder", folder)
-    errors = _Collector()
-    gazetteer = None
-    articles: list[Source] = []
-    record_paths = sorted(p for p in folder.glob("*.yaml") if p.name != GAZETTEER_FILE)
-    for path in [folder / GAZETTEER_FILE, *record_paths]:
-        try:
-            text = read_text(path)
-            if path.name == GAZETTEER_FILE:
-                gazetteer = parse_gazetteer(text, path, vocab)
-            else:
-                source = parse_record(text, path, vocab)
-                if reviewed_only:
-                    source.items = [item for item in source.items if item.reviewed is not False]
-                _attach_text(source)
-                articles.append(source)
-        except InputErrors as exc:
-            errors.errors.extend(exc.errors)
-        except SourceError as exc:
-            errors.errors.append(exc)
-    errors.raise_if_any()
-    project = Project(vocab, gazetteer, articles)
-    check_project(project)
-    return project
+    return sorted(p for p in folder.glob("*.yaml") if p.name != GAZETTEER_FILE)
 
 
 def _attach_text(source: Source) -> None:
@@ -486,45 +466,42 @@ def _shorten(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def check_project(project: Project) -> None:
-    """What spans files: ids declared once, types agree, references resolve."""
+def check_project(vocab: Vocabulary, compiled: list) -> None:
+    """What spans files: ids declared once, types agree, references resolve.
+
+    ``compiled`` are the sources built (graph.build.Compiled), the gazetteer first.
+    """
     errors = _Collector()
-    vocab = project.vocab
-    declared: dict[str, tuple[str, Source, int]] = {}  # id -> (type, source, line)
-    for source in project.sources:
+    gazetteer = compiled[0]
+    declared: dict[str, tuple[str, object, int]] = {}  # id -> (type, source, line)
+    for source in compiled:
         in_this_file: set[str] = set()
-        for item in source.items:
-            if item.type is None:
-                continue
-            if item.subject in vocab.concepts:
-                errors.add(f"id {item.subject!r} is already a concept of the ontology", source.path, item.line)
-            if item.subject in in_this_file and item.type != "Post":
-                errors.add(f"duplicate id {item.subject!r} in this file", source.path, item.line)
-            in_this_file.add(item.subject)
-            previous = declared.get(item.subject)
+        for subject, type_name, line in source.declares:
+            if subject in vocab.concepts:
+                errors.add(f"id {subject!r} is already a concept of the ontology", source.path, line)
+            if subject in in_this_file and type_name != "Post":
+                errors.add(f"duplicate id {subject!r} in this file", source.path, line)
+            in_this_file.add(subject)
+            previous = declared.get(subject)
             if previous is None:
-                declared[item.subject] = (item.type, source, item.line)
-            elif previous[1] is project.gazetteer and source is not project.gazetteer:
-                errors.add(f"duplicate id {item.subject!r}: the gazetteer declares it "
-                           f"({previous[1].path.name}:{previous[2]}); use `about:` to add facts", source.path, item.line)
-            elif previous[0] != item.type:
-                errors.add(f"id {item.subject!r} is a {item.type} here but a {previous[0]} in "
-                           f"{previous[1].path.name}:{previous[2]}", source.path, item.line)
-    known = set(declared) | set(vocab.concepts)
-    for source in project.articles:
-        for key in ("publisher", "credits"):
-            names = source.meta.get(key, [])
-            for name in names if isinstance(names, list) else [names]:
-                if name not in declared:
-                    errors.add(f"source {key} {name!r} is not declared in the gazetteer"
-                               f"{vocab.suggest(str(name), declared)}", source.path)
-    for source in project.sources:
-        for item in source.items:
-            if item.type is None and item.subject not in declared:
-                errors.add(f"`about: {item.subject}` names an entity nobody declares"
-                           f"{vocab.suggest(item.subject, declared)}", source.path, item.line)
-            for statement in item.statements:
-                if statement.prop.is_object and statement.value not in known:
-                    errors.add(f"`{statement.prop.name}: {statement.value}` refers to an undeclared entity"
-                               f"{vocab.suggest(statement.value, known)}", source.path, statement.line)
+                declared[subject] = (type_name, source, line)
+            elif previous[1] is gazetteer and source is not gazetteer:
+                errors.add(f"duplicate id {subject!r}: the gazetteer declares it "
+                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
+            elif previous[0] != type_name:
+                errors.add(f"id {subject!r} is a {type_name} here but a {previous[0]} in "
+                           f"{Path(previous[1].path).name}:{previous[2]}", source.path, line)
+    for source in compiled:
+        for subject, line in source.abouts:
+            if subject not in declared:
+                errors.add(f"`about: {subject}` names an entity nobody declares"
+                           f"{vocab.suggest(subject, declared)}", source.path, line)
+        for prop, value, line in source.references:
+            if line is None:  # the source's publisher or credited agencies
+                if value not in declared:
+                    errors.add(f"source {prop} {value!r} is not declared in the gazetteer"
+                               f"{vocab.suggest(str(value), declared)}", source.path)
+            elif value not in declared and value not in vocab.concepts:
+                errors.add(f"`{prop}: {value}` refers to an undeclared entity"
+                           f"{vocab.suggest(value, set(declared) | set(vocab.concepts))}", source.path, line)
     errors.raise_if_any()

@@ -163,3 +163,16 @@ def _term_label(graph: Graph, term, lang: str) -> str:
     """An ontology term's label in ``lang`` (else English, else its name)."""
     labels = {lit.language: str(lit) for lit in graph.objects(term, RDFS.label)}
     return labels.get(lang) or labels.get("en") or str(term).rsplit("#", 1)[-1]
+
+
+def render_too_large(entities: int, limit: int) -> str:
+    """The page `kg build` writes when the graph has more entities than one page can draw."""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\n"
+        "<title>Indonesia–China regional cooperation</title></head><body>\n"
+        f"<h1>{entities:,} entities: too many to draw on one page</h1>\n"
+        f"<p>A page stays usable up to about {limit:,} entities. Draw a part of the graph around one "
+        "entity instead, for example:</p>\n"
+        "<pre>kg viz --focus kota-serang --depth 2 --out serang.html</pre>\n"
+        "<p>or ask the graph with <code>kg query</code>.</p>\n</body></html>\n")

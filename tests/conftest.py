@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Dataset, Graph
 
 from graph.cli import cli
 from graph.pipeline import Paths, build
@@ -19,7 +20,21 @@ def shipped(tmp_path_factory):
     """The shipped sources built once into a temporary out/ folder."""
     out = tmp_path_factory.mktemp("shipped-out")
     result = build(Paths(ROOT), out)
-    return SimpleNamespace(out=out, result=result, graph=result.built.union, dataset=result.built.dataset)
+    return SimpleNamespace(out=out, result=result, graph=built_graph(out), dataset=built_dataset(out))
+
+
+def built_graph(out: Path) -> Graph:
+    """The union graph a build wrote (from its N-Triples)."""
+    graph = Graph()
+    graph.parse(out / "graph.nt", format="nt")
+    return graph
+
+
+def built_dataset(out: Path) -> Dataset:
+    """The named graphs a build wrote (from its N-Quads)."""
+    dataset = Dataset()
+    dataset.parse(out / "graph.nq", format="nquads")
+    return dataset
 
 
 @pytest.fixture
