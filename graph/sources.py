@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -442,7 +443,8 @@ def record_paths(folder: Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError("no such folder", folder)
-    return sorted(p for p in folder.glob("*.yaml") if p.name != GAZETTEER_FILE)
+    names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".yaml") and e.name != GAZETTEER_FILE)
+    return [folder / name for name in names]
 
 
 def _attach_text(source: Source) -> None:

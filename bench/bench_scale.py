@@ -1,0 +1,190 @@
+"""Scale: a synthetic corpus of N articles, built, grown by one, queried and diffed.
+
+Prints one table: our figure, the plain-rdflib way of doing the same step
+(measured in the same run, capped), and the ratio.
+
+    python3 bench/bench_scale.py --articles 20000 --dir /tmp/kg-scale [--cap 300]
+
+Steps (each `kg` command is timed as a whole process, wall clock):
+  clean build   `kg build` into an empty out/; peak memory is the largest sum of
+                the resident memory of kg and its worker processes, sampled.
+                rdflib: parse the graph we built into a Dataset and serialise
+                the same five files (what a plain rdflib build must do at least).
+  add one       one more article, then `kg build` again (rdflib: the same as above:
+                it has no cache).
+  query         each saved query, `kg query NAME --format json` (rdflib: Graph.query
+                on the graph already loaded in memory, load time not counted).
+  diff          remove 1% of the articles, rebuild, `kg diff` between the two builds
+                (rdflib: rdflib.compare.graph_diff on the two graphs, parse not counted).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def rss_tree(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack += [int(c) for c in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+def run(cmd, cwd) -> tuple[float, int, str]:
+    """Wall time, peak memory of the process tree, and output of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = [0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], rss_tree(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = proc.communicate()
+    elapsed = time.perf_counter() - start
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{output.decode()[-3000:]}")
+    return elapsed, peak[0], output.decode()
+
+
+def capped(seconds_cap: float, fn):
+    """Run fn in a child process; its time, or None past the cap."""
+    import multiprocessing
+
+    def target(queue):
+        start = time.perf_counter()
+        fn()
+        queue.put(time.perf_counter() - start)
+
+    queue = multiprocessing.get_context("fork").Queue()
+    proc = multiprocessing.get_context("fork").Process(target=target, args=(queue,))
+    proc.start()
+    proc.join(seconds_cap)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        return None
+    return queue.get() if not queue.empty() else None
+
+
+def rdflib_build(out: Path, scratch: Path):
+    def work():
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        dataset.parse(out / "graph.nq", format="nquads")
+        union = dataset.graph()  # the default graph is empty; serialise the union as triples
+        for context in dataset.graphs():
+            for triple in context:
+                union.add(triple)
+        union.serialize(scratch / "graph.ttl", format="turtle")
+        dataset.serialize(scratch / "graph.trig", format="trig")
+        union.serialize(scratch / "graph.nt", format="nt")
+        dataset.serialize(scratch / "graph.nq", format="nquads")
+        union.serialize(scratch / "graph.jsonld", format="json-ld")
+    return work
+
+
+def kg(*args) -> list[str]:
+    return [sys.executable, "-m", "graph", *map(str, args)]
+
+
+def fmt(seconds) -> str:
+    return f"{seconds:8.2f} s" if seconds is not None else "   (cap)  "
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/kg-scale"))
+    parser.add_argument("--cap", type=float, default=300, help="seconds allowed to each rdflib step")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    import corpus
+
+    project = args.dir / "project"
+    shutil.rmtree(args.dir, ignore_errors=True)
+    start = time.perf_counter()
+    corpus.write_corpus(project, args.articles, seed=args.seed)
+    print(f"corpus: {args.articles} articles generated in {time.perf_counter() - start:.1f} s ({project})")
+    out = project / "out"
+    rows = []
+
+    build_s, build_mem, output = run(kg("build", "--out", out), project)
+    print(output.splitlines()[0])
+    triples = int(output.split(": ", 1)[1].split(" triples")[0])
+    rdflib_s = capped(args.cap, rdflib_build(out, args.dir))
+    rows.append(("clean kg build", build_s, rdflib_s, f"peak memory {build_mem / 2**30:.2f} GiB"))
+
+    corpus.write_article(project / "sources", args.articles, seed=args.seed)
+    add_s, add_mem, output = run(kg("build", "--out", out), project)
+    rows.append(("add one article, rebuild", add_s, rdflib_s, f"peak memory {add_mem / 2**30:.2f} GiB"))
+
+    from rdflib import Graph
+
+    union = Graph()
+    union.parse(out / "graph.nt", format="nt")
+    queries = sorted((ROOT / "queries").glob("*.rq"))
+    for query in queries:
+        ours, _, _ = run(kg("query", query.stem, "--format", "json", "--out", out), project)
+        from graph.iris import PREFIXES
+
+        text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + query.read_text(encoding="utf-8")
+        theirs = capped(args.cap / 10, lambda: list(union.query(text)))
+        rows.append((f"kg query {query.stem}", ours, theirs, ""))
+    del union
+
+    records = sorted((project / "sources").glob("*.yaml"))
+    records = [r for r in records if r.name != "gazetteer.yaml"]
+    for record in records[:: 100]:  # 1% of the articles, and their texts
+        record.with_suffix(".txt").unlink()
+        record.unlink()
+    rebuild_s, _, output = run(kg("build", "--out", out), project)
+    rows.append(("remove 1% of articles, rebuild", rebuild_s, rdflib_s, ""))
+    diff_s, _, output = run(kg("diff", "--out", out, "--format", "json"), project)
+
+    def rdflib_diff():
+        from rdflib import Dataset
+        from rdflib.compare import graph_diff, to_isomorphic
+
+        old, new = Dataset(), Dataset()
+        old.parse(out / "previous.nq", format="nquads")
+        new.parse(out / "graph.nq", format="nquads")
+        graph_diff(to_isomorphic(old), to_isomorphic(new))
+
+    rows.append(("kg diff (1% of triples)", diff_s, capped(args.cap, rdflib_diff), ""))
+
+    print(f"\n{args.articles} articles, {triples} triples; machine: {os.cpu_count()} cores; "
+          f"rdflib capped at {args.cap:g} s ({args.cap / 10:g} s per query)")
+    print(f"{'step':<36} {'kg':>10} {'rdflib':>10} {'ratio':>8}  notes")
+    for name, ours, theirs, note in rows:
+        ratio = f"{theirs / ours:7.1f}x" if theirs else f">{args.cap / ours:6.0f}x" if ours else ""
+        print(f"{name:<36} {fmt(ours)} {fmt(theirs)} {ratio:>8}  {note}")
+
+
+if __name__ == "__main__":
+    main()
