@@ -3,8 +3,11 @@
 Regions (provinces and cities of both countries), people, business councils
 and publishers in the gazetteer; each article is a short text (test text, not
 news) and a record stating a post and either an agreement with 2–5 parties or a
-delegation visit, every fact quoted verbatim from the text. Article i depends
-only on (seed, i), so the corpus of N+1 articles is the corpus of N plus one.
+delegation visit, every fact quoted verbatim from the text. The shipped
+gazetteer and articles are part of the corpus, and now and then a synthetic
+article names one of their entities (Kota Serang, Zhejiang, ICBC), so the saved
+queries about those entities have answers to find. Article i depends only on
+(seed, i), so the corpus of N+1 articles is the corpus of N plus one.
 At 20,000 articles the built graph has about a million triples.
 
     python3 bench/corpus.py --articles 20000 --out /tmp/corpus20k && cd /tmp/corpus20k && kg build
@@ -31,15 +34,21 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
 
 
+# Real entities from the shipped gazetteer that synthetic articles sometimes name.
+REAL_INDONESIAN, REAL_CHINESE = ("kota-serang", "Kota Serang"), ("zhejiang", "Zhejiang")
+REAL_COUNCIL = ("icbc", "Indonesia–China Business Council")
+
+
 def city(i: int) -> tuple[str, str]:
     country = "id" if i % 2 == 0 else "cn"
     return f"city-{country}-{i}", f"Kota Uji {i}" if country == "id" else f"Test City {i}"
 
 
 def gazetteer_text() -> str:
-    lines = ["gazetteer:", "  title: Synthetic gazetteer (test data, not real places)", "entities:",
-             "  - {id: indonesia, type: Country, label: Indonesia}",
-             "  - id: china\n    type: Country\n    label: {id: Tiongkok, en: China}"]
+    # The shipped gazetteer's entities (countries included), then the synthetic ones.
+    shipped = (ROOT / "sources" / "gazetteer.yaml").read_text(encoding="utf-8")
+    lines = ["gazetteer:", "  title: Synthetic gazetteer (test data, not real places) and the shipped one", "entities:",
+             shipped.split("\nentities:\n", 1)[1].rstrip("\n")]
     for i in range(PROVINCES):
         country = "indonesia" if i % 2 == 0 else "china"
         lines.append(f"  - {{id: province-{i}, type: Province, label: {q(f'Province {i}')}, locatedIn: {country}}}")
@@ -62,9 +71,14 @@ def article(i: int, seed: int) -> tuple[str, str, str]:
     stem = f"s{i:06d}_{rng.getrandbits(32):08x}"
     cities = rng.sample(range(CITIES), 5)
     parties = [city(c) for c in cities[: rng.randint(2, 5)]]
-    host, guest = city(cities[0]), city(cities[1])
+    if rng.random() < 0.02:  # a tie between two of the shipped articles' regions
+        parties[:2] = [REAL_INDONESIAN, REAL_CHINESE]
+    host, guest = parties[0], parties[1]
     leader, signer, mayor = (rng.randrange(PEOPLE) for _ in range(3))
-    council = rng.randrange(COUNCILS)
+    council = (f"council-{rng.randrange(COUNCILS)}", None)
+    if rng.random() < 0.05:
+        council = REAL_COUNCIL
+    council_name = council[1] or f"Business Council {council[0].split('-')[1]}"
     role = rng.choice(ROLES)
     sectors = rng.sample(SECTORS, rng.randint(1, 3))
     year, month, day = rng.randint(2015, 2026), rng.randint(1, 12), rng.randint(1, 28)
@@ -75,7 +89,7 @@ def article(i: int, seed: int) -> tuple[str, str, str]:
         visit = f"visit-s{i - i % 50:06d}-shared"
     s = [
         f"Test text {i}, not news: {host[1]} received a delegation from {guest[1]} on {date}.",
-        f"The delegation was led by Person Number {leader} with the Business Council {council}.",
+        f"The delegation was led by Person Number {leader} with the {council_name}.",
         f"Both sides discussed {', '.join(SECTOR_WORDS[x] for x in sectors)}.",
         f"{' and '.join(p[1] for p in parties)} signed a {kind} on {date}.",
         f"It was signed by Person Number {signer}.",
@@ -92,7 +106,7 @@ def article(i: int, seed: int) -> tuple[str, str, str]:
         (f"  - id: {visit}\n    type: DelegationVisit\n    label: {q(f'Test visit {visit}')}\n"
          f"    host: {host[0]}\n    guest: {guest[0]}\n" if i % 50 != 1 else f"  - about: {visit}\n")
         + f"    ledBy: person-{leader}\n"
-        f"    participant: [council-{council}]\n    date: {date}\n"
+        f"    participant: [{council[0]}]\n    date: {date}\n"
         f"    statedWeekday: {rng.choice(WEEKDAYS)}\n    sector: [{', '.join(sectors)}]\n"
         f"    quote: {q(s[0])}",
     ]
@@ -117,6 +131,8 @@ def write_corpus(out: Path, articles: int, seed: int = 7, start: int = 0) -> Non
     sources.mkdir(parents=True, exist_ok=True)
     for name in ("ontology.ttl", "shapes.ttl"):
         shutil.copy(ROOT / name, out / name)
+    for shipped in sorted((ROOT / "sources").glob("[0-9]*")):
+        shutil.copy(shipped, sources / shipped.name)
     (sources / "gazetteer.yaml").write_text(gazetteer_text(), encoding="utf-8")
     for i in range(start, articles):
         write_article(sources, i, seed)
