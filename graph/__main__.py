@@ -1,3 +1,3 @@
-from graph.cli import main
+from graph.cli import program
 
-main()
+program()

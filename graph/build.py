@@ -57,6 +57,30 @@ def term(value) -> str:
 _TYPE, _LABEL, _DERIVED = iri(str(RDF.type)), iri(str(RDFS.label)), iri(str(PROV.wasDerivedFrom))
 
 
+class _Terms:
+    """A namespace's terms as N-Triples IRIs, each made once (rdflib's Namespace lookups cost a tenth of a compile)."""
+
+    def __init__(self, namespace):
+        self._namespace = str(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        value = f"<{self._namespace}{name}>"
+        setattr(self, name, value)
+        return value
+
+
+_KG, _OA, _DCT, _SCHEMA = _Terms(KG), _Terms(OA), _Terms(DCTERMS), _Terms(SCHEMA)
+_ID, _SOURCE, _EVIDENCE = str(iris.ID), str(iris.SOURCE), str(iris.EVIDENCE)
+
+
+def _entity(entity_id: str) -> str:
+    return f"<{_ID}{entity_id}>"
+
+
+def _source(source_id: str) -> str:
+    return f"<{_SOURCE}{source_id}>"
+
+
 # --------------------------------------------------------------------------
 # One source
 # --------------------------------------------------------------------------
@@ -114,10 +138,10 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
     out = Compiled(id=source.id, kind=source.kind, path=str(source.path), lines=[],
                    facts=len(source.items), quotes=sum(len(item.quotes) for item in source.items))
     add = out.lines.append
-    src = iri(str(iris.source(source.id)))
+    src = _source(source.id)
     _describe_source(add, source, src, out)
     for item in source.items:
-        subject = iri(str(iris.entity(item.subject)))
+        subject = _entity(item.subject)
         if item.type:
             cls = str(vocab.classes[item.type])
             add(f"{subject} {_TYPE} {iri(cls)}")
@@ -130,13 +154,13 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
         for lang, text in sorted((item.labels or _post_labels(item, labels, out.used_labels)).items()):
             add(f"{subject} {_LABEL} {literal(text, lang=lang)}")
         for alias in item.aliases:
-            add(f"{subject} {iri(str(KG.alias))} {literal(alias)}")
+            add(f"{subject} {_KG.alias} {literal(alias)}")
         for statement in item.statements:
             value = statement.value
             if statement.prop.is_object:
                 out.references.append((statement.prop.name, value, statement.line))
                 concept = vocab.concepts.get(value)
-                obj = iri(str(concept) if concept is not None else str(iris.entity(value)))
+                obj = iri(str(concept)) if concept is not None else _entity(value)
             else:
                 obj = term(value)
             add(f"{subject} {iri(str(statement.prop.iri))} {obj}")
@@ -151,8 +175,8 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
     out.lines = sorted(set(out.lines))
     out.types = sorted(set(out.types))
     out.triples = len(out.lines)
-    evidence = sum(1 for line in out.lines if line.startswith(f"<{iris.EVIDENCE}") and
-                   line.endswith(f"{_TYPE} <{KG.Evidence}>"))
+    evidence_type = f" {_TYPE} {_KG.Evidence}"
+    evidence = sum(1 for line in out.lines if line.endswith(evidence_type) and line.startswith(_EVIDENCE, 1))
     if evidence:
         out.classes = {"Evidence": evidence}
     return out
@@ -162,32 +186,32 @@ def _describe_source(add, source: Source, src: str, out: Compiled) -> None:
     meta = source.meta
     text_file = source.path.name if source.kind == "gazetteer" else source.text_path.name
     if source.kind == "gazetteer":
-        add(f"{src} {_TYPE} {iri(str(KG.Gazetteer))}")
+        add(f"{src} {_TYPE} {_KG.Gazetteer}")
         out.types.append((src[1:-1], str(KG.Gazetteer)))
         add(f"{src} {_LABEL} {literal(meta.get('title', 'Gazetteer'), lang='en')}")
         if meta.get("description"):
-            add(f"{src} {iri(str(DCTERMS.description))} {literal(' '.join(meta['description'].split()), lang='en')}")
+            add(f"{src} {_DCT.description} {literal(' '.join(meta['description'].split()), lang='en')}")
     else:
-        add(f"{src} {_TYPE} {iri(str(KG.Article))}")
+        add(f"{src} {_TYPE} {_KG.Article}")
         out.types.append((src[1:-1], str(KG.Article)))
         title = literal(" ".join(meta["title"].split()), lang=source.language)
         add(f"{src} {_LABEL} {title}")
-        add(f"{src} {iri(str(DCTERMS.title))} {title}")
-        add(f"{src} {iri(str(DCTERMS.identifier))} {literal(source.id)}")
-        add(f"{src} {iri(str(DCTERMS.publisher))} {iri(str(iris.entity(meta['publisher'])))}")
+        add(f"{src} {_DCT.title} {title}")
+        add(f"{src} {_DCT.identifier} {literal(source.id)}")
+        add(f"{src} {_DCT.publisher} {_entity(meta['publisher'])}")
         out.references.append(("publisher", meta["publisher"], None))
         for agency in meta.get("credits", []):
-            add(f"{src} {iri(str(KG.credits))} {iri(str(iris.entity(agency)))}")
+            add(f"{src} {_KG.credits} {_entity(agency)}")
             out.references.append(("credits", agency, None))
-        add(f"{src} {iri(str(SCHEMA.url))} {iri(meta['url'])}")
-        add(f"{src} {iri(str(DCTERMS.language))} {literal(source.language)}")
-        add(f"{src} {iri(str(DCTERMS.issued))} {term(meta['published'])}")
+        add(f"{src} {_SCHEMA.url} {iri(meta['url'])}")
+        add(f"{src} {_DCT.language} {literal(source.language)}")
+        add(f"{src} {_DCT.issued} {term(meta['published'])}")
         for contributor in meta.get("contributors", []):
-            add(f"{src} {iri(str(DCTERMS.contributor))} {literal(contributor)}")
+            add(f"{src} {_DCT.contributor} {literal(contributor)}")
         if meta.get("note"):
-            add(f"{src} {iri(str(KG.note))} {literal(' '.join(meta['note'].split()), lang='en')}")
-    add(f"{src} {iri(str(KG.textFile))} {literal('sources/' + text_file)}")
-    add(f"{src} {iri(str(KG.sha256))} {literal(source.sha256)}")
+            add(f"{src} {_KG.note} {literal(' '.join(meta['note'].split()), lang='en')}")
+    add(f"{src} {_KG.textFile} {literal('sources/' + text_file)}")
+    add(f"{src} {_KG.sha256} {literal(source.sha256)}")
 
 
 def _post_labels(item: Item, labels, used: dict) -> dict[str, str]:
@@ -209,26 +233,26 @@ def _post_labels(item: Item, labels, used: dict) -> dict[str, str]:
 
 
 def _add_evidence(add, out: Compiled, source: Source, item: Item, subject: str, location) -> None:
-    ev_iri = str(iris.evidence(source.id, location.start, location.end))
+    ev_iri = f"{_EVIDENCE}{source.id}/{location.start}-{location.end}"  # as iris.evidence mints it
     ev, target, quote_sel, position_sel = (iri(ev_iri + suffix) for suffix in ("", "/target", "/quote", "/position"))
-    add(f"{subject} {iri(str(KG.evidence))} {ev}")
-    for node, cls in ((ev, KG.Evidence), (ev, OA.Annotation), (target, OA.SpecificResource),
-                      (quote_sel, OA.TextQuoteSelector), (position_sel, OA.TextPositionSelector)):
-        add(f"{node} {_TYPE} {iri(str(cls))}")
-    add(f"{ev} {iri(str(OA.hasBody))} {subject}")
-    add(f"{ev} {iri(str(OA.hasTarget))} {target}")
-    add(f"{ev} {iri(str(KG.reviewed))} {literal('true' if item.reviewed else 'false', datatype=str(XSD.boolean))}")
+    add(f"{subject} {_KG.evidence} {ev}")
+    for node, cls in ((ev, _KG.Evidence), (ev, _OA.Annotation), (target, _OA.SpecificResource),
+                      (quote_sel, _OA.TextQuoteSelector), (position_sel, _OA.TextPositionSelector)):
+        add(f"{node} {_TYPE} {cls}")
+    add(f"{ev} {_OA.hasBody} {subject}")
+    add(f"{ev} {_OA.hasTarget} {target}")
+    add(f"{ev} {_KG.reviewed} {literal('true' if item.reviewed else 'false', datatype=str(XSD.boolean))}")
     if item.extractor:
-        add(f"{ev} {iri(str(DCTERMS.creator))} {literal(item.extractor)}")
-    add(f"{target} {iri(str(OA.hasSource))} {iri(str(iris.source(source.id)))}")
-    add(f"{target} {iri(str(OA.hasSelector))} {quote_sel}")
-    add(f"{target} {iri(str(OA.hasSelector))} {position_sel}")
-    add(f"{quote_sel} {iri(str(OA.exact))} {literal(location.exact)}")
-    add(f"{quote_sel} {iri(str(OA.prefix))} {literal(location.prefix)}")
-    add(f"{quote_sel} {iri(str(OA.suffix))} {literal(location.suffix)}")
+        add(f"{ev} {_DCT.creator} {literal(item.extractor)}")
+    add(f"{target} {_OA.hasSource} {_source(source.id)}")
+    add(f"{target} {_OA.hasSelector} {quote_sel}")
+    add(f"{target} {_OA.hasSelector} {position_sel}")
+    add(f"{quote_sel} {_OA.exact} {literal(location.exact)}")
+    add(f"{quote_sel} {_OA.prefix} {literal(location.prefix)}")
+    add(f"{quote_sel} {_OA.suffix} {literal(location.suffix)}")
     offset = str(XSD.nonNegativeInteger)
-    add(f"{position_sel} {iri(str(OA.start))} {literal(str(location.start), datatype=offset)}")
-    add(f"{position_sel} {iri(str(OA.end))} {literal(str(location.end), datatype=offset)}")
+    add(f"{position_sel} {_OA.start} {literal(str(location.start), datatype=offset)}")
+    add(f"{position_sel} {_OA.end} {literal(str(location.end), datatype=offset)}")
 
 
 def project_labels(vocab, compiled_sources) -> dict[str, dict[str, str]]:
@@ -257,7 +281,8 @@ class Conflict:
         return f"{labels.get(self.subject, self.subject)} ({self.subject}): {self.prop}: {said}"
 
 
-def _claims(compiled_sources) -> dict:
+def claims_by_subject(compiled_sources) -> dict[tuple[str, str], list[Claim]]:
+    """(subject, property) -> every claim of a value for it, in source order."""
     claims = defaultdict(list)
     for compiled in compiled_sources:
         for claim in compiled.claims:
@@ -265,20 +290,22 @@ def _claims(compiled_sources) -> dict:
     return claims
 
 
-def find_conflicts(compiled_sources) -> list[Conflict]:
-    return [Conflict(subject, prop, claims) for (subject, prop), claims in sorted(_claims(compiled_sources).items())
-            if len({c.key for c in claims}) > 1]
+def find_conflicts(claims: dict) -> list[Conflict]:
+    """``claims`` by subject and property (claims_by_subject)."""
+    return [Conflict(subject, prop, said) for (subject, prop), said in sorted(claims.items())
+            if len({c.key for c in said}) > 1]
 
 
-def find_weekday_mismatches(compiled_sources, labels: dict[str, str]) -> list[str]:
+_XSD_DATE = str(XSD.date)
+
+
+def find_weekday_mismatches(claims: dict, labels: dict[str, str]) -> list[str]:
     """A stated weekday that is not the weekday of a stated date, whichever sources say them."""
-    claims = _claims(compiled_sources)
     warnings = []
-    for (subject, prop), weekday_claims in sorted(claims.items()):
-        if prop != "statedWeekday":
-            continue
+    for subject, prop in sorted(key for key in claims if key[1] == "statedWeekday"):
+        weekday_claims = claims[subject, prop]
         for date_claim in claims.get((subject, "date"), []):
-            if date_claim.datatype != str(XSD.date):
+            if date_claim.datatype != _XSD_DATE:
                 continue
             actual = WEEKDAYS[dt.date.fromisoformat(date_claim.value).weekday()]
             for weekday in weekday_claims:

@@ -22,17 +22,18 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import graph
 
 CACHE_DIR = ".kg-cache"
 MANIFEST = ".manifest"
 KEEP_UNUSED_DAYS = 7  # another out/ folder (--reviewed-only, say) may still want them
-FORMAT = 1  # bump when what is cached changes shape
+FORMAT = 2  # bump when what is cached changes shape
 _ALLOWED = {("graph.build", "Compiled"), ("graph.build", "Claim"), ("graph.validate", "Violation"),
-            ("graph.cache", "Manifest"), ("graph.cache", "Placed"), ("builtins", "frozenset"), ("builtins", "set")}
+            ("graph.cache", "Manifest"), ("builtins", "frozenset"), ("builtins", "set")}
 
 
 class _Unpickler(pickle.Unpickler):
@@ -55,8 +56,7 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-@dataclass
-class Placed:
+class Placed(NamedTuple):
     """Where one source's segment sits in an output file."""
 
     offset: int
@@ -67,13 +67,19 @@ class Placed:
 class Manifest:
     inputs: str  # hash of ontology, shapes, options and code
     keys: dict[str, str]  # source id -> its key and a hash of the labels it borrowed
-    compiled: dict[str, object]  # source id -> Compiled without its segments
+    compiled: dict[str, object]  # source id -> Compiled without its segments and used_types
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output -> (size, mtime_ns, inode)
-    placed: dict[str, dict[str, Placed]] = field(default_factory=dict)  # output -> source id -> segment
+    placed: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # output -> source id -> segment
     union: dict[str, frozenset] = field(default_factory=dict)  # source id -> statements an earlier graph made
     union_keys: dict[str, str] = field(default_factory=dict)  # source id -> hash of those statements
     hashes: dict[str, tuple] = field(default_factory=dict)  # file -> ((size, mtime_ns, inode), sha256)
     store: str = ""  # folder name of the store in out/
+    # Every IRI's classes at the end of the build, which is what every source's shapes saw (a
+    # source that saw anything else was checked again), and the IRIs each source looked up.
+    types: dict[str, frozenset] = field(default_factory=dict)
+    used_nodes: dict[str, str] = field(default_factory=dict)  # source id -> IRIs, one a line
+    # Each source as stored (pickled), to write again as it is when the source has not changed.
+    stored: dict[str, bytes] = field(default_factory=dict, repr=False)
 
 
 class Cache:
@@ -94,12 +100,22 @@ class Cache:
     def manifest(self, inputs: str) -> Manifest | None:
         try:
             manifest = loads(self.manifest_path.read_bytes())
+            if not isinstance(manifest, Manifest) or manifest.inputs != inputs:
+                return None
+            manifest.stored = manifest.compiled
+            manifest.compiled = {source_id: loads(data) for source_id, data in manifest.stored.items()}
         except (FileNotFoundError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             return None
-        return manifest if isinstance(manifest, Manifest) and manifest.inputs == inputs else None
+        return manifest
 
-    def save_manifest(self, manifest: Manifest) -> None:
-        _write(self.manifest_path, pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
+    def save_manifest(self, manifest: Manifest, previous: Manifest | None) -> None:
+        """Write the manifest; sources unchanged since ``previous`` are written as they were read."""
+        before = previous.compiled if previous is not None else {}
+        stored = {source_id: previous.stored[source_id] if before.get(source_id) is compiled
+                  else pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+                  for source_id, compiled in manifest.compiled.items()}
+        data = replace(manifest, compiled=stored, stored={})
+        _write(self.manifest_path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self, keep: set[str]) -> None:
         """Forget compiled sources this build did not use and nothing wrote for a week."""

@@ -6,10 +6,12 @@ text, in Unicode code points, as Web Annotation selectors count them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"\s+")
+_LONG_SPACE = re.compile(r"\s{2,}")
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
 
 
@@ -27,17 +29,19 @@ class NormalisedText:
 
     def __init__(self, text: str):
         self.text = text
-        chars: list[str] = []
-        origin: list[int] = []
-        for match in re.finditer(r"\s+|\S+", text):
-            if match.group().isspace():
-                chars.append(" ")
-                origin.append(match.start())
-            else:
-                chars.extend(match.group())
-                origin.extend(range(match.start(), match.end()))
-        self.folded = "".join(chars)
-        self.origin = origin
+        self.folded = _SPACE.sub(" ", text)
+        # Only runs of two or more white-space characters move offsets: from each run's second
+        # folded position on, the original offset is the folded one plus a shift.
+        self._starts, self._shifts = [0], [0]
+        shift = 0
+        for run in _LONG_SPACE.finditer(text):
+            shift += len(run.group()) - 1
+            self._starts.append(run.start() - self._shifts[-1] + 1)
+            self._shifts.append(shift)
+
+    def _origin(self, folded: int) -> int:
+        """The original offset of a folded one (a folded space is where its run began)."""
+        return folded + self._shifts[bisect.bisect_right(self._starts, folded) - 1]
 
     def locate(self, quote: str) -> Location | None:
         """Where the first occurrence of ``quote`` is, or None."""
@@ -47,8 +51,8 @@ class NormalisedText:
         at = self.folded.find(needle)
         if at < 0:
             return None
-        start = self.origin[at]
-        end = self.origin[at + len(needle) - 1] + 1
+        start = self._origin(at)
+        end = self._origin(at + len(needle) - 1) + 1
         return Location(
             start=start,
             end=end,

@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -63,31 +64,36 @@ def render_segments(graph_iri: str, lines: list[str], union: list[str]) -> dict[
     jsonld) hold each statement once.
     """
     nt = "".join(f"{line} .\n" for line in lines).encode("utf-8")
+    triples = _parse(nt)
     union_nt = nt if union is lines else "".join(f"{line} .\n" for line in union).encode("utf-8")
-    body = turtle_body(nt)
+    union_triples = triples if union is lines else _parse(union_nt)
+    body = turtle_body(triples)
     return {
         "nq": "".join(f"{line} <{graph_iri}> .\n" for line in lines).encode("utf-8"),
         "trig": b"<" + graph_iri.encode() + b"> {\n" + body + b"}\n",
         "nt": union_nt,
-        "ttl": body if union is lines else turtle_body(union_nt),
-        "jsonld": jsonld_nodes(union_nt),
+        "ttl": body if union is lines else turtle_body(union_triples),
+        "jsonld": jsonld_nodes(union_triples),
     }
 
 
-def turtle_body(ntriples: bytes) -> bytes:
-    """Turtle for sorted N-Triples, without the @prefix lines (every file declares them once)."""
-    if not ntriples:
+def _parse(ntriples: bytes) -> list:
+    return list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)) if ntriples else []
+
+
+def turtle_body(triples: list) -> bytes:
+    """Turtle for sorted triples, without the @prefix lines (every file declares them once)."""
+    if not triples:
         return b""
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
     text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     return text[text.index(b"\n", text.rindex(b"@prefix ")) + 1:] if b"@prefix " in text[:4096] else text
 
 
-def jsonld_nodes(ntriples: bytes) -> bytes:
+def jsonld_nodes(triples: list) -> bytes:
     """Expanded JSON-LD node objects, one a line, without the surrounding array."""
-    if not ntriples:
+    if not triples:
         return b""
-    text = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.JSON_LD).strip()
+    text = ox.serialize(triples, format=ox.RdfFormat.JSON_LD).strip()
     # a node object ends with "]}" and the next begins with {"@id": (inside a JSON string these quotes are escaped)
     return text[1:-1].replace(b']},{"@id":', b']},\n{"@id":')
 
@@ -101,7 +107,12 @@ def _signature(path: Path):
 
 
 class _SegmentWriter:
-    """One graph file being written: new segments as bytes, unchanged ones copied from the old file."""
+    """One graph file being written: new segments as bytes, unchanged ones copied from the old file.
+
+    New bytes are written at once, each at its offset; the ranges to copy from
+    the old file are only noted, and copied by ``finish`` (in the kernel, and
+    for all files at once, on threads).
+    """
 
     def __init__(self, target: Path, layout, old: Path | None):
         header, self.separator, self.footer, self.kind = layout
@@ -110,7 +121,7 @@ class _SegmentWriter:
         self.fd, self.temp = fd, Path(name)
         self.old = os.open(old, os.O_RDONLY) if old is not None else None
         self.placed: dict[str, Placed] = {}
-        self.run: tuple[int, int] | None = None  # a range of the old file not yet copied
+        self.copies: list[tuple[int, int, int]] = []  # (offset in the old file, offset in the new, length)
         self.offset = 0
         self.first = True
         self._bytes(prefix_header() if header is None else header)
@@ -121,45 +132,38 @@ class _SegmentWriter:
             return
         separator = b"" if self.first else self.separator
         self.first = False
-        if isinstance(segment, Placed) and self.run and sum(self.run) + len(separator) == segment.offset:
-            # the old file holds the separator between the two segments too
-            self.run = (self.run[0], self.run[1] + len(separator) + length)
-            self.placed[source_id] = Placed(self.offset + len(separator), length)
-            self.offset += len(separator) + length
-            return
+        if isinstance(segment, Placed) and self.copies:
+            start, at, run = self.copies[-1]
+            if at + run == self.offset and start + run + len(separator) == segment.offset:
+                # the old file holds the separator between the two segments too
+                self.copies[-1] = (start, at, run + len(separator) + length)
+                self.placed[source_id] = Placed(self.offset + len(separator), length)
+                self.offset += len(separator) + length
+                return
         self._bytes(separator)
         self.placed[source_id] = Placed(self.offset, length)
         if isinstance(segment, Placed):
-            self._flush()
-            self.run = (segment.offset, length)
+            self.copies.append((segment.offset, self.offset, length))
             self.offset += length
         else:
             self._bytes(segment)
 
     def _bytes(self, data: bytes) -> None:
-        if not data:
-            return
-        self._flush()
         view = memoryview(data)
         while view:
-            view = view[os.write(self.fd, view):]
-        self.offset += len(data)
-
-    def _flush(self) -> None:
-        if not self.run:
-            return
-        start, length = self.run
-        self.run = None
-        done = 0
-        while done < length:
-            copied = os.copy_file_range(self.old, self.fd, length - done, start + done)
-            if not copied:
-                raise OSError(errno.EIO, "the previous output is shorter than its manifest says")
-            done += copied
+            written = os.pwrite(self.fd, view, self.offset)
+            view = view[written:]
+            self.offset += written
 
     def finish(self) -> Path:
         self._bytes(self.footer)
-        self._flush()
+        for start, at, length in self.copies:
+            done = 0
+            while done < length:
+                copied = os.copy_file_range(self.old, self.fd, length - done, start + done, at + done)
+                if not copied:
+                    raise OSError(errno.EIO, "the previous output is shorter than its manifest says")
+                done += copied
         os.fsync(self.fd)
         self.close()
         return self.temp
@@ -189,8 +193,11 @@ class GraphFiles:
         if union_key:
             self.union_keys[source_id] = union_key
 
-    def write(self, order: list[str]) -> dict[str, Path]:
-        """Write every file to a temporary name in out/; return the temporaries by file name."""
+    def write(self, order: list[str], tee=None) -> dict[str, Path]:
+        """Write every file to a temporary name in out/; return the temporaries by file name.
+
+        ``tee``, if given, is called with each graph's id and N-Quads as graph.nq is written.
+        """
         self.out.mkdir(parents=True, exist_ok=True)
         previous = self.previous
         writers = {}
@@ -207,13 +214,19 @@ class GraphFiles:
                     same_union = previous is not None and previous.union_keys.get(source_id, "") == union_key
                     old = (previous.placed.get(name, {}).get(source_id)
                            if writer.old is not None and reusable and (same_union or not union) else None)
+                    old = Placed(*old) if old is not None else None
                     if old is not None:
                         writer.add(source_id, old)
+                        if tee is not None and writer.kind == "nq":
+                            tee(source_id, os.pread(writer.old, old.length, old.offset))
                         continue
                     if segments is None:
                         segments = load()
                     writer.add(source_id, segments[writer.kind])
-            staged = {name: writer.finish() for name, writer in writers.items()}
+                    if tee is not None and writer.kind == "nq":
+                        tee(source_id, segments["nq"])
+            with ThreadPoolExecutor(len(writers)) as pool:  # copying and fsync run outside the GIL
+                staged = dict(zip(writers, pool.map(_SegmentWriter.finish, writers.values())))
         except BaseException:
             for writer in writers.values():
                 writer.close()
@@ -226,7 +239,8 @@ class GraphFiles:
 
     def record(self, manifest) -> None:
         manifest.files = dict(self.signatures)
-        manifest.placed = self.placed
+        manifest.placed = {name: {source_id: tuple(at) for source_id, at in placed.items()}  # tuples load fast
+                           for name, placed in self.placed.items()}
         manifest.union_keys = dict(self.union_keys)
 
 

@@ -18,8 +18,10 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from graph import iris
@@ -30,8 +32,8 @@ from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import GraphFiles, output_lock, render_segments, write_outputs
 from graph.report import make_report, report_text
 from graph.snapshot import PREVIOUS
-from graph.sources import GAZETTEER_FILE, check_project, read_gazetteer, read_record, record_paths
-from graph.store import update_store
+from graph.sources import GAZETTEER_FILE, check_project, read_gazetteer, read_record
+from graph.store import StoreUpdate
 from graph.validate import Checker, describe, load_shapes, superclasses
 
 PARALLEL_FROM = 64  # sources to compile before it pays to start worker processes
@@ -67,6 +69,8 @@ class BuildResult:
     report: dict
     text: str
     compiled: int  # sources compiled by this build (the others came from the cache)
+    timings: list[tuple[str, float]]  # (stage, seconds), in order
+
 
     @property
     def articles(self) -> list[Compiled]:
@@ -86,15 +90,17 @@ class _Context:
     ancestors: dict  # class -> its ancestors
     reviewed_only: bool
     cache: Cache
+    send_nquads: bool = False  # workers send each graph's N-Quads back, for a store being loaded
 
 
 _context: _Context | None = None  # set before the worker processes fork
 _closures: dict = {}  # classes -> with their ancestors, shared so that they pickle once
 
 
-def _compile(job: tuple[str, str, Path]):
+def _compile(job: tuple[str, str, str]):
     """(key, record) -> the compiled source's summary, or its errors; the whole result goes to the cache."""
     key, kind, path = job
+    path = Path(path)
     ctx = _context
     try:
         if kind == "gazetteer":
@@ -102,9 +108,9 @@ def _compile(job: tuple[str, str, Path]):
         else:
             source = read_record(path, ctx.vocab, ctx.reviewed_only)
     except InputErrors as exc:
-        return key, None, exc.errors
+        return key, None, exc.errors, None
     except SourceError as exc:
-        return key, None, [exc]
+        return key, None, [exc], None
     own_labels = {item.subject: item.labels for item in source.items if item.labels}
     compiled = compile_source(source, ctx.vocab, _Layered(own_labels, ctx.labels))
     compiled.text_file = source.text_path.name if source.text_path else ""
@@ -113,7 +119,7 @@ def _compile(job: tuple[str, str, Path]):
     compiled.segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
     compiled.lines = []
     ctx.cache.put(key, compiled)
-    return key, replace(compiled, segments={}), []
+    return key, replace(compiled, segments={}), [], compiled.segments["nq"] if ctx.send_nquads else None
 
 
 class _Layered(dict):
@@ -192,16 +198,29 @@ def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False, jo
 
 def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None) -> BuildResult:
     out = Path(out) if out is not None else paths.out
+    watch = _Stopwatch()
     vocab = load_vocabulary(paths.ontology)
     rules = load_shapes(paths.shapes)
     inputs = _inputs_hash(paths, reviewed_only)
     cache = Cache(paths.root, out)
+    watch.lap("ontology and shapes")
     previous = cache.manifest(inputs)
+    watch.lap("previous build's manifest")
+    store = StoreUpdate(out, previous.store if previous else "")
+    try:
+        return _build_with(paths, out, reviewed_only, jobs, watch, vocab, rules, inputs, cache, previous, store)
+    except BaseException:
+        store.abort()
+        raise
+
+
+def _build_with(paths, out, reviewed_only, jobs, watch, vocab, rules, inputs, cache, previous, store) -> BuildResult:
     jobs_by_id, hashes = _jobs(paths, inputs, previous)
+    watch.lap("scan sources")
 
     gazetteer_key = jobs_by_id[iris.GAZETTEER_ID][0]
     ancestors = superclasses(vocab.graph)
-    ctx = _Context(vocab, rules, {}, {}, ancestors, reviewed_only, cache)
+    ctx = _Context(vocab, rules, {}, {}, ancestors, reviewed_only, cache, send_nquads=store.streaming)
     ctx.labels = _concept_labels(vocab)
     ctx.types = _ontology_types(vocab)
     compiled: dict[str, Compiled] = {}
@@ -211,8 +230,10 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
     global _context
     _context = ctx
     if gazetteer is None:
-        _, gazetteer, problems = _compile(jobs_by_id[iris.GAZETTEER_ID])
+        _, gazetteer, problems, nquads = _compile(jobs_by_id[iris.GAZETTEER_ID])
         errors += problems
+        if nquads is not None:
+            store.feed(iris.GAZETTEER_ID, nquads)
         fresh.add(iris.GAZETTEER_ID)
     if gazetteer is not None:
         compiled[iris.GAZETTEER_ID] = gazetteer
@@ -230,26 +251,34 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
             todo.append(job)
         else:
             compiled[source_id] = found
-    for key, result, problems in _run(todo, jobs):
+    for key, result, problems, nquads in _run(todo, jobs):
         errors += problems
         if result is not None:
             compiled[result.id] = result
             fresh.add(result.id)
+            if nquads is not None:
+                store.feed(result.id, nquads)
     if errors:
         raise InputErrors(sorted(errors, key=_error_order))
+    watch.lap(f"compile {len(fresh)} sources")
 
     order = [iris.GAZETTEER_ID] + sorted(k for k in compiled if k != iris.GAZETTEER_ID)
     sources = [compiled[k] for k in order]
     check_project(vocab, sources)
+    watch.lap("check ids and references")
     labels = _project_labels(ctx.labels, sources)
     stale_labels = [c for c in sources if any(labels.get(e, {}) != used for e, used in c.used_labels.items())]
+    relabelled = set()
     for stale in stale_labels:  # it borrowed a label that another source has since changed
         compiled[stale.id] = _recompile(stale, jobs_by_id[stale.id], ctx, labels)
         fresh.add(stale.id)
+        relabelled.add(stale.id)
     sources = [compiled[k] for k in order]
 
     # A source's key, with the labels it borrowed: the same key means the same segments.
-    keys = {source_id: f"{jobs_by_id[source_id][0]}-{_labels_hash(compiled[source_id])}" for source_id in order}
+    before = previous.compiled if previous is not None else {}
+    keys = {source_id: previous.keys[source_id] if before.get(source_id) is compiled[source_id]
+            else f"{jobs_by_id[source_id][0]}-{_labels_hash(compiled[source_id])}" for source_id in order}
     changed = set(keys) if previous is None else {s for s in keys if previous.keys.get(s) != keys[s]}
     removed = set() if previous is None else set(previous.keys) - set(keys)
     types = _project_types(ctx.types, sources, ancestors)
@@ -257,15 +286,22 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
                                                   labels, cache)
     if problems:
         raise InputErrors(problems)
-    for source_id in rechecked:  # checked here against the project: remember what it saw
-        source = compiled[source_id]
-        compiled[source_id] = replace(source, violations={}, used_types={n: types.get(n, frozenset())
-                                                                         for n in source.used_types})
+    watch.lap("shapes across sources")
+    # What each source's shapes looked up; after this build, what they saw is `types`.
+    used_nodes = {source_id: "\n".join(compiled[source_id].used_types) if compiled[source_id].used_types
+                  else previous.used_nodes.get(source_id, "") if before.get(source_id) is compiled[source_id] else ""
+                  for source_id in order}
+    for source_id in rechecked:  # checked here against the project: its own verdicts no longer count
+        compiled[source_id] = replace(compiled[source_id], violations={})
+    for source_id in order:
+        if compiled[source_id].used_types:
+            compiled[source_id] = replace(compiled[source_id], used_types={})
     sources = [compiled[k] for k in order]
 
     union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in union.items()}
     report = make_report(sources, union_lines, vocab, labels, types)
     text = report_text(report)
+    watch.lap("report")
     ontology_lines = _ontology_lines(vocab)
     with output_lock(out):
         graph_files = GraphFiles(out, previous)
@@ -279,20 +315,36 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
             graph_files.add(source.id, graph_iri, source.id not in changed,
                             _segments_loader(source, cache, excluded),
                             union_key=_excluded_key(excluded))
-        staged = graph_files.write([g for g, _ in segments_order])
+        staged = graph_files.write([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
+        watch.lap("graph files")
         files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
         files["graph.html"] = _page(out, staged, sum(1 for c in sources for _ in c.declares))
+        watch.lap("report files and page")
+        manifest = Manifest(inputs, keys, {s: compiled[s] for s in keys}, union=union, hashes=hashes,
+                            types=types, used_nodes=used_nodes)
+        graph_files.record(manifest)
+        store.finish(keys, changed, removed, lambda source_id: cache.get(compiled[source_id].key).segments["nq"],
+                     redo=relabelled & store.fed)
+        watch.lap("store")
         _keep_previous(out, staged["graph.nq"])
         write_outputs(out, {**staged, **files})
-        manifest = Manifest(inputs, keys, {s: replace(compiled[s], segments={}) for s in keys})
-        manifest.union = union
-        manifest.hashes = hashes
-        graph_files.record(manifest)
-        manifest.store = update_store(out, previous.store if previous else "", keys, changed, removed,
-                                      lambda source_id: cache.get(compiled[source_id].key).segments["nq"])
-        cache.save_manifest(manifest)
+        manifest.store = store.commit()
+        watch.lap("rename into out/")
+        cache.save_manifest(manifest, previous)
         cache.prune({source.key for source in sources})
-    return BuildResult(sources, report, text, len(fresh))
+        watch.lap("manifest")
+    return BuildResult(sources, report, text, len(fresh), watch.laps)
+
+
+class _Stopwatch:
+    def __init__(self):
+        self.laps: list[tuple[str, float]] = []
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, now - self.last))
+        self.last = now
 
 
 def check(paths: Paths, reviewed_only: bool = False) -> BuildResult:
@@ -318,46 +370,82 @@ def _inputs_hash(paths: Paths, reviewed_only: bool) -> str:
     return digest.hexdigest()[:16]
 
 
-def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[str, tuple[str, str, Path]], dict]:
+def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[str, tuple[str, str, str]], dict]:
     """source id -> (key, kind, record path), and the files' hashes.
 
     The key hashes the record, its text and ``inputs``.
     """
     known = previous.compiled if previous else {}
-    text_files = {c.id: c.text_file for c in known.values()}
-    hashes = previous.hashes if previous else {}
-    new_hashes = {}
+    folder = str(paths.sources)
+    if not paths.sources.is_dir():
+        raise SourceError("no such folder", paths.sources)
+    signatures = _signatures(folder)
+    records = sorted(name for name in signatures if name.endswith(".yaml") and name != GAZETTEER_FILE)
+    files = {}  # source id -> (kind, its files)
+    for name in [GAZETTEER_FILE, *records]:
+        if name == GAZETTEER_FILE:
+            files[iris.GAZETTEER_ID] = ("gazetteer", [name])
+            continue
+        source_id = name[: -len(".yaml")]
+        old = known.get(source_id)
+        files[source_id] = ("article", [name, (old.text_file if old is not None and old.text_file else None)
+                                        or f"{source_id}.txt"])
+    hashes = _file_hashes(folder, [n for _, names in files.values() for n in names], signatures,
+                          previous.hashes if previous else {})
     jobs = {}
-    gazetteer = paths.sources / GAZETTEER_FILE
-    for path in [gazetteer, *record_paths(paths.sources)]:  # noqa: B007
-        kind = "gazetteer" if path == gazetteer else "article"
-        source_id = iris.GAZETTEER_ID if kind == "gazetteer" else path.stem
-        digest = hashlib.sha256(inputs.encode())
-        digest.update(_file_hash(path, hashes, new_hashes).encode())
-        if kind == "article":
-            text = path.parent / (text_files.get(source_id) or f"{path.stem}.txt")
-            digest.update(text.name.encode() + _file_hash(text, hashes, new_hashes).encode())
-        jobs[source_id] = (digest.hexdigest()[:32], kind, path)
-    return jobs, new_hashes
+    for source_id, (kind, names) in files.items():
+        parts = [inputs] + [f"{n}\0{hashes[f'{folder}/{n}'][1] if f'{folder}/{n}' in hashes else 'missing'}"
+                            for n in names]
+        jobs[source_id] = (hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32], kind, f"{folder}/{names[0]}")
+    return jobs, hashes
 
 
-def _file_hash(path: Path, known: dict, found: dict) -> str:
-    """A file's sha256, taken from the last build when its size, mtime and inode are the same."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return "missing"
-    signature = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-    entry = known.get(str(path))
-    if entry and entry[0] == signature:
-        found[str(path)] = entry
-        return entry[1]
-    try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return "unreadable"
-    found[str(path)] = (signature, digest)
-    return digest
+def _signatures(folder: str) -> dict[str, tuple[int, int, int]]:
+    """name -> (size, mtime_ns, inode) of every file in ``folder``, from one directory scan."""
+    found = {}
+    for entry in os.scandir(folder):
+        try:
+            stat = entry.stat()
+        except OSError:
+            continue  # vanished, or a dangling link: read as missing
+        found[entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return found
+
+
+def _file_hashes(folder: str, names: list[str], signatures: dict, known: dict) -> dict[str, tuple]:
+    """path -> (signature, sha256) of the files that exist; a file's hash is taken from the last
+    build when its size, mtime and inode are the same, and the others are read on threads."""
+    found, to_read = {}, []
+    for name in names:
+        path = f"{folder}/{name}"
+        signature = signatures.get(name)
+        if signature is None and "/" in name:  # a text in a subfolder: the scan did not see it
+            try:
+                stat = os.stat(path)
+                signature = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            except OSError:
+                continue
+        if signature is None:
+            continue
+        entry = known.get(path)
+        if entry and entry[0] == signature:
+            found[path] = entry
+        else:
+            to_read.append((path, signature))
+
+    def digest(item):
+        try:
+            with open(item[0], "rb") as handle:
+                return item[0], (item[1], hashlib.sha256(handle.read()).hexdigest())
+        except OSError:
+            return item[0], (item[1], "unreadable")
+
+    if len(to_read) > 64:
+        with ThreadPoolExecutor(8) as pool:  # reading is mostly waiting on the system
+            found.update(pool.map(digest, to_read, chunksize=64))
+    else:
+        found.update(map(digest, to_read))
+    return found
 
 
 def _reuse(source_id: str, key: str, previous: Manifest | None, cache: Cache) -> Compiled | None:
@@ -383,7 +471,7 @@ def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:
     layered = _Context(**{**ctx.__dict__, "labels": labels})
     global _context
     _context = layered
-    _, result, problems = _compile(job)
+    _, result, problems, _ = _compile(job)
     if problems:
         raise InputErrors(problems)
     return result
@@ -445,7 +533,7 @@ def _check_project_wide(sources, previous, dirty_ids, types, ancestors, rules, l
         for subject in _entity_subjects(source):
             stated_by[subject].append(source)
     shared = {s: srcs for s, srcs in stated_by.items() if len(srcs) > 1}
-    recheck_sources = {c.id for c in sources if any(types.get(n, frozenset()) != used for n, used in c.used_types.items())}
+    recheck_sources = _stale_checks(sources, previous, types)
     dirty = dirty_ids | recheck_sources
     old_subjects = set()
     if previous is not None:
@@ -536,8 +624,35 @@ def _check_project_wide(sources, previous, dirty_ids, types, ancestors, rules, l
     return union, problems, recheck_sources
 
 
+def _stale_checks(sources: list[Compiled], previous: Manifest | None, types: dict) -> set[str]:
+    """Sources to check against the shapes again: classes their checks looked up have changed.
+
+    A source compiled by this build (or taken from the cache) knows what it saw;
+    one kept from the last build saw that build's classes.
+    """
+    empty = frozenset()
+    before = previous.compiled if previous is not None else {}
+    changed_nodes = None
+    found = set()
+    for source in sources:
+        if source.used_types:
+            if any(types.get(node, empty) != seen for node, seen in source.used_types.items()):
+                found.add(source.id)
+        elif before.get(source.id) is source and previous.used_nodes.get(source.id):
+            if changed_nodes is None:
+                old = previous.types
+                changed_nodes = {n for n in old.keys() | types.keys() if old.get(n, empty) != types.get(n, empty)}
+            if changed_nodes and not changed_nodes.isdisjoint(previous.used_nodes[source.id].split("\n")):
+                found.add(source.id)
+    return found
+
+
+_ID = str(iris.ID)
+
+
 def _entity_subjects(source: Compiled) -> set[str]:
-    return {str(iris.entity(s)) for s, _, _ in source.declares} | {str(iris.entity(s)) for s, _ in source.abouts}
+    """The IRIs of the entities a source declares or adds facts to (as iris.entity mints them)."""
+    return {_ID + s for s, _, _ in source.declares} | {_ID + s for s, _ in source.abouts}
 
 
 def _source_lines(source: Compiled, cache: Cache) -> list[str]:
@@ -578,9 +693,20 @@ def _ontology_lines(vocab) -> list[str]:
 
 
 def _json(report: dict) -> bytes:
+    """The report as JSON, one list item a line (json's C encoder writes each; with indent it would not be used)."""
     import json
 
-    return (json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    def dumps(value):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    fields = []
+    for name, value in sorted(report.items()):
+        if isinstance(value, list) and value:
+            value = "[\n    " + ",\n    ".join(map(dumps, value)) + "\n  ]"
+        else:
+            value = dumps(value)
+        fields.append(f"  {dumps(name)}: {value}")
+    return ("{\n" + ",\n".join(fields) + "\n}\n").encode("utf-8")
 
 
 PAGE_LIMIT = 5000  # entities; vis-network stays usable up to about this many (bench/bench_page.py)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from graph.build import find_conflicts, find_weekday_mismatches
+from graph.build import claims_by_subject, find_conflicts, find_weekday_mismatches
 from graph.iris import KG
 
 
@@ -24,6 +24,7 @@ def make_report(sources, union: dict, vocab, labels: dict, types: dict) -> dict:
             "quotes": source.quotes,
             "triples": source.triples,
         })
+    claims = claims_by_subject(sources)
     declared = {(subject, cls) for source in sources for subject, cls in source.types if cls.startswith(str(KG))}
     declared |= {(subject, cls) for subject, classes_of in _ontology_types(vocab) for cls in classes_of}
     classes.update(cls[len(KG):] for _, cls in declared)
@@ -32,8 +33,8 @@ def make_report(sources, union: dict, vocab, labels: dict, types: dict) -> dict:
         "ontology_triples": len(vocab.graph),
         "classes": dict(sorted(classes.items())),
         "sources": per_source,
-        "conflicts": [c.describe(names) for c in find_conflicts(sources)],
-        "warnings": find_weekday_mismatches(sources, {k: v.get("en", "") for k, v in labels.items()}),
+        "conflicts": [c.describe(names) for c in find_conflicts(claims)],
+        "warnings": find_weekday_mismatches(claims, {k: v.get("en", "") for k, v in labels.items()}),
     }
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -436,15 +435,6 @@ def read_record(path: Path, vocab: Vocabulary, reviewed_only: bool = False) -> S
         source.items = [item for item in source.items if item.reviewed is not False]
     _attach_text(source)
     return source
-
-
-def record_paths(folder: Path) -> list[Path]:
-    """The article records in ``folder``, in the order of their ids."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise SourceError("no such folder", folder)
-    names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".yaml") and e.name != GAZETTEER_FILE)
-    return [folder / name for name in names]
 
 
 def _attach_text(source: Source) -> None:

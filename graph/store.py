@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,51 +23,146 @@ from graph.errors import NotBuilt
 LINK = "store"
 
 
-def update_store(out: Path, current: str, keys: dict[str, str], changed: set[str], removed: set[str],
-                 nquads) -> str:
-    """Make the store hold this build's graphs; return its folder's name.
+class StoreUpdate:
+    """This build's store, made beside the current one while the build runs.
 
-    ``keys`` are the build's sources (id -> key), ``changed``/``removed`` say
-    which differ from the store named ``current``, and ``nquads(id)`` gives a
-    source's N-Quads. The new store is made beside the current one: a
-    checkpoint of it (hard links, instant) with only the changed graphs
-    replaced, or, without one, a bulk load of out/graph.nq. Then the link is
-    swapped. The store before is kept, so a running `kg serve` goes on.
+    With a usable current store (``current``), ``finish`` takes a checkpoint
+    of it (hard links, instant) and replaces only the changed named graphs.
+    Without one, a new store is bulk-loaded on a thread of its own (the loader
+    runs outside the GIL) from each named graph's N-Quads, fed to ``feed`` as
+    soon as the build has them: during compilation, not after it. Its folder
+    sits beside out/ until ``commit`` moves it in, so a build that fails
+    leaves nothing behind. ``commit`` swaps the link; the store before is kept,
+    so a running `kg serve` goes on.
     """
-    out = Path(out)
-    name = "store-" + hashlib.sha256("\n".join(f"{s} {k}" for s, k in sorted(keys.items())).encode()).hexdigest()[:16]
-    folder = out / name
-    link = out / LINK
-    if not (link.is_symlink() and os.readlink(link) == name and (folder / "CURRENT").exists()):
-        staging = out / f".{name}.tmp"
-        shutil.rmtree(staging, ignore_errors=True)
-        base = out / current if current else None
-        if base is not None and (base / "CURRENT").exists() and link.is_symlink() and os.readlink(link) == current:
-            ox.Store.read_only(str(base)).backup(str(staging))
-            store = ox.Store(str(staging))
-            for source_id in sorted(removed | changed):
-                store.remove_graph(ox.NamedNode(str(iris.named_graph(source_id))))
-            for source_id in sorted(changed):
-                store.bulk_load(nquads(source_id), format=ox.RdfFormat.N_QUADS)
+
+    def __init__(self, out: Path, current: str):
+        self.out = Path(out)
+        link = self.out / LINK
+        base = self.out / current if current else None
+        self.base = base if (base is not None and (base / "CURRENT").exists() and link.is_symlink()
+                             and os.readlink(link) == current) else None
+        self.streaming = self.base is None
+        self.fed: set[str] = set()
+        self.name = ""
+        self.staging: Path | None = None
+        self._pipe = self._thread = None
+        self._failure: BaseException | None = None
+        if self.streaming:
+            self._start_loading()
+
+    def _start_loading(self) -> None:
+        parent = self.out.resolve().parent
+        for stale in parent.glob(f".{self.out.name}.store-*.tmp"):  # left by a build that was killed
+            if not _alive(stale.name.rsplit("-", 1)[1][: -len(".tmp")]):
+                shutil.rmtree(stale, ignore_errors=True)
+        self.staging = parent / f".{self.out.name}.store-{os.getpid()}.tmp"
+        shutil.rmtree(self.staging, ignore_errors=True)
+        reader, writer = os.pipe()
+        self._pipe = os.fdopen(writer, "wb", buffering=1 << 20)
+
+        def load():
+            try:
+                with os.fdopen(reader, "rb") as stream:
+                    store = ox.Store(str(self.staging))
+                    store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS)
+                    store.flush()
+                    del store
+            except BaseException as exc:  # reported by finish()
+                self._failure = exc
+
+        self._thread = threading.Thread(target=load, name="kg-store-load", daemon=True)
+        self._thread.start()
+
+    def feed(self, source_id: str, nquads: bytes) -> None:
+        """A named graph's N-Quads, for a store being loaded; a graph already fed is not fed again."""
+        if not self.streaming or source_id in self.fed:
+            return
+        self.fed.add(source_id)
+        try:
+            self._pipe.write(nquads)
+        except BrokenPipeError:
+            self._join()  # the loader stopped: finish() says why
+
+    def _join(self) -> None:
+        if self._pipe is not None:
+            with contextlib.suppress(BrokenPipeError):
+                self._pipe.close()
+            self._pipe = None
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def finish(self, keys: dict[str, str], changed: set[str], removed: set[str], nquads, redo: set[str]) -> None:
+        """Complete the new store (not yet current).
+
+        ``keys`` are the build's sources (id -> key); ``changed``/``removed``
+        say which differ from the current store; ``nquads(id)`` gives a
+        source's N-Quads; ``redo`` are sources fed before they were compiled
+        again (with labels that changed meanwhile).
+        """
+        self.name = "store-" + hashlib.sha256("\n".join(f"{s} {k}" for s, k in sorted(keys.items())).encode()).hexdigest()[:16]
+        link = self.out / LINK
+        if link.is_symlink() and os.readlink(link) == self.name and (self.out / self.name / "CURRENT").exists():
+            self.abort()
+            return  # the current store is this build's already
+        if self.streaming:
+            self._join()
+            if self._failure is not None:
+                raise self._failure
+            replace = redo
         else:
-            store = ox.Store(str(staging))
-            store.bulk_load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+            self.staging = self.out / f".{self.name}.tmp"
+            shutil.rmtree(self.staging, ignore_errors=True)
+            ox.Store.read_only(str(self.base)).backup(str(self.staging))
+            replace = removed | changed
+        store = ox.Store(str(self.staging))
+        for source_id in sorted(replace):
+            store.remove_graph(ox.NamedNode(str(iris.named_graph(source_id))))
+        for source_id in sorted(replace - removed):
+            store.bulk_load(nquads(source_id), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(staging, folder)
-    keep = {name, os.readlink(link) if link.is_symlink() else ""}
-    link_tmp = out / f".{LINK}.link.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        link_tmp.unlink()
-    os.symlink(name, link_tmp)
-    os.replace(link_tmp, out / LINK)
-    for old in out.glob("store-*"):
-        if old.name not in keep:  # the previous store stays for a `kg serve` still reading it
-            shutil.rmtree(old, ignore_errors=True)
-    for stale in out.glob(".store-*.tmp"):
-        shutil.rmtree(stale, ignore_errors=True)
-    return name
+
+    def commit(self) -> str:
+        """Make the new store the current one; return its folder's name."""
+        if self.staging is not None:
+            folder = self.out / self.name
+            shutil.rmtree(folder, ignore_errors=True)
+            os.replace(self.staging, folder)
+            self.staging = None
+        self._swap_link()
+        return self.name
+
+    def abort(self) -> None:
+        self._join()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
+
+    def _swap_link(self) -> None:
+        out, link = self.out, self.out / LINK
+        keep = {self.name, os.readlink(link) if link.is_symlink() else ""}
+        link_tmp = out / f".{LINK}.link.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            link_tmp.unlink()
+        os.symlink(self.name, link_tmp)
+        os.replace(link_tmp, link)
+        for old in out.glob("store-*"):
+            if old.name not in keep:  # the previous store stays for a `kg serve` still reading it
+                shutil.rmtree(old, ignore_errors=True)
+        for stale in out.glob(".store-*.tmp"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_store(out: Path, nquads: bytes) -> str:

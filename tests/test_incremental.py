@@ -61,7 +61,7 @@ def assert_same_as_clean(project, out, tmp_path, name):
     assert mine.keys() == theirs.keys()
     for file in theirs:
         assert mine[file] == theirs[file], f"{file} differs from a clean build's after: {name}"
-    assert store_quads(out) == store_quads(clean)
+    assert store_quads(out) == store_quads(clean) == stated(clean)
     assert result.report == expected.report
     return result
 
@@ -148,3 +148,60 @@ def test_a_damaged_cache_is_built_again(project, built, tmp_path):
     edit(project / "sources" / f"{RECORD_000}.yaml", "statedWeekday: wednesday", "statedWeekday: tuesday")
     result = assert_same_as_clean(project, built, tmp_path, "damaged cache")
     assert result.compiled == 6
+
+
+COUNCIL_TEXT = "Catatan uji (test text, not news). Dewan Uji Serang dibentuk di Kota Serang.\n"
+COUNCIL_RECORD = """source:
+  title: Catatan uji dewan
+  publisher: bharata-online
+  url: https://contoh.example/uji-dewan
+  language: id
+  published: 2026-03-04
+
+facts:
+  - id: dewan-uji-serang
+    type: BusinessAssociation
+    label: {id: Dewan Uji Serang, en: Serang Test Council}
+    quote: Dewan Uji Serang dibentuk di Kota Serang.
+"""
+HEAD_TEXT = "Catatan uji (test text, not news). Budi Rustandi memimpin Dewan Uji Serang.\n"
+HEAD_RECORD = """source:
+  title: Catatan uji ketua dewan
+  publisher: bharata-online
+  url: https://contoh.example/uji-ketua
+  language: id
+  published: 2026-03-05
+
+facts:
+  - type: Post
+    heldBy: budi-rustandi
+    role: head
+    postIn: dewan-uji-serang
+    quote: Budi Rustandi memimpin Dewan Uji Serang.
+"""
+
+
+def stated(out):
+    """graph.nq's statements as the store keeps them (Oxigraph stores xsd:nonNegativeInteger values as xsd:integer)."""
+    def kept(quad):
+        if isinstance(quad.object, ox.Literal) and quad.object.datatype.value.endswith("#nonNegativeInteger"):
+            integer = ox.Literal(quad.object.value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+            return ox.Quad(quad.subject, quad.predicate, integer, quad.graph_name)
+        return quad
+    return {kept(q) for q in ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)}
+
+
+def test_a_clean_build_loads_the_store_with_every_graph_once_relabelled(project, tmp_path):
+    """A post named after an entity another article declares is compiled again once the label is known;
+    the store, loaded while sources compile, must end up holding the relabelled graph."""
+    sources = project / "sources"
+    for stem, text, record in (("901_council", COUNCIL_TEXT, COUNCIL_RECORD), ("902_head", HEAD_TEXT, HEAD_RECORD)):
+        (sources / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (sources / f"{stem}.yaml").write_text(record, encoding="utf-8")
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    post = "<https://w3id.org/id-cn-ties/id/post-budi-rustandi-head-dewan-uji-serang>"
+    labels = [line for line in (out / "graph.nt").read_text(encoding="utf-8").splitlines()
+              if line.startswith(f"{post} <http://www.w3.org/2000/01/rdf-schema#label>")]
+    assert any("Serang Test Council" in line for line in labels), labels
+    assert store_quads(out) == stated(out)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 
 import pytest
 from rdflib import Literal
@@ -25,6 +27,32 @@ def test_quote_not_found_and_empty_quote():
     folded = NormalisedText("Kabupaten Tangerang")
     assert folded.locate("Kota Tangerang") is None
     assert folded.locate("   ") is None
+
+
+def _located_char_by_char(text, quote):
+    """The obvious way: fold the text keeping every folded character's original offset."""
+    folded, origin = [], []
+    for match in re.finditer(r"\s+|\S+", text):
+        if match.group().isspace():
+            folded.append(" ")
+            origin.append(match.start())
+        else:
+            folded.extend(match.group())
+            origin.extend(range(match.start(), match.end()))
+    needle = re.sub(r"\s+", " ", quote).strip()
+    at = "".join(folded).find(needle) if needle else -1
+    return None if at < 0 else (origin[at], origin[at + len(needle) - 1] + 1)
+
+
+def test_quote_offsets_agree_with_a_character_by_character_fold():
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(["a", "b", "c", " ", "  ", "\n", "\t", "\u2028", "é"]) for _ in range(rng.randint(0, 30)))
+        start, end = sorted(rng.choice(range(len(text) + 1)) for _ in range(2))
+        for quote in (text[start:end], text[start:end] + "b", " a  b "):
+            found = NormalisedText(text).locate(quote)
+            assert (found and (found.start, found.end)) == _located_char_by_char(text, quote) or \
+                (found is None and _located_char_by_char(text, quote) is None), (text, quote)
 
 
 def test_offsets_count_code_points_not_bytes():
