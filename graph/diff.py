@@ -1,16 +1,24 @@
 """What changed between two versions of the graph.
 
 Statements are compared as sets of canonical N-Quads lines (or N-Triples,
-when either side has no named graphs), which is fast at a million triples.
-Graphs with blank nodes are first canonicalised with RDFC-1.0 (pyoxigraph),
-so files that differ only in blank-node names compare equal. The summary
+when either side has no named graphs). Graphs with blank nodes are first
+canonicalised with RDFC-1.0 (pyoxigraph), so files that differ only in
+blank-node names compare equal. N-Quads and N-Triples files are compared as
+bytes first, and only what differs is parsed (`compare_files`): two builds of
+a million statements in a second or two. The summary
 groups changes by entity and names things by their labels and classes;
 evidence annotations are counted under the fact they support.
 """
 from __future__ import annotations
 
+import mmap
+import os
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, methodcaller, not_
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -71,89 +79,440 @@ def compare(old_quads: list[ox.Quad], new_quads: list[ox.Quad]) -> Diff:
 
 
 LINE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
-_NAMING = tuple(f"<{iri}>" for iri in (RDFS_LABEL, RDF_TYPE, EVIDENCE_OF, HELD_BY))
+_NAMING = tuple(f"<{iri}>".encode() for iri in (RDFS_LABEL, RDF_TYPE, EVIDENCE_OF, HELD_BY))
+_EVIDENCE_LINK = _NAMING[2]
+_IRI_TERM = re.compile(rb'<[^\x00-\x20<>"{}|^`\\]*>')  # an IRI written without escapes
+_FIRST_STEP = 8192  # bytes: where to look first for the end of a graph's stretch
+_CHUNK = 1 << 16  # bytes: stretches checked for non-ASCII at once
 
 
 def compare_files(old_path, new_path, read) -> Diff:
-    """Compare two files; ``read`` parses a whole file.
+    """Compare two files; ``read`` parses a whole file (and names the problem in a bad one).
 
-    Fast path for line formats (N-Quads, N-Triples) without blank nodes: the
-    lines are compared as text, only the lines that differ are parsed (so the
-    same statement written two ways still compares equal), and of the rest only
-    the lines that name things (labels, types, evidence, post holders).
+    N-Quads and N-Triples files are compared as lines of bytes, and only what
+    differs, and what names it, is parsed. Two N-Quads files laid out as
+    `kg build` writes them (the statements of each named graph in one stretch)
+    are compared graph by graph: a graph that did not change costs one memcmp.
+    Each property these shortcuts rely on is checked, and cheaply: valid UTF-8,
+    no blank nodes and no \\u escapes (so each IRI is written one way); files
+    that fail a check are parsed whole and compared by `compare`.
     """
-    if Path(old_path).suffix in LINE_FORMATS and Path(new_path).suffix in LINE_FORMATS:
-        old_text, new_text = _text(old_path, read), _text(new_path, read)
-        if old_text is not None and new_text is not None and "_:" not in old_text and "_:" not in new_text:
-            return _compare_lines(old_path, old_text, new_path, new_text, read)
+    old_path, new_path = Path(old_path), Path(new_path)
+    if old_path.suffix in LINE_FORMATS and new_path.suffix in LINE_FORMATS:
+        old, new = _bytes(old_path, read), _bytes(new_path, read, mapped=True)
+        if old is not None and new is not None:
+            diff = None
+            if old_path.suffix == new_path.suffix == ".nq":
+                diff = _compare_segments(old_path, old, new_path, new, read)
+            if diff is None:
+                new = new if isinstance(new, bytes) else _bytes(new_path, read)
+                if new is not None and _checked(old, old_path, read) and _checked(new, new_path, read):
+                    diff = _compare_lines(old_path, old, new_path, new, read)
+            if diff is not None:
+                return diff
     return compare(read(old_path), read(new_path))
 
 
-def _text(path, read):
+def _bytes(path: Path, read, mapped=False):
+    """The file's bytes, or with ``mapped`` a read-only mmap of them (no copy; slices and find work alike)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with open(path, "rb") as handle:
+            if mapped and os.fstat(handle.fileno()).st_size:
+                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            return handle.read()
+    except OSError:
         read(path)  # let the reader name the problem
         return None
 
 
-def _statement_lines(text: str) -> set[str]:
-    return {line.strip() for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")}
+def _checked(data: bytes, path, read, spans=None) -> bool:
+    """Whether these stretches of a file (all of it by default) are UTF-8 without blank nodes or \\u escapes.
+
+    Invalid UTF-8 is reported by ``read``, as for any other file.
+    """
+    spans = [(0, len(data))] if spans is None else spans
+    if not all(_utf8(data, start, end) for start, end in spans):
+        read(path)  # names the line and column
+        return False
+    return not any(_blank_or_escape(data, start, end) for start, end in spans)
 
 
-def _compare_lines(old_path, old_text, new_path, new_text, read):
-    old_lines, new_lines = _statement_lines(old_text), _statement_lines(new_text)
-    old_quads = _parse_lines(old_lines - new_lines, old_path, read)
-    new_quads = _parse_lines(new_lines - old_lines, new_path, read)
-    mode = "quads" if _named(old_lines, old_path, read) and _named(new_lines, new_path, read) else "triples"
+def _utf8(data: bytes, start: int, end: int) -> bool:
+    view, at = memoryview(data), start
+    for chunk in range(start, end, _CHUNK):
+        if chunk < at or data[chunk:chunk + _CHUNK].isascii():
+            continue
+        begin = max(data.rfind(b"\n", start, chunk) + 1, at)
+        at = data.find(b"\n", min(chunk + _CHUNK, end), end)
+        at = end if at < 0 else at
+        try:
+            str(view[begin:at], "utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _blank_or_escape(data: bytes, start: int, end: int) -> bool:
+    if data.find(b"_:", start, end) >= 0:
+        return True
+    at = data.find(b"\\", start, end)
+    while at >= 0:
+        if data[at + 1:at + 2] in (b"u", b"U"):
+            return True
+        at = data.find(b"\\", at + 2, end)  # skips the escaped character, which may be a backslash
+    return False
+
+
+# Two builds, graph by graph ------------------------------------------------
+
+def _compare_segments(old_path, old: bytes, new_path, new, read) -> Diff | None:
+    """Two N-Quads files whose lines each end with their graph's IRI, each graph in one stretch; None otherwise.
+
+    A statement is in the stretch of its graph (or, in the default graph, of its
+    object) in both files, so comparing stretch by stretch is comparing the
+    files. Stretches that differ are parsed whole; equal ones are skipped.
+    ``new`` may be an mmap.
+    """
+    paired = _pair_segments(old, new)
+    if paired is None:
+        return None
+    old_spans, new_spans, same, tails = paired
+    old_changed = sorted(span for key, span in old_spans.items() if key not in same)
+    new_changed = sorted(span for key, span in new_spans.items() if key not in same)
+    lines = old.split(b"\n") if old_changed or new_changed else None
+    if tails != (old.count(b"\n") if lines is None else len(lines) - 1):
+        return None  # a line of OLD does not end with the term of its stretch
+    # the equal stretches of NEW are those of OLD: checked once
+    if not (_checked(old, old_path, read) and _checked(new, new_path, read, new_changed)):
+        return None
+    if not (_first_in_named_graph(old, old_path, read) and _first_in_named_graph(new, new_path, read)):
+        return None
+    old_quads = _parse_spans(old, old_changed, old_path, read)
+    new_quads = _parse_spans(new, new_changed, new_path, read)
+    diff = _diff(old_quads, new_quads, "quads")
+    if diff.same:
+        return diff
+    lines.sort()  # by subject, for bisect; lines[0] is the empty string after the last newline
+    if lines[0] or lines[1][:1] != b"<" or lines[-1][:1] != b"<":
+        return None  # a statement whose subject is not an IRI, or a comment: not what kg build writes
+    old_changed_lines = set(_split_spans(old, old_changed))
+    new_changed_lines = set(_split_spans(new, new_changed))
+    new_by_subject = defaultdict(list)
+    for line in new_changed_lines:
+        if line[:1] != b"<":
+            return None
+        new_by_subject[line[:line.find(b">") + 1]].append(line)
+
+    def old_lines(subject):
+        return _block(lines, subject)
+
+    def new_lines(subject):
+        return [line for line in _block(lines, subject) if line not in old_changed_lines] + new_by_subject[subject]
+
+    old_links = _lines_with(old, _EVIDENCE_LINK)
+    new_links = [line for line in old_links if line not in old_changed_lines] + \
+                [line for line in new_changed_lines if _EVIDENCE_LINK in line]
+    graphs = tuple({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+                   for quads in (old_quads, new_quads))
+    _summarise_with_context(diff, (old_path, old_lines, old_links), (new_path, new_lines, new_links), graphs, read)
+    return diff
+
+
+def _pair_segments(old: bytes, new):
+    """Each file's stretches by their last term, the terms whose stretches are byte-identical in both, and
+    how many lines of OLD end with the term of their stretch (all of them, if OLD is laid out so).
+
+    None when a file is not laid out in such stretches, each term in one. The
+    files are walked side by side, so a stretch found at the same place in NEW
+    costs one comparison; when terms come in the same order in both files
+    (kg build sorts the graphs) that is every stretch that did not change.
+    The stretches of NEW are checked here; those of OLD by the caller, which
+    counts the lines of OLD anyway.
+    """
+    old_spans, new_spans, same, tails = {}, {}, set(), 0
+    view = memoryview(new)
+    a = b = 0
+    here_old = here_new = None  # the stretch found at a (in OLD) and at b (in NEW), as (term, end)
+    while a < len(old) or b < len(new):
+        if a < len(old) and here_old is None:
+            here_old = _segment(old, a)
+            if here_old is None:
+                return None
+            tails += old.count(_tail(here_old[0]), a, here_old[1])
+        if b < len(new) and here_new is None:
+            if here_old is not None:
+                key, end = here_old
+                stop = b + end - a
+                if stop <= len(new) and old.startswith(view[b:stop], a) and not _continues(new, stop, key):
+                    if key in old_spans or key in new_spans:
+                        return None
+                    old_spans[key], new_spans[key] = (a, end), (b, stop)
+                    same.add(key)
+                    a, b, here_old = end, stop, None
+                    continue
+            here_new = _segment(new, b)
+            if here_new is None:
+                return None
+            stretch = new[b:here_new[1]]
+            if stretch.count(_tail(here_new[0])) != stretch.count(b"\n"):
+                return None
+        key_old = here_old[0] if here_old is not None else None
+        key_new = here_new[0] if here_new is not None else None
+        if key_old is not None and (key_new is None or key_old <= key_new):
+            if key_old in old_spans:
+                return None
+            old_spans[key_old] = (a, here_old[1])
+            a, here_old = here_old[1], None
+        if key_new is not None and (key_old is None or key_new <= key_old):
+            if key_new in new_spans:
+                return None
+            new_spans[key_new] = (b, here_new[1])
+            b, here_new = here_new[1], None
+    for key in old_spans.keys() & new_spans.keys() - same:  # found apart: the order of terms differs
+        (a, end), (b, stop) = old_spans[key], new_spans[key]
+        if end - a == stop - b and old.startswith(view[b:stop], a):
+            same.add(key)
+    return old_spans, new_spans, same, tails
+
+
+def _tail(key: bytes) -> bytes:
+    return b" " + key + b" .\n"
+
+
+def _segment(data, start: int):
+    """The stretch of lines from ``start`` that end with the same IRI: (that IRI, where it ends), or None.
+
+    Found by looking ahead and back, assuming the term's lines are together:
+    the caller checks that every line of the stretch ends with the term.
+    ``data`` may be an mmap.
+    """
+    eol = data.find(b"\n", start)
+    if eol - start < 4 or data[eol - 2:eol] != b" .":
+        return None
+    space = data.rfind(b" ", start, eol - 2)
+    key = data[space + 1:eol - 2]
+    if space < 0 or not _IRI_TERM.fullmatch(key):
+        return None
+    tail, size = _tail(key), len(data)
+    done, step, stop = eol + 1, _FIRST_STEP, size  # lines up to `done` end with tail; none from `stop` on
+    while done + step < size:  # look further and further on, then back from the first line that does not
+        probe = done + step
+        eol = data.find(b"\n", probe)
+        if eol < 0:
+            break
+        if data[eol + 1 - len(tail):eol + 1] != tail:
+            stop = data.rfind(b"\n", done - 1, probe) + 1
+            break
+        done, step = eol + 1, step * 2
+    return key, data.rfind(tail, done - len(tail), stop) + len(tail)
+
+
+def _continues(data: bytes, at: int, key: bytes) -> bool:
+    """Whether the line at ``at`` ends with ``key`` too (or is not a whole line)."""
+    if at >= len(data):
+        return False
+    eol, tail = data.find(b"\n", at), _tail(key)
+    return eol < 0 or data[eol + 1 - len(tail):eol + 1] == tail
+
+
+def _first_in_named_graph(data: bytes, path, read) -> bool:
+    """Whether the file's first statement is in a named graph (so the file has named graphs)."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end].strip()
+        if line and not line.startswith(b"#"):
+            return isinstance(_parse_lines({line}, path, read)[0].graph_name, ox.NamedNode)
+        start = end + 1
+    return False
+
+
+def _split_spans(data: bytes, spans) -> list[bytes]:
+    return [line for start, end in spans for line in data[start:end - 1].split(b"\n")]
+
+
+def _parse_spans(data: bytes, spans, path, read) -> list[ox.Quad]:
+    if not spans:
+        return []
+    try:
+        return list(ox.parse(b"".join(data[start:end] for start, end in spans), format=ox.RdfFormat.N_QUADS))
+    except SyntaxError:
+        read(path)  # parse the whole file so the error names its real line
+        raise
+
+
+def _block(lines: list[bytes], subject: bytes) -> list[bytes]:
+    """The lines of a sorted list whose subject is ``subject`` (an IRI with its brackets)."""
+    found, at = [], bisect_left(lines, subject)
+    while at < len(lines) and lines[at].startswith(subject):
+        found.append(lines[at])
+        at += 1
+    return found
+
+
+def _lines_with(data: bytes, needle: bytes) -> list[bytes]:
+    """The lines of ``data`` that contain ``needle``."""
+    found, at = [], data.find(needle)
+    while at >= 0:
+        start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+        end = len(data) if end < 0 else end
+        found.append(data[start:end])
+        at = data.find(needle, end)
+    return found
+
+
+# Any two line files ----------------------------------------------------------
+
+def _compare_lines(old_path, old: bytes, new_path, new: bytes, read) -> Diff | None:
+    """Two line files compared as sorted lists of lines; None when the files are not both N-Triples or both
+    N-Quads with named graphs, or hold a statement whose subject is not an IRI.
+
+    Equal stretches of the sorted lists are skipped a block at a time. The
+    lines that differ, and every line about the same subjects, are parsed: all
+    of a statement's lines start with its subject (written one way, as the
+    caller checked), so the same statement written two ways compares equal.
+    """
+    if old_path.suffix == new_path.suffix == ".nt":
+        mode = "triples"
+    elif old_path.suffix == new_path.suffix == ".nq" and \
+            _first_in_named_graph(old, old_path, read) and _first_in_named_graph(new, new_path, read):
+        mode = "quads"
+    else:
+        return None  # lines that differ may still hold the same triple, in another graph: parse everything
+    old_lines, new_lines = _sorted_statements(old), _sorted_statements(new)
+    if old_lines is None or new_lines is None:
+        return None
+    removed, added = _sorted_difference(old_lines, new_lines)
+    subjects = {line[:line.find(b">") + 1] for line in removed + added}
+    old_quads = _parse_lines({line for s in subjects for line in _block(old_lines, s)}, old_path, read)
+    new_quads = _parse_lines({line for s in subjects for line in _block(new_lines, s)}, new_path, read)
+    diff = _diff(old_quads, new_quads, mode)
+    if diff.same:
+        return diff
+    graphs = None
+    if mode == "quads":  # only graphs with changes can be added, removed or changed
+        touched = {q.graph_name.value for q in diff.added + diff.removed if isinstance(q.graph_name, ox.NamedNode)}
+        graphs = []
+        for quads, lines, path in ((old_quads, old_lines, old_path), (new_quads, new_lines, new_path)):
+            found = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & touched
+            graphs.append(found | _graphs_ending_lines(lines, touched - found, path))
+    _summarise_with_context(diff, (old_path, lambda s: _block(old_lines, s), _lines_with(old, _EVIDENCE_LINK)),
+                            (new_path, lambda s: _block(new_lines, s), _lines_with(new, _EVIDENCE_LINK)),
+                            graphs, read)
+    return diff
+
+
+def _graphs_ending_lines(lines: list[bytes], wanted: set[str], path) -> set[str]:
+    """Which of the ``wanted`` graph IRIs are the last term of a line (taken to be its graph).
+
+    Lines that end with " ." are compared by their ends, in C; the others
+    (a comment after the dot, no space before it) are parsed.
+    """
+    if not wanted:
+        return set()
+    plain = list(map(methodcaller("endswith", b" ."), lines))
+    found = set()
+    for size in {len(f" <{g}> .".encode("utf-8")) for g in wanted}:
+        ends = set(map(itemgetter(slice(-size, None)), compress(lines, plain)))
+        found |= {g for g in wanted if f" <{g}> .".encode("utf-8") in ends}
+    others = list(compress(lines, map(not_, plain)))
+    if others:
+        quads = ox.parse(b"\n".join(others) + b"\n", format=LINE_FORMATS[Path(path).suffix])
+        found |= {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & wanted
+    return found
+
+
+def _sorted_statements(data: bytes) -> list[bytes] | None:
+    """The file's lines, sorted, without blank lines and comments; None if a statement does not start with an IRI."""
+    lines = data.split(b"\n")
+    lines.sort()
+    start = 0
+    while start < len(lines) and lines[start][:1] != b"<":  # blank lines and comments sort first
+        line = lines[start].strip()
+        if line and not line.startswith(b"#"):
+            return None
+        start += 1
+    if start < len(lines) and lines[-1][:1] != b"<":
+        return None
+    return lines[start:] if start else lines
+
+
+def _sorted_difference(old: list[bytes], new: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+    """The lines only in OLD and the lines only in NEW, of two sorted lists: a merge that skips equal stretches
+    by comparing list slices twice as long each time, then halving."""
+    removed, added, i, j = [], [], 0, 0
+    while i < len(old) and j < len(new):
+        x, y = old[i], new[j]
+        if x == y:
+            step = 1
+            while i + step <= len(old) and j + step <= len(new) and old[i:i + step] == new[j:j + step]:
+                i, j, step = i + step, j + step, step * 2
+            while step > 1:
+                step //= 2
+                if i + step <= len(old) and j + step <= len(new) and old[i:i + step] == new[j:j + step]:
+                    i, j = i + step, j + step
+        elif x < y:
+            if not (j and new[j - 1] == x):  # a line written twice in OLD
+                removed.append(x)
+            i += 1
+        else:
+            if not (i and old[i - 1] == y):
+                added.append(y)
+            j += 1
+    removed += [x for x in old[i:] if not (new and new[-1] == x)]
+    added += [y for y in new[j:] if not (old and old[-1] == y)]
+    return removed, added
+
+
+# Both ------------------------------------------------------------------------
+
+def _diff(old_quads: list[ox.Quad], new_quads: list[ox.Quad], mode: str) -> Diff:
     if mode == "triples":
         old_quads = [ox.Quad(q.subject, q.predicate, q.object) for q in old_quads]
         new_quads = [ox.Quad(q.subject, q.predicate, q.object) for q in new_quads]
     old_side, new_side = side(old_quads), side(new_quads)
     added = [new_side.lines[k] for k in sorted(new_side.lines.keys() - old_side.lines.keys())]
     removed = [old_side.lines[k] for k in sorted(old_side.lines.keys() - new_side.lines.keys())]
-    diff = Diff(mode, False, added, removed)
-    if diff.same:
-        return diff
-    # Only what the summary names: the changed subjects and objects, and evidence they carry.
-    interest = set()
-    for quad in added + removed:
+    return Diff(mode, False, added, removed)
+
+
+def _summarise_with_context(diff: Diff, old, new, graphs, read) -> None:
+    """Summarise from what names the changed things on each side.
+
+    Each side is (path, a function giving the lines about a subject, the lines with an evidence link).
+    """
+    interest = set()  # the changed subjects and objects, and the evidence annotations they are part of
+    for quad in diff.added + diff.removed:
         for term in (quad.subject, quad.object):
             if isinstance(term, ox.NamedNode):
-                interest.add(str(term))
+                interest.add(str(term).encode("utf-8"))
                 if term.value.startswith(str(EVIDENCE)):
-                    interest.add(f"<{str(EVIDENCE)}{'/'.join(term.value[len(str(EVIDENCE)):].split('/')[:2])}>")
+                    base = "/".join(term.value[len(str(EVIDENCE)):].split("/")[:2])
+                    interest.add(f"<{str(EVIDENCE)}{base}>".encode("utf-8"))
     sides = []
-    for lines, path in ((old_lines, old_path), (new_lines, new_path)):
-        subjects, context, graphs = set(), set(), set()
-        for line in lines:
-            subject = line[: line.find(" ")]
-            if mode == "quads":
-                graphs.add(line.rsplit(" ", 2)[-2])
-            if subject in interest:
-                subjects.add(subject[1:-1])
-                if any(n in line for n in _NAMING):
-                    context.add(line)
-            elif _NAMING[2] in line and line.split(" ", 3)[2] in interest:
-                context.add(line)  # the fact that an evidence annotation supports
-        sides.append((subjects, _parse_lines(context, path, read), graphs))
-    (old_subjects, old_context, old_graphs), (new_subjects, new_context, new_graphs) = sides
-    _summarise(diff, old_context + removed, new_context + added, (old_graphs, new_graphs), old_subjects, new_subjects)
-    return diff
+    for path, about, links in (old, new):
+        subjects, context = set(), set()
+        for subject in interest:
+            lines = about(subject)
+            if lines:
+                subjects.add(subject[1:-1].decode("utf-8"))
+            context.update(line for line in lines if any(n in line for n in _NAMING))
+        for line in links:  # the fact that an evidence annotation supports
+            terms = line.split(b" ", 3)
+            if len(terms) > 2 and terms[2] in interest:
+                context.add(line)
+        sides.append((subjects, _parse_lines(context, path, read)))
+    (old_subjects, old_context), (new_subjects, new_context) = sides
+    _summarise(diff, old_context + diff.removed, new_context + diff.added, graphs, old_subjects, new_subjects)
 
 
-def _named(lines: set[str], path, read) -> bool:
-    """Whether a line file holds named graphs (judged by one of its statements)."""
-    sample = next(iter(lines), None)
-    return sample is not None and not isinstance(_parse_lines({sample}, path, read)[0].graph_name, ox.DefaultGraph)
-
-
-def _parse_lines(lines: set[str], path, read) -> list[ox.Quad]:
+def _parse_lines(lines: set[bytes], path, read) -> list[ox.Quad]:
     if not lines:
         return []
     fmt = LINE_FORMATS[Path(path).suffix]
     try:
-        return list(ox.parse(("\n".join(sorted(lines)) + "\n").encode("utf-8"), format=fmt))
+        return list(ox.parse(b"\n".join(sorted(lines)) + b"\n", format=fmt))
     except SyntaxError:
         read(path)  # parse the whole file so the error names its real line
         raise
@@ -229,13 +588,13 @@ def _source_of(quad) -> str:
 
 
 def _summarise(diff: Diff, old_quads, new_quads, graphs=None, old_subjects=None, new_subjects=None) -> None:
-    """``graphs`` and the subject sets may be given when the quads are only a part of each side."""
+    """``graphs`` (IRIs of named graphs) and the subject sets may be given when the quads are a part of each side."""
     names = _Names(old_quads + new_quads)
     old_subjects = old_subjects if old_subjects is not None else {_value(q.subject) for q in old_quads}
     new_subjects = new_subjects if new_subjects is not None else {_value(q.subject) for q in new_quads}
     if diff.mode == "quads":
         if graphs is not None:
-            old_graphs, new_graphs = ({g.strip("<>") for g in side if g.startswith("<")} for side in graphs)
+            old_graphs, new_graphs = graphs
         else:
             old_graphs = {q.graph_name.value for q in old_quads if isinstance(q.graph_name, ox.NamedNode)}
             new_graphs = {q.graph_name.value for q in new_quads if isinstance(q.graph_name, ox.NamedNode)}
