@@ -193,14 +193,14 @@ class GraphFiles:
         if union_key:
             self.union_keys[source_id] = union_key
 
-    def write(self, order: list[str], tee=None) -> dict[str, Path]:
-        """Write every file to a temporary name in out/; return the temporaries by file name.
+    def start(self, order: list[str], tee=None) -> None:
+        """Write every file to a temporary name in out/; ``finish`` waits for the kernel's copies.
 
         ``tee``, if given, is called with each graph's id and N-Quads as graph.nq is written.
         """
         self.out.mkdir(parents=True, exist_ok=True)
         previous = self.previous
-        writers = {}
+        self._writers = writers = {}
         try:
             for name in GRAPH_FILES:
                 old = self.out / name
@@ -225,17 +225,34 @@ class GraphFiles:
                     writer.add(source_id, segments[writer.kind])
                     if tee is not None and writer.kind == "nq":
                         tee(source_id, segments["nq"])
-            with ThreadPoolExecutor(len(writers)) as pool:  # copying and fsync run outside the GIL
-                staged = dict(zip(writers, pool.map(_SegmentWriter.finish, writers.values())))
+            # The copies and fsync run in the kernel, outside the GIL: one thread a file, while the
+            # build goes on with its report.
+            self._pool = ThreadPoolExecutor(len(writers))
+            self._finishing = {name: self._pool.submit(writer.finish) for name, writer in writers.items()}
         except BaseException:
-            for writer in writers.values():
-                writer.close()
-                with contextlib.suppress(FileNotFoundError):
-                    writer.temp.unlink()
+            self.abandon()
             raise
-        self.placed = {name: writer.placed for name, writer in writers.items()}
+
+    def finish(self) -> dict[str, Path]:
+        """Wait for every file to be complete; return the temporaries by file name."""
+        try:
+            staged = {name: future.result() for name, future in self._finishing.items()}
+        except BaseException:
+            self.abandon()
+            raise
+        self._pool.shutdown()
+        self.placed = {name: writer.placed for name, writer in self._writers.items()}
         self.signatures = {name: _signature(path) for name, path in staged.items()}  # rename keeps them
         return staged
+
+    def abandon(self) -> None:
+        """Remove the temporaries (after a failure)."""
+        if getattr(self, "_pool", None) is not None:
+            self._pool.shutdown(wait=True)
+        for writer in getattr(self, "_writers", {}).values():
+            writer.close()
+            with contextlib.suppress(FileNotFoundError):
+                writer.temp.unlink()
 
     def record(self, manifest) -> None:
         manifest.files = dict(self.signatures)

@@ -299,9 +299,6 @@ def _build_with(paths, out, reviewed_only, jobs, watch, vocab, rules, inputs, ca
     sources = [compiled[k] for k in order]
 
     union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in union.items()}
-    report = make_report(sources, union_lines, vocab, labels, types)
-    text = report_text(report)
-    watch.lap("report")
     ontology_lines = _ontology_lines(vocab)
     with output_lock(out):
         graph_files = GraphFiles(out, previous)
@@ -315,11 +312,20 @@ def _build_with(paths, out, reviewed_only, jobs, watch, vocab, rules, inputs, ca
             graph_files.add(source.id, graph_iri, source.id not in changed,
                             _segments_loader(source, cache, excluded),
                             union_key=_excluded_key(excluded))
-        staged = graph_files.write([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
+        graph_files.start([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
         watch.lap("graph files")
-        files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
+        try:
+            report = make_report(sources, union_lines, vocab, labels, types)
+            text = report_text(report)
+            files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
+            watch.lap("report")
+            staged = graph_files.finish()
+        except BaseException:
+            graph_files.abandon()
+            raise
+        watch.lap("graph files copied")
         files["graph.html"] = _page(out, staged, sum(1 for c in sources for _ in c.declares))
-        watch.lap("report files and page")
+        watch.lap("page")
         manifest = Manifest(inputs, keys, {s: compiled[s] for s in keys}, union=union, hashes=hashes,
                             types=types, used_nodes=used_nodes)
         graph_files.record(manifest)
