@@ -48,15 +48,15 @@ class StoreUpdate:
         self.staging: Path | None = None
         self._pipe = self._thread = None
         self._failure: BaseException | None = None
-        if self.streaming:
-            self._start_loading()
-
-    def _start_loading(self) -> None:
         parent = self.out.resolve().parent
         for stale in parent.glob(f".{self.out.name}.store-*.tmp"):  # left by a build that was killed
             if not _alive(stale.name.rsplit("-", 1)[1][: -len(".tmp")]):
                 shutil.rmtree(stale, ignore_errors=True)
-        self.staging = parent / f".{self.out.name}.store-{os.getpid()}.tmp"
+        if self.streaming:
+            self.staging = parent / f".{self.out.name}.store-{os.getpid()}.tmp"
+            self._start_loading()
+
+    def _start_loading(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
         reader, writer = os.pipe()
         self._pipe = os.fdopen(writer, "wb", buffering=1 << 20)

@@ -47,6 +47,13 @@ def run_build(root: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
+def _exited_pid() -> int:
+    """The pid of a process that has exited and been reaped."""
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
 def snapshot(out: Path) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in OUTPUTS if (out / name).exists()}
 
@@ -108,6 +115,7 @@ def test_kill_build_at_many_points_leaves_every_file_complete(versions, request)
     run_build(roots["a"], out)
     assert snapshot(out) == ref["a"]
     assert not list(out.glob(".*.tmp"))
+    assert not list(base.glob(".out.store-*.tmp"))  # a store a killed clean build was loading beside out/
     assert store_quads(out) == store_quads(base / "ref-a")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     with capture.global_and_fixture_disabled():
@@ -124,10 +132,14 @@ def test_stale_temporaries_are_never_taken_for_outputs(versions):
     half = out / ".store-0000000000000000.tmp"
     half.mkdir()
     (half / "CURRENT").write_text("MANIFEST-000001\n")
+    gone = _exited_pid()
+    beside = base / f".out-stale.store-{gone}.tmp"  # what a clean build killed while loading leaves
+    beside.mkdir()
     assert_each_file_complete(out, ref, quads)
     run_build(roots["b"], out)
     assert snapshot(out) == ref["b"]
     assert not list(out.glob(".*.tmp"))
+    assert not beside.exists()
 
 
 # --------------------------------------------------------------------------
