@@ -292,8 +292,8 @@ def claims_by_subject(compiled_sources) -> dict[tuple[str, str], list[Claim]]:
 
 def find_conflicts(claims: dict) -> list[Conflict]:
     """``claims`` by subject and property (claims_by_subject)."""
-    return [Conflict(subject, prop, said) for (subject, prop), said in sorted(claims.items())
-            if len({c.key for c in said}) > 1]
+    disputed = [key for key, said in claims.items() if len(said) > 1 and len({c.key for c in said}) > 1]
+    return [Conflict(subject, prop, claims[subject, prop]) for subject, prop in sorted(disputed)]
 
 
 _XSD_DATE = str(XSD.date)

@@ -1,8 +1,8 @@
 """The build's report: counts per class and per source, conflicts, warnings."""
 from __future__ import annotations
 
+import os
 from collections import Counter
-from pathlib import Path
 
 from graph.build import claims_by_subject, find_conflicts, find_weekday_mismatches
 from graph.iris import KG
@@ -16,18 +16,20 @@ def make_report(sources, union: dict, vocab, labels: dict, types: dict) -> dict:
     classes = Counter()
     for source in sources:
         triples += source.triples - len(union.get(source.id, ()))
-        classes.update(source.classes)
+        for name, count in source.classes.items():
+            classes[name] += count
         per_source.append({
             "id": source.id,
-            "file": f"sources/{Path(source.path).name}",
+            "file": f"sources/{os.path.basename(source.path)}",
             "facts": source.facts,
             "quotes": source.quotes,
             "triples": source.triples,
         })
     claims = claims_by_subject(sources)
-    declared = {(subject, cls) for source in sources for subject, cls in source.types if cls.startswith(str(KG))}
+    kg = str(KG)
+    declared = {(subject, cls) for source in sources for subject, cls in source.types if cls.startswith(kg)}
     declared |= {(subject, cls) for subject, classes_of in _ontology_types(vocab) for cls in classes_of}
-    classes.update(cls[len(KG):] for _, cls in declared)
+    classes.update(Counter(cls[len(kg):] for _, cls in declared))
     return {
         "triples": triples,
         "ontology_triples": len(vocab.graph),
