@@ -170,50 +170,72 @@ def _compare_segments(old_path, old: bytes, new_path, new, read) -> Diff | None:
 
     A statement is in the stretch of its graph (or, in the default graph, of its
     object) in both files, so comparing stretch by stretch is comparing the
-    files. Stretches that differ are parsed whole; equal ones are skipped.
-    ``new`` may be an mmap.
+    files. Equal stretches are skipped; a stretch in one file only is parsed
+    whole; of two that differ, the lines are sorted and compared, and every
+    line about a subject that changed is parsed (so a statement written two
+    ways compares equal). ``new`` may be an mmap.
     """
     paired = _pair_segments(old, new)
     if paired is None:
         return None
     old_spans, new_spans, same, tails = paired
-    old_changed = sorted(span for key, span in old_spans.items() if key not in same)
-    new_changed = sorted(span for key, span in new_spans.items() if key not in same)
-    lines = old.split(b"\n") if old_changed or new_changed else None
+    changed = sorted((old_spans.keys() | new_spans.keys()) - same)
+    lines = old.split(b"\n") if changed else None
     if tails != (old.count(b"\n") if lines is None else len(lines) - 1):
         return None  # a line of OLD does not end with the term of its stretch
     # the equal stretches of NEW are those of OLD: checked once
+    new_changed = sorted(new_spans[key] for key in changed if key in new_spans)
     if not (_checked(old, old_path, read) and _checked(new, new_path, read, new_changed)):
         return None
     if not (_first_in_named_graph(old, old_path, read) and _first_in_named_graph(new, new_path, read)):
         return None
-    old_quads = _parse_spans(old, old_changed, old_path, read)
-    new_quads = _parse_spans(new, new_changed, new_path, read)
-    diff = _diff(old_quads, new_quads, "quads")
-    if diff.same:
-        return diff
+    if not changed:
+        return Diff("quads", False, [], [])
     lines.sort()  # by subject, for bisect; lines[0] is the empty string after the last newline
     if lines[0] or lines[1][:1] != b"<" or lines[-1][:1] != b"<":
         return None  # a statement whose subject is not an IRI, or a comment: not what kg build writes
-    old_changed_lines = set(_split_spans(old, old_changed))
-    new_changed_lines = set(_split_spans(new, new_changed))
-    new_by_subject = defaultdict(list)
-    for line in new_changed_lines:
-        if line[:1] != b"<":
+    stretches = []  # for each file: the lines of each stretch that changed, sorted
+    for data, spans in ((old, old_spans), (new, new_spans)):
+        stretches.append({key: sorted(data[spans[key][0]:spans[key][1] - 1].split(b"\n"))
+                          for key in changed if key in spans})
+    if any(line[:1] != b"<" for found in stretches[1].values() for line in found):
+        return None
+    old_parts, new_parts = set(), set()  # of two stretches that differ: the lines about a subject that changed
+    for key in changed:
+        if key in old_spans and key in new_spans:
+            mine, theirs = stretches[0][key], stretches[1][key]
+            removed, added = _sorted_difference(mine, theirs)
+            for subject in {line[:line.find(b">") + 1] for line in removed + added}:
+                old_parts.update(_block(mine, subject))
+                new_parts.update(_block(theirs, subject))
+    quads = []
+    for data, path, spans, other, parts in ((old, old_path, old_spans, new_spans, old_parts),
+                                            (new, new_path, new_spans, old_spans, new_parts)):
+        keys = [key for key in changed if key in spans]
+        # the first line of each stretch that changed is in the stretch's graph (so that graph is in the file)
+        firsts = [data[spans[key][0]:data.find(b"\n", spans[key][0])] for key in keys]
+        graphs = [q.graph_name for q in _parse_lines(firsts, path, read, keep_order=True)]
+        if graphs != [ox.NamedNode(key[1:-1].decode("utf-8")) for key in keys]:
             return None
-        new_by_subject[line[:line.find(b">") + 1]].append(line)
+        whole = [spans[key] for key in keys if key not in other]  # in this file only: every line
+        quads.append(_parse_spans(data, whole, path, read) + _parse_lines(parts, path, read))
+    diff = _diff(*quads, "quads")
+    if diff.same:
+        return diff
+    old_changed_lines = {line for found in stretches[0].values() for line in found}
+    new_changed_lines = sorted(line for found in stretches[1].values() for line in found)
 
     def old_lines(subject):
         return _block(lines, subject)
 
     def new_lines(subject):
-        return [line for line in _block(lines, subject) if line not in old_changed_lines] + new_by_subject[subject]
+        return [line for line in _block(lines, subject) if line not in old_changed_lines] + \
+               _block(new_changed_lines, subject)
 
     old_links = _lines_with(old, _EVIDENCE_LINK)
     new_links = [line for line in old_links if line not in old_changed_lines] + \
-                [line for line in new_changed_lines if _EVIDENCE_LINK in line]
-    graphs = tuple({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
-                   for quads in (old_quads, new_quads))
+        _lines_with(new, _EVIDENCE_LINK, new_changed)
+    graphs = tuple({key[1:-1].decode("utf-8") for key in changed if key in keys} for keys in (old_spans, new_spans))
     _summarise_with_context(diff, (old_path, old_lines, old_links), (new_path, new_lines, new_links), graphs, read)
     return diff
 
@@ -328,10 +350,6 @@ def _first_in_named_graph(data: bytes, path, read) -> bool:
     return False
 
 
-def _split_spans(data: bytes, spans) -> list[bytes]:
-    return [line for start, end in spans for line in data[start:end - 1].split(b"\n")]
-
-
 def _parse_spans(data: bytes, spans, path, read) -> list[ox.Quad]:
     if not spans:
         return []
@@ -351,14 +369,16 @@ def _block(lines: list[bytes], subject: bytes) -> list[bytes]:
     return found
 
 
-def _lines_with(data: bytes, needle: bytes) -> list[bytes]:
-    """The lines of ``data`` that contain ``needle``."""
-    found, at = [], data.find(needle)
-    while at >= 0:
-        start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
-        end = len(data) if end < 0 else end
-        found.append(data[start:end])
-        at = data.find(needle, end)
+def _lines_with(data, needle: bytes, spans=None) -> list[bytes]:
+    """The lines of ``data`` (in these stretches of whole lines) that contain ``needle``."""
+    found = []
+    for first, last in [(0, len(data))] if spans is None else spans:
+        at = data.find(needle, first, last)
+        while at >= 0:
+            start, end = data.rfind(b"\n", first, at) + 1, data.find(b"\n", at, last)
+            end = last if end < 0 else end
+            found.append(data[max(start, first):end])
+            at = data.find(needle, end, last)
     return found
 
 
@@ -497,7 +517,9 @@ def _summarise_with_context(diff: Diff, old, new, graphs, read) -> None:
             lines = about(subject)
             if lines:
                 subjects.add(subject[1:-1].decode("utf-8"))
-            context.update(line for line in lines if any(n in line for n in _NAMING))
+            after = len(subject) + 1  # where the predicate is, after one space
+            context.update(line for line in lines if line.startswith(_NAMING, after)
+                           or line[after - 1:after + 1] != b" <" and any(n in line for n in _NAMING))
         for line in links:  # the fact that an evidence annotation supports
             terms = line.split(b" ", 3)
             if len(terms) > 2 and terms[2] in interest:
@@ -507,12 +529,14 @@ def _summarise_with_context(diff: Diff, old, new, graphs, read) -> None:
     _summarise(diff, old_context + diff.removed, new_context + diff.added, graphs, old_subjects, new_subjects)
 
 
-def _parse_lines(lines: set[bytes], path, read) -> list[ox.Quad]:
+def _parse_lines(lines, path, read, keep_order=False) -> list[ox.Quad]:
+    """Parse these lines (without their newlines; sorted, unless ``keep_order``); a syntax error is reported for
+    the whole file."""
     if not lines:
         return []
     fmt = LINE_FORMATS[Path(path).suffix]
     try:
-        return list(ox.parse(b"\n".join(sorted(lines)) + b"\n", format=fmt))
+        return list(ox.parse(b"\n".join(lines if keep_order else sorted(lines)) + b"\n", format=fmt))
     except SyntaxError:
         read(path)  # parse the whole file so the error names its real line
         raise
