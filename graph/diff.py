@@ -416,15 +416,16 @@ def _compare_lines(old_path, old: bytes, new_path, new: bytes, read) -> Diff | N
         graphs = []
         for quads, lines, path in ((old_quads, old_lines, old_path), (new_quads, new_lines, new_path)):
             found = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & touched
-            graphs.append(found | _graphs_ending_lines(lines, touched - found, path))
+            graphs.append(found | _graphs_ending_lines(lines, touched - found, path, read))
     _summarise_with_context(diff, (old_path, lambda s: _block(old_lines, s), _lines_with(old, _EVIDENCE_LINK)),
                             (new_path, lambda s: _block(new_lines, s), _lines_with(new, _EVIDENCE_LINK)),
                             graphs, read)
     return diff
 
 
-def _graphs_ending_lines(lines: list[bytes], wanted: set[str], path) -> set[str]:
-    """Which of the ``wanted`` graph IRIs are the last term of a line (taken to be its graph).
+def _graphs_ending_lines(lines: list[bytes], wanted: set[str], path, read) -> set[str]:
+    """Which of the ``wanted`` graph IRIs are the last term of a line, taken to be its graph (so a statement in
+    the default graph whose object is that IRI counts too: the one way this shortcut and `compare` can differ).
 
     Lines that end with " ." are compared by their ends, in C; the others
     (a comment after the dot, no space before it) are parsed.
@@ -436,11 +437,8 @@ def _graphs_ending_lines(lines: list[bytes], wanted: set[str], path) -> set[str]
     for size in {len(f" <{g}> .".encode("utf-8")) for g in wanted}:
         ends = set(map(itemgetter(slice(-size, None)), compress(lines, plain)))
         found |= {g for g in wanted if f" <{g}> .".encode("utf-8") in ends}
-    others = list(compress(lines, map(not_, plain)))
-    if others:
-        quads = ox.parse(b"\n".join(others) + b"\n", format=LINE_FORMATS[Path(path).suffix])
-        found |= {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & wanted
-    return found
+    quads = _parse_lines(list(compress(lines, map(not_, plain))), path, read, keep_order=True)
+    return found | {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & wanted
 
 
 def _sorted_statements(data: bytes) -> list[bytes] | None:

@@ -157,6 +157,17 @@ def test_a_statement_written_otherwise_is_the_same_statement(kg, project, tmp_pa
         assert without_parsing_whole(new_path, old_path) == parsed_whole(new_path, old_path)
 
 
+def test_a_line_written_twice(kg, project, tmp_path):
+    out = changed_builds(kg, project)
+    lines = out.joinpath("graph.nq").read_bytes().splitlines(keepends=True)
+    twice = tmp_path / "twice.nq"
+    for copy in (lines[:10] + lines[9:], sorted(lines[:10] + lines[9:])):
+        twice.write_bytes(b"".join(copy))
+        for old, new in ((twice, out / "graph.nq"), (out / "graph.nq", twice), (out / "previous.nq", twice)):
+            assert without_parsing_whole(old, new) == parsed_whole(old, new)
+        assert "No differences." in without_parsing_whole(twice, out / "graph.nq")[0]
+
+
 def test_written_otherwise_in_sorted_lines(kg, project, tmp_path):
     out = changed_builds(kg, project)
     lines = sorted((out / "graph.nq").read_bytes().splitlines(keepends=True))
