@@ -386,7 +386,8 @@ def _lines_with(data, needle: bytes, spans=None) -> list[bytes]:
 
 def _compare_lines(old_path, old: bytes, new_path, new: bytes, read) -> Diff | None:
     """Two line files compared as sorted lists of lines; None when the files are not both N-Triples or both
-    N-Quads with named graphs, or hold a statement whose subject is not an IRI.
+    N-Quads with named graphs, hold a statement whose subject is not an IRI, or (when a graph must be looked
+    for) hold a tab.
 
     Equal stretches of the sorted lists are skipped a block at a time. The
     lines that differ, and every line about the same subjects, are parsed: all
@@ -414,31 +415,36 @@ def _compare_lines(old_path, old: bytes, new_path, new: bytes, read) -> Diff | N
     if mode == "quads":  # only graphs with changes can be added, removed or changed
         touched = {q.graph_name.value for q in diff.added + diff.removed if isinstance(q.graph_name, ox.NamedNode)}
         graphs = []
-        for quads, lines, path in ((old_quads, old_lines, old_path), (new_quads, new_lines, new_path)):
+        for quads, lines, data, path in ((old_quads, old_lines, old, old_path), (new_quads, new_lines, new, new_path)):
             found = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & touched
-            graphs.append(found | _graphs_ending_lines(lines, touched - found, path, read))
+            if touched - found and data.find(b"\t") >= 0:
+                return None  # terms apart by tabs: which graphs the file holds is not found from the lines' ends
+            graphs.append(found | _graphs_in(lines, touched - found, path, read))
     _summarise_with_context(diff, (old_path, lambda s: _block(old_lines, s), _lines_with(old, _EVIDENCE_LINK)),
                             (new_path, lambda s: _block(new_lines, s), _lines_with(new, _EVIDENCE_LINK)),
                             graphs, read)
     return diff
 
 
-def _graphs_ending_lines(lines: list[bytes], wanted: set[str], path, read) -> set[str]:
-    """Which of the ``wanted`` graph IRIs are the last term of a line, taken to be its graph (so a statement in
-    the default graph whose object is that IRI counts too: the one way this shortcut and `compare` can differ).
+def _graphs_in(lines: list[bytes], wanted: set[str], path, read) -> set[str]:
+    """Which of the ``wanted`` graph IRIs hold a statement of these lines (which have no tabs).
 
-    Lines that end with " ." are compared by their ends, in C; the others
-    (a comment after the dot, no space before it) are parsed.
+    A statement in graph G ends with " <G> ." (or, after a comment or without
+    the space, is one of the few lines that do not end with " ."): the lines
+    whose ends are in C compared with the wanted ones, and those are parsed.
     """
     if not wanted:
         return set()
     plain = list(map(methodcaller("endswith", b" ."), lines))
-    found = set()
+    candidates = list(compress(lines, map(not_, plain)))
+    plain_lines = list(compress(lines, plain))
     for size in {len(f" <{g}> .".encode("utf-8")) for g in wanted}:
-        ends = set(map(itemgetter(slice(-size, None)), compress(lines, plain)))
-        found |= {g for g in wanted if f" <{g}> .".encode("utf-8") in ends}
-    quads = _parse_lines(list(compress(lines, map(not_, plain))), path, read, keep_order=True)
-    return found | {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & wanted
+        ends = {f" <{g}> .".encode("utf-8") for g in wanted} & set(map(itemgetter(slice(-size, None)), plain_lines))
+        if ends:
+            found = map(ends.__contains__, map(itemgetter(slice(-size, None)), plain_lines))
+            candidates += compress(plain_lines, found)
+    quads = _parse_lines(candidates, path, read, keep_order=True)
+    return {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} & wanted
 
 
 def _sorted_statements(data: bytes) -> list[bytes] | None:

@@ -182,6 +182,18 @@ def test_written_otherwise_in_sorted_lines(kg, project, tmp_path):
     assert "0 statements added, 0 removed." not in without_parsing_whole(old_path, new_path)[0]
 
 
+def test_a_graph_named_only_as_an_object_is_not_in_the_file(kg, project, tmp_path):
+    """Sorted lines: a default-graph statement whose object is a removed source's graph leaves it removed."""
+    out = changed_builds(kg, project)
+    new = tmp_path / "new.nq"
+    mention = b"<https://zz.example/s> <https://zz.example/p> <https://w3id.org/id-cn-ties/graph/004_9c028631066dd723> .\n"
+    new.write_bytes(b"".join(sorted(out.joinpath("graph.nq").read_bytes().splitlines(keepends=True) + [mention])))
+    snapshot = out / "snapshots" / "before.nq"
+    fast = without_parsing_whole(snapshot, new)
+    assert fast == parsed_whole(snapshot, new)
+    assert "removed: 001_e199924c3d84b130, 004_9c028631066dd723;" in fast[0]
+
+
 def test_graphs_in_another_order(kg, project, tmp_path, graph_by_graph_only):
     out = changed_builds(kg, project)
     reordered = tmp_path / "reordered.nq"
