@@ -44,9 +44,8 @@ def parsing_whole(old: Path, new: Path) -> tuple[str, str, str]:
     return result
 
 
-@pytest.fixture
-def graph_by_graph_only(monkeypatch):
-    """The comparison must go graph by graph, not as sorted lines."""
+def graph_by_graph_only(monkeypatch) -> None:
+    """From here on in this test, comparing as sorted lines fails it: the files must go graph by graph."""
     def refuse(*args):
         raise AssertionError("compared as sorted lines")
     monkeypatch.setattr(diffing, "_compare_lines", refuse)
@@ -88,7 +87,8 @@ def stretches(path: Path) -> list[list[bytes]]:
     return groups
 
 
-def test_two_builds_graph_by_graph(kg, project, graph_by_graph_only):
+def test_two_builds_graph_by_graph(kg, project, monkeypatch):
+    graph_by_graph_only(monkeypatch)
     out = changed_builds(kg, project)
     old, new = out / "previous.nq", out / "graph.nq"
     fast = without_parsing_whole(old, new)
@@ -134,7 +134,8 @@ def respelled(line: bytes) -> bytes | None:
     return subject + b"\t" + rest + b" " + graph + b" .\n"
 
 
-def test_a_statement_written_otherwise_is_the_same_statement(kg, project, tmp_path, graph_by_graph_only):
+def test_a_statement_written_otherwise_is_the_same_statement(kg, project, tmp_path, monkeypatch):
+    graph_by_graph_only(monkeypatch)
     out = changed_builds(kg, project)
     lines = (out / "graph.nq").read_bytes().splitlines(keepends=True)
     labels = [n for n, line in enumerate(lines) if respelled(line)][::20]
@@ -194,7 +195,8 @@ def test_a_graph_named_only_as_an_object_is_not_in_the_file(kg, project, tmp_pat
     assert "removed: 001_e199924c3d84b130, 004_9c028631066dd723;" in fast[0]
 
 
-def test_graphs_in_another_order(kg, project, tmp_path, graph_by_graph_only):
+def test_graphs_in_another_order(kg, project, tmp_path, monkeypatch):
+    graph_by_graph_only(monkeypatch)
     out = changed_builds(kg, project)
     reordered = tmp_path / "reordered.nq"
     reordered.write_bytes(b"".join(line for group in reversed(stretches(out / "graph.nq")) for line in group))
