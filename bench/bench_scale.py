@@ -171,9 +171,10 @@ def main() -> None:
         rows.append((f"kg query {query.stem}", ours, theirs, ""))
     del union
 
-    records = sorted((project / "sources").glob("*.yaml"))
-    records = [r for r in records if r.name != "gazetteer.yaml"]
-    for record in records[:: 100]:  # 1% of the articles, and their texts
+    # 1% of the synthetic articles, and their texts; none that declares a visit another reports
+    # (articles 50k and 50k+1 share one), so the rebuild succeeds
+    records = sorted((project / "sources").glob("s*.yaml"))
+    for record in records[10:: 100]:
         record.with_suffix(".txt").unlink()
         record.unlink()
     rebuild_s, _, output = run(kg("build", "--out", out), project)
