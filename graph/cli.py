@@ -273,16 +273,19 @@ def export(fmt, output, out, lang):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
               help="Answer format for SELECT/ASK; CONSTRUCT and DESCRIBE print Turtle.")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
+              help='Run the query as if ?NAME had VALUE: <IRI>, a prefixed name (id:dprd-banten) or "text". Repeatable.')
+@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and the questions they answer.")
 @out_option
-def query(query, expression, fmt, timeout, list_, out):
+def query(query, expression, fmt, timeout, bindings, limit, list_, out):
     """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
 
     The ontology's prefixes (kg:, id:, g:, prov:, oa:, …) are already declared;
     without GRAPH the query sees every source's facts; GRAPH g:002_df0ee3cb47686a21
     narrows to one source. Queries never reach the network.
 
-    Example: kg query -e 'SELECT ?p WHERE { ?post kg:postIn id:dprd-banten ; kg:heldBy ?p }'
+    Example: kg query posts --bind where=id:dprd-banten
     """
     from graph.query import resolve, run, saved_queries
 
@@ -290,7 +293,7 @@ def query(query, expression, fmt, timeout, list_, out):
         for saved in saved_queries().values():
             click.echo(f"{saved.name:<22} {saved.question}")
         return
-    click.echo(run(resolve(query, expression), out, fmt, timeout), nl=False)
+    click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)
 
 
 @cli.command()

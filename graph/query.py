@@ -5,6 +5,13 @@ the union of every source's named graph. They never reach the network or the
 file system: SERVICE, FROM / FROM NAMED and updates are refused before the
 engine sees the query (GRAPH g:<source> reads one source's facts).
 Each query runs in a child process that is killed at the time limit.
+
+Oxigraph sorts slowly: each comparison of two IRIs or long strings reads both
+from the store, so ORDER BY over 20,000 rows takes seconds. A query that ends
+in ORDER BY of plain variables therefore runs without it and its rows are
+sorted here, by the same rules (SPARQL's order: unbound, IRIs by their text,
+then literals), whenever every sort column holds IRIs or one kind of literal
+whose order Python knows; otherwise the engine sorts as written.
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ import json
 import multiprocessing
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -82,15 +90,138 @@ def check_safe(text: str) -> None:
         raise QueryError(f"{update.group(1).upper()} is refused: kg query only reads the graph")
 
 
-def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0) -> str:
-    """Run a query in a child process, killed after ``timeout`` seconds; return the formatted answer."""
+def _blanked(text: str) -> str:
+    """The text with strings, IRIs and comments blanked out, same length, so keywords and braces can be found."""
+    return _MASK.sub(lambda m: " " * len(m.group()), text)
+
+
+_ORDER_BY = re.compile(r"(?<![?$:\w])ORDER\s+BY(?![\w:])", re.IGNORECASE)
+_ORDER_CONDITION = re.compile(r"\s*(?:(ASC|DESC)\s*\(\s*[?$](\w+)\s*\)|[?$](\w+))", re.IGNORECASE)
+
+
+def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """A SELECT query whose last clause is ORDER BY of plain variables, as (the query without it, [(variable, descending)]).
+
+    None when the query sorts by expressions, has LIMIT, OFFSET or VALUES after its
+    ORDER BY, or is not a SELECT: then the engine must sort it.
+
+    >>> split_order("SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY ?a DESC(?b)")
+    ('SELECT ?a ?b WHERE { ?a ?p ?b } ', [('a', False), ('b', True)])
+    >>> split_order("SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a LIMIT 3") is None
+    True
+    """
+    masked = _blanked(text)
+    form = _FORM.search(masked)
+    if not form or form.group(1).upper() != "SELECT":
+        return None
+    end = masked.rfind("}")
+    order = _ORDER_BY.search(masked, end + 1)
+    if order is None:
+        return None
+    keys, at = [], order.end()
+    while match := _ORDER_CONDITION.match(masked, at):
+        keys.append((match.group(2) or match.group(3), (match.group(1) or "").upper() == "DESC"))
+        at = match.end()
+    if not keys or masked[at:].strip():
+        return None
+    return text[: order.start()] + text[at:], keys
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _sort_key(terms: list) -> object | None:
+    """A key that orders these terms (one column) as Oxigraph's ORDER BY does, or None if not sure how."""
+    kinds = {type(t) for t in terms if t is not None}
+    if not kinds:
+        return lambda t: 0
+    if kinds == {ox.NamedNode}:
+        return lambda t: (0, "") if t is None else (1, t.value)
+    if kinds != {ox.Literal} or any(t is not None and t.language for t in terms):
+        return None
+    datatypes = {t.datatype.value for t in terms if t is not None}
+    if datatypes == {_XSD + "string"}:
+        return lambda t: (0, "") if t is None else (1, t.value)
+    if datatypes == {_XSD + "integer"} and all(t is None or re.fullmatch(r"[+-]?\d+", t.value) for t in terms):
+        return lambda t: (0, 0) if t is None else (1, int(t.value))
+    if datatypes == {_XSD + "date"} and all(t is None or _valid_date(t.value) for t in terms):
+        return lambda t: (0, "") if t is None else (1, t.value)
+    return None
+
+
+def _valid_date(text: str) -> bool:
+    """A date whose text sorts as its value: four-digit year, no time zone."""
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def sort_rows(variables: list[str], rows: list[list], keys: list[tuple[str, bool]]) -> list[list] | None:
+    """The rows sorted by these (variable, descending) keys, as the engine would, or None if it must sort them."""
+    if any(name not in variables for name, _ in keys):
+        return None
+    columns = [(variables.index(name), descending) for name, descending in keys]
+    key_functions = [_sort_key([row[index] for row in rows]) for index, _ in columns]
+    if any(key is None for key in key_functions):
+        return None
+    if len({descending for _, descending in columns}) == 1:  # one pass with a composite key
+        pairs = [(index, key) for (index, _), key in zip(columns, key_functions)]
+        return sorted(rows, key=lambda row: tuple(key(row[index]) for index, key in pairs), reverse=columns[0][1])
+    rows = list(rows)
+    for (index, descending), key in reversed(list(zip(columns, key_functions))):  # stable: last key first
+        rows.sort(key=lambda row: key(row[index]), reverse=descending)
+    return rows
+
+
+_BIND = re.compile(r"([A-Za-z_]\w*)=(.*)", re.S)
+
+
+def parse_bindings(text: str, bindings: tuple[str, ...]) -> dict:
+    """``["where=id:dprd-banten"]`` as Oxigraph substitutions; the value is <IRI>, prefix:name or "text"."""
+    masked = _blanked(text)
+    substitutions = {}
+    for binding in bindings:
+        match = _BIND.fullmatch(binding.strip())
+        if not match:
+            raise QueryError(f"--bind {binding!r}: write NAME=VALUE, e.g. --bind where=id:dprd-banten")
+        name, value = match.group(1), match.group(2).strip()
+        if not re.search(rf"[?$]{name}(?!\w)", masked):
+            raise QueryError(f"--bind {name}=…: the query has no variable ?{name}")
+        substitutions[ox.Variable(name)] = _term(value, binding)
+    return substitutions
+
+
+def _term(value: str, binding: str):
+    if value.startswith("<") and value.endswith(">") and re.fullmatch(r"<[^<>\"{}|^`\\\s]+>", value):
+        return ox.NamedNode(value[1:-1])
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return ox.Literal(value[1:-1])
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in PREFIX_MAP and re.fullmatch(r"[\w.-]*", local):
+        return ox.NamedNode(PREFIX_MAP[prefix] + local)
+    raise QueryError(f"--bind {binding!r}: the value must be <IRI>, a prefixed name such as id:dprd-banten, or \"text\"")
+
+
+def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: int | None = None,
+        bindings: tuple[str, ...] = ()) -> str:
+    """Run a query in a child process, killed after ``timeout`` seconds; return the formatted answer.
+
+    ``limit`` keeps the first rows of a SELECT answer (after sorting); ``bindings``
+    (``["where=id:dprd-banten"]``) run the query as if each variable had that value.
+    """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     check_safe(text)
+    substitutions = parse_bindings(text, bindings)
     store_path(out)  # says "run kg build" before anything is forked
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(text, str(out), fmt, sender), daemon=True)
+    child = context.Process(target=_child, args=(text, str(out), fmt, limit, substitutions, sender), daemon=True)
     child.start()
     sender.close()
     if not receiver.poll(timeout):
@@ -108,36 +239,65 @@ def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0) -> str:
     return payload
 
 
-def _child(text, out, fmt, sender) -> None:
+def _child(text, out, fmt, limit, substitutions, sender) -> None:
     try:
-        sender.send((True, execute(text, Path(out), fmt)))
+        sender.send((True, execute(text, Path(out), fmt, limit, substitutions)))
     except QueryError as exc:
         sender.send((False, str(exc)))
     except Exception as exc:  # anything else the engine raises, as one line
         sender.send((False, f"query failed: {exc}"))
 
 
-def execute(text: str, out: Path, fmt: str) -> str:
+def execute(text: str, out: Path, fmt: str, limit: int | None = None, substitutions: dict | None = None) -> str:
+    """Run a query on the store in ``out`` and format its answer (in this process, without a time limit)."""
     store = open_store(out)
-    try:
-        results = store.query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        found = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
-        where = f" at line {found.group(1)}, column {found.group(2)}" if found else ""
-        raise QueryError(f"syntax error{where}: {found.group(3) if found else exc}") from None
+    split = split_order(text)
+    results = _query(store, split[0] if split else text, substitutions)
     if isinstance(results, ox.QueryBoolean):
+        _no_limit(limit)
         results = bool(results)
         return {"json": json.dumps({"head": {}, "boolean": results}) + "\n", "table": f"{'yes' if results else 'no'}\n"}.get(
             fmt, f"{'true' if results else 'false'}\n")
     if isinstance(results, ox.QueryTriples):
+        _no_limit(limit)
         return _turtle(results)
     variables = [v.value for v in results.variables]
-    rows = [[solution[v] for v in variables] for solution in results]
+    if split is None:
+        rows = _rows(results, limit)
+    else:
+        rows = sort_rows(variables, _rows(results), split[1])
+        if rows is None:  # not sure how to sort these values as the engine would: let it
+            rows = _rows(_query(store, text, substitutions))
+        rows = rows[:limit] if limit is not None else rows
     if fmt == "json":
-        return json.dumps(_json_results(variables, rows), ensure_ascii=False, indent=1) + "\n"
+        return _json(variables, rows)
     if fmt in ("csv", "tsv"):
         return _delimited(variables, rows, fmt)
     return _table(variables, rows, _labels(store, rows))
+
+
+def _query(store, text, substitutions):
+    try:
+        return store.query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        found = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
+        where = f" at line {found.group(1)}, column {found.group(2)}" if found else ""
+        raise QueryError(f"syntax error{where}: {found.group(3) if found else exc}") from None
+
+
+def _rows(results, limit: int | None = None) -> list[list]:
+    width = len(results.variables)
+    rows = []
+    for solution in results:
+        if limit is not None and len(rows) >= limit:
+            break
+        rows.append([solution[i] for i in range(width)])
+    return rows
+
+
+def _no_limit(limit) -> None:
+    if limit is not None:
+        raise QueryError("--limit applies to SELECT answers only")
 
 
 def _turtle(triples) -> str:
@@ -153,26 +313,30 @@ def _turtle(triples) -> str:
     return graph.serialize(format="turtle")
 
 
-def _json_results(variables, rows) -> dict:
-    bindings = []
-    for row in rows:
-        binding = {}
-        for name, term in zip(variables, row):
-            if term is None:
-                continue
+def _json(variables, rows) -> str:
+    """SPARQL 1.1 JSON results, one solution a line."""
+    encoded = {}
+
+    def term_json(term) -> str:
+        if term not in encoded:
             if isinstance(term, ox.NamedNode):
-                binding[name] = {"type": "uri", "value": term.value}
+                value = {"type": "uri", "value": term.value}
             elif isinstance(term, ox.BlankNode):
-                binding[name] = {"type": "bnode", "value": term.value}
+                value = {"type": "bnode", "value": term.value}
             else:
                 value = {"type": "literal", "value": term.value}
                 if term.language:
                     value["xml:lang"] = term.language
-                elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                elif term.datatype.value != _XSD + "string":
                     value["datatype"] = term.datatype.value
-                binding[name] = value
-        bindings.append(binding)
-    return {"head": {"vars": variables}, "results": {"bindings": bindings}}
+            encoded[term] = json.dumps(value, ensure_ascii=False)
+        return encoded[term]
+
+    names = [json.dumps(name, ensure_ascii=False) for name in variables]
+    lines = ["{" + ", ".join(f"{name}: {term_json(term)}" for name, term in zip(names, row) if term is not None) + "}"
+             for row in rows]
+    head = json.dumps({"vars": variables}, ensure_ascii=False)
+    return f'{{"head": {head}, "results": {{"bindings": [\n' + ",\n".join(lines) + "\n]}}\n"
 
 
 def _plain(term) -> str:
@@ -191,31 +355,52 @@ def _delimited(variables, rows, fmt) -> str:
     return "\n".join(lines) + "\n"
 
 
+_IRIREF = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
 def _labels(store, rows) -> dict[str, str]:
-    """Labels (English where there is one) of the IRIs in the answer."""
-    iris = {t.value for row in rows for t in row if isinstance(t, ox.NamedNode)}
-    labels = {}
-    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-    for iri in iris:
-        found = {q.object.language: q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), label, None)}
-        if found:
-            labels[iri] = found.get("en") or found.get("id") or sorted(found.values())[0]
-    return labels
+    """Labels (English where there is one, else Indonesian, else the first) of the IRIs in the answer."""
+    iris = sorted({t.value for row in rows for t in row if isinstance(t, ox.NamedNode)})
+    found: dict[str, dict[str, set[str]]] = {}
+
+    def add(subject: str, label) -> None:
+        found.setdefault(subject, {}).setdefault(label.language, set()).add(label.value)
+
+    plain = [iri for iri in iris if _IRIREF.fullmatch(iri)]
+    if plain:
+        # One query for all: a few IRIs are looked up one by one, many are joined with every label read once.
+        labels = f"?s <{_LABEL}> ?l" if len(plain) <= 2000 else f"{{ SELECT * WHERE {{ ?s <{_LABEL}> ?l }} }}"
+        values = " ".join(f"<{iri}>" for iri in plain)
+        for subject, label in store.query(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} {labels} }}",
+                                          use_default_graph_as_union=True):
+            add(subject.value, label)
+    for iri in set(iris) - set(plain):  # not writable in a query: looked up directly
+        for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_LABEL), None):
+            add(iri, quad.object)
+    return {iri: min(by_language.get("en") or by_language.get("id") or min(by_language.values(), key=min))
+            for iri, by_language in found.items()}
+
+
+_PREFIXES_LONGEST_FIRST = sorted(PREFIX_MAP.items(), key=lambda p: -len(p[1]))
+_LOCAL_NAME = re.compile(r"[\w.-]*")
 
 
 def shorten(iri: str) -> str:
-    for prefix, namespace in sorted(PREFIX_MAP.items(), key=lambda p: -len(p[1])):
-        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", iri[len(namespace):]):
+    for prefix, namespace in _PREFIXES_LONGEST_FIRST:
+        if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri, len(namespace)):
             return f"{prefix}:{iri[len(namespace):]}"
     return f"<{iri}>"
 
 
-def _cell(term, labels) -> str:
+def _cell(term, labels, shortened) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        short = shorten(term.value)
-        return f"{labels[term.value]} ({short})" if term.value in labels else short
+        iri = term.value
+        if iri not in shortened:
+            shortened[iri] = f"{labels[iri]} ({shorten(iri)})" if iri in labels else shorten(iri)
+        return shortened[iri]
     if isinstance(term, ox.Literal) and term.language:
         return f"{term.value}@{term.language}"
     return term.value
@@ -223,12 +408,15 @@ def _cell(term, labels) -> str:
 
 def _escape(text: str) -> str:
     """Make control characters visible instead of letting them act on the terminal."""
+    if text.isprintable():  # every character _CONTROL matches is unprintable
+        return text
     text = text.replace("\n", "\\n").replace("\r", "\\r")
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _table(variables, rows, labels) -> str:
-    cells = [[_escape(_cell(t, labels)) for t in row] for row in rows]
+    shortened: dict[str, str] = {}
+    cells = [[_escape(_cell(t, labels, shortened)) for t in row] for row in rows]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
     line = "  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip()
     rule = "  ".join("-" * w for w in widths)
