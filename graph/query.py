@@ -22,6 +22,7 @@ import multiprocessing
 import re
 from dataclasses import dataclass
 from datetime import date
+from json.encoder import encode_basestring
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -315,24 +316,26 @@ def _turtle(triples) -> str:
 
 def _json(variables, rows) -> str:
     """SPARQL 1.1 JSON results, one solution a line."""
+    quote = encode_basestring  # a JSON string, non-ASCII kept as it is
     encoded = {}
 
     def term_json(term) -> str:
-        if term not in encoded:
+        text = encoded.get(term)
+        if text is None:
             if isinstance(term, ox.NamedNode):
-                value = {"type": "uri", "value": term.value}
+                text = f'{{"type": "uri", "value": {quote(term.value)}}}'
             elif isinstance(term, ox.BlankNode):
-                value = {"type": "bnode", "value": term.value}
+                text = f'{{"type": "bnode", "value": {quote(term.value)}}}'
+            elif term.language:
+                text = f'{{"type": "literal", "value": {quote(term.value)}, "xml:lang": {quote(term.language)}}}'
+            elif term.datatype.value != _XSD + "string":
+                text = f'{{"type": "literal", "value": {quote(term.value)}, "datatype": {quote(term.datatype.value)}}}'
             else:
-                value = {"type": "literal", "value": term.value}
-                if term.language:
-                    value["xml:lang"] = term.language
-                elif term.datatype.value != _XSD + "string":
-                    value["datatype"] = term.datatype.value
-            encoded[term] = json.dumps(value, ensure_ascii=False)
-        return encoded[term]
+                text = f'{{"type": "literal", "value": {quote(term.value)}}}'
+            encoded[term] = text
+        return text
 
-    names = [json.dumps(name, ensure_ascii=False) for name in variables]
+    names = [quote(name) for name in variables]
     lines = ["{" + ", ".join(f"{name}: {term_json(term)}" for name, term in zip(names, row) if term is not None) + "}"
              for row in rows]
     head = json.dumps({"vars": variables}, ensure_ascii=False)
