@@ -223,3 +223,19 @@ def test_bad_bind_is_one_line(kg, shipped, binding, message):
     result = kg("query", "posts", "--bind", binding, "--out", shipped.out)
     assert result.exit_code == 2
     assert result.stderr.startswith("kg: error: --bind ") and message in result.stderr
+
+
+@pytest.mark.parametrize("name, variable, value", [
+    ("sister-ties", "indonesian", "id:kota-serang"), ("posts", "where", "id:dprd-banten"),
+    ("signed-or-led", "person", "id:budi-rustandi"), ("org-across-events", "organisation", "id:icbc"),
+    ("source-support", "source", "src:003_3145671221fec416"), ("tie-sectors", "tie", "id:loi-serang-hangzhou-2025"),
+    ("disagreements", "property", "kg:statedWeekday"), ("events-in-range", "class", "kg:DelegationVisit"),
+])
+def test_bind_gives_the_rows_of_the_whole_answer_that_have_the_value(kg, shipped, name, variable, value):
+    prefix, _, local = value.partition(":")
+    whole = json.loads(kg("query", name, "--format", "json", "--out", shipped.out).output)["results"]["bindings"]
+    expected = [b for b in whole if b.get(variable, {}).get("value") == PREFIX_MAP[prefix] + local]
+    result = kg("query", name, "--bind", f"{variable}={value}", "--format", "json", "--out", shipped.out)
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.output)["results"]["bindings"]
+    assert expected and sorted(map(json.dumps, got)) == sorted(map(json.dumps, expected))  # ties may come in another order
