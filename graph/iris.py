@@ -6,37 +6,23 @@ import re
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-BASE = "https://w3id.org/id-cn-ties/"
-KG = Namespace(BASE + "ontology#")
-ID = Namespace(BASE + "id/")
-SOURCE = Namespace(BASE + "source/")
-GRAPH = Namespace(BASE + "graph/")
-EVIDENCE = Namespace(BASE + "evidence/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+from graph.namespaces import BASE, PREFIXES as PREFIX_IRIS  # noqa: F401 (BASE: part of this module's names)
+
+KG = Namespace(PREFIX_IRIS["kg"])
+ID = Namespace(PREFIX_IRIS["id"])
+SOURCE = Namespace(PREFIX_IRIS["src"])
+GRAPH = Namespace(PREFIX_IRIS["g"])
+EVIDENCE = Namespace(PREFIX_IRIS["ev"])
+ORG = Namespace(PREFIX_IRIS["org"])
+SCHEMA = Namespace(PREFIX_IRIS["schema"])
+OA = Namespace(PREFIX_IRIS["oa"])
+FOAF = Namespace(PREFIX_IRIS["foaf"])
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
-# Prefixes bound in every output and pre-bound in queries.
-PREFIXES = {
-    "kg": KG,
-    "id": ID,
-    "src": SOURCE,
-    "g": GRAPH,
-    "ev": EVIDENCE,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "owl": OWL,
-    "skos": SKOS,
-    "prov": PROV,
-    "dct": DCTERMS,
-    "org": ORG,
-    "schema": SCHEMA,
-    "oa": OA,
-    "foaf": FOAF,
-}
+# Prefixes bound in every output and pre-bound in queries (graph/namespaces.py), as rdflib Namespaces.
+PREFIXES = {"kg": KG, "id": ID, "src": SOURCE, "g": GRAPH, "ev": EVIDENCE, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+            "owl": OWL, "skos": SKOS, "prov": PROV, "dct": DCTERMS, "org": ORG, "schema": SCHEMA, "oa": OA,
+            "foaf": FOAF}
 
 # Ids are kebab-case so that IRIs need no escaping and read well.
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")

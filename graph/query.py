@@ -28,12 +28,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.iris import PREFIXES
+from graph.namespaces import PREFIXES
 from graph.store import open_store, store_path
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
-PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+PREFIX_MAP = dict(PREFIXES)
 
 # Strings, IRIs and comments are masked before looking for keywords, so that
 # a literal "SERVICE" or a variable ?service is not mistaken for the keyword.

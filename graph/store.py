@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import iris
+from graph.namespaces import PREFIXES
 from graph.errors import NotBuilt
 
 LINK = "store"
@@ -118,7 +118,7 @@ class StoreUpdate:
             replace = removed | changed
         store = ox.Store(str(self.staging))
         for source_id in sorted(replace):
-            store.remove_graph(ox.NamedNode(str(iris.named_graph(source_id))))
+            store.remove_graph(ox.NamedNode(PREFIXES["g"] + source_id))  # as iris.named_graph mints it
         for source_id in sorted(replace - removed):
             store.bulk_load(nquads(source_id), format=ox.RdfFormat.N_QUADS)
         store.flush()

@@ -46,3 +46,11 @@ def test_our_terms_refine_standard_ones():
 def test_shapes_parse():
     shapes = Graph().parse(ROOT / "shapes.ttl")
     assert len(shapes) > 50
+
+
+def test_the_plain_namespaces_are_the_rdflib_ones():
+    """`kg query` reads graph/namespaces.py (no rdflib); the build, graph/iris.py: they must agree."""
+    from graph import iris, namespaces
+
+    assert {prefix: str(ns) for prefix, ns in iris.PREFIXES.items()} == namespaces.PREFIXES
+    assert str(iris.named_graph("000_x")) == namespaces.PREFIXES["g"] + "000_x"
