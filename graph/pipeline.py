@@ -21,7 +21,6 @@ import os
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from graph import iris
@@ -420,7 +419,7 @@ def _signatures(folder: str) -> dict[str, tuple[int, int, int]]:
 
 def _file_hashes(folder: str, names: list[str], signatures: dict, known: dict) -> dict[str, tuple]:
     """path -> (signature, sha256) of the files that exist; a file's hash is taken from the last
-    build when its size, mtime and inode are the same, and the others are read on threads."""
+    build when its size, mtime and inode are the same."""
     found, to_read = {}, []
     for name in names:
         path = f"{folder}/{name}"
@@ -446,11 +445,9 @@ def _file_hashes(folder: str, names: list[str], signatures: dict, known: dict) -
         except OSError:
             return item[0], (item[1], "unreadable")
 
-    if len(to_read) > 64:
-        with ThreadPoolExecutor(8) as pool:  # reading is mostly waiting on the system
-            found.update(pool.map(digest, to_read, chunksize=64))
-    else:
-        found.update(map(digest, to_read))
+    # (Threads made this slower: 40,000 small files take 0.5 s to read and hash one after another,
+    # 1.3 s on four threads, 3.4 s with a task a file.)
+    found.update(map(digest, to_read))
     return found
 
 
