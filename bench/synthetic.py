@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.iris import BASE, KG  # noqa: E402
+from graph.iris import KG  # noqa: E402
+from graph.namespaces import BASE  # noqa: E402
 
 ID = BASE + "id/"
 SRC = BASE + "source/"

@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph import iris
 from graph.iris import KG, OA, SCHEMA
+from graph.namespaces import entity_iri, evidence_iri, graph_iri, source_iri
 from graph.sources import Item, Source
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -70,15 +71,15 @@ class _Terms:
 
 
 _KG, _OA, _DCT, _SCHEMA = _Terms(KG), _Terms(OA), _Terms(DCTERMS), _Terms(SCHEMA)
-_ID, _SOURCE, _EVIDENCE = str(iris.ID), str(iris.SOURCE), str(iris.EVIDENCE)
+_EVIDENCE = str(iris.EVIDENCE)
 
 
 def _entity(entity_id: str) -> str:
-    return f"<{_ID}{entity_id}>"
+    return f"<{entity_iri(entity_id)}>"
 
 
 def _source(source_id: str) -> str:
-    return f"<{_SOURCE}{source_id}>"
+    return f"<{source_iri(source_id)}>"
 
 
 # --------------------------------------------------------------------------
@@ -130,7 +131,7 @@ class Compiled:
 
     @property
     def graph(self) -> str:
-        return str(iris.named_graph(self.id))
+        return graph_iri(self.id)
 
 
 def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> Compiled:
@@ -233,7 +234,7 @@ def _post_labels(item: Item, labels, used: dict) -> dict[str, str]:
 
 
 def _add_evidence(add, out: Compiled, source: Source, item: Item, subject: str, location) -> None:
-    ev_iri = f"{_EVIDENCE}{source.id}/{location.start}-{location.end}"  # as iris.evidence mints it
+    ev_iri = evidence_iri(source.id, location.start, location.end)
     ev, target, quote_sel, position_sel = (iri(ev_iri + suffix) for suffix in ("", "/target", "/quote", "/position"))
     add(f"{subject} {_KG.evidence} {ev}")
     for node, cls in ((ev, _KG.Evidence), (ev, _OA.Annotation), (target, _OA.SpecificResource),

@@ -81,6 +81,10 @@ class Manifest:
     # Each source as stored (pickled), to write again as it is when the source has not changed.
     stored: dict[str, bytes] = field(default_factory=dict, repr=False)
 
+    def kept(self, source_id: str, compiled) -> bool:
+        """Whether ``compiled`` is this manifest's own summary of the source: unchanged since that build."""
+        return self.compiled.get(source_id) is compiled
+
 
 class Cache:
     def __init__(self, root: Path, out: Path):
@@ -110,8 +114,7 @@ class Cache:
 
     def save_manifest(self, manifest: Manifest, previous: Manifest | None) -> None:
         """Write the manifest; sources unchanged since ``previous`` are written as they were read."""
-        before = previous.compiled if previous is not None else {}
-        stored = {source_id: previous.stored[source_id] if before.get(source_id) is compiled
+        stored = {source_id: previous.stored[source_id] if previous is not None and previous.kept(source_id, compiled)
                   else pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
                   for source_id, compiled in manifest.compiled.items()}
         data = replace(manifest, compiled=stored, stored={})

@@ -1,4 +1,4 @@
-"""The one place where IRIs are minted. Our own data has no blank nodes."""
+"""IRIs as rdflib terms (minted in graph/namespaces.py). Our own data has no blank nodes."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,8 @@ import re
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from graph.namespaces import BASE, PREFIXES as PREFIX_IRIS  # noqa: F401 (BASE: part of this module's names)
+from graph import namespaces
+from graph.namespaces import PREFIXES as PREFIX_IRIS
 
 KG = Namespace(PREFIX_IRIS["kg"])
 ID = Namespace(PREFIX_IRIS["id"])
@@ -30,20 +31,20 @@ SOURCE_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 
 
 def entity(entity_id: str) -> URIRef:
-    return ID[entity_id]
+    return URIRef(namespaces.entity_iri(entity_id))
 
 
 def source(source_id: str) -> URIRef:
-    return SOURCE[source_id]
+    return URIRef(namespaces.source_iri(source_id))
 
 
 def named_graph(source_id: str) -> URIRef:
-    return GRAPH[source_id]
+    return URIRef(namespaces.graph_iri(source_id))
 
 
 def evidence(source_id: str, start: int, end: int) -> URIRef:
     """Evidence is named by where the quote is, so it is stable across edits."""
-    return EVIDENCE[f"{source_id}/{start}-{end}"]
+    return URIRef(namespaces.evidence_iri(source_id, start, end))
 
 
 def post_id(holder: str, role: str, post_in: str) -> str:

@@ -1,8 +1,8 @@
-"""The namespaces of every IRI kg writes or reads, as plain strings.
+"""The namespaces of every IRI kg writes or reads, and the IRIs it mints, as plain strings.
 
-graph/iris.py wraps them as rdflib Namespaces for the build; commands that
-only need the strings (`kg query`) import this module and not rdflib, which
-was 40% of a small query's start-up.
+graph/iris.py wraps them as rdflib terms; the build's hot paths and commands
+that only need the strings (`kg query`) use this module, which imports no
+rdflib (importing it was 40% of a small query's start-up).
 """
 
 BASE = "https://w3id.org/id-cn-ties/"
@@ -26,3 +26,20 @@ PREFIXES = {
     "oa": "http://www.w3.org/ns/oa#",
     "foaf": "http://xmlns.com/foaf/0.1/",
 }
+
+
+def entity_iri(entity_id: str) -> str:
+    return PREFIXES["id"] + entity_id
+
+
+def source_iri(source_id: str) -> str:
+    return PREFIXES["src"] + source_id
+
+
+def graph_iri(source_id: str) -> str:
+    return PREFIXES["g"] + source_id
+
+
+def evidence_iri(source_id: str, start: int, end: int) -> str:
+    """Evidence is named by where the quote is, so it is stable across edits."""
+    return f"{PREFIXES['ev']}{source_id}/{start}-{end}"

@@ -186,6 +186,9 @@ class GraphFiles:
         self.placed: dict[str, dict[str, Placed]] = {}
         self.signatures: dict[str, tuple] = {}
         self.union_keys: dict[str, str] = {}
+        self._writers: dict[str, _SegmentWriter] = {}
+        self._pool: ThreadPoolExecutor | None = None
+        self._finishing: dict = {}  # file name -> the future of its writer's finish()
 
     def add(self, source_id: str, graph_iri: str, reusable: bool, load, union_key: str = "") -> None:
         """``load()`` gives the segments; ``reusable`` when they are the same as in the previous build."""
@@ -247,9 +250,9 @@ class GraphFiles:
 
     def abandon(self) -> None:
         """Remove the temporaries (after a failure)."""
-        if getattr(self, "_pool", None) is not None:
+        if self._pool is not None:
             self._pool.shutdown(wait=True)
-        for writer in getattr(self, "_writers", {}).values():
+        for writer in self._writers.values():
             writer.close()
             with contextlib.suppress(FileNotFoundError):
                 writer.temp.unlink()

@@ -27,6 +27,7 @@ from graph import iris
 from graph.build import Compiled, compile_source, term
 from graph.cache import Cache, Manifest, code_version
 from graph.errors import InputErrors, SourceError, ValidationError
+from graph.namespaces import entity_iri
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import GraphFiles, output_lock, render_segments, write_outputs
 from graph.report import make_report, report_text
@@ -69,7 +70,6 @@ class BuildResult:
     text: str
     compiled: int  # sources compiled by this build (the others came from the cache)
     timings: list[tuple[str, float]]  # (stage, seconds), in order
-
 
     @property
     def articles(self) -> list[Compiled]:
@@ -205,140 +205,135 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
     watch.lap("ontology and shapes")
     previous = cache.manifest(inputs)
     watch.lap("previous build's manifest")
-    store = StoreUpdate(out, previous.store if previous else "")
-    try:
-        return _build_with(paths, out, reviewed_only, jobs, watch, vocab, rules, inputs, cache, previous, store)
-    except BaseException:
-        store.abort()
-        raise
+    with StoreUpdate(out, previous.store if previous else "") as store:  # removed if the build fails
+        jobs_by_id, hashes = _jobs(paths, inputs, previous)
+        watch.lap("scan sources")
 
-
-def _build_with(paths, out, reviewed_only, jobs, watch, vocab, rules, inputs, cache, previous, store) -> BuildResult:
-    jobs_by_id, hashes = _jobs(paths, inputs, previous)
-    watch.lap("scan sources")
-
-    gazetteer_key = jobs_by_id[iris.GAZETTEER_ID][0]
-    ancestors = superclasses(vocab.graph)
-    ctx = _Context(vocab, rules, {}, {}, ancestors, reviewed_only, cache, send_nquads=store.streaming)
-    ctx.labels = _concept_labels(vocab)
-    ctx.types = _ontology_types(vocab)
-    compiled: dict[str, Compiled] = {}
-    errors: list = []
-    fresh: set[str] = set()
-    gazetteer = _reuse(iris.GAZETTEER_ID, gazetteer_key, previous, cache)
-    global _context
-    _context = ctx
-    if gazetteer is None:
-        _, gazetteer, problems, nquads = _compile(jobs_by_id[iris.GAZETTEER_ID])
-        errors += problems
-        if nquads is not None:
-            store.feed(iris.GAZETTEER_ID, nquads)
-        fresh.add(iris.GAZETTEER_ID)
-    if gazetteer is not None:
-        compiled[iris.GAZETTEER_ID] = gazetteer
-        for entity, by_lang in gazetteer.labels.items():
-            ctx.labels.setdefault(entity, {}).update(by_lang)
-        for subject, cls in gazetteer.types:
-            ctx.types.setdefault(subject, set()).add(cls)
-
-    todo = []
-    for source_id, job in jobs_by_id.items():
-        if source_id == iris.GAZETTEER_ID:
-            continue
-        found = _reuse(source_id, job[0], previous, cache)
-        if found is None:
-            todo.append(job)
-        else:
-            compiled[source_id] = found
-    for key, result, problems, nquads in _run(todo, jobs):
-        errors += problems
-        if result is not None:
-            compiled[result.id] = result
-            fresh.add(result.id)
+        gazetteer_key = jobs_by_id[iris.GAZETTEER_ID][0]
+        ancestors = superclasses(vocab.graph)
+        ctx = _Context(vocab, rules, {}, {}, ancestors, reviewed_only, cache, send_nquads=store.streaming)
+        ctx.labels = _concept_labels(vocab)
+        ctx.types = _ontology_types(vocab)
+        compiled: dict[str, Compiled] = {}
+        errors: list = []
+        fresh: set[str] = set()
+        gazetteer = _reuse(iris.GAZETTEER_ID, gazetteer_key, previous, cache)
+        global _context
+        _context = ctx
+        if gazetteer is None:
+            _, gazetteer, problems, nquads = _compile(jobs_by_id[iris.GAZETTEER_ID])
+            errors += problems
             if nquads is not None:
-                store.feed(result.id, nquads)
-    if errors:
-        raise InputErrors(sorted(errors, key=_error_order))
-    watch.lap(f"compile {len(fresh)} sources")
+                store.feed(iris.GAZETTEER_ID, nquads)
+            fresh.add(iris.GAZETTEER_ID)
+        if gazetteer is not None:
+            compiled[iris.GAZETTEER_ID] = gazetteer
+            for entity, by_lang in gazetteer.labels.items():
+                ctx.labels.setdefault(entity, {}).update(by_lang)
+            for subject, cls in gazetteer.types:
+                ctx.types.setdefault(subject, set()).add(cls)
 
-    order = [iris.GAZETTEER_ID] + sorted(k for k in compiled if k != iris.GAZETTEER_ID)
-    sources = [compiled[k] for k in order]
-    check_project(vocab, sources)
-    watch.lap("check ids and references")
-    labels = _project_labels(ctx.labels, sources)
-    stale_labels = [c for c in sources if any(labels.get(e, {}) != used for e, used in c.used_labels.items())]
-    relabelled = set()
-    for stale in stale_labels:  # it borrowed a label that another source has since changed
-        compiled[stale.id] = _recompile(stale, jobs_by_id[stale.id], ctx, labels)
-        fresh.add(stale.id)
-        relabelled.add(stale.id)
-    sources = [compiled[k] for k in order]
-
-    # A source's key, with the labels it borrowed: the same key means the same segments.
-    before = previous.compiled if previous is not None else {}
-    keys = {source_id: previous.keys[source_id] if before.get(source_id) is compiled[source_id]
-            else f"{jobs_by_id[source_id][0]}-{_labels_hash(compiled[source_id])}" for source_id in order}
-    changed = set(keys) if previous is None else {s for s in keys if previous.keys.get(s) != keys[s]}
-    removed = set() if previous is None else set(previous.keys) - set(keys)
-    types = _project_types(ctx.types, sources, ancestors)
-    union, problems, rechecked = _check_project_wide(sources, previous, changed | removed, types, ancestors, rules,
-                                                  labels, cache)
-    if problems:
-        raise InputErrors(problems)
-    watch.lap("shapes across sources")
-    # What each source's shapes looked up; after this build, what they saw is `types`.
-    used_nodes = {source_id: "\n".join(compiled[source_id].used_types) if compiled[source_id].used_types
-                  else previous.used_nodes.get(source_id, "") if before.get(source_id) is compiled[source_id] else ""
-                  for source_id in order}
-    for source_id in rechecked:  # checked here against the project: its own verdicts no longer count
-        compiled[source_id] = replace(compiled[source_id], violations={})
-    for source_id in order:
-        if compiled[source_id].used_types:
-            compiled[source_id] = replace(compiled[source_id], used_types={})
-    sources = [compiled[k] for k in order]
-
-    union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in union.items()}
-    ontology_lines = _ontology_lines(vocab)
-    with output_lock(out):
-        graph_files = GraphFiles(out, previous)
-        graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), None,
-                        lambda: render_segments(str(iris.ONTOLOGY_GRAPH), ontology_lines, ontology_lines))
-        segments_order = sorted([(c.graph, c) for c in sources] + [(str(iris.ONTOLOGY_GRAPH), None)])
-        for graph_iri, source in segments_order:
-            if source is None:
+        todo = []
+        for source_id, job in jobs_by_id.items():
+            if source_id == iris.GAZETTEER_ID:
                 continue
-            excluded = union_lines.get(source.id)
-            graph_files.add(source.id, graph_iri, source.id not in changed,
-                            _segments_loader(source, cache, excluded),
-                            union_key=_excluded_key(excluded))
-        graph_files.start([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
-        watch.lap("graph files")
-        try:
-            report = make_report(sources, union_lines, vocab, labels, types)
-            text = report_text(report)
-            files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
-            watch.lap("report")
-            staged = graph_files.finish()
-        except BaseException:
-            graph_files.abandon()
-            raise
-        watch.lap("graph files copied")
-        files["graph.html"] = _page(out, staged, sum(1 for c in sources for _ in c.declares))
-        watch.lap("page")
-        manifest = Manifest(inputs, keys, {s: compiled[s] for s in keys}, union=union, hashes=hashes,
-                            types=types, used_nodes=used_nodes)
-        graph_files.record(manifest)
-        store.finish(keys, changed, removed, lambda source_id: cache.get(compiled[source_id].key).segments["nq"],
-                     redo=relabelled & store.fed)
-        watch.lap("store")
-        _keep_previous(out, staged["graph.nq"])
-        write_outputs(out, {**staged, **files})
-        manifest.store = store.commit()
-        watch.lap("rename into out/")
-        cache.save_manifest(manifest, previous)
-        cache.prune({source.key for source in sources})
-        watch.lap("manifest")
-    return BuildResult(sources, report, text, len(fresh), watch.laps)
+            found = _reuse(source_id, job[0], previous, cache)
+            if found is None:
+                todo.append(job)
+            else:
+                compiled[source_id] = found
+        for key, result, problems, nquads in _run(todo, jobs):
+            errors += problems
+            if result is not None:
+                compiled[result.id] = result
+                fresh.add(result.id)
+                if nquads is not None:
+                    store.feed(result.id, nquads)
+        if errors:
+            raise InputErrors(sorted(errors, key=_error_order))
+        watch.lap(f"compile {len(fresh)} sources")
+
+        order = [iris.GAZETTEER_ID] + sorted(k for k in compiled if k != iris.GAZETTEER_ID)
+        sources = [compiled[k] for k in order]
+        check_project(vocab, sources)
+        watch.lap("check ids and references")
+        labels = _project_labels(ctx.labels, sources)
+        stale_labels = [c for c in sources if any(labels.get(e, {}) != used for e, used in c.used_labels.items())]
+        relabelled = set()
+        for stale in stale_labels:  # it borrowed a label that another source has since changed
+            compiled[stale.id] = _recompile(stale, jobs_by_id[stale.id], ctx, labels)
+            fresh.add(stale.id)
+            relabelled.add(stale.id)
+        sources = [compiled[k] for k in order]
+
+        # A source's key, with the labels it borrowed: the same key means the same segments.
+        kept = {s for s in order if previous is not None and previous.kept(s, compiled[s])}
+        keys = {source_id: previous.keys[source_id] if source_id in kept
+                else f"{jobs_by_id[source_id][0]}-{_labels_hash(compiled[source_id])}" for source_id in order}
+        changed = set(keys) if previous is None else {s for s in keys if previous.keys.get(s) != keys[s]}
+        removed = set() if previous is None else set(previous.keys) - set(keys)
+        types = _project_types(ctx.types, sources, ancestors)
+        union, problems, rechecked = _check_project_wide(sources, previous, changed | removed, types, ancestors, rules,
+                                                      labels, cache)
+        if problems:
+            raise InputErrors(problems)
+        watch.lap("shapes across sources")
+        # What each source's shapes looked up (kept in the manifest as IRIs: after this build, what they
+        # saw is `types`); a source kept from the last build has its IRIs there.
+        used_nodes = {}
+        for source_id in order:
+            source = compiled[source_id]
+            if source.used_types:
+                used_nodes[source_id] = "\n".join(source.used_types)
+                compiled[source_id] = source = replace(source, used_types={})
+            else:
+                used_nodes[source_id] = previous.used_nodes.get(source_id, "") if source_id in kept else ""
+            if source_id in rechecked:  # checked here against the project: its own verdicts no longer count
+                compiled[source_id] = replace(source, violations={})
+        sources = [compiled[k] for k in order]
+
+        union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in union.items()}
+        ontology_lines = _ontology_lines(vocab)
+        with output_lock(out):
+            graph_files = GraphFiles(out, previous)
+            graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), None,
+                            lambda: render_segments(str(iris.ONTOLOGY_GRAPH), ontology_lines, ontology_lines))
+            segments_order = sorted([(c.graph, c) for c in sources] + [(str(iris.ONTOLOGY_GRAPH), None)])
+            for graph_iri, source in segments_order:
+                if source is None:
+                    continue
+                excluded = union_lines.get(source.id)
+                graph_files.add(source.id, graph_iri, source.id not in changed,
+                                _segments_loader(source, cache, excluded),
+                                union_key=_excluded_key(excluded))
+            graph_files.start([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
+            watch.lap("graph files")
+            try:
+                report = make_report(sources, union_lines, vocab, labels, types)
+                text = report_text(report)
+                files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
+                watch.lap("report")
+                staged = graph_files.finish()
+            except BaseException:
+                graph_files.abandon()
+                raise
+            watch.lap("graph files copied")
+            files["graph.html"] = _page(out, staged, sum(1 for c in sources for _ in c.declares))
+            watch.lap("page")
+            manifest = Manifest(inputs, keys, {s: compiled[s] for s in keys}, union=union, hashes=hashes,
+                                types=types, used_nodes=used_nodes)
+            graph_files.record(manifest)
+            store.finish(keys, changed, removed, lambda source_id: cache.get(compiled[source_id].key).segments["nq"],
+                         redo=relabelled & store.fed)
+            watch.lap("store")
+            _keep_previous(out, staged["graph.nq"])
+            write_outputs(out, {**staged, **files})
+            manifest.store = store.commit()
+            watch.lap("rename into out/")
+            cache.save_manifest(manifest, previous)
+            cache.prune({source.key for source in sources})
+            watch.lap("manifest")
+        return BuildResult(sources, report, text, len(fresh), watch.laps)
 
 
 class _Stopwatch:
@@ -399,8 +394,7 @@ def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[st
                           previous.hashes if previous else {})
     jobs = {}
     for source_id, (kind, names) in files.items():
-        parts = [inputs] + [f"{n}\0{hashes[f'{folder}/{n}'][1] if f'{folder}/{n}' in hashes else 'missing'}"
-                            for n in names]
+        parts = [inputs] + [f"{n}\0{hashes.get(f'{folder}/{n}', (None, 'missing'))[1]}" for n in names]
         jobs[source_id] = (hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32], kind, f"{folder}/{names[0]}")
     return jobs, hashes
 
@@ -634,14 +628,13 @@ def _stale_checks(sources: list[Compiled], previous: Manifest | None, types: dic
     one kept from the last build saw that build's classes.
     """
     empty = frozenset()
-    before = previous.compiled if previous is not None else {}
     changed_nodes = None
     found = set()
     for source in sources:
         if source.used_types:
             if any(types.get(node, empty) != seen for node, seen in source.used_types.items()):
                 found.add(source.id)
-        elif before.get(source.id) is source and previous.used_nodes.get(source.id):
+        elif previous is not None and previous.kept(source.id, source) and previous.used_nodes.get(source.id):
             if changed_nodes is None:
                 old = previous.types
                 changed_nodes = {n for n in old.keys() | types.keys() if old.get(n, empty) != types.get(n, empty)}
@@ -650,12 +643,9 @@ def _stale_checks(sources: list[Compiled], previous: Manifest | None, types: dic
     return found
 
 
-_ID = str(iris.ID)
-
-
 def _entity_subjects(source: Compiled) -> set[str]:
-    """The IRIs of the entities a source declares or adds facts to (as iris.entity mints them)."""
-    return {_ID + s for s, _, _ in source.declares} | {_ID + s for s, _ in source.abouts}
+    """The IRIs of the entities a source declares or adds facts to."""
+    return {entity_iri(s) for s, _, _ in source.declares} | {entity_iri(s) for s, _ in source.abouts}
 
 
 def _source_lines(source: Compiled, cache: Cache) -> list[str]:

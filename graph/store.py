@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.namespaces import PREFIXES
+from graph.namespaces import graph_iri
 from graph.errors import NotBuilt
 
 LINK = "store"
@@ -33,7 +33,7 @@ class StoreUpdate:
     soon as the build has them: during compilation, not after it. Its folder
     sits beside out/ until ``commit`` moves it in, so a build that fails
     leaves nothing behind. ``commit`` swaps the link; the store before is kept,
-    so a running `kg serve` goes on.
+    so a running `kg serve` goes on. As a context, it is abandoned if the build fails.
     """
 
     def __init__(self, out: Path, current: str):
@@ -55,6 +55,13 @@ class StoreUpdate:
         if self.streaming:
             self.staging = parent / f".{self.out.name}.store-{os.getpid()}.tmp"
             self._start_loading()
+
+    def __enter__(self) -> StoreUpdate:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if error is not None:
+            self.abort()
 
     def _start_loading(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -118,7 +125,7 @@ class StoreUpdate:
             replace = removed | changed
         store = ox.Store(str(self.staging))
         for source_id in sorted(replace):
-            store.remove_graph(ox.NamedNode(PREFIXES["g"] + source_id))  # as iris.named_graph mints it
+            store.remove_graph(ox.NamedNode(graph_iri(source_id)))
         for source_id in sorted(replace - removed):
             store.bulk_load(nquads(source_id), format=ox.RdfFormat.N_QUADS)
         store.flush()
