@@ -29,29 +29,11 @@ def wall(cmd: list[str], runs: int) -> list[float]:
 
 
 def stages() -> list[tuple[str, float]]:
-    from graph.build import build_graph
-    from graph.ontology import load_vocabulary
-    from graph.outputs import render_outputs
-    from graph.report import make_report, report_text
-    from graph.sources import load_project
-    from graph.validate import load_shapes, violations
+    """The build's own stage timings (`kg build --timings`), from a clean build in this process."""
+    from graph.pipeline import Paths, build
 
-    result = []
-
-    def timed(name, fn):
-        start = time.perf_counter()
-        value = fn()
-        result.append((name, time.perf_counter() - start))
-        return value
-
-    vocab = timed("read ontology", lambda: load_vocabulary(ROOT / "ontology.ttl"))
-    project = timed("read + check sources", lambda: load_project(ROOT / "sources", vocab))
-    built = timed("facts -> RDF", lambda: build_graph(project))
-    shapes = load_shapes(ROOT / "shapes.ttl")
-    timed("SHACL validation (incl. pySHACL import)", lambda: violations(built.union, shapes))
-    report = make_report(built, project)
-    timed("serialise all outputs", lambda: render_outputs(built, report_text(report), report))
-    return result
+    with tempfile.TemporaryDirectory() as out:
+        return build(Paths(ROOT), Path(out)).timings
 
 
 def main() -> None:

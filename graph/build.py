@@ -256,17 +256,6 @@ def _add_evidence(add, out: Compiled, source: Source, item: Item, subject: str, 
     add(f"{position_sel} {_OA.end} {literal(str(location.end), datatype=offset)}")
 
 
-def project_labels(vocab, compiled_sources) -> dict[str, dict[str, str]]:
-    """Labels by id (concepts of the ontology, then every source's in order), to name posts."""
-    labels: dict[str, dict[str, str]] = {}
-    for notation, concept in vocab.concepts.items():
-        labels[notation] = {lit.language: str(lit) for lit in vocab.graph.objects(concept, RDFS.label)}
-    for compiled in compiled_sources:
-        for entity, by_lang in compiled.labels.items():
-            labels.setdefault(entity, {}).update(by_lang)
-    return labels
-
-
 # --------------------------------------------------------------------------
 # Disagreements
 # --------------------------------------------------------------------------
@@ -300,10 +289,14 @@ def find_conflicts(claims: dict) -> list[Conflict]:
 _XSD_DATE = str(XSD.date)
 
 
-def find_weekday_mismatches(claims: dict, labels: dict[str, str]) -> list[str]:
-    """A stated weekday that is not the weekday of a stated date, whichever sources say them."""
-    warnings = []
+def find_weekday_mismatches(claims: dict, labels) -> dict[str, list[str]]:
+    """A stated weekday that is not the weekday of a stated date, whichever sources say them: by subject.
+
+    ``labels.get(id)`` gives an entity's English label.
+    """
+    found = {}
     for subject, prop in sorted(key for key in claims if key[1] == "statedWeekday"):
+        warnings = []
         weekday_claims = claims[subject, prop]
         for date_claim in claims.get((subject, "date"), []):
             if date_claim.datatype != _XSD_DATE:
@@ -315,4 +308,6 @@ def find_weekday_mismatches(claims: dict, labels: dict[str, str]) -> list[str]:
                         f"{labels.get(subject) or subject} ({subject}): {date_claim.source} dates it "
                         f"{date_claim.value} ({date_claim.path}:{date_claim.line}), a {actual.capitalize()}, "
                         f"but {weekday.source} says {weekday.value.capitalize()} ({weekday.path}:{weekday.line})")
-    return warnings
+        if warnings:
+            found[subject] = warnings
+    return found

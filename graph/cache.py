@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import mmap
 import os
 import pickle
 import tempfile
@@ -30,10 +31,12 @@ import graph
 
 CACHE_DIR = ".kg-cache"
 MANIFEST = ".manifest"
+SUMMARIES = ".summaries"
 KEEP_UNUSED_DAYS = 7  # another out/ folder (--reviewed-only, say) may still want them
-FORMAT = 2  # bump when what is cached changes shape
+FORMAT = 4  # bump when what is cached changes shape
 _ALLOWED = {("graph.build", "Compiled"), ("graph.build", "Claim"), ("graph.validate", "Violation"),
-            ("graph.cache", "Manifest"), ("builtins", "frozenset"), ("builtins", "set")}
+            ("graph.cache", "Manifest"), ("graph.report", "ReportParts"), ("builtins", "frozenset"),
+            ("builtins", "set")}
 
 
 class _Unpickler(pickle.Unpickler):
@@ -67,10 +70,12 @@ class Placed(NamedTuple):
 class Manifest:
     inputs: str  # hash of ontology, shapes, options and code
     keys: dict[str, str]  # source id -> its key and a hash of the labels it borrowed
-    compiled: dict[str, object]  # source id -> Compiled without its segments and used_types
+    # source id -> its Compiled summary without segments and used_types: pickled one by one into the
+    # file ``summary_file`` beside the manifest, as (offset, length) there, and unpickled when asked for.
+    summaries: dict[str, object]
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output -> (size, mtime_ns, inode)
     placed: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # output -> source id -> segment
-    union: dict[str, frozenset] = field(default_factory=dict)  # source id -> statements an earlier graph made
+    union: dict[str, dict] = field(default_factory=dict)  # source id -> subject -> statements an earlier graph made
     union_keys: dict[str, str] = field(default_factory=dict)  # source id -> hash of those statements
     hashes: dict[str, tuple] = field(default_factory=dict)  # file -> ((size, mtime_ns, inode), sha256)
     store: str = ""  # folder name of the store in out/
@@ -78,12 +83,27 @@ class Manifest:
     # source that saw anything else was checked again), and the IRIs each source looked up.
     types: dict[str, frozenset] = field(default_factory=dict)
     used_nodes: dict[str, str] = field(default_factory=dict)  # source id -> IRIs, one a line
-    # Each source as stored (pickled), to write again as it is when the source has not changed.
-    stored: dict[str, bytes] = field(default_factory=dict, repr=False)
+    text_files: dict[str, str] = field(default_factory=dict)  # source id -> its text's name, beside the record
+    index: list = field(default_factory=list)  # graph.index.ProjectIndex, as shards
+    report: object = None  # graph.report.ReportParts
+    summary_file: str = ""
+    _loaded: dict = field(default_factory=dict, repr=False, compare=False)
+    _map: object = field(default=None, repr=False, compare=False)  # the summary file, mapped
+
+    def summary(self, source_id: str):
+        """A source's summary as this build left it (None if it had no such source)."""
+        found = self._loaded.get(source_id)
+        if found is None:
+            where = self.summaries.get(source_id)
+            if where is None:
+                return None
+            found = self._loaded[source_id] = loads(self._map[where[0]:where[0] + where[1]]) \
+                if isinstance(where, tuple) else where
+        return found
 
     def kept(self, source_id: str, compiled) -> bool:
         """Whether ``compiled`` is this manifest's own summary of the source: unchanged since that build."""
-        return self.compiled.get(source_id) is compiled
+        return compiled is not None and self._loaded.get(source_id) is compiled
 
 
 class Cache:
@@ -102,33 +122,75 @@ class Cache:
         _write(self.objects / key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def manifest(self, inputs: str) -> Manifest | None:
+        """The last build's manifest, if it was made with ``inputs`` and its summary file is whole."""
         try:
             manifest = loads(self.manifest_path.read_bytes())
             if not isinstance(manifest, Manifest) or manifest.inputs != inputs:
                 return None
-            manifest.stored = manifest.compiled
-            manifest.compiled = {source_id: loads(data) for source_id, data in manifest.stored.items()}
-        except (FileNotFoundError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            with open(self.manifest_path.parent / manifest.summary_file, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                manifest._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             return None
+        if any(offset + length > size for offset, length in manifest.summaries.values()):
+            return None  # the summary file is not the one this manifest was written with
+        manifest._loaded = {}
         return manifest
 
     def save_manifest(self, manifest: Manifest, previous: Manifest | None) -> None:
-        """Write the manifest; sources unchanged since ``previous`` are written as they were read."""
-        stored = {source_id: previous.stored[source_id] if previous is not None and previous.kept(source_id, compiled)
-                  else pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
-                  for source_id, compiled in manifest.compiled.items()}
-        data = replace(manifest, compiled=stored, stored={})
+        """Write the manifest and the summaries new since ``previous``.
+
+        New summaries are appended to the last build's summary file, whose
+        other bytes the last manifest (still current until this one is renamed
+        in) never refers to; when more than half of that file is summaries no
+        longer used, the used ones are copied into a new file instead.
+        """
+        folder = self.manifest_path.parent
+        where, fresh = {}, {}
+        for source_id, summary in manifest.summaries.items():
+            if isinstance(summary, tuple):
+                where[source_id] = summary
+            elif previous is not None and previous.kept(source_id, summary):
+                where[source_id] = previous.summaries[source_id]
+            else:
+                fresh[source_id] = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        live = sum(length for _, length in where.values())
+        name = previous.summary_file if previous is not None else ""
+        if not name or len(previous._map) > 2 * live + sum(map(len, fresh.values())):
+            name, old = f"{SUMMARIES}-{os.urandom(4).hex()}", where
+            where, fresh = {}, {**{s: previous._map[o:o + n] for s, (o, n) in old.items()}, **fresh}
+        with open(folder / name, "ab") as handle:
+            offset = handle.seek(0, os.SEEK_END)
+            for source_id, data in fresh.items():
+                where[source_id] = (offset, len(data))
+                offset += len(data)
+            handle.write(b"".join(fresh.values()))
+        data = replace(manifest, summaries=where, summary_file=name, _loaded={}, _map=None)
         _write(self.manifest_path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in folder.glob(f"{SUMMARIES}-*"):
+            if stale.name != name:
+                with contextlib.suppress(FileNotFoundError):
+                    stale.unlink()
 
     def prune(self, keep: set[str]) -> None:
-        """Forget compiled sources this build did not use and nothing wrote for a week."""
+        """Forget compiled sources this build did not use and nothing wrote for a week.
+
+        Looked at once a day at most (a stamp file says when): with a week's grace,
+        more often changes nothing, and the folder holds a file per source.
+        """
+        stamp = self.objects / ".pruned"
+        now = time.time()
+        with contextlib.suppress(FileNotFoundError):
+            if now - stamp.stat().st_mtime < 86400:
+                return
         if not self.objects.is_dir():
             return
-        too_old = time.time() - KEEP_UNUSED_DAYS * 86400
+        too_old = now - KEEP_UNUSED_DAYS * 86400
         for entry in os.scandir(self.objects):
             if entry.name not in keep and not entry.name.startswith(".") and entry.stat().st_mtime < too_old:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
+        stamp.touch()
 
 
 def _write(path: Path, data: bytes) -> None:

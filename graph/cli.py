@@ -85,7 +85,7 @@ def build(root, out, reviewed_only, timings):
         for stage, seconds in result.timings:
             click.echo(f"{stage:<28} {seconds:7.3f} s", err=True)
     report = result.report
-    articles = len(result.articles)
+    articles = result.articles
     entities = sum(report["classes"].values())
     click.echo(f"Built {out}/ from {articles} articles and the gazetteer: "
                f"{report['triples']} triples, {entities} typed resources.")

@@ -205,3 +205,89 @@ def test_a_clean_build_loads_the_store_with_every_graph_once_relabelled(project,
               if line.startswith(f"{post} <http://www.w3.org/2000/01/rdf-schema#label>")]
     assert any("Serang Test Council" in line for line in labels), labels
     assert store_quads(out) == stated(out)
+
+
+# A rebuild of a few changed sources checks only what they touch (graph/index.py); anything that may
+# be wrong sends it to the whole check, so its errors read as a clean build's.
+
+def add_source(project, stem, text, record):
+    (project / "sources" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (project / "sources" / f"{stem}.yaml").write_text(record, encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", ["add", "change", "remove", "nothing"])
+def test_a_small_change_is_checked_alone_and_gives_a_clean_builds_files(project, built, tmp_path, change):
+    if change == "add":
+        add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    elif change == "change":
+        edit(project / "sources" / f"{RECORD_000}.yaml", "statedWeekday: wednesday", "statedWeekday: tuesday")
+    elif change == "remove":
+        (project / "sources" / f"{RECORD_001}.yaml").unlink()
+    result = assert_same_as_clean(project, built, tmp_path, change)
+    assert not result.checked_all
+    # and the build after it, from the manifest and index it wrote
+    add_source(project, "901_council", COUNCIL_TEXT, COUNCIL_RECORD)
+    result = assert_same_as_clean(project, built, tmp_path, f"{change} then council")
+    assert not result.checked_all
+
+
+def test_a_new_source_borrowing_another_articles_label_is_relabelled(project, built, tmp_path):
+    add_source(project, "901_council", COUNCIL_TEXT, COUNCIL_RECORD)
+    build(Paths(project), built)
+    add_source(project, "902_head", HEAD_TEXT, HEAD_RECORD)
+    result = assert_same_as_clean(project, built, tmp_path, "head")
+    assert not result.checked_all and result.compiled == 1
+    assert "Serang Test Council".encode() in (built / "graph.nt").read_bytes()
+    assert store_quads(built) == stated(built)
+
+
+def test_a_label_a_kept_source_borrowed_changes(project, built, tmp_path):
+    add_source(project, "901_council", COUNCIL_TEXT, COUNCIL_RECORD)
+    add_source(project, "902_head", HEAD_TEXT, HEAD_RECORD)
+    build(Paths(project), built)
+    edit(project / "sources" / "901_council.yaml", "en: Serang Test Council", "en: Serang Trial Council")
+    result = assert_same_as_clean(project, built, tmp_path, "council renamed")
+    assert result.checked_all  # 902 named its post with the old label
+    assert "Serang Trial Council".encode() in (built / "graph.nt").read_bytes()
+
+
+BROKEN = {
+    "an id the gazetteer declares": lambda record: record.replace("id: visit-hangzhou-serang-2026-test",
+                                                                  "id: kota-serang"),
+    "about an unknown entity": lambda record: record.replace("about: visit-binzhou-tangerang-2025-09",
+                                                             "about: visit-nowhere"),
+    "a shape broken": lambda record: record.replace("    host: kota-serang\n", "    host: tourism\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_new_source_fails_as_in_a_clean_build(project, built, tmp_path, name):
+    add_source(project, "900_test", NEW_TEXT, BROKEN[name](NEW_RECORD))
+    before = outputs(built)
+    with pytest.raises(Exception) as failed:
+        build(Paths(project), built)
+    with pytest.raises(Exception) as clean:
+        build(Paths(project), tmp_path / "clean")
+    assert str(failed.value) == str(clean.value)
+    assert outputs(built) == before
+
+
+def test_removing_a_source_others_refer_to_fails_as_in_a_clean_build(project, built, tmp_path):
+    add_source(project, "901_council", COUNCIL_TEXT, COUNCIL_RECORD)
+    add_source(project, "902_head", HEAD_TEXT, HEAD_RECORD)
+    build(Paths(project), built)
+    (project / "sources" / "901_council.yaml").unlink()
+    with pytest.raises(Exception) as failed:
+        build(Paths(project), built)
+    with pytest.raises(Exception) as clean:
+        build(Paths(project), tmp_path / "clean")
+    assert str(failed.value) == str(clean.value)
+    assert "dewan-uji-serang" in str(failed.value)
+
+
+def test_a_truncated_summary_file_means_a_whole_build(project, built, tmp_path):
+    (summaries,) = built.glob(".summaries-*")
+    summaries.write_bytes(summaries.read_bytes()[:100])
+    add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    result = assert_same_as_clean(project, built, tmp_path, "summaries truncated")
+    assert result.checked_all and result.compiled == 1  # the others come from the build cache
