@@ -5,13 +5,14 @@ statements and what the project-wide checks need); the key is a hash of the
 source's files, the ontology, the shapes and this code's version, so a changed
 input is simply a different key. ``out/.manifest`` describes the build whose
 files are in out/: which key each source had, where each source's segment sits
-in each output file, and what the project-wide checks need of every source. A
-build that fails writes no manifest and changes nothing in out/, so the next
-build compares against the last one that succeeded.
+in each output file, the project index (graph/index.py) and the report's
+parts; each source's summary is in ``out/.summaries-<id>`` beside it, read
+only when asked for. A build that fails writes no manifest and changes nothing
+in out/, so the next build compares against the last one that succeeded.
 
-Files are pickles read back with an unpickler that only builds this module's
-and build.py's plain records (no other class is ever imported on load), and
-are written under temporary names and renamed, like every output.
+Files are pickles read back with an unpickler that only builds kg's own plain
+records (no other class is ever imported on load), and are written under
+temporary names and renamed, like every output.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,7 +36,7 @@ SUMMARIES = ".summaries"
 KEEP_UNUSED_DAYS = 7  # another out/ folder (--reviewed-only, say) may still want them
 FORMAT = 4  # bump when what is cached changes shape
 _ALLOWED = {("graph.build", "Compiled"), ("graph.build", "Claim"), ("graph.validate", "Violation"),
-            ("graph.cache", "Manifest"), ("graph.report", "ReportParts"), ("builtins", "frozenset"),
+            ("graph.report", "ReportParts"), ("builtins", "frozenset"),
             ("builtins", "set")}
 
 
@@ -106,6 +107,10 @@ class Manifest:
         return compiled is not None and self._loaded.get(source_id) is compiled
 
 
+_FIELDS = [f.name for f in fields(Manifest) if not f.name.startswith("_")]
+LATE_FIELDS = ("files", "placed", "union_keys", "store")  # known once the graph files are written
+
+
 class Cache:
     def __init__(self, root: Path, out: Path):
         self.objects = Path(root) / CACHE_DIR
@@ -124,28 +129,30 @@ class Cache:
     def manifest(self, inputs: str) -> Manifest | None:
         """The last build's manifest, if it was made with ``inputs`` and its summary file is whole."""
         try:
-            manifest = loads(self.manifest_path.read_bytes())
-            if not isinstance(manifest, Manifest) or manifest.inputs != inputs:
+            fields = loads(self.manifest_path.read_bytes())
+            if not isinstance(fields, dict) or loads(fields["inputs"]) != inputs:
                 return None
+            manifest = Manifest(**{name: loads(data) for name, data in fields.items()})
             with open(self.manifest_path.parent / manifest.summary_file, "rb") as handle:
                 size = os.fstat(handle.fileno()).st_size
                 manifest._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        except (OSError, KeyError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             return None
         if any(offset + length > size for offset, length in manifest.summaries.values()):
             return None  # the summary file is not the one this manifest was written with
-        manifest._loaded = {}
         return manifest
 
-    def save_manifest(self, manifest: Manifest, previous: Manifest | None) -> None:
-        """Write the manifest and the summaries new since ``previous``.
+    def stage_manifest(self, manifest: Manifest, previous: Manifest | None) -> dict[str, bytes]:
+        """Store the summaries new since ``previous`` and pickle the manifest's fields but ``LATE_FIELDS``.
 
-        New summaries are appended to the last build's summary file, whose
-        other bytes the last manifest (still current until this one is renamed
-        in) never refers to; when more than half of that file is summaries no
-        longer used, the used ones are copied into a new file instead.
+        Done while the graph files are being copied (in the kernel, outside the
+        GIL). Each field is pickled on its own: one pickle of them all spends
+        twice as long in its memo. New summaries are appended to the last
+        build's summary file, whose other bytes the last manifest (current
+        until this one is renamed in) never refers to; when more than half of
+        that file is summaries no longer used, the used ones are copied into a
+        new file instead.
         """
-        folder = self.manifest_path.parent
         where, fresh = {}, {}
         for source_id, summary in manifest.summaries.items():
             if isinstance(summary, tuple):
@@ -159,16 +166,23 @@ class Cache:
         if not name or len(previous._map) > 2 * live + sum(map(len, fresh.values())):
             name, old = f"{SUMMARIES}-{os.urandom(4).hex()}", where
             where, fresh = {}, {**{s: previous._map[o:o + n] for s, (o, n) in old.items()}, **fresh}
-        with open(folder / name, "ab") as handle:
+        with open(self.manifest_path.parent / name, "ab") as handle:
             offset = handle.seek(0, os.SEEK_END)
             for source_id, data in fresh.items():
                 where[source_id] = (offset, len(data))
                 offset += len(data)
             handle.write(b"".join(fresh.values()))
-        data = replace(manifest, summaries=where, summary_file=name, _loaded={}, _map=None)
-        _write(self.manifest_path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in folder.glob(f"{SUMMARIES}-*"):
-            if stale.name != name:
+        manifest.summaries, manifest.summary_file = where, name
+        return {name: pickle.dumps(getattr(manifest, name), protocol=pickle.HIGHEST_PROTOCOL)
+                for name in _FIELDS if name not in LATE_FIELDS}
+
+    def save_manifest(self, manifest: Manifest, staged: dict[str, bytes]) -> None:
+        """Write the manifest: the fields ``stage_manifest`` pickled, and the late ones."""
+        fields = {**staged, **{name: pickle.dumps(getattr(manifest, name), protocol=pickle.HIGHEST_PROTOCOL)
+                               for name in LATE_FIELDS}}
+        _write(self.manifest_path, pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in self.manifest_path.parent.glob(f"{SUMMARIES}-*"):
+            if stale.name != manifest.summary_file:
                 with contextlib.suppress(FileNotFoundError):
                     stale.unlink()
 

@@ -32,7 +32,7 @@ from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import GraphFiles, output_lock, render_segments, write_outputs
 from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES, TYPES, IndexBuilder, \
     ProjectIndex, stated_subjects, uses
-from graph.report import English, ReportParts, kg_classes, make_report, notes, report_text, source_row
+from graph.report import English, ReportParts, kg_classes, make_report, notes, source_row
 from graph.snapshot import PREVIOUS
 from graph.sources import GAZETTEER_FILE, check_project, read_gazetteer, read_record
 from graph.store import StoreUpdate
@@ -400,10 +400,12 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
         if entity in concepts or any(t != first_type or (first_source == iris.GAZETTEER_ID != s)
                                      for t, s in declared[1:]):
             raise _NeedsWholeCheck
-    for source in new.values():
-        ids = [subject for subject, type_name, _ in source.declares if type_name != "Post"]
-        if len(ids) != len(set(ids)):
-            raise _NeedsWholeCheck
+    for source in new.values():  # an id declared twice in one file (a post may be, by several facts)
+        seen = set()
+        for subject, type_name, _ in source.declares:
+            if subject in seen and type_name != "Post":
+                raise _NeedsWholeCheck
+            seen.add(subject)
     watch.lap("check ids and references")
 
     # Labels: a source that borrowed one that changed is compiled again
@@ -581,10 +583,14 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
         graph_files.start([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
         watch.lap("graph files")
         try:
-            report = outcome.report.report(len(vocab.graph), union_lines)
-            text = report_text(report)
-            files = {"report.txt": text.encode("utf-8"), "report.json": _json(report)}
+            report, text, report_json = outcome.report.render(len(vocab.graph), union_lines)
+            files = {"report.txt": text.encode("utf-8"), "report.json": report_json}
             watch.lap("report")
+            manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=hashes,
+                                types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
+                                index=outcome.index.shards(), report=outcome.report)
+            pickled = cache.stage_manifest(manifest, previous)
+            watch.lap("manifest staged")
             staged = graph_files.finish()
         except BaseException:
             graph_files.abandon()
@@ -592,9 +598,6 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
         watch.lap("graph files copied")
         files["graph.html"] = _page(out, staged, outcome.report.entities)
         watch.lap("page")
-        manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=hashes,
-                            types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
-                            index=outcome.index.shards(), report=outcome.report)
         graph_files.record(manifest)
         store.finish(outcome.keys, outcome.changed, outcome.removed,
                      lambda source_id: cache.get(outcome.cache_keys[source_id]).segments["nq"],
@@ -604,7 +607,7 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
         write_outputs(out, {**staged, **files})
         manifest.store = store.commit()
         watch.lap("rename into out/")
-        cache.save_manifest(manifest, previous)
+        cache.save_manifest(manifest, pickled)
     return text, report
 
 
@@ -973,30 +976,6 @@ def _labels_hash(source: Compiled) -> str:
 
 def _ontology_lines(vocab) -> list[str]:
     return sorted({f"{term(s)} {term(p)} {term(o)}" for s, p, o in vocab.graph})
-
-
-def _json(report: dict) -> bytes:
-    """The report as JSON, one list item a line: as json.dumps(item, ensure_ascii=False, sort_keys=True) writes
-    each, but strings and flat records are put together here, around json's C string encoder (a third of the time)."""
-    import json
-    from json.encoder import encode_basestring as string
-
-    def dumps(value):
-        if isinstance(value, str):
-            return string(value)
-        if isinstance(value, dict) and all(type(v) in (str, int) for v in value.values()):
-            return "{" + ", ".join(f"{string(k)}: {string(v) if type(v) is str else int.__repr__(v)}"
-                                   for k, v in sorted(value.items())) + "}"
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-    fields = []
-    for name, value in sorted(report.items()):
-        if isinstance(value, list) and value:
-            value = "[\n    " + ",\n    ".join(map(dumps, value)) + "\n  ]"
-        else:
-            value = dumps(value)
-        fields.append(f"  {dumps(name)}: {value}")
-    return ("{\n" + ",\n".join(fields) + "\n}\n").encode("utf-8")
 
 
 PAGE_LIMIT = 5000  # entities; vis-network stays usable up to about this many (bench/bench_page.py)

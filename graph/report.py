@@ -6,9 +6,11 @@ per class, and the conflicts and warnings by subject.
 """
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 
 from graph.build import claims_by_subject, find_conflicts, find_weekday_mismatches
 from graph.iris import KG
@@ -18,7 +20,7 @@ KG_CLASS = str(KG)
 
 @dataclass
 class ReportParts:
-    rows: dict[str, tuple]  # source id -> (file, facts, quotes, triples, entities declared), in build order
+    rows: dict[str, tuple]  # source id -> source_row(): its counts and its lines in the files, in build order
     classes: dict[str, int]  # kg class name -> evidence annotations and entities of the class
     conflicts: dict[str, list[str]]  # subject id -> its conflicts, by property
     warnings: dict[str, list[str]]  # subject id -> its weekday warnings
@@ -41,9 +43,20 @@ class ReportParts:
     def entities(self) -> int:
         return sum(row[4] for row in self.rows.values())
 
+    def render(self, ontology_triples: int, union: dict) -> tuple[dict, str, bytes]:
+        """The report, report.txt and report.json; each source's lines as its row keeps them."""
+        report = self.report(ontology_triples, union)
+        rows = self.rows.values()
+        return (report, report_text(report, [row[5] for row in rows]),
+                report_json(report, {"sources": [row[6] for row in rows]}))
+
 
 def source_row(source) -> tuple:
-    return f"sources/{os.path.basename(source.path)}", source.facts, source.quotes, source.triples, len(source.declares)
+    """(file, facts, quotes, triples, entities declared, its line in report.txt, its item in report.json)."""
+    row = {"id": source.id, "file": f"sources/{os.path.basename(source.path)}", "facts": source.facts,
+           "quotes": source.quotes, "triples": source.triples}
+    return (row["file"], row["facts"], row["quotes"], row["triples"], len(source.declares), _source_line(row),
+            _json_item(row))
 
 
 def kg_classes(classes) -> set[str]:
@@ -83,17 +96,46 @@ def make_report(sources, vocab, labels: dict, base_types: dict) -> ReportParts:
     return ReportParts({source.id: source_row(source) for source in sources}, dict(classes), conflicts, warnings)
 
 
-def report_text(report: dict) -> str:
+def _source_line(source: dict) -> str:
+    return (f"  {source['file']:<36} {source['facts']:>3} facts  {source['quotes']:>3} quotes  "
+            f"{source['triples']:>5} triples")
+
+
+def report_text(report: dict, source_lines: list[str] | None = None) -> str:
+    """``source_lines``: the "Per source" lines, if already made."""
     lines = [f"{report['triples']} triples ({report['ontology_triples']} of them the ontology's)", "", "Entities per class:"]
     width = max((len(name) for name in report["classes"]), default=0)
     for name, count in report["classes"].items():
         lines.append(f"  {name:<{width}}  {count:>4}")
     lines += ["", "Per source:"]
-    for source in report["sources"]:
-        lines.append(f"  {source['file']:<36} {source['facts']:>3} facts  {source['quotes']:>3} quotes  "
-                     f"{source['triples']:>5} triples")
+    lines += source_lines if source_lines is not None else map(_source_line, report["sources"])
     lines += ["", f"Conflicts ({len(report['conflicts'])}): sources disagree; every claim is kept with its source"]
     lines += [f"  {line}" for line in report["conflicts"]] or ["  none"]
     lines += ["", f"Warnings ({len(report['warnings'])}):"]
     lines += [f"  {line}" for line in report["warnings"]] or ["  none"]
     return "\n".join(lines) + "\n"
+
+
+def report_json(report: dict, items: dict[str, list[str]] | None = None) -> bytes:
+    """The report as JSON, one list item a line, each as json.dumps(item, ensure_ascii=False, sort_keys=True)
+    writes it; ``items``: the items of some lists, already made so."""
+    items = items or {}
+    fields = []
+    for name, value in sorted(report.items()):
+        if isinstance(value, list) and value:
+            value = "[\n    " + ",\n    ".join(items[name] if name in items else map(_json_item, value)) + "\n  ]"
+        else:
+            value = _json_item(value)
+        fields.append(f"  {_json_item(name)}: {value}")
+    return ("{\n" + ",\n".join(fields) + "\n}\n").encode("utf-8")
+
+
+def _json_item(value) -> str:
+    """json.dumps(value, ensure_ascii=False, sort_keys=True); strings and flat records put together here,
+    around json's C string encoder, in a third of the time."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict) and all(type(v) in (str, int) for v in value.values()):
+        return "{" + ", ".join(f"{encode_basestring(k)}: {encode_basestring(v) if type(v) is str else int.__repr__(v)}"
+                               for k, v in sorted(value.items())) + "}"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

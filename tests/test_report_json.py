@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from graph.pipeline import _json
+from graph.report import report_json, report_text
 
 TRICKY = {
     "triples": 7,
@@ -31,6 +31,8 @@ def plain(report: dict) -> bytes:
 
 def test_report_json_is_what_json_dumps_writes(shipped):
     for report in (shipped.result.report, TRICKY):
-        assert _json(report) == plain(report)
-        assert json.loads(_json(report)) == report
+        assert report_json(report) == plain(report)
+        assert json.loads(report_json(report)) == report
+    # as a build writes them, from each source's lines made when it was compiled
     assert (shipped.out / "report.json").read_bytes() == plain(shipped.result.report)
+    assert (shipped.out / "report.txt").read_text(encoding="utf-8") == report_text(shipped.result.report)
