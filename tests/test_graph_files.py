@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from graph.outputs import GRAPH_FILES, GraphFiles, write_outputs
+from graph.outputs import GRAPH_FILES, GraphFiles, output_lock, write_outputs
 
 KINDS = ("nq", "trig", "nt", "ttl", "jsonld")
 
@@ -71,3 +71,17 @@ def test_copied_runs_give_the_files_a_fresh_write_gives(tmp_path, seed):
     if rng.random() < 0.5:  # nothing changed: nothing is loaded
         _, _, loaded = write(tmp_path / "out", again, changed, set(changed), keys)
         assert loaded == []
+
+
+def test_replaced_files_are_gone_when_the_lock_is_released(tmp_path):
+    out = tmp_path / "out"
+    write_outputs(out, {"a": b"old a", "b": b"old b"})
+    os.link(out / "b", tmp_path / "b")  # b has another name: replacing it frees nothing
+    with open(out / "a", "rb") as reader, output_lock(out):
+        write_outputs(out, {"a": b"new a", "b": b"new b"})
+        assert (out / "a").read_bytes() == b"new a" and reader.read() == b"old a"
+        assert not (out / ".b.old.tmp").exists()
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "a", "b"]
+    assert (tmp_path / "b").read_bytes() == b"old b"
+    write_outputs(out, {"a": b"a again"})  # without the lock: replaced at once
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "a", "b"]
