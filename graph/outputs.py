@@ -163,8 +163,6 @@ class _GraphFile:
             self._copy(start, stop - start)
 
     def _copy(self, start: int, length: int) -> None:
-        if length <= 0:
-            return
         if self.copies:
             last_start, at, run = self.copies[-1]
             if at + run == self.offset and last_start + run == start:
@@ -187,8 +185,8 @@ class _GraphFile:
     def finish(self) -> Path:
         if self.offset > len(self.header):  # some segment is there: its separator makes way for the footer
             self.offset -= len(self.separator)
-            if self.copies and sum(self.copies[-1][1:]) > self.offset:
-                start, at, length = self.copies[-1]
+            start, at, length = self.copies[-1] if self.copies else (0, 0, 0)
+            if at + length > self.offset:  # the separator is copied, not written: copy one less
                 self.copies[-1] = (start, at, length - len(self.separator))
         self._write(self.footer)
         os.ftruncate(self.fd, self.offset)  # a longer separator than footer was written past the end
