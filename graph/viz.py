@@ -15,14 +15,16 @@ import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-import networkx as nx
-from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from graph.iris import KG
-from graph.network import KIND_STYLE, to_networkx
+
+if TYPE_CHECKING:  # jinja2 and networkx are imported where used: `kg build` only needs render_too_large
+    import jinja2
+    import networkx as nx
+    from rdflib import Graph
 
 TEXT = {
     "id": {"search": "Cari nama…", "find": "Cari", "source": "Sumber", "all": "semua", "aliases": "Nama lain",
@@ -57,6 +59,8 @@ def _vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
+    import jinja2
+
     env = jinja2.Environment(loader=jinja2.PackageLoader("graph", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     return env.get_template("page.html")
@@ -71,6 +75,8 @@ def script_json(value) -> str:
 
 
 def neighbourhood(network: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiGraph:
+    import networkx as nx
+
     from graph.analysis import find_node
 
     centre = find_node(network, focus)
@@ -94,6 +100,8 @@ def options(node_count: int) -> dict:
 
 
 def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None, source_names: dict[str, str]) -> dict:
+    from graph.network import KIND_STYLE
+
     type_labels = {}
     nodes = []
     for node, data in sorted(network.nodes(data=True)):
@@ -128,6 +136,8 @@ def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None, source_n
 def render_html(graph: Graph, *, lang: str = "id", focus: str | None = None, depth: int = 1,
                 status: dict | None = None, title: str | None = None, stated_in: dict | None = None) -> str:
     """The page for ``graph``; ``status`` marks nodes and (u, v, relation) edges added/removed/unchanged."""
+    from graph.network import to_networkx
+
     network = to_networkx(graph, lang, stated_in)
     _add_type_labels(network, graph, lang)
     if focus:
