@@ -26,7 +26,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import NamedTuple
 
 import graph
 
@@ -60,13 +59,6 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-class Placed(NamedTuple):
-    """Where one source's segment sits in an output file."""
-
-    offset: int
-    length: int
-
-
 @dataclass
 class Manifest:
     inputs: str  # hash of ontology, shapes, options and code
@@ -75,7 +67,8 @@ class Manifest:
     # file ``summary_file`` beside the manifest, as (offset, length) there, and unpickled when asked for.
     summaries: dict[str, object]
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output -> (size, mtime_ns, inode)
-    placed: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # output -> source id -> segment
+    # output -> (source ids in order, their segments' lengths as int64s)
+    placed: dict[str, tuple[tuple[str, ...], bytes]] = field(default_factory=dict)
     union: dict[str, dict] = field(default_factory=dict)  # source id -> subject -> statements an earlier graph made
     union_keys: dict[str, str] = field(default_factory=dict)  # source id -> hash of those statements
     hashes: dict[str, tuple] = field(default_factory=dict)  # file -> ((size, mtime_ns, inode), sha256)

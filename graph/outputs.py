@@ -356,7 +356,7 @@ def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> None:
             else:
                 staged.append((name, _write_temp(target, data)))
         for name, temp in staged:
-            replace(temp, out_dir / name)
+            replace_file(temp, out_dir / name)
         staged = []
         _fsync_dir(out_dir)
     finally:
@@ -369,7 +369,7 @@ def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> None:
 _freeing: dict[Path, list[threading.Thread]] = {}
 
 
-def replace(temp: Path, target: Path) -> None:
+def replace_file(temp: Path, target: Path) -> None:
     """``os.replace``; when this process holds target's folder's lock, the old file's blocks are freed later.
 
     Replacing the last name of a file frees its blocks then and there (about 50 ms

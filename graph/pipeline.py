@@ -29,7 +29,7 @@ from graph.cache import Cache, Manifest, code_version
 from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
 from graph.ontology import Vocabulary, load_vocabulary
-from graph.outputs import GraphFiles, output_lock, render_segments, write_outputs
+from graph.outputs import GraphFiles, output_lock, render_segments, replace_file, write_outputs
 from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES, TYPES, IndexBuilder, \
     ProjectIndex, stated_subjects, uses
 from graph.report import English, ReportParts, kg_classes, make_report, notes, source_row
@@ -1001,7 +1001,7 @@ def _keep_previous(out: Path, new_nquads: Path) -> None:
         temp = out / f".{PREVIOUS}.link.tmp"
         temp.unlink(missing_ok=True)
         os.link(current, temp)  # the old file itself: no copy of a large graph
-        os.replace(temp, out / PREVIOUS)
+        replace_file(temp, out / PREVIOUS)  # the graph previous.nq held is freed on a thread the lock waits for
 
 
 def _same_file(a: Path, b: Path) -> bool:
