@@ -63,8 +63,8 @@ def code_version() -> str:
 class Manifest:
     inputs: str  # hash of ontology, shapes, options and code
     keys: dict[str, str]  # source id -> its key and a hash of the labels it borrowed
-    # source id -> its Compiled summary without segments and used_types: pickled one by one into the
-    # file ``summary_file`` beside the manifest, as (offset, length) there, and unpickled when asked for.
+    # source id -> its Compiled summary without segments and used_types (or that pickled): pickled one by one
+    # into the file ``summary_file`` beside the manifest, as (offset, length) there, unpickled when asked for.
     summaries: dict[str, object]
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output -> (size, mtime_ns, inode)
     # output -> (source ids in order, their segments' lengths as int64s)
@@ -150,6 +150,8 @@ class Cache:
         for source_id, summary in manifest.summaries.items():
             if isinstance(summary, tuple):
                 where[source_id] = summary
+            elif isinstance(summary, bytes):  # pickled already
+                fresh[source_id] = summary
             elif previous is not None and previous.kept(source_id, summary):
                 where[source_id] = previous.summaries[source_id]
             else:

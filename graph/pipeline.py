@@ -18,6 +18,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from graph import iris
 from graph.build import Compiled, compile_source, term
-from graph.cache import Cache, Manifest, code_version
+from graph.cache import Cache, Manifest, code_version, loads
 from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
 from graph.ontology import Vocabulary, load_vocabulary
@@ -96,7 +97,12 @@ _closures: dict = {}  # classes -> with their ancestors, shared so that they pic
 
 
 def _compile(job: tuple[str, str, str]):
-    """(key, record) -> the compiled source's summary, or its errors; the whole result goes to the cache."""
+    """(key, record) -> the compiled source's summary, or its errors; the whole result goes to the cache.
+
+    The summary comes back pickled, as the manifest stores it (pickled here, on
+    every core, rather than again in the main process), with what its shapes
+    looked up beside it (``_unpack``).
+    """
     key, kind, path = job
     path = Path(path)
     ctx = _context
@@ -117,7 +123,15 @@ def _compile(job: tuple[str, str, str]):
     compiled.segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
     compiled.lines = []
     ctx.cache.put(key, compiled)
-    return key, replace(compiled, segments={}), [], compiled.segments["nq"] if ctx.send_nquads else None
+    stored = pickle.dumps(replace(compiled, segments={}, used_types={}), protocol=pickle.HIGHEST_PROTOCOL)
+    return key, (stored, compiled.used_types), [], compiled.segments["nq"] if ctx.send_nquads else None
+
+
+def _unpack(result: tuple[bytes, dict]) -> Compiled:
+    stored, used_types = result
+    summary = loads(stored)
+    summary.used_types = used_types
+    return summary
 
 
 class _Layered(dict):
@@ -256,12 +270,15 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     _context = ctx
     vocab, cache, ancestors = ctx.vocab, ctx.cache, ctx.ancestors
     compiled: dict[str, Compiled] = {}
+    pickled: dict[str, bytes] = {}  # source id -> its summary as the manifest stores it, from the worker
     errors: list = []
     fresh: set[str] = set()
     gazetteer = _reuse(iris.GAZETTEER_ID, jobs_by_id[iris.GAZETTEER_ID][0], previous, cache)
     if gazetteer is None:
-        _, gazetteer, problems, nquads = _compile(jobs_by_id[iris.GAZETTEER_ID])
+        _, result, problems, nquads = _compile(jobs_by_id[iris.GAZETTEER_ID])
         errors += problems
+        if result is not None:
+            gazetteer, pickled[iris.GAZETTEER_ID] = _unpack(result), result[0]
         if nquads is not None:
             store.feed(iris.GAZETTEER_ID, nquads)
         fresh.add(iris.GAZETTEER_ID)
@@ -284,11 +301,12 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     for key, result, problems, nquads in _run(todo, jobs):
         errors += problems
         if result is not None:
-            compiled[result.id] = result
-            fresh.add(result.id)
+            summary = _unpack(result)
+            compiled[summary.id], pickled[summary.id] = summary, result[0]
+            fresh.add(summary.id)
             if nquads is not None:
-                store.feed(result.id, nquads)
-            index.add(result)
+                store.feed(summary.id, nquads)
+            index.add(summary)
     if errors:
         raise InputErrors(sorted(errors, key=_error_order))
     watch.lap(f"compile {len(fresh)} sources")
@@ -302,6 +320,7 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     relabelled = set()
     for stale in stale_labels:  # it borrowed a label that another source has since changed
         compiled[stale.id] = _recompile(stale, jobs_by_id[stale.id], ctx, labels)
+        pickled.pop(stale.id, None)
         fresh.add(stale.id)
         relabelled.add(stale.id)
     sources = [compiled[k] for k in order]
@@ -334,7 +353,8 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     report = make_report(sources, vocab, labels, ctx.types)
     watch.lap("report's parts")
     # (A source compiled again for its labels uses the same ids: its entries in the index stand.)
-    return _Outcome(keys, {s: jobs_by_id[s][0] for s in order}, {s: compiled[s] for s in order}, changed, removed,
+    summaries = {s: pickled[s] if s in pickled and s not in rechecked else compiled[s] for s in order}
+    return _Outcome(keys, {s: jobs_by_id[s][0] for s in order}, summaries, changed, removed,
                     relabelled, union, types, used_nodes, {s: compiled[s].text_file for s in order if compiled[s].text_file},
                     index.finish(), report, len(fresh))
 
@@ -370,8 +390,9 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     for _, result, problems, _ in _run(todo, jobs):
         if problems:
             raise _NeedsWholeCheck
-        new[result.id] = result
-        fresh.add(result.id)
+        summary = _unpack(result)
+        new[summary.id] = summary
+        fresh.add(summary.id)
     watch.lap(f"compile {len(fresh)} sources")
 
     def current(source_id):
@@ -743,7 +764,7 @@ def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:
     _, result, problems, _ = _compile(job)
     if problems:
         raise InputErrors(problems)
-    return result
+    return _unpack(result)
 
 
 def _concept_labels(vocab) -> dict:
