@@ -17,8 +17,8 @@ import fcntl
 import json
 import os
 import shutil
+import subprocess
 import tempfile
-import threading
 import time
 from array import array
 from concurrent.futures import ThreadPoolExecutor
@@ -365,20 +365,22 @@ def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> None:
                 temp.unlink()
 
 
-# Output folders this process holds the lock of -> threads removing the files their builds replaced.
-_freeing: dict[Path, list[threading.Thread]] = {}
+# Output folders this process holds the lock of -> the files their builds replaced, to remove.
+_freeing: dict[Path, list[Path]] = {}
 
 
 def replace_file(temp: Path, target: Path) -> None:
     """``os.replace``; when this process holds target's folder's lock, the old file's blocks are freed later.
 
-    Replacing the last name of a file frees its blocks then and there (about 50 ms
-    for 250 MB on ext4). Under the lock the old file gets a second name first,
-    removed on a thread that the lock waits for before it is released; a build
-    killed before that leaves a dot-named temporary that the next build removes.
+    Replacing the last name of a file frees its blocks then and there: 0.12 s
+    for 250 MB here (ext4 mounted with online discard), 0.45 s for a build's
+    graph files. Under the lock the old file gets a second name first, removed
+    by a process of its own once the lock is released (``_remove_detached``);
+    one it has not removed yet, or that a killed build left, is a dot-named
+    temporary the next build removes.
     """
-    threads = _freeing.get(target.parent.resolve())
-    old = _second_name(target) if threads is not None else None
+    freeing = _freeing.get(target.parent.resolve())
+    old = _second_name(target) if freeing is not None else None
     try:
         os.replace(temp, target)
     except BaseException:
@@ -386,9 +388,20 @@ def replace_file(temp: Path, target: Path) -> None:
             old.unlink()
         raise
     if old is not None:
-        thread = threading.Thread(target=os.unlink, args=(old,), name=f"remove the old {target.name}")
-        thread.start()
-        threads.append(thread)
+        freeing.append(old)
+
+
+def _remove_detached(paths: list[Path]) -> None:
+    """Remove files in a process of its own, which nothing waits for: the outputs are in place already."""
+    if not paths:
+        return
+    try:
+        subprocess.Popen(["rm", "-f", "--", *map(str, paths)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no rm: remove them here
+        for path in paths:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
 
 def _second_name(target: Path) -> Path | None:
@@ -474,6 +487,5 @@ def output_lock(out_dir: Path, wait: float = 60.0):
             remove_stale_temporaries(out_dir)
             yield
         finally:
-            for thread in _freeing.pop(folder):
-                thread.join()
             fcntl.flock(handle, fcntl.LOCK_UN)
+            _remove_detached(_freeing.pop(folder))

@@ -457,10 +457,8 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
                 types[subject] = closure
     empty = frozenset()
     recheck = {s for s, c in new.items() if any(types.get(n, empty) != seen for n, seen in c.used_types.items())}
-    if changed_nodes:  # (rare: a source gave a class to something others state) which kept sources looked it up
-        wanted = [f"\n{node}\n" for node in changed_nodes]
-        recheck.update(s for s, looked in previous.used_nodes.items()
-                       if s in jobs_by_id and s not in new and looked and any(w in f"\n{looked}\n" for w in wanted))
+    if changed_nodes:  # which sources kept from the last build looked them up
+        recheck |= _looked_up(previous.used_nodes, changed_nodes) - new.keys() - removed
     dirty = changed | removed | recheck
     old_subjects = set()
     for source_id in dirty & previous.keys.keys():
@@ -564,6 +562,20 @@ def _direct_types(subject: str, index: ProjectIndex, base: dict, summary) -> set
     """The classes a subject is given (not their superclasses): by the ontology, the gazetteer and every source."""
     return set(base.get(subject, ())) | {cls for source_id in index.get(subject, TYPES)
                                          for s, cls in summary(source_id).types if s == subject}
+
+
+def _looked_up(used_nodes: dict[str, str], nodes: set[str]) -> set[str]:
+    """The sources whose shapes looked up any of ``nodes``, from the IRIs each looked up (one a line)."""
+    if len(nodes) > 16:  # splitting every source's IRIs once costs less than searching them for each node
+        return {s for s, looked in used_nodes.items() if looked and not nodes.isdisjoint(looked.split("\n"))}
+    wanted = [f"\n{node}\n" for node in nodes]
+    found = set()
+    for source_id, looked in used_nodes.items():
+        if looked:
+            looked = f"\n{looked}\n"
+            if any(w in looked for w in wanted):
+                found.add(source_id)
+    return found
 
 
 def _base_ids(gazetteer: Compiled) -> set[str]:

@@ -126,8 +126,9 @@ class StoreUpdate:
         store = ox.Store(str(self.staging))
         for source_id in sorted(replace):
             store.remove_graph(ox.NamedNode(graph_iri(source_id)))
-        for source_id in sorted(replace - removed):
-            store.bulk_load(nquads(source_id), format=ox.RdfFormat.N_QUADS)
+        added = sorted(replace - removed)
+        if added:  # one load: each call of the bulk loader writes and ingests files of its own
+            store.bulk_load(b"".join(map(nquads, added)), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -73,7 +74,15 @@ def test_copied_runs_give_the_files_a_fresh_write_gives(tmp_path, seed):
         assert loaded == []
 
 
-def test_replaced_files_are_gone_when_the_lock_is_released(tmp_path):
+def names_once_settled(out, expected, seconds=10.0):
+    """The folder's names, once they are ``expected`` (a process of its own removes replaced files) or time is up."""
+    deadline = time.monotonic() + seconds
+    while sorted(p.name for p in out.iterdir()) != expected and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return sorted(p.name for p in out.iterdir())
+
+
+def test_replaced_files_are_removed_once_the_lock_is_released(tmp_path):
     out = tmp_path / "out"
     write_outputs(out, {"a": b"old a", "b": b"old b"})
     os.link(out / "b", tmp_path / "b")  # b has another name: replacing it frees nothing
@@ -81,7 +90,8 @@ def test_replaced_files_are_gone_when_the_lock_is_released(tmp_path):
         write_outputs(out, {"a": b"new a", "b": b"new b"})
         assert (out / "a").read_bytes() == b"new a" and reader.read() == b"old a"
         assert not (out / ".b.old.tmp").exists()
-    assert sorted(p.name for p in out.iterdir()) == [".lock", "a", "b"]
+        assert (out / ".a.old.tmp").read_bytes() == b"old a"  # until the lock is released
+    assert names_once_settled(out, [".lock", "a", "b"]) == [".lock", "a", "b"]
     assert (tmp_path / "b").read_bytes() == b"old b"
     write_outputs(out, {"a": b"a again"})  # without the lock: replaced at once
     assert sorted(p.name for p in out.iterdir()) == [".lock", "a", "b"]
