@@ -1,16 +1,25 @@
 """`kg build` from end to end: read, check, build, validate, write; redo only what changed.
 
 Each source is compiled on its own (graph/build.py), on every core, and kept
-in out/.cache/ under a hash of its files and of everything else it depends on
-(ontology, shapes, options, kg's code). What spans sources is then checked for
-the whole project from small summaries: ids and references, conflicts, the
-labels posts borrow and the classes the shapes looked up (a source whose
-borrowed labels changed is compiled again; one whose looked-up classes changed
-is checked again). Entities that several sources state are checked against
-all their statements. The graph files are rewritten by copying the segments of
-unchanged sources from the previous files and writing only the new ones, and
-the store gets only the changed named graphs. The result is always the same as
-a clean build's (tests/test_incremental.py).
+in .kg-cache/ under a hash of its files and of everything else it depends on
+(ontology, shapes, options, kg's code). What spans sources is then settled in
+one of two ways:
+
+- ``_settle_changes``: when a few sources changed and the gazetteer did not,
+  the last build's project index (graph/index.py) says which other sources
+  share the ids, labels, classes, entities and claims the changed ones touch;
+  only those are checked again, and the report's parts are patched. The last
+  build passed every check, so nothing else can break. Anything that might be
+  wrong sends the build to the other way, which says what, as a clean build.
+- ``_settle_all``: every source with the project, from small summaries: ids
+  and references, conflicts, the labels posts borrow (a source whose borrowed
+  labels changed is compiled again), the classes the shapes looked up, and
+  entities several sources state, checked against all their statements.
+
+The graph files are rewritten by copying the segments of unchanged sources
+from the previous files and writing only the new ones, and the store gets only
+the changed named graphs. The result is always the same as a clean build's
+(tests/test_incremental.py).
 """
 from __future__ import annotations
 
@@ -40,6 +49,7 @@ from graph.store import StoreUpdate
 from graph.validate import Checker, describe, load_shapes, superclasses
 
 PARALLEL_FROM = 64  # sources to compile before it pays to start worker processes
+DELTA_SHARE = 20  # a rebuild looks only at what changed when at most 1 source in this many did (or 8)
 ONTOLOGY_ID = "ontology"
 
 
@@ -357,9 +367,6 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     return _Outcome(keys, {s: jobs_by_id[s][0] for s in order}, summaries, changed, removed,
                     relabelled, union, types, used_nodes, {s: compiled[s].text_file for s in order if compiled[s].text_file},
                     index.finish(), report, len(fresh))
-
-
-DELTA_SHARE = 20  # a rebuild looks only at what changed when at most 1 source in this many did
 
 
 def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: int | None, watch) -> _Outcome:
