@@ -176,11 +176,11 @@ def check_alone(compiled: Compiled, ctx: _Context) -> None:
 
     def classes(node):
         if node in own_types:  # its own nodes (evidence, itself) no other source can type
-            return frozenset(a for c in own_types[node] for a in ctx.ancestors.get(c, (c,)))
+            return _closure(own_types[node], ctx.ancestors)
         if node not in used:  # looked up elsewhere: recorded, to check again if it changes
             found = frozenset(ctx.types.get(node, ()))
             if found not in _closures:
-                _closures[found] = frozenset(a for c in found for a in ctx.ancestors.get(c, (c,)))
+                _closures[found] = _closure(found, ctx.ancestors)
             used[node] = _closures[found]
         return used[node]
 
@@ -193,6 +193,11 @@ def check_alone(compiled: Compiled, ctx: _Context) -> None:
 
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _closure(classes, ancestors: dict) -> frozenset:
+    """Classes with all their superclasses."""
+    return frozenset(a for c in classes for a in ancestors.get(c, (c,)))
 
 
 def _typed(view):
@@ -276,8 +281,6 @@ class _NeedsWholeCheck(Exception):
 def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs: int | None, store,
                 watch) -> _Outcome:
     """Compile what changed and check every source with the project: a clean build, or a fallback."""
-    global _context
-    _context = ctx
     vocab, cache, ancestors = ctx.vocab, ctx.cache, ctx.ancestors
     compiled: dict[str, Compiled] = {}
     pickled: dict[str, bytes] = {}  # source id -> its summary as the manifest stores it, from the worker
@@ -388,11 +391,11 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     new: dict[str, Compiled] = {}
     todo = []
     for source_id in sorted(changed):
-        found = cache.get(jobs_by_id[source_id][0])
+        found = _reuse(source_id, jobs_by_id[source_id][0], None, cache)
         if found is None:
             todo.append(jobs_by_id[source_id])
         else:
-            new[source_id] = replace(found, segments={})
+            new[source_id] = found
     fresh = set()
     for _, result, problems, _ in _run(todo, jobs):
         if problems:
@@ -455,7 +458,7 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     changed_nodes = set()
     for subject in touched[TYPES]:
         direct = _direct_types(subject, index, ctx.types, current)
-        closure = frozenset(a for c in direct for a in ancestors.get(c, (c,))) if direct else None
+        closure = _closure(direct, ancestors) if direct else None
         if types.get(subject) != closure:
             changed_nodes.add(subject)
             if closure is None:
@@ -777,10 +780,12 @@ def _run(todo: list, jobs: int | None):
 
 
 def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:
-    layered = _Context(**{**ctx.__dict__, "labels": labels})
     global _context
-    _context = layered
-    _, result, problems, _ = _compile(job)
+    _context = _Context(**{**ctx.__dict__, "labels": labels})
+    try:
+        _, result, problems, _ = _compile(job)
+    finally:
+        _context = ctx
     if problems:
         raise InputErrors(problems)
     return _unpack(result)
@@ -826,7 +831,7 @@ def _project_types(base: dict, sources: list[Compiled], ancestors: dict) -> dict
     for subject, classes in declared.items():
         key = frozenset(classes)
         if key not in closed:
-            closed[key] = frozenset(a for c in classes for a in ancestors.get(c, (c,)))
+            closed[key] = _closure(classes, ancestors)
         result[subject] = closed[key]
     return result
 
@@ -940,7 +945,7 @@ def _find_violations(to_check, stated_by, recheck: list, verdicts, lines: _Lines
         if node in types:
             return types[node]
         local = statements(node).get(_RDF_TYPE, ())  # evidence: typed only in its own graph
-        return frozenset(a for c in local for a in ancestors.get(c[1:-1], (c[1:-1],)))
+        return _closure((c[1:-1] for c in local), ancestors)
 
     checker = Checker(rules, statements, classes)
     found = []

@@ -66,6 +66,16 @@ def assert_same_as_clean(project, out, tmp_path, name):
     return result
 
 
+def failure_as_in_a_clean_build(project, out, tmp_path) -> str:
+    """The error of a rebuild into ``out``, which must be the error of a clean build of the same sources."""
+    with pytest.raises(Exception) as failed:
+        build(Paths(project), out)
+    with pytest.raises(Exception) as clean:
+        build(Paths(project), tmp_path / "clean")
+    assert str(failed.value) == str(clean.value)
+    return str(failed.value)
+
+
 @pytest.fixture
 def built(project, tmp_path):
     out = tmp_path / "out"
@@ -121,12 +131,7 @@ def test_changing_a_type_in_the_gazetteer_rechecks_other_sources(project, built,
     # Qu Yuekuan leads the Binzhou visit in 000 and 001; as an organisation he breaks their shapes
     edit(project / "sources" / "gazetteer.yaml", "  - id: qu-yuekuan\n    type: Person\n",
          "  - id: qu-yuekuan\n    type: LocalGovernment\n")
-    with pytest.raises(Exception) as failed:
-        build(Paths(project), built)
-    with pytest.raises(Exception) as clean:
-        build(Paths(project), tmp_path / "clean")
-    assert str(failed.value) == str(clean.value)
-    assert "is led by someone who is not a person" in str(failed.value)
+    assert "is led by someone who is not a person" in failure_as_in_a_clean_build(project, built, tmp_path)
 
 
 def test_changing_the_ontology_rebuilds_everything(project, built, tmp_path):
@@ -264,11 +269,7 @@ BROKEN = {
 def test_a_broken_new_source_fails_as_in_a_clean_build(project, built, tmp_path, name):
     add_source(project, "900_test", NEW_TEXT, BROKEN[name](NEW_RECORD))
     before = outputs(built)
-    with pytest.raises(Exception) as failed:
-        build(Paths(project), built)
-    with pytest.raises(Exception) as clean:
-        build(Paths(project), tmp_path / "clean")
-    assert str(failed.value) == str(clean.value)
+    failure_as_in_a_clean_build(project, built, tmp_path)
     assert outputs(built) == before
 
 
@@ -277,12 +278,7 @@ def test_removing_a_source_others_refer_to_fails_as_in_a_clean_build(project, bu
     add_source(project, "902_head", HEAD_TEXT, HEAD_RECORD)
     build(Paths(project), built)
     (project / "sources" / "901_council.yaml").unlink()
-    with pytest.raises(Exception) as failed:
-        build(Paths(project), built)
-    with pytest.raises(Exception) as clean:
-        build(Paths(project), tmp_path / "clean")
-    assert str(failed.value) == str(clean.value)
-    assert "dewan-uji-serang" in str(failed.value)
+    assert "dewan-uji-serang" in failure_as_in_a_clean_build(project, built, tmp_path)
 
 
 def test_a_truncated_summary_file_means_a_whole_build(project, built, tmp_path):
