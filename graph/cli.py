@@ -293,7 +293,7 @@ def query(query, expression, fmt, timeout, bindings, limit, list_, out):
         for saved in saved_queries().values():
             click.echo(f"{saved.name:<22} {saved.question}")
         return
-    click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)
+    click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)  # bytes: written as they are
 
 
 @cli.command()

@@ -6,6 +6,10 @@ file system: SERVICE, FROM / FROM NAMED and updates are refused before the
 engine sees the query (GRAPH g:<source> reads one source's facts).
 Each query runs in a child process that is killed at the time limit.
 
+A store never changes once built (a build makes a new one), so an answer is
+kept beside it, in out/.answers/<store>/, keyed by the query, its options and
+this code, and the same question asked again is answered from there.
+
 Oxigraph sorts slowly: each comparison of two IRIs or long strings reads both
 from the store, so ORDER BY over 20,000 rows takes seconds. A query that ends
 in ORDER BY of plain variables therefore runs without it and its rows are
@@ -15,10 +19,12 @@ whose order Python knows; otherwise the engine sorts as written.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import io
 import json
-import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +35,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.namespaces import PREFIXES
-from graph.store import open_store, store_path
+from graph.store import ANSWERS, store_path
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
@@ -209,8 +215,8 @@ def _term(value: str, binding: str):
 
 
 def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: int | None = None,
-        bindings: tuple[str, ...] = ()) -> str:
-    """Run a query in a child process, killed after ``timeout`` seconds; return the formatted answer.
+        bindings: tuple[str, ...] = ()) -> bytes:
+    """Run a query in a child process, killed after ``timeout`` seconds; return the formatted answer, UTF-8.
 
     ``limit`` keeps the first rows of a SELECT answer (after sorting); ``bindings``
     (``["where=id:dprd-banten"]``) run the query as if each variable had that value.
@@ -219,10 +225,16 @@ def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: 
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     check_safe(text)
     substitutions = parse_bindings(text, bindings)
-    store_path(out)  # says "run kg build" before anything is forked
+    store = store_path(out)  # says "run kg build" if need be; a build that swaps it meanwhile changes nothing here
+    kept = _kept_path(store, text, fmt, limit, substitutions)
+    answer = _read_kept(kept)
+    if answer is not None:
+        return answer
+    import multiprocessing  # here: a kept answer needs no child
+
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(text, str(out), fmt, limit, substitutions, sender), daemon=True)
+    child = context.Process(target=_child, args=(text, store, fmt, limit, substitutions, sender), daemon=True)
     child.start()
     sender.close()
     if not receiver.poll(timeout):
@@ -237,21 +249,67 @@ def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: 
     child.join()
     if not ok:
         raise QueryError(payload)
+    _keep(kept, payload)
     return payload
 
 
-def _child(text, out, fmt, limit, substitutions, sender) -> None:
+_CODE = (Path(__file__), Path(__file__).with_name("namespaces.py"))  # how answers are made and written
+KEPT_ANSWERS = 64  # per store; the least recently asked go first
+KEPT_BYTES = 256 * 2**20
+
+
+def _kept_path(store: Path, text: str, fmt: str, limit: int | None, substitutions: dict) -> Path:
+    """Where the answer to this question, on this store, is kept: a hash of everything the answer depends on."""
+    digest = hashlib.sha256(b"".join(code.read_bytes() for code in _CODE))
+    for part in (ox.__version__, text, fmt, repr(limit), *sorted(f"{k} {v}" for k, v in substitutions.items())):
+        digest.update(b"\0" + part.encode())
+    return store.parent / ANSWERS / store.name / digest.hexdigest()[:32]
+
+
+def _read_kept(path: Path) -> bytes | None:
     try:
-        sender.send((True, execute(text, Path(out), fmt, limit, substitutions)))
+        answer = path.read_bytes()
+        os.utime(path)  # recently asked: kept longest
+    except OSError:
+        return None
+    return answer
+
+
+def _keep(path: Path, answer: bytes) -> None:
+    """Keep an answer for the next asking; a folder we cannot write to (a shared out/) only means it is not kept."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(answer)
+            file.flush()
+            os.fsync(file.fileno())  # never a torn answer after a crash
+        os.replace(temporary, path)
+        kept = sorted((p for p in path.parent.iterdir() if not p.name.startswith(".")),
+                      key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        total = 0
+        for count, older in enumerate(kept):
+            total += older.stat().st_size
+            if count >= KEPT_ANSWERS or total > KEPT_BYTES:
+                older.unlink()
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _child(text, store, fmt, limit, substitutions, sender) -> None:
+    try:
+        sender.send((True, execute(text, None, fmt, limit, substitutions, store).encode("utf-8")))
     except QueryError as exc:
         sender.send((False, str(exc)))
     except Exception as exc:  # anything else the engine raises, as one line
         sender.send((False, f"query failed: {exc}"))
 
 
-def execute(text: str, out: Path, fmt: str, limit: int | None = None, substitutions: dict | None = None) -> str:
-    """Run a query on the store in ``out`` and format its answer (in this process, without a time limit)."""
-    store = open_store(out)
+def execute(text: str, out: Path | None, fmt: str, limit: int | None = None, substitutions: dict | None = None,
+            store_folder: Path | None = None) -> str:
+    """Run a query on the store in ``out`` (or in ``store_folder``) and format its answer (in this process, without a time limit)."""
+    store = ox.Store.read_only(str(store_folder or store_path(out)))
     split = split_order(text)
     results = _query(store, split[0] if split else text, substitutions)
     if isinstance(results, ox.QueryBoolean):

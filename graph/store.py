@@ -21,6 +21,7 @@ from graph.namespaces import graph_iri
 from graph.errors import NotBuilt
 
 LINK = "store"
+ANSWERS = ".answers"  # out/.answers/<store>/: kg query's kept answers, removed with their store
 
 
 class StoreUpdate:
@@ -156,7 +157,7 @@ class StoreUpdate:
             link_tmp.unlink()
         os.symlink(self.name, link_tmp)
         os.replace(link_tmp, link)
-        for old in out.glob("store-*"):
+        for old in [*out.glob("store-*"), *out.glob(f"{ANSWERS}/*")]:
             if old.name not in keep:  # the previous store stays for a `kg serve` still reading it
                 shutil.rmtree(old, ignore_errors=True)
         for stale in out.glob(".store-*.tmp"):

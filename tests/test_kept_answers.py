@@ -1,0 +1,94 @@
+"""kg query keeps each answer beside the store it came from: asked again, it is read, never stale."""
+from __future__ import annotations
+
+import json
+
+import graph.query
+from graph.pipeline import Paths, build
+from graph.query import run
+from graph.store import ANSWERS
+
+from tests.test_incremental import NEW_RECORD, NEW_TEXT, RECORD_000, add_source, edit
+
+POSTS = "posts"
+
+
+def kept_files(out):
+    return sorted(p for p in (out / ANSWERS).glob("*/*") if not p.name.startswith("."))
+
+
+def ask(out, query=POSTS, fmt="json", **options):
+    return run(graph.query.resolve(query, None), out, fmt, **options).decode("utf-8")
+
+
+def test_an_answer_asked_again_is_read_from_where_it_was_kept(project, tmp_path):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    first = ask(out)
+    [kept] = kept_files(out)
+    assert kept.parent.name == (out / "store").resolve().name
+    assert kept.read_bytes().decode() == first
+    # what is kept is what is answered: change it and the next asking says so
+    kept.write_text(first.replace("id-cn-ties", "kept-answer"), encoding="utf-8")
+    assert "kept-answer" in ask(out)
+
+
+def test_each_format_limit_and_binding_is_its_own_answer(project, tmp_path):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    answers = {ask(out, fmt=fmt) for fmt in ("json", "table", "csv", "tsv")}
+    answers |= {ask(out, limit=1), ask(out, bindings=("where=id:dprd-banten",))}
+    assert len(answers) == 6
+    assert len(kept_files(out)) == 6
+    assert ask(out, limit=1) in answers and len(kept_files(out)) == 6
+
+
+def test_a_new_build_is_never_answered_from_the_one_before(project, tmp_path):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    before = json.loads(ask(out, "source-support"))["results"]["bindings"]
+    first_store = (out / "store").resolve().name
+    add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    build(Paths(project), out)
+    after = json.loads(ask(out, "source-support"))["results"]["bindings"]
+    assert len(after) > len(before)
+    assert {row["source"]["value"] for row in after} - {row["source"]["value"] for row in before}
+    assert {p.parent.name for p in kept_files(out)} == {first_store, (out / "store").resolve().name}
+    # the build after that removes the first store, and its answers with it
+    edit(project / "sources" / f"{RECORD_000}.yaml", "statedWeekday: wednesday", "statedWeekday: tuesday")
+    build(Paths(project), out)
+    assert first_store not in {p.parent.name for p in kept_files(out)}
+    assert not (out / first_store).exists()
+
+
+def test_an_out_folder_where_nothing_can_be_kept_still_answers(project, tmp_path):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    (out / ANSWERS).write_text("not a folder", encoding="utf-8")
+    first = ask(out)
+    assert ask(out) == first
+    assert json.loads(first)["results"]["bindings"]
+
+
+def test_errors_are_not_kept(project, tmp_path):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    for _ in range(2):
+        try:
+            run("SELECT * WHERE { ?s ?p }", out, "json")
+        except graph.query.QueryError as error:
+            assert "syntax error" in str(error)
+        else:
+            raise AssertionError("a broken query was answered")
+    assert kept_files(out) == []
+
+
+def test_only_the_most_recently_asked_answers_are_kept(project, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    monkeypatch.setattr(graph.query, "KEPT_ANSWERS", 3)
+    for number in range(5):
+        assert run(f"SELECT ({number} AS ?n) WHERE {{}}", out, "csv") == f"n\r\n{number}\r\n".encode()
+    kept = kept_files(out)
+    assert len(kept) == 3
+    assert sorted(k.read_bytes() for k in kept) == [f"n\r\n{n}\r\n".encode() for n in (2, 3, 4)]
