@@ -122,9 +122,9 @@ def _compile(job: tuple[str, str, str]):
         else:
             source = read_record(path, ctx.vocab, ctx.reviewed_only)
     except InputErrors as exc:
-        return key, None, exc.errors, None
+        return key, None, exc.errors, None, None
     except SourceError as exc:
-        return key, None, [exc], None
+        return key, None, [exc], None, None
     own_labels = {item.subject: item.labels for item in source.items if item.labels}
     compiled = compile_source(source, ctx.vocab, _Layered(own_labels, ctx.labels))
     compiled.text_file = source.text_path.name if source.text_path else ""
@@ -132,9 +132,9 @@ def _compile(job: tuple[str, str, str]):
     check_alone(compiled, ctx)
     compiled.segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
     compiled.lines = []
-    ctx.cache.put(key, compiled)
+    cached = ctx.cache.put(key, compiled)
     stored = pickle.dumps(replace(compiled, segments={}, used_types={}), protocol=pickle.HIGHEST_PROTOCOL)
-    return key, (stored, compiled.used_types), [], compiled.segments["nq"] if ctx.send_nquads else None
+    return key, (stored, compiled.used_types), [], compiled.segments["nq"] if ctx.send_nquads else None, cached
 
 
 def _unpack(result: tuple[bytes, dict]) -> Compiled:
@@ -229,29 +229,29 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
     vocab = load_vocabulary(paths.ontology)
     rules = load_shapes(paths.shapes)
     inputs = _inputs_hash(paths, reviewed_only)
-    cache = Cache(paths.root, out)
-    watch.lap("ontology and shapes")
-    previous = cache.manifest(inputs)
-    watch.lap("previous build's manifest")
-    with StoreUpdate(out, previous.store if previous else "") as store:  # removed if the build fails
-        jobs_by_id, hashes = _jobs(paths, inputs, previous)
-        watch.lap("scan sources")
-        ctx = _Context(vocab, rules, _concept_labels(vocab), _ontology_types(vocab), superclasses(vocab.graph),
-                       reviewed_only, cache, send_nquads=store.streaming)
-        global _context
-        _context = ctx
-        outcome = None
-        if previous is not None and previous.index and not store.streaming:
-            try:
-                outcome = _settle_changes(ctx, previous, jobs_by_id, jobs, watch)
-            except _NeedsWholeCheck:
-                pass  # the whole project is checked below, as a clean build would, and says what is wrong
-        if outcome is None:
-            outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
-        text, report = _write_build(out, previous, outcome, ctx, store, inputs, hashes, watch)
-        cache.prune({job[0] for job in jobs_by_id.values()})
-        watch.lap("manifest")
-        return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
+    with Cache(paths.root, out) as cache:  # what was compiled is kept, even when the build fails
+        watch.lap("ontology and shapes")
+        previous = cache.manifest(inputs)
+        watch.lap("previous build's manifest")
+        with StoreUpdate(out, previous.store if previous else "") as store:  # removed if the build fails
+            jobs_by_id, hashes = _jobs(paths, inputs, previous)
+            watch.lap("scan sources")
+            ctx = _Context(vocab, rules, _concept_labels(vocab), _ontology_types(vocab), superclasses(vocab.graph),
+                           reviewed_only, cache, send_nquads=store.streaming)
+            global _context
+            _context = ctx
+            outcome = None
+            if previous is not None and previous.index and not store.streaming:
+                try:
+                    outcome = _settle_changes(ctx, previous, jobs_by_id, jobs, watch)
+                except _NeedsWholeCheck:
+                    pass  # the whole project is checked below, as a clean build would, and says what is wrong
+            if outcome is None:
+                outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
+            text, report = _write_build(out, previous, outcome, ctx, store, inputs, hashes, watch)
+            cache.prune({job[0] for job in jobs_by_id.values()})
+            watch.lap("manifest")
+            return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
 
 
 @dataclass
@@ -288,7 +288,7 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     fresh: set[str] = set()
     gazetteer = _reuse(iris.GAZETTEER_ID, jobs_by_id[iris.GAZETTEER_ID][0], previous, cache)
     if gazetteer is None:
-        _, result, problems, nquads = _compile(jobs_by_id[iris.GAZETTEER_ID])
+        _, result, problems, nquads, _ = _compile(jobs_by_id[iris.GAZETTEER_ID])
         errors += problems
         if result is not None:
             gazetteer, pickled[iris.GAZETTEER_ID] = _unpack(result), result[0]
@@ -773,17 +773,25 @@ def _reuse(source_id: str, key: str, previous: Manifest | None, cache: Cache) ->
 def _run(todo: list, jobs: int | None):
     workers = min(jobs or os.cpu_count() or 1, len(todo) // PARALLEL_FROM + 1)
     if workers <= 1:
-        yield from map(_compile, todo)
-        return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap_unordered(_compile, todo, chunksize=16)
+        results = map(_compile, todo)
+    else:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        results = pool.imap_unordered(_compile, todo, chunksize=16)
+    try:
+        for key, result, problems, nquads, cached in results:
+            if cached:  # where a worker put it in the build cache
+                _context.cache.record(cached)
+            yield key, result, problems, nquads
+    finally:
+        if workers > 1:
+            pool.terminate()
 
 
 def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:
     global _context
     _context = _Context(**{**ctx.__dict__, "labels": labels})
     try:
-        _, result, problems, _ = _compile(job)
+        _, result, problems, _, _ = _compile(job)
     finally:
         _context = ctx
     if problems:

@@ -146,9 +146,14 @@ def test_a_deleted_output_is_written_again_whole(project, built, tmp_path):
     assert_same_as_clean(project, built, tmp_path, "outputs damaged")
 
 
-def test_a_damaged_cache_is_built_again(project, built, tmp_path):
+@pytest.mark.parametrize("damage", ["everything", "packs", "index"])
+def test_a_damaged_cache_is_built_again(project, built, tmp_path, damage):
     for entry in (project / ".kg-cache").iterdir():
-        entry.write_bytes(b"not a pickle")
+        if damage == "everything" or entry.name.startswith(damage[:4]):
+            with open(entry, "r+b") as file:  # the same length, other bytes
+                size = file.seek(0, 2)
+                file.seek(0)
+                file.write(bytes(size) if damage == "packs" else b"n" * size)
     (built / ".manifest").write_bytes(b"\x80\x05junk")
     edit(project / "sources" / f"{RECORD_000}.yaml", "statedWeekday: wednesday", "statedWeekday: tuesday")
     result = assert_same_as_clean(project, built, tmp_path, "damaged cache")
