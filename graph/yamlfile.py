@@ -18,8 +18,9 @@ try:  # libyaml is about ten times faster than the pure-Python loader
 except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels
     from yaml import SafeLoader as _Loader
 
+_STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
+    _STR,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
@@ -77,6 +78,8 @@ def _convert(node, path, loader, seen: set, depth: int):
     if depth > MAX_DEPTH:
         raise SourceError(f"nested more than {MAX_DEPTH} levels deep", path, line)
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:  # most values: what the constructor would return, without its bookkeeping
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise SourceError(f"YAML tag {node.tag!r} is not allowed", path, line)
         try:
