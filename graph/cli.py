@@ -68,7 +68,8 @@ def cli(ctx, traceback):
 @click.option("--reviewed-only", is_flag=True,
               help="Leave out machine-drafted facts a curator has not reviewed (reviewed: false).")
 @click.option("--timings", is_flag=True, help="Print how long each stage of the build took (to stderr).")
-def build(root, out, reviewed_only, timings):
+@click.option("--no-warm", is_flag=True, help="Do not answer the saved queries ahead of time (see kg query --warm).")
+def build(root, out, reviewed_only, timings, no_warm):
     """Build the graph from sources/ into out/ (Turtle, TriG, JSON-LD, N-Triples, N-Quads, report).
 
     Checks every source, every quote and the SHACL shapes first; if anything
@@ -92,6 +93,10 @@ def build(root, out, reviewed_only, timings):
     said = [f"{title}: {line}\n" for title, lines in (("Conflict", report["conflicts"]), ("Warning", report["warnings"]))
             for line in lines]
     click.echo("".join(said) + f"Report: {out / 'report.txt'}")
+    if not no_warm:
+        from graph.query import start_warming
+
+        start_warming(out)
     global _exit_at_once
     _exit_at_once = True
 
@@ -277,8 +282,10 @@ def export(fmt, output, out, lang):
               help='Run the query as if ?NAME had VALUE: <IRI>, a prefixed name (id:dprd-banten) or "text". Repeatable.')
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and the questions they answer.")
+@click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers (kg build starts this "
+              "in the background), so that asking one reads its answer.")
 @out_option
-def query(query, expression, fmt, timeout, bindings, limit, list_, out):
+def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
     """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
 
     The ontology's prefixes (kg:, id:, g:, prov:, oa:, …) are already declared;
@@ -287,11 +294,14 @@ def query(query, expression, fmt, timeout, bindings, limit, list_, out):
 
     Example: kg query posts --bind where=id:dprd-banten
     """
-    from graph.query import resolve, run, saved_queries
+    from graph.query import resolve, run, saved_queries, warm as warm_answers
 
     if list_:
         for saved in saved_queries().values():
             click.echo(f"{saved.name:<22} {saved.question}")
+        return
+    if warm:
+        click.echo(f"Kept {warm_answers(out)} new answers in {out}/.answers/")
         return
     click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)  # bytes: written as they are
 

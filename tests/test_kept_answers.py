@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import time
 
 import graph.query
 from graph.pipeline import Paths, build
@@ -92,3 +94,49 @@ def test_only_the_most_recently_asked_answers_are_kept(project, tmp_path, monkey
     kept = kept_files(out)
     assert len(kept) == 3
     assert sorted(k.read_bytes() for k in kept) == [f"n\r\n{n}\r\n".encode() for n in (2, 3, 4)]
+
+
+# After a build, a process of its own answers the saved queries ahead of time.
+
+def test_warming_keeps_every_saved_querys_answer_as_kg_query_would_give_it(project, tmp_path):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    assert graph.query.warm(out) == 2 * len(graph.query.saved_queries())
+    warmed = {p.name: p.read_bytes() for p in kept_files(out)}
+    shutil.rmtree(out / ANSWERS)
+    for saved in graph.query.saved_queries().values():
+        for fmt in graph.query.WARM_FORMATS:
+            run(saved.text, out, fmt)  # run in a child, as if never asked before
+    assert {p.name: p.read_bytes() for p in kept_files(out)} == warmed
+    assert graph.query.warm(out) == 0  # all kept already
+
+
+def test_warming_stops_when_a_newer_build_replaces_the_store(project, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    first = (out / "store").resolve().name
+    execute = graph.query.execute
+
+    def a_build_happens_meanwhile(*args, **kwargs):
+        monkeypatch.setattr(graph.query, "execute", execute)
+        add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+        build(Paths(project), out)
+        return execute(*args, **kwargs)
+
+    monkeypatch.setattr(graph.query, "execute", a_build_happens_meanwhile)
+    assert graph.query.warm(out) == 1  # the answer it was making, for the store it was made on
+    assert [p.parent.name for p in kept_files(out)] == [first]
+
+
+def test_kg_build_warms_the_saved_queries_in_the_background_unless_told_not_to(kg, project, tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", "--root", project, "--out", out, "--no-warm").exit_code == 0
+    assert kept_files(out) == []
+    edit(project / "sources" / f"{RECORD_000}.yaml", "statedWeekday: wednesday", "statedWeekday: tuesday")
+    assert kg("build", "--root", project, "--out", out).exit_code == 0
+    expected = 2 * len(graph.query.saved_queries())
+    deadline = time.monotonic() + 120
+    while len(kept_files(out)) < expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(kept_files(out)) == expected
+    assert {p.parent.name for p in kept_files(out)} == {(out / "store").resolve().name}
