@@ -5,9 +5,9 @@ statements and what the project-wide checks need) under a key that hashes the
 source's files, the ontology, the shapes and this code's version, so a changed
 input is simply a different key. The compiled sources are appended to pack
 files, one per process that compiles (a file per source cost more to create,
-0.55 ms here, than the 40 KB in it cost to write), and ``.kg-cache/index`` is
-an append-only list of where each key is: a damaged or lost entry is only a
-source compiled again. ``out/.manifest`` describes the build whose
+0.55 ms here, than the 40 KB in it cost to write), and ``.kg-cache/index-<xx>``
+(by the key's first two characters) are append-only lists of where each key
+is: a damaged or lost entry is only a source compiled again. ``out/.manifest`` describes the build whose
 files are in out/: which key each source had, where each source's segment sits
 in each output file, the project index (graph/index.py) and the report's
 parts; each source's summary is in ``out/.summaries-<id>`` beside it, read
@@ -38,7 +38,7 @@ CACHE_DIR = ".kg-cache"
 MANIFEST = ".manifest"
 SUMMARIES = ".summaries"
 KEEP_UNUSED_DAYS = 7  # another out/ folder (--reviewed-only, say) may still want them
-INDEX = "index"
+INDEX = "index-"  # + the key's first two characters: a lookup reads one 256th of the index
 PACK = "pack-"
 BUSY_SECONDS = 3600  # a pack written to this recently may belong to a build still running: never moved
 FORMAT = 5  # bump when what is cached changes shape
@@ -124,7 +124,7 @@ class Cache:
     def __init__(self, root: Path, out: Path):
         self.folder = Path(root) / CACHE_DIR
         self.manifest_path = Path(out) / MANIFEST
-        self._index: dict[str, tuple] | None = None  # key -> (pack, offset, length, crc, written), read when first asked
+        self._index: dict[str, dict[str, tuple]] = {}  # shard -> key -> (pack, offset, length, crc, written), read when asked
         self._added: dict[str, tuple] = {}  # records not yet in the index file
         self._writer: tuple[int, int, str, list] | None = None  # (pid, fd, pack, [offset]) of this process's pack
         self._readers: dict[str, int] = {}
@@ -136,7 +136,7 @@ class Cache:
         self.close()
 
     def get(self, key: str):
-        where = self._added.get(key) or self._entries().get(key)
+        where = self._added.get(key) or self._shard(key).get(key)
         if where is None:
             return None
         pack, offset, length, crc, _ = where
@@ -175,17 +175,19 @@ class Cache:
 
     def close(self) -> None:
         """Add this build's records to the index, and let go of the packs."""
-        if self._added:
-            lines = "".join(f"{key} {' '.join(map(str, where))}\n" for key, where in self._added.items())
+        by_shard: dict[str, list[str]] = {}
+        for key, where in self._added.items():
+            by_shard.setdefault(INDEX + key[:2], []).append(f"{key} {' '.join(map(str, where))}\n")
+            if INDEX + key[:2] in self._index:
+                self._index[INDEX + key[:2]][key] = where
+        for shard, lines in by_shard.items():
             with contextlib.suppress(OSError):  # not written: only compiled again next time
-                fd = os.open(self.folder / INDEX, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+                fd = os.open(self.folder / shard, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
                 try:
-                    os.write(fd, lines.encode())
+                    os.write(fd, "".join(lines).encode())
                 finally:
                     os.close(fd)
-            if self._index is not None:
-                self._index.update(self._added)
-            self._added = {}
+        self._added = {}
         for fd in self._readers.values():
             os.close(fd)
         self._readers = {}
@@ -193,10 +195,11 @@ class Cache:
             os.close(self._writer[1])
         self._writer = None
 
-    def _entries(self) -> dict[str, tuple]:
-        if self._index is None:
-            self._index = _read_index(self.folder / INDEX)
-        return self._index
+    def _shard(self, key: str) -> dict[str, tuple]:
+        name = INDEX + key[:2]
+        if name not in self._index:
+            self._index[name] = _read_index(self.folder / name)
+        return self._index[name]
 
     def manifest(self, inputs: str) -> Manifest | None:
         """The last build's manifest, if it was made with ``inputs`` and its summary file is whole."""
@@ -276,7 +279,9 @@ class Cache:
         if not self.folder.is_dir():
             return
         self.close()
-        entries = _read_index(self.folder / INDEX)
+        entries = {}
+        for shard in self.folder.glob(f"{INDEX}*"):
+            entries.update(_read_index(shard))
         live = {key: where for key, where in entries.items()
                 if key in keep or where[4] >= now - KEEP_UNUSED_DAYS * 86400}
         sizes, busy = {}, set()
@@ -301,13 +306,16 @@ class Cache:
                     moved = self.put(key, value)
                     live[key] = (*moved[1:5], written)
         self._added = {}
-        lines = "".join(f"{key} {' '.join(map(str, where))}\n" for key, where in live.items())
-        _write(self.folder / INDEX, lines.encode())
-        self._index = live
+        shards: dict[str, list[str]] = {shard.name: [] for shard in self.folder.glob(f"{INDEX}*")}
+        for key, where in live.items():
+            shards.setdefault(INDEX + key[:2], []).append(f"{key} {' '.join(map(str, where))}\n")
+        for shard, lines in shards.items():
+            _write(self.folder / shard, "".join(lines).encode())
+        self._index = {}
         self.close()
         for entry in os.scandir(self.folder):
-            gone = entry.name in moving or (entry.name not in sizes and entry.name not in (INDEX, ".pruned")
-                                            and not entry.name.startswith(".") and entry.stat().st_mtime < now - BUSY_SECONDS)
+            gone = entry.name in moving or (entry.name not in sizes and not entry.name.startswith((INDEX, "."))
+                                            and entry.stat().st_mtime < now - BUSY_SECONDS)
             if gone:  # a moved pack, or a file an older kg kept here
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
