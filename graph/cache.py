@@ -177,9 +177,9 @@ class Cache:
         """Add this build's records to the index, and let go of the packs."""
         by_shard: dict[str, list[str]] = {}
         for key, where in self._added.items():
-            by_shard.setdefault(INDEX + key[:2], []).append(f"{key} {' '.join(map(str, where))}\n")
-            if INDEX + key[:2] in self._index:
-                self._index[INDEX + key[:2]][key] = where
+            by_shard.setdefault(_shard_of(key), []).append(_index_line(key, where))
+            if _shard_of(key) in self._index:
+                self._index[_shard_of(key)][key] = where
         for shard, lines in by_shard.items():
             with contextlib.suppress(OSError):  # not written: only compiled again next time
                 fd = os.open(self.folder / shard, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
@@ -196,7 +196,7 @@ class Cache:
         self._writer = None
 
     def _shard(self, key: str) -> dict[str, tuple]:
-        name = INDEX + key[:2]
+        name = _shard_of(key)
         if name not in self._index:
             self._index[name] = _read_index(self.folder / name)
         return self._index[name]
@@ -308,7 +308,7 @@ class Cache:
         self._added = {}
         shards: dict[str, list[str]] = {shard.name: [] for shard in self.folder.glob(f"{INDEX}*")}
         for key, where in live.items():
-            shards.setdefault(INDEX + key[:2], []).append(f"{key} {' '.join(map(str, where))}\n")
+            shards.setdefault(_shard_of(key), []).append(_index_line(key, where))
         for shard, lines in shards.items():
             _write(self.folder / shard, "".join(lines).encode())
         self._index = {}
@@ -320,6 +320,14 @@ class Cache:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
         stamp.touch()
+
+
+def _shard_of(key: str) -> str:
+    return INDEX + key[:2]
+
+
+def _index_line(key: str, where: tuple) -> str:
+    return f"{key} {' '.join(map(str, where))}\n"
 
 
 def _read_index(path: Path) -> dict[str, tuple]:

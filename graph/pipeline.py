@@ -23,6 +23,7 @@ the changed named graphs. The result is always the same as a clean build's
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import multiprocessing
@@ -772,19 +773,16 @@ def _reuse(source_id: str, key: str, previous: Manifest | None, cache: Cache) ->
 
 def _run(todo: list, jobs: int | None):
     workers = min(jobs or os.cpu_count() or 1, len(todo) // PARALLEL_FROM + 1)
-    if workers <= 1:
-        results = map(_compile, todo)
-    else:
-        pool = multiprocessing.get_context("fork").Pool(workers)
-        results = pool.imap_unordered(_compile, todo, chunksize=16)
-    try:
+    with contextlib.ExitStack() as stack:
+        if workers <= 1:
+            results = map(_compile, todo)
+        else:
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
+            results = pool.imap_unordered(_compile, todo, chunksize=16)
         for key, result, problems, nquads, cached in results:
             if cached:  # where a worker put it in the build cache
                 _context.cache.record(cached)
             yield key, result, problems, nquads
-    finally:
-        if workers > 1:
-            pool.terminate()
 
 
 def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -36,7 +37,7 @@ import pyoxigraph as ox
 
 from graph.errors import NotBuilt, QueryError
 from graph.namespaces import PREFIXES
-from graph.store import ANSWERS, store_path
+from graph.store import ANSWERS, open_store, store_path
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
@@ -254,15 +255,21 @@ def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: 
     return payload
 
 
-_CODE = (Path(__file__), Path(__file__).with_name("namespaces.py"))  # how answers are made and written
 KEPT_ANSWERS = 64  # per store; the least recently asked go first
 KEPT_BYTES = 256 * 2**20
 
 
+@functools.cache
+def _code_digest():
+    """A hash of the code that makes and writes answers, and of the engine's version."""
+    code = b"".join(path.read_bytes() for path in (Path(__file__), Path(__file__).with_name("namespaces.py")))
+    return hashlib.sha256(code + ox.__version__.encode())
+
+
 def _kept_path(store: Path, text: str, fmt: str, limit: int | None, substitutions: dict) -> Path:
     """Where the answer to this question, on this store, is kept: a hash of everything the answer depends on."""
-    digest = hashlib.sha256(b"".join(code.read_bytes() for code in _CODE))
-    for part in (ox.__version__, text, fmt, repr(limit), *sorted(f"{k} {v}" for k, v in substitutions.items())):
+    digest = _code_digest().copy()
+    for part in (text, fmt, repr(limit), *sorted(f"{k} {v}" for k, v in substitutions.items())):
         digest.update(b"\0" + part.encode())
     return store.parent / ANSWERS / store.name / digest.hexdigest()[:32]
 
@@ -286,13 +293,13 @@ def _keep(path: Path, answer: bytes) -> None:
             file.flush()
             os.fsync(file.fileno())  # never a torn answer after a crash
         os.replace(temporary, path)
-        kept = sorted((p for p in path.parent.iterdir() if not p.name.startswith(".")),
-                      key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        kept = sorted(((entry.stat().st_mtime_ns, entry.stat().st_size, entry.path) for entry in os.scandir(path.parent)
+                       if not entry.name.startswith(".")), reverse=True)
         total = 0
-        for count, older in enumerate(kept):
-            total += older.stat().st_size
+        for count, (_, size, older) in enumerate(kept):
+            total += size
             if count >= KEPT_ANSWERS or total > KEPT_BYTES:
-                older.unlink()
+                os.unlink(older)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -364,7 +371,7 @@ def _child(text, store, fmt, limit, substitutions, sender) -> None:
 def execute(text: str, out: Path | None, fmt: str, limit: int | None = None, substitutions: dict | None = None,
             store_folder: Path | None = None) -> str:
     """Run a query on the store in ``out`` (or in ``store_folder``) and format its answer (in this process, without a time limit)."""
-    store = ox.Store.read_only(str(store_folder or store_path(out)))
+    store = ox.Store.read_only(str(store_folder)) if store_folder else open_store(out)
     split = split_order(text)
     results = _query(store, split[0] if split else text, substitutions)
     if isinstance(results, ox.QueryBoolean):
