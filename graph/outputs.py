@@ -248,6 +248,9 @@ class GraphFiles:
         previous = self.previous
         self.ids = ids = tuple(self.entries[graph_iri][0] for graph_iri in order)
         self._files = files = {}
+        if tee is None and self._unchanged():
+            self.placed, self.signatures = dict(previous.placed), dict(previous.files)
+            return
         try:
             indexes: dict[tuple, dict] = {}  # the files share one tuple of source ids, so one index
             for name in GRAPH_FILES:
@@ -295,8 +298,18 @@ class GraphFiles:
             self.abandon()
             raise
 
+    def _unchanged(self) -> bool:
+        """Whether every file in out/ is already what this build would write: same sources, none stale."""
+        previous = self.previous
+        if previous is None or self.stale or self.union_keys != previous.union_keys:
+            return False
+        return all(name in previous.placed and previous.placed[name][0] == self.ids
+                   and previous.files.get(name) == _signature(self.out / name) for name in GRAPH_FILES)
+
     def finish(self) -> dict[str, Path]:
-        """Wait for every file to be complete; return the temporaries by file name."""
+        """Wait for every file to be complete; return the temporaries by file name (none if nothing changed)."""
+        if not self._files:
+            return {}
         try:
             staged = {name: future.result() for name, future in self._finishing.items()}
         except BaseException:

@@ -614,7 +614,8 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
     rows = outcome.report.rows
     with output_lock(out):
         graph_files = GraphFiles(out, previous)
-        graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), None,
+        # the last build's manifest is only read when its ontology is this one
+        graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), previous is not None,
                         lambda: render_segments(str(iris.ONTOLOGY_GRAPH), ontology_lines, ontology_lines))
         segments_order = sorted([(graph_iri(s), s) for s in outcome.keys] + [(str(iris.ONTOLOGY_GRAPH), None)])
         for graph, source_id in segments_order:
@@ -640,14 +641,15 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
             graph_files.abandon()
             raise
         watch.lap("graph files copied")
-        files["graph.html"] = _page(out, staged, outcome.report.entities)
+        files["graph.html"] = _page(staged.get("graph.nq", out / "graph.nq"), outcome.report.entities)
         watch.lap("page")
         graph_files.record(manifest)
         store.finish(outcome.keys, outcome.changed, outcome.removed,
                      lambda source_id: cache.get(outcome.cache_keys[source_id]).segments["nq"],
                      redo=outcome.relabelled & store.fed)
         watch.lap("store")
-        _keep_previous(out, staged["graph.nq"])
+        if "graph.nq" in staged:
+            _keep_previous(out, staged["graph.nq"])
         write_outputs(out, {**staged, **files})
         manifest.store = store.commit()
         watch.lap("rename into out/")
@@ -1032,7 +1034,7 @@ def _ontology_lines(vocab) -> list[str]:
 PAGE_LIMIT = 5000  # entities; vis-network stays usable up to about this many (bench/bench_page.py)
 
 
-def _page(out: Path, staged: dict, entities: int) -> bytes:
+def _page(nquads: Path, entities: int) -> bytes:
     from graph.viz import render_html, render_too_large
 
     if entities > PAGE_LIMIT:
@@ -1041,7 +1043,7 @@ def _page(out: Path, staged: dict, entities: int) -> bytes:
 
     from graph.network import from_quads
 
-    graph, stated_in = from_quads(ox.parse(path=str(staged["graph.nq"]), format=ox.RdfFormat.N_QUADS))
+    graph, stated_in = from_quads(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
     return render_html(graph, stated_in=stated_in).encode("utf-8")
 
 

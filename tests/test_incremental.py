@@ -10,6 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from graph.outputs import GRAPH_FILES
 from graph.pipeline import Paths, build
 
 RECORD_000 = "000_2a1c289181b610ec"
@@ -93,6 +94,21 @@ def edit(path, old, new):
 def test_nothing_changed_compiles_nothing(project, built, tmp_path):
     result = assert_same_as_clean(project, built, tmp_path, "nothing")
     assert result.compiled == 0
+
+
+def test_nothing_changed_leaves_the_graph_files_alone(project, built):
+    def written(out):
+        return {name: (stat.st_ino, stat.st_mtime_ns) for name in GRAPH_FILES for stat in [(out / name).stat()]}
+
+    before = written(built)
+    previous = (built / "previous.nq").stat() if (built / "previous.nq").exists() else None
+    build(Paths(project), built)
+    assert written(built) == before
+    after = (built / "previous.nq").stat() if (built / "previous.nq").exists() else None
+    assert (previous and previous.st_ino) == (after and after.st_ino)
+    (built / "graph.ttl").write_bytes((built / "graph.ttl").read_bytes())  # the same bytes, written again
+    build(Paths(project), built)
+    assert written(built)["graph.ttl"] != before["graph.ttl"]
 
 
 def test_adding_a_source(project, built, tmp_path):
