@@ -185,7 +185,7 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
 
 def _describe_source(add, source: Source, src: str, out: Compiled) -> None:
     meta = source.meta
-    text_file = source.path.name if source.kind == "gazetteer" else source.text_path.name
+    text_file = source.path.name if source.kind == "gazetteer" else source.text_name
     if source.kind == "gazetteer":
         add(f"{src} {_TYPE} {_KG.Gazetteer}")
         out.types.append((src[1:-1], str(KG.Gazetteer)))

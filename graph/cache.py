@@ -85,7 +85,8 @@ class Manifest:
     # source that saw anything else was checked again), and the IRIs each source looked up.
     types: dict[str, frozenset] = field(default_factory=dict)
     used_nodes: dict[str, str] = field(default_factory=dict)  # source id -> IRIs, one a line
-    text_files: dict[str, str] = field(default_factory=dict)  # source id -> its text's name, beside the record
+    text_files: dict[str, str] = field(default_factory=dict)  # source id -> its text's name, when not <id>.txt
+    scanned: tuple = ()  # (sources folder, the text_files the keys were made with): see pipeline._jobs_since
     index: list = field(default_factory=list)  # graph.index.ProjectIndex, as shards
     report: object = None  # graph.report.ReportParts
     summary_file: str = ""

@@ -107,14 +107,14 @@ _context: _Context | None = None  # set before the worker processes fork
 _closures: dict = {}  # classes -> with their ancestors, shared so that they pickle once
 
 
-def _compile(job: tuple[str, str, str]):
-    """(key, record) -> the compiled source's summary, or its errors; the whole result goes to the cache.
+def _compile(job: tuple[str, str, str, str]):
+    """A job (``_jobs``) -> the compiled source's summary, or its errors; the whole result goes to the cache.
 
     The summary comes back pickled, as the manifest stores it (pickled here, on
     every core, rather than again in the main process), with what its shapes
     looked up beside it (``_unpack``).
     """
-    key, kind, path = job
+    key, kind, path, keyed_text = job
     path = Path(path)
     ctx = _context
     try:
@@ -128,7 +128,11 @@ def _compile(job: tuple[str, str, str]):
         return key, None, [exc], None, None
     own_labels = {item.subject: item.labels for item in source.items if item.labels}
     compiled = compile_source(source, ctx.vocab, _Layered(own_labels, ctx.labels))
-    compiled.text_file = source.text_path.name if source.text_path else ""
+    compiled.text_file = source.text_name
+    if compiled.text_file != keyed_text:
+        # The key was made with another text than the record names (a clean build cannot know a
+        # record's own text name): kept under a key of the text it read, which no lookup makes.
+        key = hashlib.sha256(f"{key}\0{compiled.text_file}\0{source.sha256}".encode()).hexdigest()[:32]
     compiled.key = key
     check_alone(compiled, ctx)
     compiled.segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
@@ -249,8 +253,9 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
                     pass  # the whole project is checked below, as a clean build would, and says what is wrong
             if outcome is None:
                 outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
-            text, report = _write_build(out, previous, outcome, ctx, store, inputs, hashes, watch)
-            cache.prune({job[0] for job in jobs_by_id.values()})
+            scanned = (str(paths.sources), previous.text_files if previous else {})
+            text, report = _write_build(out, previous, outcome, ctx, store, inputs, (hashes, scanned), watch)
+            cache.prune(set(outcome.cache_keys.values()))
             watch.lap("manifest")
             return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
 
@@ -368,8 +373,8 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     watch.lap("report's parts")
     # (A source compiled again for its labels uses the same ids: its entries in the index stand.)
     summaries = {s: pickled[s] if s in pickled and s not in rechecked else compiled[s] for s in order}
-    return _Outcome(keys, {s: jobs_by_id[s][0] for s in order}, summaries, changed, removed,
-                    relabelled, union, types, used_nodes, {s: compiled[s].text_file for s in order if compiled[s].text_file},
+    return _Outcome(keys, {s: compiled[s].key for s in order}, summaries, changed, removed,
+                    relabelled, union, types, used_nodes, _text_files({s: compiled[s] for s in order}),
                     index.finish(), report, len(fresh))
 
 
@@ -498,19 +503,18 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     keys = {s: f"{jobs_by_id[s][0]}-{_labels_hash(new[s])}" if s in new else previous.keys[s] for s in order}
     summaries = {s: previous.summaries[s] for s in order if s not in new}
     used_nodes = {s: previous.used_nodes.get(s, "") for s in order}
-    text_files = {s: name for s, name in previous.text_files.items() if s not in removed}
+    text_files = {s: name for s, name in previous.text_files.items() if s not in removed and s not in new}
+    text_files.update(_text_files(new))
     for source_id, source in new.items():
         used_nodes[source_id] = "\n".join(source.used_types)
         summaries[source_id] = replace(source, used_types={})
-        text_files.pop(source_id, None)
-        if source.text_file:
-            text_files[source_id] = source.text_file
     for source_id in recheck:  # checked here against the project: its own verdicts no longer count
         summaries[source_id] = replace(summaries[source_id] if source_id in new else current(source_id),
                                        violations={})
     report = _patch_report(previous.report, order, new, {s: previous.summary(s) for s in old_uses}, touched,
                            kg_before, index, ctx, current, labels)
-    return _Outcome(keys, {s: jobs_by_id[s][0] for s in order}, {s: summaries[s] for s in order},
+    cache_keys = {s: new[s].key if s in new else jobs_by_id[s][0] for s in order}
+    return _Outcome(keys, cache_keys, {s: summaries[s] for s in order},
                     {s for s in order if previous.keys.get(s) != keys[s]}, set(removed), relabelled, union, types,
                     used_nodes, text_files, index, report, len(fresh), checked_all=False)
 
@@ -606,7 +610,7 @@ def _add_gazetteer(ctx: _Context, gazetteer: Compiled) -> None:
 
 
 def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _Context, store, inputs: str,
-                 hashes: dict, watch) -> tuple[str, dict]:
+                 scan: tuple, watch) -> tuple[str, dict]:
     """Write every output to temporaries, the store and the manifest; then rename them into out/."""
     cache, vocab = ctx.cache, ctx.vocab
     union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in outcome.union.items()}
@@ -631,7 +635,8 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
             report, text, report_json = outcome.report.render(len(vocab.graph), union_lines)
             files = {"report.txt": text.encode("utf-8"), "report.json": report_json}
             watch.lap("report")
-            manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=hashes,
+            manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=scan[0],
+                                scanned=scan[1],
                                 types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
                                 index=outcome.index.shards(), report=outcome.report)
             pickled = cache.stage_manifest(manifest, previous)
@@ -691,31 +696,104 @@ def _inputs_hash(paths: Paths, reviewed_only: bool) -> str:
     return digest.hexdigest()[:16]
 
 
-def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[str, tuple[str, str, str]], dict]:
-    """source id -> (key, kind, record path), and the files' hashes.
+def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[str, tuple[str, ...]], dict]:
+    """source id -> (key, kind, record path, text's name), and the files' hashes.
 
-    The key hashes the record, its text and ``inputs``.
+    The key hashes the record, its text and ``inputs``. Which file a record's
+    text is, only reading the record says: it is taken to be the one the last
+    build found (``text_files``), or ``<id>.txt``.
     """
-    known = previous.text_files if previous else {}
     folder = str(paths.sources)
     if not paths.sources.is_dir():
         raise SourceError("no such folder", paths.sources)
     signatures = _signatures(folder)
-    records = sorted(name for name in signatures if name.endswith(".yaml") and name != GAZETTEER_FILE)
-    files = {}  # source id -> (kind, its files)
-    for name in [GAZETTEER_FILE, *records]:
-        if name == GAZETTEER_FILE:
-            files[iris.GAZETTEER_ID] = ("gazetteer", [name])
-            continue
-        source_id = name[: -len(".yaml")]
-        files[source_id] = ("article", [name, known.get(source_id) or f"{source_id}.txt"])
-    hashes = _file_hashes(folder, [n for _, names in files.values() for n in names], signatures,
+    if previous is not None and previous.scanned and previous.scanned[0] == folder:
+        return _jobs_since(previous, folder, inputs, signatures)
+    known = previous.text_files if previous else {}
+    records = sorted(name[: -len(".yaml")] for name in signatures if name.endswith(".yaml") and name != GAZETTEER_FILE)
+    files = {s: _files_of(s, known) for s in [iris.GAZETTEER_ID] + records}  # in the order of keys in a manifest
+    hashes = _file_hashes(folder, [n for names in files.values() for n in names], signatures,
                           previous.hashes if previous else {})
+    return {source_id: _job(folder, inputs, source_id, names, hashes) for source_id, names in files.items()}, hashes
+
+
+def _files_of(source_id: str, texts: dict) -> list[str]:
+    """A source's files by name in the sources folder: its record, then its text (named in ``texts``)."""
+    if source_id == iris.GAZETTEER_ID:
+        return [GAZETTEER_FILE]
+    return [f"{source_id}.yaml", texts.get(source_id) or f"{source_id}.txt"]
+
+
+def _job(folder: str, inputs: str, source_id: str, names: list[str], hashes: dict) -> tuple[str, ...]:
+    kind = "gazetteer" if source_id == iris.GAZETTEER_ID else "article"
+    parts = [inputs] + [f"{n}\0{hashes.get(f'{folder}/{n}', (None, 'missing'))[1]}" for n in names]
+    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return key, kind, f"{folder}/{names[0]}", names[1] if len(names) > 1 else ""
+
+
+def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict) -> tuple[dict, dict]:
+    """What ``_jobs`` gives, from the last build's: only the sources with a file whose signature changed
+    (or whose text is now another file) are looked at. 0.03 s, not 0.13 s, at 20,000 articles."""
+    prefix = f"{folder}/"
+    keyed_with, known = previous.scanned[1], previous.text_files  # text names: the last keys', and now
+    now = {prefix + name: signature for name, signature in signatures.items()}
+    for path in previous.hashes.keys() - now.keys():
+        if "/" in path[len(prefix):]:  # a text in a subfolder: the scan did not see it
+            with contextlib.suppress(OSError):
+                stat = os.stat(path)
+                now[path] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    moved = {path for path, _ in now.items() ^ {p: entry[0] for p, entry in previous.hashes.items()}.items()}
+    owners = defaultdict(set)  # a text's name -> the sources that name it (other than <id>.txt)
+    for texts in (keyed_with, known):
+        for source_id, text in texts.items():
+            owners[text].add(source_id)
+    affected = {source_id for source_id, _ in keyed_with.items() ^ known.items()}
+    for path in moved:
+        name = path[len(prefix):]
+        if name == GAZETTEER_FILE:
+            affected.add(iris.GAZETTEER_ID)
+        elif name.endswith(".yaml"):
+            affected.add(name[: -len(".yaml")])
+        else:
+            affected |= owners.get(name, set())
+            if name.endswith(".txt"):
+                affected.add(name[: -len(".txt")])
+    present = {s for s in affected if s == iris.GAZETTEER_ID or f"{s}.yaml" in signatures}
+
+    def named_now(text):  # whether some source's text is this file
+        if any(known.get(s) == text and f"{s}.yaml" in signatures for s in owners.get(text, ())):
+            return True
+        stem = text[: -len(".txt")]
+        return text.endswith(".txt") and stem not in known and f"{stem}.yaml" in signatures
+
+    hashes = {path: entry for path, entry in previous.hashes.items() if path not in moved}
+    for source_id in affected:  # a text only they named, and no longer do
+        old = _files_of(source_id, keyed_with)[1:]
+        if old and (source_id not in present or old != _files_of(source_id, known)[1:]) and not named_now(old[0]):
+            hashes.pop(prefix + old[0], None)
+    files = {s: _files_of(s, known) for s in present}
+    hashes.update(_file_hashes(folder, [n for names in files.values() for n in names], signatures, previous.hashes))
     jobs = {}
-    for source_id, (kind, names) in files.items():
-        parts = [inputs] + [f"{n}\0{hashes.get(f'{folder}/{n}', (None, 'missing'))[1]}" for n in names]
-        jobs[source_id] = (hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32], kind, f"{folder}/{names[0]}")
+    for source_id, key in previous.keys.items():
+        if source_id in present:
+            jobs[source_id] = _job(folder, inputs, source_id, files[source_id], hashes)
+        elif source_id == iris.GAZETTEER_ID:
+            jobs[source_id] = (_job_key(key), "gazetteer", prefix + GAZETTEER_FILE, "")
+        elif source_id not in affected:
+            jobs[source_id] = (_job_key(key), "article", f"{prefix}{source_id}.yaml",
+                               known.get(source_id) or f"{source_id}.txt")
+    added = present - jobs.keys()
+    if added:
+        for source_id in added:
+            jobs[source_id] = _job(folder, inputs, source_id, files[source_id], hashes)
+        order = sorted(jobs.keys() - {iris.GAZETTEER_ID})
+        jobs = {s: jobs[s] for s in [iris.GAZETTEER_ID] + order}
     return jobs, hashes
+
+
+def _text_files(sources: dict) -> dict[str, str]:
+    """source id -> its text's name, for the sources whose text is not <id>.txt."""
+    return {s: c.text_file for s, c in sources.items() if c.text_file and c.text_file != f"{s}.txt"}
 
 
 def _signatures(folder: str) -> dict[str, tuple[int, int, int]]:

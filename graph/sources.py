@@ -86,6 +86,11 @@ class Source:
     sha256: str = ""
 
     @property
+    def text_name(self) -> str:
+        """The text's name from the record's folder ("texts/a.txt" for a text in a subfolder); "" if none."""
+        return self.text_path.relative_to(self.path.parent).as_posix() if self.text_path else ""
+
+    @property
     def short(self) -> str:
         """A short name for people: the article's number, or 'gazetteer'."""
         return self.id.split("_", 1)[0]

@@ -111,6 +111,17 @@ def test_nothing_changed_leaves_the_graph_files_alone(project, built):
     assert written(built)["graph.ttl"] != before["graph.ttl"]
 
 
+def test_a_text_in_a_subfolder_is_watched(project, built, tmp_path):
+    sources = project / "sources"
+    (sources / "texts").mkdir()
+    (sources / "texts" / "900.txt").write_text(NEW_TEXT, encoding="utf-8")
+    (sources / "900_test.yaml").write_text(
+        NEW_RECORD.replace("  language: id\n", "  language: id\n  text: texts/900.txt\n", 1), encoding="utf-8")
+    assert_same_as_clean(project, built, tmp_path, "a text in a subfolder")
+    edit(sources / "texts" / "900.txt", "Catatan uji", "Catatan uji kedua")
+    assert_same_as_clean(project, built, tmp_path, "a text in a subfolder edited")
+
+
 def test_adding_a_source(project, built, tmp_path):
     (project / "sources" / "900_test.txt").write_text(NEW_TEXT, encoding="utf-8")
     (project / "sources" / "900_test.yaml").write_text(NEW_RECORD, encoding="utf-8")
