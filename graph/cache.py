@@ -178,9 +178,10 @@ class Cache:
         """Add this build's records to the index, and let go of the packs."""
         by_shard: dict[str, list[str]] = {}
         for key, where in self._added.items():
-            by_shard.setdefault(_shard_of(key), []).append(_index_line(key, where))
-            if _shard_of(key) in self._index:
-                self._index[_shard_of(key)][key] = where
+            shard = _shard_of(key)
+            by_shard.setdefault(shard, []).append(_index_line(key, where))
+            if shard in self._index:
+                self._index[shard][key] = where
         for shard, lines in by_shard.items():
             with contextlib.suppress(OSError):  # not written: only compiled again next time
                 fd = os.open(self.folder / shard, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)

@@ -254,7 +254,7 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
             if outcome is None:
                 outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
             scanned = (str(paths.sources), previous.text_files if previous else {})
-            text, report = _write_build(out, previous, outcome, ctx, store, inputs, (hashes, scanned), watch)
+            text, report = _write_build(out, previous, outcome, ctx, store, inputs, hashes, scanned, watch)
             cache.prune(set(outcome.cache_keys.values()))
             watch.lap("manifest")
             return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
@@ -610,7 +610,7 @@ def _add_gazetteer(ctx: _Context, gazetteer: Compiled) -> None:
 
 
 def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _Context, store, inputs: str,
-                 scan: tuple, watch) -> tuple[str, dict]:
+                 hashes: dict, scanned: tuple, watch) -> tuple[str, dict]:
     """Write every output to temporaries, the store and the manifest; then rename them into out/."""
     cache, vocab = ctx.cache, ctx.vocab
     union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in outcome.union.items()}
@@ -635,9 +635,8 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
             report, text, report_json = outcome.report.render(len(vocab.graph), union_lines)
             files = {"report.txt": text.encode("utf-8"), "report.json": report_json}
             watch.lap("report")
-            manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=scan[0],
-                                scanned=scan[1],
-                                types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
+            manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=hashes,
+                                scanned=scanned, types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
                                 index=outcome.index.shards(), report=outcome.report)
             pickled = cache.stage_manifest(manifest, previous)
             watch.lap("manifest staged")
@@ -714,7 +713,7 @@ def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[st
     files = {s: _files_of(s, known) for s in [iris.GAZETTEER_ID] + records}  # in the order of keys in a manifest
     hashes = _file_hashes(folder, [n for names in files.values() for n in names], signatures,
                           previous.hashes if previous else {})
-    return {source_id: _job(folder, inputs, source_id, names, hashes) for source_id, names in files.items()}, hashes
+    return {s: _job(folder, s, names, _key(folder, inputs, names, hashes)) for s, names in files.items()}, hashes
 
 
 def _files_of(source_id: str, texts: dict) -> list[str]:
@@ -724,10 +723,14 @@ def _files_of(source_id: str, texts: dict) -> list[str]:
     return [f"{source_id}.yaml", texts.get(source_id) or f"{source_id}.txt"]
 
 
-def _job(folder: str, inputs: str, source_id: str, names: list[str], hashes: dict) -> tuple[str, ...]:
-    kind = "gazetteer" if source_id == iris.GAZETTEER_ID else "article"
+def _key(folder: str, inputs: str, names: list[str], hashes: dict) -> str:
     parts = [inputs] + [f"{n}\0{hashes.get(f'{folder}/{n}', (None, 'missing'))[1]}" for n in names]
-    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def _job(folder: str, source_id: str, names: list[str], key: str) -> tuple[str, str, str, str]:
+    """(key, kind, record path, text's name): what a worker compiles (``_compile``)."""
+    kind = "gazetteer" if source_id == iris.GAZETTEER_ID else "article"
     return key, kind, f"{folder}/{names[0]}", names[1] if len(names) > 1 else ""
 
 
@@ -773,19 +776,15 @@ def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict) 
             hashes.pop(prefix + old[0], None)
     files = {s: _files_of(s, known) for s in present}
     hashes.update(_file_hashes(folder, [n for names in files.values() for n in names], signatures, previous.hashes))
+    fresh = {s: _job(folder, s, names, _key(folder, inputs, names, hashes)) for s, names in files.items()}
     jobs = {}
-    for source_id, key in previous.keys.items():
-        if source_id in present:
-            jobs[source_id] = _job(folder, inputs, source_id, files[source_id], hashes)
-        elif source_id == iris.GAZETTEER_ID:
-            jobs[source_id] = (_job_key(key), "gazetteer", prefix + GAZETTEER_FILE, "")
+    for source_id, key in previous.keys.items():  # in the last build's order, which is _jobs's
+        if source_id in fresh:
+            jobs[source_id] = fresh[source_id]
         elif source_id not in affected:
-            jobs[source_id] = (_job_key(key), "article", f"{prefix}{source_id}.yaml",
-                               known.get(source_id) or f"{source_id}.txt")
-    added = present - jobs.keys()
-    if added:
-        for source_id in added:
-            jobs[source_id] = _job(folder, inputs, source_id, files[source_id], hashes)
+            jobs[source_id] = _job(folder, source_id, _files_of(source_id, known), _job_key(key))
+    if fresh.keys() - jobs.keys():  # new sources: put in order
+        jobs.update(fresh)
         order = sorted(jobs.keys() - {iris.GAZETTEER_ID})
         jobs = {s: jobs[s] for s in [iris.GAZETTEER_ID] + order}
     return jobs, hashes

@@ -409,12 +409,19 @@ def _string_list(value, key, path, line, errors) -> list[str]:
 # --------------------------------------------------------------------------
 
 def read_text(path: Path) -> str:
+    return _decode(_read(path), path)
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise SourceError("file not found", path) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", path) from None
+
+
+def _decode(data: bytes, path: Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -443,9 +450,9 @@ def read_record(path: Path, vocab: Vocabulary, reviewed_only: bool = False) -> S
 
 
 def _attach_text(source: Source) -> None:
-    text = read_text(source.text_path)
-    source.text = text
-    source.sha256 = hashlib.sha256(source.text_path.read_bytes()).hexdigest()
+    data = _read(source.text_path)  # once: the hash is of the bytes the quotes were found in
+    source.text = text = _decode(data, source.text_path)
+    source.sha256 = hashlib.sha256(data).hexdigest()
     folded = NormalisedText(text)
     problems = []
     for item in source.items:
