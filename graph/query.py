@@ -308,13 +308,14 @@ def _keep(path: Path, answer: bytes) -> None:
 WARM_FORMATS = ("table", "json")  # what kg query prints, and what programs read
 
 
-def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS) -> int:
+def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS, processes: int = 2) -> int:
     """Answer every saved query on out/'s current store and keep the answers; return how many were kept.
 
     `kg build` starts this in a process of its own, at the lowest CPU priority,
     once its outputs are in place, so that a saved query asked afterwards is
-    read rather than run. It stops as soon as out/store is another store: the
-    newer build's own warming takes over (one at a time, by a lock).
+    read rather than run. The queries are shared among ``processes``. It stops
+    as soon as out/store is another store: the newer build's own warming takes
+    over (one at a time, by a lock).
     """
     import fcntl
 
@@ -324,21 +325,43 @@ def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS) -> int:
     (store.parent / ANSWERS).mkdir(exist_ok=True)
     with open(store.parent / ANSWERS / ".warming", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        kept = 0
-        for saved in saved_queries().values():
-            for fmt in formats:
-                if not _still_current(out, store):
-                    return kept
-                path = _kept_path(store, saved.text, fmt, None, {})
-                if path.exists():
-                    continue
-                try:
-                    answer = execute(saved.text, None, fmt, store_folder=store).encode("utf-8")
-                except (QueryError, OSError, SyntaxError):
-                    continue  # kg query NAME says what is wrong
-                _keep(path, answer)
-                kept += 1
-        return kept
+        work = functools.partial(_warm_one, out, store, formats)
+        texts = [saved.text for saved in saved_queries().values()]
+        if processes > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                return sum(pool.imap_unordered(work, texts))
+        try:
+            return sum(map(work, texts))
+        finally:
+            _warming.clear()
+
+
+_warming: dict = {}  # a warming process's store, and every label in it once a table needs them
+
+
+def _warm_one(out: Path, store: Path, formats: tuple[str, ...], text: str) -> int:
+    """Keep the answers to one query in each format not kept yet; return how many were kept."""
+    missing = {fmt: path for fmt in formats if not (path := _kept_path(store, text, fmt, None, {})).exists()}
+    if not missing or not _still_current(out, store):
+        return 0
+    if "store" not in _warming:
+        _warming["store"] = ox.Store.read_only(str(store))
+    handle = _warming["store"]
+
+    def labels(rows) -> dict[str, str]:
+        if "labels" not in _warming:  # one read of every label serves every table
+            _warming["labels"] = _every_label(handle)
+        return _labels_of(_warming["labels"], _iris(rows))
+
+    try:
+        answer = _answer(handle, text, None, None)  # once for all its formats
+        for fmt, path in missing.items():
+            _keep(path, _formatted(answer, fmt, labels).encode("utf-8"))
+    except (QueryError, OSError, SyntaxError):
+        return 0  # kg query NAME says what is wrong
+    return len(missing)
 
 
 def start_warming(out: Path) -> None:
@@ -372,29 +395,41 @@ def execute(text: str, out: Path | None, fmt: str, limit: int | None = None, sub
             store_folder: Path | None = None) -> str:
     """Run a query on the store in ``out`` (or in ``store_folder``) and format its answer (in this process, without a time limit)."""
     store = ox.Store.read_only(str(store_folder)) if store_folder else open_store(out)
+    return _formatted(_answer(store, text, limit, substitutions), fmt, lambda rows: _labels(store, rows))
+
+
+def _answer(store, text: str, limit: int | None, substitutions: dict | None):
+    """The engine's answer as Python values: a boolean, a list of triples, or (variables, rows) in the query's order."""
     split = split_order(text)
     results = _query(store, split[0] if split else text, substitutions)
     if isinstance(results, ox.QueryBoolean):
         _no_limit(limit)
-        results = bool(results)
-        return {"json": json.dumps({"head": {}, "boolean": results}) + "\n", "table": f"{'yes' if results else 'no'}\n"}.get(
-            fmt, f"{'true' if results else 'false'}\n")
+        return bool(results)
     if isinstance(results, ox.QueryTriples):
         _no_limit(limit)
-        return _turtle(results)
+        return list(results)
     variables = [v.value for v in results.variables]
     if split is None:
-        rows = _rows(results, limit)
-    else:
-        rows = sort_rows(variables, _rows(results), split[1])
-        if rows is None:  # not sure how to sort these values as the engine would: let it
-            rows = _rows(_query(store, text, substitutions))
-        rows = rows[:limit] if limit is not None else rows
+        return variables, _rows(results, limit)
+    rows = sort_rows(variables, _rows(results), split[1])
+    if rows is None:  # not sure how to sort these values as the engine would: let it
+        rows = _rows(_query(store, text, substitutions))
+    return variables, rows[:limit] if limit is not None else rows
+
+
+def _formatted(answer, fmt: str, labels) -> str:
+    """An answer printed as ``fmt``; ``labels(rows)`` gives the labels a table shows beside its IRIs."""
+    if isinstance(answer, bool):
+        return {"json": json.dumps({"head": {}, "boolean": answer}) + "\n", "table": f"{'yes' if answer else 'no'}\n"}.get(
+            fmt, f"{'true' if answer else 'false'}\n")
+    if isinstance(answer, list):
+        return _turtle(answer)
+    variables, rows = answer
     if fmt == "json":
         return _json(variables, rows)
     if fmt in ("csv", "tsv"):
         return _delimited(variables, rows, fmt)
-    return _table(variables, rows, _labels(store, rows))
+    return _table(variables, rows, labels(rows))
 
 
 def _query(store, text, substitutions):
@@ -484,23 +519,48 @@ _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 def _labels(store, rows) -> dict[str, str]:
     """Labels (English where there is one, else Indonesian, else the first) of the IRIs in the answer."""
-    iris = sorted({t.value for row in rows for t in row if isinstance(t, ox.NamedNode)})
+    iris = _iris(rows)
+    if len(iris) > 2000:  # reading every label once is faster than joining this many with them
+        return _labels_of(_every_label(store), iris)
+    return _looked_up_labels(store, iris)
+
+
+def _looked_up_labels(store, iris: set[str]) -> dict[str, str]:
     found: dict[str, dict[str, set[str]]] = {}
-
-    def add(subject: str, label) -> None:
-        found.setdefault(subject, {}).setdefault(label.language, set()).add(label.value)
-
-    plain = [iri for iri in iris if _IRIREF.fullmatch(iri)]
+    plain = sorted(iri for iri in iris if _IRIREF.fullmatch(iri))
     if plain:
-        # One query for all: a few IRIs are looked up one by one, many are joined with every label read once.
-        labels = f"?s <{_LABEL}> ?l" if len(plain) <= 2000 else f"{{ SELECT * WHERE {{ ?s <{_LABEL}> ?l }} }}"
         values = " ".join(f"<{iri}>" for iri in plain)
-        for subject, label in store.query(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} {labels} }}",
+        for subject, label in store.query(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s <{_LABEL}> ?l }}",
                                           use_default_graph_as_union=True):
-            add(subject.value, label)
-    for iri in set(iris) - set(plain):  # not writable in a query: looked up directly
+            _add_label(found, subject.value, label)
+    for iri in iris.difference(plain):  # not writable in a query: looked up directly
         for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_LABEL), None):
-            add(iri, quad.object)
+            _add_label(found, iri, quad.object)
+    return _preferred(found)
+
+
+def _iris(rows) -> set[str]:
+    return {t.value for row in rows for t in row if isinstance(t, ox.NamedNode)}
+
+
+def _every_label(store) -> dict[str, str]:
+    """The label ``_labels`` would pick for every IRI in the store that has one."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for subject, label in store.query(f"SELECT ?s ?l WHERE {{ ?s <{_LABEL}> ?l }}", use_default_graph_as_union=True):
+        if isinstance(subject, ox.NamedNode):
+            _add_label(found, subject.value, label)
+    return _preferred(found)
+
+
+def _labels_of(every_label: dict[str, str], iris) -> dict[str, str]:
+    return {iri: every_label[iri] for iri in iris if iri in every_label}
+
+
+def _add_label(found: dict, subject: str, label) -> None:
+    found.setdefault(subject, {}).setdefault(label.language, set()).add(label.value)
+
+
+def _preferred(found: dict[str, dict[str, set[str]]]) -> dict[str, str]:
     return {iri: min(by_language.get("en") or by_language.get("id") or min(by_language.values(), key=min))
             for iri, by_language in found.items()}
 

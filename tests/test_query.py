@@ -7,10 +7,14 @@ import io
 import json
 import threading
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+import graph.query
+from graph.namespaces import PREFIXES
 from graph.query import saved_queries
+from graph.store import open_store
 
 ID = "https://w3id.org/id-cn-ties/id/"
 KG = "https://w3id.org/id-cn-ties/ontology#"
@@ -114,6 +118,15 @@ def test_list_shows_questions(kg):
 def test_table_shows_labels_and_prefixed_names(kg, shipped):
     result = kg("query", "-e", "SELECT ?p WHERE { ?post kg:postIn id:dprd-banten ; kg:heldBy ?p }", "--out", shipped.out)
     assert result.output == "p\n----------------------------\nFahmi Hakim (id:fahmi-hakim)\n(1 row)\n"
+
+
+def test_labels_read_all_at_once_are_the_labels_looked_up_one_by_one(shipped):
+    """A table of more than 2,000 IRIs reads every label in the store instead of looking each up; same choice."""
+    store = open_store(shipped.out)
+    iris = {term.value for quad in store for term in (quad.subject, quad.object) if isinstance(term, ox.NamedNode)}
+    looked_up = graph.query._looked_up_labels(store, iris)
+    assert len(looked_up) > 100 and looked_up[PREFIXES["id"] + "fahmi-hakim"] == "Fahmi Hakim"
+    assert graph.query._labels_of(graph.query._every_label(store), iris) == looked_up
 
 
 def test_csv_and_tsv(kg, shipped):
