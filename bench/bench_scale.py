@@ -182,8 +182,13 @@ def main() -> None:
     queries = sorted((ROOT / "queries").glob("*.rq"))
     first = {query.stem: run(kg("query", query.stem, "--format", "json", "--out", out), project)[0] for query in queries}
     shutil.rmtree(out / ".answers")
-    warm_s, _, _ = run(kg("query", "--warm", "--out", out), project)
-    rows.append(("kg query --warm (after each build)", warm_s, NO_PEER, f"all {len(queries)} saved queries, table and json"))
+    # What kg build leaves to a background process (kg query --warm): the answers, then the compaction.
+    warm_s, _, _ = run([sys.executable, "-c", f"from graph.query import warm; warm({str(out)!r})"], project)
+    rows.append(("answers kept ahead (after each build)", warm_s, NO_PEER,
+                 f"all {len(queries)} saved queries, table and json, on 2 processes"))
+    compact_s, _, output = run(kg("query", "--warm", "--out", out), project)
+    assert "Compacted" in output, output
+    rows.append(("store compacted (after each build)", compact_s, NO_PEER, "for the next build to start from"))
     for query in queries:
         command = kg("query", query.stem, "--format", "json", "--out", out)
         ours = first[query.stem]

@@ -68,7 +68,8 @@ def cli(ctx, traceback):
 @click.option("--reviewed-only", is_flag=True,
               help="Leave out machine-drafted facts a curator has not reviewed (reviewed: false).")
 @click.option("--timings", is_flag=True, help="Print how long each stage of the build took (to stderr).")
-@click.option("--no-warm", is_flag=True, help="Do not answer the saved queries ahead of time (see kg query --warm).")
+@click.option("--no-warm", is_flag=True, help="Leave out the background work after the build: answering the saved queries "
+              "ahead of time and compacting the store for the next build (see kg query --warm).")
 def build(root, out, reviewed_only, timings, no_warm):
     """Build the graph from sources/ into out/ (Turtle, TriG, JSON-LD, N-Triples, N-Quads, report).
 
@@ -282,8 +283,8 @@ def export(fmt, output, out, lang):
               help='Run the query as if ?NAME had VALUE: <IRI>, a prefixed name (id:dprd-banten) or "text". Repeatable.')
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and the questions they answer.")
-@click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers (kg build starts this "
-              "in the background), so that asking one reads its answer.")
+@click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers, so that asking one reads "
+              "its answer; then make a compacted copy of the store for the next build (kg build starts this in the background).")
 @out_option
 def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
     """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
@@ -301,7 +302,11 @@ def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
             click.echo(f"{saved.name:<22} {saved.question}")
         return
     if warm:
+        from graph.store import compact_for_next_build
+
         click.echo(f"Kept {warm_answers(out)} new answers in {out}/.answers/")
+        if compact_for_next_build(out):
+            click.echo(f"Compacted {out}/store for the next build.")
         return
     click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)  # bytes: written as they are
 

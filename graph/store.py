@@ -5,6 +5,14 @@ lives in ``out/store-<hash>/`` and ``out/store`` is a symlink to the current
 one, swapped atomically, so a build killed at any moment leaves the previous
 store in place and usable. A rebuild starts from a checkpoint of the current
 store and replaces only the named graphs of changed sources.
+
+Each such rebuild adds a few files to RocksDB's first level, which every read
+then merges: after a dozen rebuilds of the 20,000-article corpus (71 files
+against 17) reading every label took 0.95 s against 0.46 s, and the
+`posts` query 0.60 s against 0.29 s. So after a build a background process
+(``compact_for_next_build``) makes a compacted copy of the new store, and the
+next build starts from that copy: every store is at most one rebuild away from
+compacted. A store is never changed once current, since readers may hold it.
 """
 from __future__ import annotations
 
@@ -21,6 +29,8 @@ from graph.namespaces import graph_iri
 from graph.errors import NotBuilt
 
 LINK = "store"
+COMPACTED = ".compacted-"  # out/.compacted-<store>/: the same statements as <store>, compacted, for the next build
+FRAGMENTED = 100  # files in a store past which a build compacts its own copy (no background compaction has run)
 ANSWERS = ".answers"  # out/.answers/<store>/: kg query's kept answers, removed with their store
 
 
@@ -118,6 +128,7 @@ class StoreUpdate:
         if link.is_symlink() and os.readlink(link) == self.name and (self.out / self.name / "CURRENT").exists():
             self.abort()
             return  # the current store is this build's already
+        compact = False
         if self.streaming:
             self._join()
             if self._failure is not None:
@@ -126,7 +137,11 @@ class StoreUpdate:
         else:
             self.staging = self.out / f".{self.name}.tmp"
             shutil.rmtree(self.staging, ignore_errors=True)
-            ox.Store.read_only(str(self.base)).backup(str(self.staging))
+            try:
+                os.replace(self.out / f"{COMPACTED}{self.base.name}", self.staging)  # made after the last build
+            except OSError:
+                ox.Store.read_only(str(self.base)).backup(str(self.staging))
+                compact = _files(self.staging) > FRAGMENTED
             replace = removed | changed
         store = ox.Store(str(self.staging))
         for source_id in sorted(replace):
@@ -134,6 +149,8 @@ class StoreUpdate:
         added = sorted(replace - removed)
         if added:  # one load: each call of the bulk loader writes and ingests files of its own
             store.bulk_load(b"".join(map(nquads, added)), format=ox.RdfFormat.N_QUADS, lenient=True)
+        if compact:
+            store.optimize()
         store.flush()
         del store
 
@@ -166,6 +183,40 @@ class StoreUpdate:
                 shutil.rmtree(old, ignore_errors=True)
         for stale in out.glob(".store-*.tmp"):
             shutil.rmtree(stale, ignore_errors=True)
+        for copy in out.glob(f"{COMPACTED}*"):  # compacted copies of stores no build will start from
+            if copy.name != f"{COMPACTED}{self.name}" and not _alive(copy.name.rsplit(".", 1)[-1]):
+                shutil.rmtree(copy, ignore_errors=True)
+
+
+def compact_for_next_build(out: Path) -> bool:
+    """Make a compacted copy of out/'s current store for the next build to start from; True if one was made.
+
+    Nothing is made when a copy exists already, or when a newer build replaces
+    the store meanwhile (its own background process compacts that one).
+    """
+    out = Path(out)
+    store = store_path(out)
+    target = out / f"{COMPACTED}{store.name}"
+    if (target / "CURRENT").exists():
+        return False
+    staging = out / f"{COMPACTED}{store.name}.{os.getpid()}"  # a build leaves it alone while this process lives
+    try:
+        ox.Store.read_only(str(store)).backup(str(staging))
+        copy = ox.Store(str(staging))
+        copy.optimize()
+        copy.flush()
+        del copy
+        if store_path(out) == store:
+            os.replace(staging, target)
+            return True
+    except (OSError, NotBuilt):
+        pass
+    shutil.rmtree(staging, ignore_errors=True)
+    return False
+
+
+def _files(store: Path) -> int:
+    return sum(1 for name in os.listdir(store) if name.endswith(".sst"))
 
 
 def _alive(pid: str) -> bool:

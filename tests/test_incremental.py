@@ -7,9 +7,12 @@ byte-identical and the store must hold exactly graph.nq.
 """
 from __future__ import annotations
 
+import os
+
 import pyoxigraph as ox
 import pytest
 
+import graph.store
 from graph.outputs import GRAPH_FILES
 from graph.pipeline import Paths, build
 
@@ -52,6 +55,10 @@ def outputs(out):
 
 def store_quads(out):
     return set(ox.Store.read_only(str((out / "store").resolve())))
+
+
+def store_files(out) -> int:
+    return sum(1 for p in (out / "store").resolve().iterdir() if p.suffix == ".sst")
 
 
 def assert_same_as_clean(project, out, tmp_path, name):
@@ -319,3 +326,39 @@ def test_a_truncated_summary_file_means_a_whole_build(project, built, tmp_path):
     add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
     result = assert_same_as_clean(project, built, tmp_path, "summaries truncated")
     assert result.checked_all and result.compiled == 1  # the others come from the build cache
+
+
+# A rebuild starts from a compacted copy of the store when the background process made one.
+
+def test_a_rebuild_from_the_compacted_copy_equals_a_clean_build(project, built, tmp_path):
+    add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    build(Paths(project), built)
+    current = (built / "store").resolve().name
+    assert graph.store.compact_for_next_build(built)
+    copy = built / f"{graph.store.COMPACTED}{current}"
+    assert set(ox.Store.read_only(str(copy))) == store_quads(built)
+    assert not graph.store.compact_for_next_build(built)  # made already
+    edit(project / "sources" / f"{RECORD_001}.yaml", "    statedWeekday: tuesday\n", "    statedWeekday: monday\n")
+    assert_same_as_clean(project, built, tmp_path, "change after compaction")
+    assert not copy.exists()  # the rebuild started from it
+    assert (built / "store").resolve().name != current
+
+
+def test_a_compacted_copy_of_a_store_no_longer_current_is_removed(project, built, tmp_path):
+    assert graph.store.compact_for_next_build(built)
+    in_progress = built / f"{graph.store.COMPACTED}store-0123456789abcdef.{os.getpid()}"  # a compaction still running
+    in_progress.mkdir()
+    add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    build(Paths(project), built)
+    assert sorted(p.name for p in built.glob(f"{graph.store.COMPACTED}*")) == [in_progress.name]
+
+
+def test_a_build_compacts_a_store_grown_from_many_rebuilds_itself(project, built, tmp_path, monkeypatch):
+    """With no background compaction (kg build --no-warm each time), the rebuild past FRAGMENTED files compacts."""
+    edit(project / "sources" / f"{RECORD_001}.yaml", "    statedWeekday: tuesday\n", "    statedWeekday: monday\n")
+    build(Paths(project), built)
+    files = store_files(built)
+    monkeypatch.setattr(graph.store, "FRAGMENTED", files - 1)
+    add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    assert_same_as_clean(project, built, tmp_path, "compacting rebuild")
+    assert store_files(built) < files
