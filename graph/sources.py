@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -146,6 +146,9 @@ def parse_record(text: str, path, vocab: Vocabulary) -> Source:
     for key in ("title", "publisher", "url", "published"):
         if key not in meta:
             errors.add(f"source has no `{key}`", path, meta.line)
+    if "text" in meta and not _below(meta["text"]):
+        errors.add(f"source text {meta['text']!r} must name a file beside the record or in a folder below it "
+                   "(e.g. texts/a.txt)", path, meta.line_of("text"))
     for key in ("title", "note"):
         if key in meta and not isinstance(meta[key], str):
             errors.add(f"source {key} must be text", path, meta.line_of(key))
@@ -168,6 +171,14 @@ def parse_record(text: str, path, vocab: Vocabulary) -> Source:
     text_name = meta.get("text") if isinstance(meta.get("text"), str) else source_id + ".txt"
     return Source(id=source_id, path=path, kind="article", language=language, meta=dict(meta),
                   items=items, text_path=path.parent / text_name)
+
+
+def _below(name) -> bool:
+    """Whether a record's ``text:`` names a file in the record's folder or under it (never elsewhere on the machine)."""
+    if not isinstance(name, str) or not name.strip() or "\0" in name:
+        return False
+    relative = PurePosixPath(name)
+    return not relative.is_absolute() and ".." not in relative.parts and relative.name not in ("", ".")
 
 
 def _top_mapping(text, path, keys) -> Mapping:

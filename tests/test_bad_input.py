@@ -211,3 +211,16 @@ def test_shacl_violation_on_a_gazetteer_entity_is_one_line(kg, project):
     failed, before, after = build_twice_breaking(kg, project, breaker)
     assert_one_error(failed, r"sources/gazetteer.yaml: <https://w3id.org/id-cn-ties/id/wang-wenxu> rdfs:label: has no label \(SHACL\)$")
     assert before == after
+
+
+@pytest.mark.parametrize("name", ["../002_df0ee3cb47686a21.txt", "/etc/hostname", "texts/../../x.txt", "", 5])
+def test_a_text_named_outside_the_records_folder_is_refused(kg, project, name):
+    (project.parent / "002_df0ee3cb47686a21.txt").write_bytes((project / "sources" / "002_df0ee3cb47686a21.txt").read_bytes())
+
+    def breaker(sources):
+        edit(sources / RECORD, "  language: id\n", f"  language: id\n  text: {name!r}\n")
+
+    failed, before, after = build_twice_breaking(kg, project, breaker)
+    line = line_of(project / "sources" / RECORD, "  text: ")
+    assert_one_error(failed, rf"{RECORD}:{line}: source text .* must name a file beside the record or in a folder below it")
+    assert before == after
