@@ -35,9 +35,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import NotBuilt, QueryError
+from graph.errors import QueryError
 from graph.namespaces import PREFIXES
-from graph.store import ANSWERS, open_store, store_path
+from graph.store import ANSWERS, is_current, open_store, store_path
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
@@ -335,28 +335,33 @@ def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS, processes: int = 2)
         try:
             return sum(map(work, texts))
         finally:
-            _warming.clear()
+            _warming_store.cache_clear()
+            _warming_labels.cache_clear()
 
 
-_warming: dict = {}  # a warming process's store, and every label in it once a table needs them
+@functools.cache
+def _warming_store(store: Path) -> ox.Store:
+    """The store, opened once by each process that warms."""
+    return ox.Store.read_only(str(store))
+
+
+@functools.cache
+def _warming_labels(store: Path) -> dict[str, str]:
+    """Every label in the store, read once by each process that warms: it serves every table."""
+    return _every_label(_warming_store(store))
 
 
 def _warm_one(out: Path, store: Path, formats: tuple[str, ...], text: str) -> int:
     """Keep the answers to one query in each format not kept yet; return how many were kept."""
     missing = {fmt: path for fmt in formats if not (path := _kept_path(store, text, fmt, None, {})).exists()}
-    if not missing or not _still_current(out, store):
+    if not missing or not is_current(out, store):
         return 0
-    if "store" not in _warming:
-        _warming["store"] = ox.Store.read_only(str(store))
-    handle = _warming["store"]
 
     def labels(rows) -> dict[str, str]:
-        if "labels" not in _warming:  # one read of every label serves every table
-            _warming["labels"] = _every_label(handle)
-        return _labels_of(_warming["labels"], _iris(rows))
+        return _labels_of(_warming_labels(store), _iris(rows))
 
     try:
-        answer = _answer(handle, text, None, None)  # once for all its formats
+        answer = _answer(_warming_store(store), text, None, None)  # once for all its formats
         for fmt, path in missing.items():
             _keep(path, _formatted(answer, fmt, labels).encode("utf-8"))
     except (QueryError, OSError, SyntaxError):
@@ -373,13 +378,6 @@ def start_warming(out: Path) -> None:
         subprocess.Popen([sys.executable, "-m", "graph", "query", "--warm", "--out", str(out)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True)
-
-
-def _still_current(out: Path, store: Path) -> bool:
-    try:
-        return store_path(out) == store
-    except NotBuilt:
-        return False
 
 
 def _child(text, store, fmt, limit, substitutions, sender) -> None:

@@ -168,7 +168,7 @@ def parse_record(text: str, path, vocab: Vocabulary) -> Source:
             meta[key] = _string_list(meta[key], key, path, meta.line_of(key), errors)
     items = _items(doc, "facts", path, vocab, language, errors, quotes_required=True)
     errors.raise_if_any()
-    text_name = meta.get("text") if isinstance(meta.get("text"), str) else source_id + ".txt"
+    text_name = meta.get("text", source_id + ".txt")  # checked above: a name below the record's folder
     return Source(id=source_id, path=path, kind="article", language=language, meta=dict(meta),
                   items=items, text_path=path.parent / text_name)
 

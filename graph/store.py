@@ -184,7 +184,7 @@ class StoreUpdate:
         for stale in out.glob(".store-*.tmp"):
             shutil.rmtree(stale, ignore_errors=True)
         for copy in out.glob(f"{COMPACTED}*"):  # compacted copies of stores no build will start from
-            if copy.name != f"{COMPACTED}{self.name}" and not _alive(copy.name.rsplit(".", 1)[-1]):
+            if copy.name != f"{COMPACTED}{self.name}" and not _alive(copy.suffix[1:]):  # .<pid> while being made
                 shutil.rmtree(copy, ignore_errors=True)
 
 
@@ -206,10 +206,10 @@ def compact_for_next_build(out: Path) -> bool:
         copy.optimize()
         copy.flush()
         del copy
-        if store_path(out) == store:
+        if is_current(out, store):
             os.replace(staging, target)
             return True
-    except (OSError, NotBuilt):
+    except OSError:
         pass
     shutil.rmtree(staging, ignore_errors=True)
     return False
@@ -258,6 +258,14 @@ def store_path(out: Path) -> Path:
     if not (path / "CURRENT").exists():
         raise NotBuilt(f"no graph built in {out}/: run `kg build` first")
     return path.resolve()
+
+
+def is_current(out: Path, store: Path) -> bool:
+    """Whether ``store`` is still out/'s current store (no newer build has replaced it)."""
+    try:
+        return store_path(out) == store
+    except NotBuilt:
+        return False
 
 
 def open_store(out: Path) -> ox.Store:
