@@ -164,10 +164,17 @@ class _Layered(dict):
 
 def statements_of(lines) -> dict[str, dict[str, list[str]]]:
     """subject IRI -> predicate IRI -> values (N-Triples), from N-Triples lines."""
-    view: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    view: dict[str, dict[str, list[str]]] = {}
+    subject = predicate = None
     for line in lines:
-        subject, predicate, value = line.split(" ", 2)
-        view[subject[1:-1]][predicate[1:-1]].append(value)
+        s, p, value = line.split(" ", 2)
+        if s != subject:  # lines come sorted: a subject's are together, and so are a predicate's
+            subject, predicate = s, None
+            by_predicate = view.setdefault(s[1:-1], {})
+        if p != predicate:
+            predicate = p
+            values = by_predicate.setdefault(p[1:-1], [])
+        values.append(value)
     return view
 
 
@@ -179,9 +186,11 @@ def check_alone(compiled: Compiled, ctx: _Context) -> None:
         own_types[subject].add(cls)
     used = compiled.used_types
 
+    own_closures = {node: _closure(found, ctx.ancestors) for node, found in own_types.items()}
+
     def classes(node):
-        if node in own_types:  # its own nodes (evidence, itself) no other source can type
-            return _closure(own_types[node], ctx.ancestors)
+        if node in own_closures:  # its own nodes (evidence, itself) no other source can type
+            return own_closures[node]
         if node not in used:  # looked up elsewhere: recorded, to check again if it changes
             found = frozenset(ctx.types.get(node, ()))
             if found not in _closures:

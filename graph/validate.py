@@ -170,6 +170,8 @@ class Checker:
         self.classes = classes
 
     def values(self, focus: str, route: tuple[str, ...]) -> set[str]:
+        if len(route) == 1:  # most paths: one predicate
+            return set(self.statements(focus).get(route[0], ()))
         frontier = {f"<{focus}>"}
         for predicate in route:
             frontier = {v for node in frontier if node.startswith("<")
@@ -183,11 +185,28 @@ class Checker:
             if not rule.targets & mine:
                 continue
             for prop in rule.properties:
-                found += self._property(focus, prop)
-            if rule.any_of and not any(all(not self._property(focus, p) for p in alternative)
+                if not self._holds(focus, prop):
+                    found += self._property(focus, prop)
+            if rule.any_of and not any(all(self._holds(focus, p) for p in alternative)
                                        for alternative in rule.any_of):
                 found.append(Violation(focus, None, rule.message, f"<{focus}>"))
         return found
+
+    def _holds(self, focus: str, rule: PropertyRule) -> bool:
+        """Whether ``focus`` keeps ``rule``: ``_property`` finds nothing (the common case, made cheap)."""
+        values = self.values(focus, rule.path)
+        if rule.min_count is not None and len(values) < rule.min_count:
+            return False
+        if rule.max_count is not None and len(values) > rule.max_count:
+            return False
+        if rule.datatypes or rule.classes:
+            for value in values:
+                datatype = datatype_of(value)
+                if rule.datatypes and datatype not in rule.datatypes:
+                    return False
+                if rule.classes and (datatype is not None or self.classes(value[1:-1]).isdisjoint(rule.classes)):
+                    return False
+        return not rule.allowed or all(value in rule.allowed for value in values)
 
     def _property(self, focus: str, rule: PropertyRule) -> list[Violation]:
         values = self.values(focus, rule.path)
@@ -202,7 +221,7 @@ class Checker:
                 found.append(Violation(focus, rule.path[0], rule.message, value))
             if rule.allowed and value not in rule.allowed:
                 found.append(Violation(focus, rule.path[0], rule.message, value))
-            if rule.classes and (datatype is not None or not self.classes(value[1:-1]) & set(rule.classes)):
+            if rule.classes and (datatype is not None or self.classes(value[1:-1]).isdisjoint(rule.classes)):
                 found.append(Violation(focus, rule.path[0], rule.message, value))
         return found
 
