@@ -121,7 +121,6 @@ class Compiled:
     classes: dict[str, int] = field(default_factory=dict)  # kg: class -> its evidence annotations
     violations: dict[str, list] = field(default_factory=dict)  # subject IRI -> what breaks the shapes, seen alone
     used_types: dict[str, frozenset] = field(default_factory=dict)  # classes looked up while checking
-    segments: dict[str, bytes] = field(default_factory=dict)  # its share of each graph file (not in the manifest)
     key: str = ""  # its key in the build cache
     text_file: str = ""  # the article's text, beside the record
 

@@ -41,7 +41,7 @@ KEEP_UNUSED_DAYS = 7  # another out/ folder (--reviewed-only, say) may still wan
 INDEX = "index-"  # + the key's first two characters: a lookup reads one 256th of the index
 PACK = "pack-"
 BUSY_SECONDS = 3600  # a pack written to this recently may belong to a build still running: never moved
-FORMAT = 5  # bump when what is cached changes shape
+FORMAT = 6  # bump when what is cached changes shape
 _ALLOWED = {("graph.build", "Compiled"), ("graph.build", "Claim"), ("graph.validate", "Violation"),
             ("graph.report", "ReportParts"), ("builtins", "frozenset"),
             ("builtins", "set")}
@@ -71,7 +71,7 @@ def code_version() -> str:
 class Manifest:
     inputs: str  # hash of ontology, shapes, options and code
     keys: dict[str, str]  # source id -> its key and a hash of the labels it borrowed
-    # source id -> its Compiled summary without segments and used_types (or that pickled): pickled one by one
+    # source id -> its Compiled summary without used_types (or that pickled): pickled one by one
     # into the file ``summary_file`` beside the manifest, as (offset, length) there, unpickled when asked for.
     summaries: dict[str, object]
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output -> (size, mtime_ns, inode)

@@ -72,12 +72,30 @@ def render_segments(graph_iri: str, lines: list[str], union: list[str]) -> dict[
     union_triples = triples if union is lines else _parse(union_nt)
     body = turtle_body(triples)
     return {
-        "nq": "".join(f"{line} <{graph_iri}> .\n" for line in lines).encode("utf-8"),
+        "nq": as_nquads(graph_iri, nt),
         "trig": b"<" + graph_iri.encode() + b"> {\n" + body + b"}\n",
         "nt": union_nt,
         "ttl": body if union is lines else turtle_body(union_triples),
         "jsonld": jsonld_nodes(union_triples),
     }
+
+
+KEPT_KINDS = ("nt", "ttl", "jsonld")  # what the build cache keeps of a graph's segments (see full_segments)
+
+
+def kept_segments(segments: dict[str, bytes]) -> dict[str, bytes]:
+    """A graph's segments without those that follow from the others: two fifths less to write and read."""
+    return {kind: segments[kind] for kind in KEPT_KINDS}
+
+
+def full_segments(graph_iri: str, kept: dict[str, bytes]) -> dict[str, bytes]:
+    """Every segment of a graph, from ``kept_segments`` of its full (not union) segments."""
+    return {**kept, "nq": as_nquads(graph_iri, kept["nt"]), "trig": b"<" + graph_iri.encode() + b"> {\n" + kept["ttl"] + b"}\n"}
+
+
+def as_nquads(graph_iri: str, ntriples: bytes) -> bytes:
+    """N-Triples lines as N-Quads in a graph. Inside a line a line break is always escaped, so " .\\n" ends one."""
+    return ntriples.replace(b" .\n", b" <" + graph_iri.encode() + b"> .\n")
 
 
 def _parse(ntriples: bytes) -> list:

@@ -40,7 +40,8 @@ from graph.cache import Cache, Manifest, code_version, loads
 from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
 from graph.ontology import Vocabulary, load_vocabulary
-from graph.outputs import GraphFiles, output_lock, render_segments, replace_file, write_outputs
+from graph.outputs import (GraphFiles, as_nquads, full_segments, kept_segments, output_lock, render_segments, replace_file,
+                           write_outputs)
 from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES, TYPES, IndexBuilder, \
     ProjectIndex, stated_subjects, uses
 from graph.report import English, ReportParts, kg_classes, make_report, notes, source_row
@@ -112,7 +113,9 @@ def _compile(job: tuple[str, str, str, str]):
 
     The summary comes back pickled, as the manifest stores it (pickled here, on
     every core, rather than again in the main process), with what its shapes
-    looked up beside it (``_unpack``).
+    looked up beside it (``_unpack``). The build cache keeps those two and the
+    graph's segments side by side (``_cache_entry``): its segments are read
+    without unpickling the summary.
     """
     key, kind, path, keyed_text = job
     path = Path(path)
@@ -135,15 +138,16 @@ def _compile(job: tuple[str, str, str, str]):
         key = hashlib.sha256(f"{key}\0{compiled.text_file}\0{source.sha256}".encode()).hexdigest()[:32]
     compiled.key = key
     check_alone(compiled, ctx)
-    compiled.segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
+    segments = render_segments(compiled.graph, compiled.lines, compiled.lines)
     compiled.lines = []
-    cached = ctx.cache.put(key, compiled)
-    stored = pickle.dumps(replace(compiled, segments={}, used_types={}), protocol=pickle.HIGHEST_PROTOCOL)
-    return key, (stored, compiled.used_types), [], compiled.segments["nq"] if ctx.send_nquads else None, cached
+    stored = pickle.dumps(replace(compiled, used_types={}), protocol=pickle.HIGHEST_PROTOCOL)
+    cached = ctx.cache.put(key, (stored, compiled.used_types, kept_segments(segments)))
+    return key, (stored, compiled.used_types), [], segments["nq"] if ctx.send_nquads else None, cached
 
 
-def _unpack(result: tuple[bytes, dict]) -> Compiled:
-    stored, used_types = result
+def _unpack(result: tuple) -> Compiled:
+    """A compiled source's summary from a worker's result, or from its entry in the build cache."""
+    stored, used_types = result[:2]
     summary = loads(stored)
     summary.used_types = used_types
     return summary
@@ -658,7 +662,8 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
         watch.lap("page")
         graph_files.record(manifest)
         store.finish(outcome.keys, outcome.changed, outcome.removed,
-                     lambda source_id: cache.get(outcome.cache_keys[source_id]).segments["nq"],
+                     lambda source_id: as_nquads(graph_iri(source_id),
+                                                 _cached_segments(outcome.cache_keys[source_id], source_id, cache)["nt"]),
                      redo=outcome.relabelled & store.fed)
         watch.lap("store")
         if "graph.nq" in staged:
@@ -854,9 +859,15 @@ def _reuse(source_id: str, key: str, previous: Manifest | None, cache: Cache) ->
     if previous is not None and _job_key(previous.keys.get(source_id)) == key:
         return previous.summary(source_id)
     found = cache.get(key)
-    if found is not None:
-        return replace(found, segments={})
-    return None
+    return _unpack(found) if found is not None else None
+
+
+def _cached_segments(key: str, where, cache: Cache) -> dict[str, bytes]:
+    """A source's segments as the build cache keeps them (``kept_segments``); ``where`` names it in an error."""
+    found = cache.get(key)
+    if found is None:
+        raise SourceError("the build cache lost this source's compiled form; run `kg build` again", where)
+    return found[2]
 
 
 def _run(todo: list, jobs: int | None):
@@ -1079,12 +1090,8 @@ def _stale_checks(sources: list[Compiled], previous: Manifest | None, types: dic
 
 def _source_lines(key: str, graph: str, cache: Cache) -> list[str]:
     """A source's statements (N-Triples, without the final " ."), from its compiled form in the cache."""
-    full = cache.get(key)
-    if full is None:
-        raise SourceError("the build cache lost this source's compiled form; run `kg build` again", graph)
-    text = full.segments["nq"].decode("utf-8")
-    suffix = f" <{graph}> ."
-    return [line[: -len(suffix)] for line in text.split("\n") if line]
+    nt = _cached_segments(key, graph, cache)["nt"]
+    return [line[:-2] for line in nt.decode("utf-8").split("\n") if line]  # without " ."
 
 
 def _excluded_key(excluded) -> str:
@@ -1095,10 +1102,7 @@ def _excluded_key(excluded) -> str:
 
 def _segments_loader(key: str, graph: str, path: str, cache: Cache, excluded):
     def load():
-        full = cache.get(key)
-        if full is None:
-            raise SourceError("the build cache lost this source's compiled form; run `kg build` again", path)
-        segments = full.segments
+        segments = full_segments(graph, _cached_segments(key, path, cache))
         if excluded:
             lines = _source_lines(key, graph, cache)
             union = [line for line in lines if line not in excluded]
