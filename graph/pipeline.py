@@ -253,6 +253,9 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
         watch.lap("previous build's manifest")
         with StoreUpdate(out, previous.store if previous else "") as store:  # removed if the build fails
             jobs_by_id, hashes = _jobs(paths, inputs, previous)
+            store.expect(len(jobs_by_id) + 1)  # the sources' graphs and the ontology's, fed first
+            store.feed(ONTOLOGY_ID, as_nquads(str(iris.ONTOLOGY_GRAPH),
+                                              "".join(f"{line} .\n" for line in _ontology_lines(vocab)).encode()))
             watch.lap("scan sources")
             ctx = _Context(vocab, rules, _concept_labels(vocab), _ontology_types(vocab), superclasses(vocab.graph),
                            reviewed_only, cache, send_nquads=store.streaming)

@@ -251,6 +251,34 @@ def test_a_clean_build_loads_the_store_with_every_graph_once_relabelled(project,
     assert store_quads(out) == stated(out)
 
 
+def test_a_store_loaded_in_parts_holds_every_statement_once(project, tmp_path, monkeypatch):
+    """A clean build feeds its store to three loads (graph/store.py, LOAD_SPLITS), the first two
+    working while sources still compile: together they hold graph.nq, as one load does."""
+    monkeypatch.setattr(graph.store, "SPLIT_FROM", 10**9)
+    build(Paths(project), tmp_path / "one")
+    monkeypatch.setattr(graph.store, "SPLIT_FROM", 1)
+    loads, new_load = [], graph.store.StoreUpdate._new_load
+    monkeypatch.setattr(graph.store.StoreUpdate, "_new_load", lambda self: loads.append(new_load(self)))
+    out = tmp_path / "out"
+    build(Paths(project), out)
+    assert len(loads) == len(graph.store.LOAD_SPLITS) + 1
+    assert store_quads(out) == store_quads(tmp_path / "one") == stated(out)
+
+
+def test_a_forked_worker_does_not_hold_a_load_open(tmp_path):
+    """A load ends when every write end of its pipe is closed: a worker forked meanwhile must not keep one."""
+    update = graph.store.StoreUpdate(tmp_path / "out", "")
+    update.feed("a", b"<https://a.example/s> <https://a.example/p> <https://a.example/o> <https://a.example/g> .\n")
+    fd = update._pipe.fileno()
+    pid = os.fork()
+    if pid == 0:  # the child: its copy of the write end must point elsewhere
+        os._exit(0 if os.readlink(f"/proc/self/fd/{fd}") == os.devnull else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.readlink(f"/proc/self/fd/{fd}").startswith("pipe:")  # the parent's is the pipe still
+    update.abort()
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
 # A rebuild of a few changed sources checks only what they touch (graph/index.py); anything that may
 # be wrong sends it to the whole check, so its errors read as a clean build's.
 
