@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from array import array
 from concurrent.futures import ThreadPoolExecutor
@@ -130,6 +131,74 @@ def _signature(path: Path):
 UNION_KINDS = ("nt", "ttl", "jsonld")  # segments that leave out statements an earlier graph made
 
 
+class _Prefetch:
+    """The start of an old graph file copied to its successor's temporary at the same offsets, and
+    written out, while the build still scans and compiles: the new file begins as the old one does
+    up to its first change, wherever that turns out to be (``stop_at``).
+
+    Adding one article to 20,000 copies and syncs 740 MB of graph files; started once the manifest
+    is read, that work overlaps the scan instead of following it.
+    """
+
+    CHUNK = 16 << 20
+
+    def __init__(self, target: Path):
+        self.signature = _signature(target)
+        self.old = os.open(target, os.O_RDONLY)
+        self.fd, self.temp = _temporary(target)
+        self.limit = os.fstat(self.old).st_size
+        self.done = 0  # bytes copied, from the start
+        self._lock = threading.Lock()  # held while a chunk is copied
+        self._thread = threading.Thread(target=self._run, name="kg-prefetch", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    length = min(self.CHUNK, self.limit - self.done)
+                    if length <= 0:
+                        return
+                    _copy_range(self.old, self.fd, self.done, self.done, length)
+                    self.done += length
+                os.fdatasync(self.fd)  # on disk as it goes: the build's final fsync has that much less to write
+        except OSError:
+            return  # the build copies the rest itself (``_GraphFile.finish``)
+
+    def stop_at(self, offset: int) -> None:
+        """Copy nothing past ``offset`` from now on (the build writes there); a chunk being copied ends first."""
+        with self._lock:
+            self.limit = min(self.limit, offset)
+
+    def wait(self) -> int:
+        """Bytes from the start that are the old file's, once copying stopped."""
+        self._thread.join()
+        os.close(self.old)
+        return min(self.done, self.limit)
+
+    def abandon(self) -> None:
+        self.stop_at(0)
+        self.wait()
+        os.close(self.fd)
+        with contextlib.suppress(FileNotFoundError):
+            self.temp.unlink()
+
+
+def _copy_range(source: int, target: int, start: int, at: int, length: int) -> None:
+    done = 0
+    while done < length:
+        copied = os.copy_file_range(source, target, length - done, start + done, at + done)
+        if not copied:
+            raise OSError(errno.EIO, "the previous output is shorter than its manifest says")
+        done += copied
+
+
+def _temporary(target: Path) -> tuple[int, Path]:
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+    return fd, Path(name)
+
+
 class _GraphFile:
     """One graph file being written to a temporary name: new segments at once, old ones noted to copy.
 
@@ -141,12 +210,12 @@ class _GraphFile:
     files at once, on threads).
     """
 
-    def __init__(self, target: Path, layout, old: Path | None = None, old_ids=(), old_index=None, old_lengths=b""):
+    def __init__(self, target: Path, layout, old: Path | None = None, old_ids=(), old_index=None, old_lengths=b"",
+                 prefetch: _Prefetch | None = None):
         header, self.separator, self.footer, self.kind = layout
         self.header = prefix_header() if header is None else header
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
-        self.fd, self.temp = fd, Path(name)
+        self.prefetch = prefetch  # copying the old file's start here already: until the first change
+        self.fd, self.temp = (prefetch.fd, prefetch.temp) if prefetch is not None else _temporary(target)
         self.old = os.open(old, os.O_RDONLY) if old is not None else None
         self.old_ids = old_ids
         self.old_index: dict[str, int] = old_index or {}  # source id -> its place in old_ids
@@ -161,7 +230,7 @@ class _GraphFile:
         self.lengths = array("q")  # each segment's length, in the new order
         self.copies: list[tuple[int, int, int]] = []  # (offset in the old file, offset in the new, length)
         self.offset = 0
-        self._write(self.header)
+        self._pwrite(self.header)  # the old file's header too: the prefetch may copy it alongside
 
     def write(self, segment: bytes) -> None:
         self.lengths.append(len(segment))
@@ -181,6 +250,8 @@ class _GraphFile:
             self._copy(start, stop - start)
 
     def _copy(self, start: int, length: int) -> None:
+        if start != self.offset:
+            self._first_change()
         if self.copies:
             last_start, at, run = self.copies[-1]
             if at + run == self.offset and last_start + run == start:
@@ -193,7 +264,16 @@ class _GraphFile:
     def read_old(self, index: int) -> bytes:
         return os.pread(self.old, self.old_lengths[index], self.old_starts[index])
 
+    def _first_change(self) -> None:
+        """From here on the file differs from the old one: the prefetch stops here."""
+        if self.prefetch is not None and self.prefetch.limit > self.offset:
+            self.prefetch.stop_at(self.offset)
+
     def _write(self, data: bytes) -> None:
+        self._first_change()
+        self._pwrite(data)
+
+    def _pwrite(self, data: bytes) -> None:
         view = memoryview(data)
         while view:
             written = os.pwrite(self.fd, view, self.offset)
@@ -208,18 +288,21 @@ class _GraphFile:
                 self.copies[-1] = (start, at, length - len(self.separator))
         self._write(self.footer)
         os.ftruncate(self.fd, self.offset)  # a longer separator than footer was written past the end
+        prefetched = self.prefetch.wait() if self.prefetch is not None else 0
+        self.prefetch = None
         for start, at, length in self.copies:
-            done = 0
-            while done < length:
-                copied = os.copy_file_range(self.old, self.fd, length - done, start + done, at + done)
-                if not copied:
-                    raise OSError(errno.EIO, "the previous output is shorter than its manifest says")
-                done += copied
+            if start == at and start < prefetched:  # the old file's start, where it was: copied already
+                skip = min(length, prefetched - start)
+                start, at, length = start + skip, at + skip, length - skip
+            _copy_range(self.old, self.fd, start, at, length)
         os.fsync(self.fd)
         self.close()
         return self.temp
 
     def close(self) -> None:
+        if self.prefetch is not None:
+            self.prefetch.abandon()  # closes self.fd
+            self.fd, self.prefetch = None, None
         for fd in (self.fd, self.old):
             if fd is not None:
                 with contextlib.suppress(OSError):
@@ -246,6 +329,7 @@ class GraphFiles:
         self.placed: dict[str, tuple] = {}
         self.signatures: dict[str, tuple] = {}
         self._files: dict[str, _GraphFile] = {}
+        self._prefetches: dict[str, _Prefetch] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._finishing: dict = {}  # file name -> the future of its finish()
 
@@ -256,6 +340,25 @@ class GraphFiles:
             self.stale.add(source_id)
         if union_key:
             self.union_keys[source_id] = union_key
+
+    def prefetch(self) -> None:
+        """Start copying each previous graph file's start while the build goes on (``_Prefetch``):
+        once something is known to have changed. Call with out/'s lock held."""
+        if self.previous is None or self._prefetches:
+            return
+        for name in GRAPH_FILES:
+            target = self.out / name
+            if name in self.previous.placed and self.previous.files.get(name) == _signature(target):
+                with contextlib.suppress(OSError):
+                    self._prefetches[name] = _Prefetch(target)
+
+    @contextlib.contextmanager
+    def abandoned_on_failure(self):
+        try:
+            yield self
+        except BaseException:
+            self.abandon()
+            raise
 
     def start(self, order: list[str], tee=None) -> None:
         """Write every file to a temporary name in out/; ``finish`` waits for the kernel's copies.
@@ -268,6 +371,7 @@ class GraphFiles:
         self._files = files = {}
         if tee is None and self._unchanged():
             self.placed, self.signatures = dict(previous.placed), dict(previous.files)
+            self._drop_prefetches()
             return
         try:
             indexes: dict[tuple, dict] = {}  # the files share one tuple of source ids, so one index
@@ -279,7 +383,12 @@ class GraphFiles:
                 old_ids, lengths = previous.placed[name]
                 if old_ids not in indexes:
                     indexes[old_ids] = dict(zip(old_ids, range(len(old_ids))))
-                files[name] = _GraphFile(target, LAYOUT[name], target, old_ids, indexes[old_ids], lengths)
+                prefetch = self._prefetches.pop(name, None)
+                if prefetch is not None and prefetch.signature != previous.files[name]:
+                    prefetch.abandon()
+                    prefetch = None
+                files[name] = _GraphFile(target, LAYOUT[name], target, old_ids, indexes[old_ids], lengths, prefetch)
+            self._drop_prefetches()
             # A union file cannot reuse a source's segment when the statements earlier graphs made changed.
             union_changed = (set() if previous is None else
                              {s for s, _ in set(self.union_keys.items()) ^ set(previous.union_keys.items())})
@@ -338,8 +447,14 @@ class GraphFiles:
         self.signatures = {name: _signature(path) for name, path in staged.items()}  # rename keeps them
         return staged
 
+    def _drop_prefetches(self) -> None:
+        for prefetch in self._prefetches.values():
+            prefetch.abandon()
+        self._prefetches = {}
+
     def abandon(self) -> None:
         """Remove the temporaries (after a failure)."""
+        self._drop_prefetches()
         if self._pool is not None:
             self._pool.shutdown(wait=True)
         for file in self._files.values():

@@ -247,12 +247,18 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
     vocab = load_vocabulary(paths.ontology)
     rules = load_shapes(paths.shapes)
     inputs = _inputs_hash(paths, reviewed_only)
-    with Cache(paths.root, out) as cache:  # what was compiled is kept, even when the build fails
+    # What was compiled is kept, even when the build fails. out/ is locked from before its manifest
+    # is read until the outputs it describes are replaced; a first build (no out/ yet) locks it only
+    # to write, so that failing creates nothing.
+    locked_early = out.is_dir()
+    with Cache(paths.root, out) as cache, output_lock(out) if locked_early else contextlib.nullcontext():
         watch.lap("ontology and shapes")
         previous = cache.manifest(inputs)
         watch.lap("previous build's manifest")
-        with StoreUpdate(out, previous.store if previous else "") as store:  # removed if the build fails
-            jobs_by_id, hashes = _jobs(paths, inputs, previous)
+        graph_files = GraphFiles(out, previous)
+        # (the store and the copies of the graph files are removed if the build fails)
+        with StoreUpdate(out, previous.store if previous else "") as store, graph_files.abandoned_on_failure():
+            jobs_by_id, hashes = _jobs(paths, inputs, previous, changed=graph_files.prefetch)
             store.expect(len(jobs_by_id) + 1)  # the sources' graphs and the ontology's, fed first
             store.feed(ONTOLOGY_ID, as_nquads(str(iris.ONTOLOGY_GRAPH),
                                               "".join(f"{line} .\n" for line in _ontology_lines(vocab)).encode()))
@@ -270,7 +276,9 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
             if outcome is None:
                 outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
             scanned = (str(paths.sources), previous.text_files if previous else {})
-            text, report = _write_build(out, previous, outcome, ctx, store, inputs, hashes, scanned, watch)
+            with contextlib.nullcontext() if locked_early else output_lock(out):
+                text, report = _write_build(out, previous, outcome, ctx, store, graph_files, inputs, hashes,
+                                            scanned, watch)
             cache.prune(set(outcome.cache_keys.values()))
             watch.lap("manifest")
             return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
@@ -625,56 +633,54 @@ def _add_gazetteer(ctx: _Context, gazetteer: Compiled) -> None:
         ctx.types.setdefault(subject, set()).add(cls)
 
 
-def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _Context, store, inputs: str,
-                 hashes: dict, scanned: tuple, watch) -> tuple[str, dict]:
+def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _Context, store,
+                 graph_files: GraphFiles, inputs: str, hashes: dict, scanned: tuple, watch) -> tuple[str, dict]:
     """Write every output to temporaries, the store and the manifest; then rename them into out/."""
     cache, vocab = ctx.cache, ctx.vocab
     union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in outcome.union.items()}
     ontology_lines = _ontology_lines(vocab)
     rows = outcome.report.rows
-    with output_lock(out):
-        graph_files = GraphFiles(out, previous)
-        # the last build's manifest is only read when its ontology is this one
-        graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), previous is not None,
-                        lambda: render_segments(str(iris.ONTOLOGY_GRAPH), ontology_lines, ontology_lines))
-        segments_order = sorted([(graph_iri(s), s) for s in outcome.keys] + [(str(iris.ONTOLOGY_GRAPH), None)])
-        for graph, source_id in segments_order:
-            if source_id is None:
-                continue
-            excluded = union_lines.get(source_id)
-            graph_files.add(source_id, graph, source_id not in outcome.changed,
-                            _segments_loader(outcome.cache_keys[source_id], graph, rows[source_id][0], cache, excluded),
-                            union_key=_excluded_key(excluded))
-        graph_files.start([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
-        watch.lap("graph files")
-        try:
-            report, text, report_json = outcome.report.render(len(vocab.graph), union_lines)
-            files = {"report.txt": text.encode("utf-8"), "report.json": report_json}
-            watch.lap("report")
-            manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=hashes,
-                                scanned=scanned, types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
-                                index=outcome.index.shards(), report=outcome.report)
-            pickled = cache.stage_manifest(manifest, previous)
-            watch.lap("manifest staged")
-            staged = graph_files.finish()
-        except BaseException:
-            graph_files.abandon()
-            raise
-        watch.lap("graph files copied")
-        files["graph.html"] = _page(staged.get("graph.nq", out / "graph.nq"), outcome.report.entities)
-        watch.lap("page")
-        graph_files.record(manifest)
-        store.finish(outcome.keys, outcome.changed, outcome.removed,
-                     lambda source_id: as_nquads(graph_iri(source_id),
-                                                 _cached_segments(outcome.cache_keys[source_id], source_id, cache)["nt"]),
-                     redo=outcome.relabelled & store.fed)
-        watch.lap("store")
-        if "graph.nq" in staged:
-            _keep_previous(out, staged["graph.nq"])
-        write_outputs(out, {**staged, **files})
-        manifest.store = store.commit()
-        watch.lap("rename into out/")
-        cache.save_manifest(manifest, pickled)
+    # the last build's manifest is only read when its ontology is this one
+    graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), previous is not None,
+                    lambda: render_segments(str(iris.ONTOLOGY_GRAPH), ontology_lines, ontology_lines))
+    segments_order = sorted([(graph_iri(s), s) for s in outcome.keys] + [(str(iris.ONTOLOGY_GRAPH), None)])
+    for graph, source_id in segments_order:
+        if source_id is None:
+            continue
+        excluded = union_lines.get(source_id)
+        graph_files.add(source_id, graph, source_id not in outcome.changed,
+                        _segments_loader(outcome.cache_keys[source_id], graph, rows[source_id][0], cache, excluded),
+                        union_key=_excluded_key(excluded))
+    graph_files.start([g for g, _ in segments_order], tee=store.feed if store.streaming else None)
+    watch.lap("graph files")
+    try:
+        report, text, report_json = outcome.report.render(len(vocab.graph), union_lines)
+        files = {"report.txt": text.encode("utf-8"), "report.json": report_json}
+        watch.lap("report")
+        manifest = Manifest(inputs, outcome.keys, outcome.summaries, union=outcome.union, hashes=hashes,
+                            scanned=scanned, types=outcome.types, used_nodes=outcome.used_nodes, text_files=outcome.text_files,
+                            index=outcome.index.shards(), report=outcome.report)
+        pickled = cache.stage_manifest(manifest, previous)
+        watch.lap("manifest staged")
+        staged = graph_files.finish()
+    except BaseException:
+        graph_files.abandon()
+        raise
+    watch.lap("graph files copied")
+    files["graph.html"] = _page(staged.get("graph.nq", out / "graph.nq"), outcome.report.entities)
+    watch.lap("page")
+    graph_files.record(manifest)
+    store.finish(outcome.keys, outcome.changed, outcome.removed,
+                 lambda source_id: as_nquads(graph_iri(source_id),
+                                             _cached_segments(outcome.cache_keys[source_id], source_id, cache)["nt"]),
+                 redo=outcome.relabelled & store.fed)
+    watch.lap("store")
+    if "graph.nq" in staged:
+        _keep_previous(out, staged["graph.nq"])
+    write_outputs(out, {**staged, **files})
+    manifest.store = store.commit()
+    watch.lap("rename into out/")
+    cache.save_manifest(manifest, pickled)
     return text, report
 
 
@@ -712,8 +718,10 @@ def _inputs_hash(paths: Paths, reviewed_only: bool) -> str:
     return digest.hexdigest()[:16]
 
 
-def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[str, tuple[str, ...]], dict]:
+def _jobs(paths: Paths, inputs: str, previous: Manifest | None, changed=lambda: None) -> tuple[dict, dict]:
     """source id -> (key, kind, record path, text's name), and the files' hashes.
+
+    ``changed()`` is called as soon as the scan finds a source changed since the last build.
 
     The key hashes the record, its text and ``inputs``. Which file a record's
     text is, only reading the record says: it is taken to be the one the last
@@ -724,7 +732,8 @@ def _jobs(paths: Paths, inputs: str, previous: Manifest | None) -> tuple[dict[st
         raise SourceError("no such folder", paths.sources)
     signatures = _signatures(folder)
     if previous is not None and previous.scanned and previous.scanned[0] == folder:
-        return _jobs_since(previous, folder, inputs, signatures)
+        return _jobs_since(previous, folder, inputs, signatures, changed)
+    changed()  # (every source is looked at: whether one changed shows only later)
     known = previous.text_files if previous else {}
     records = sorted(name[: -len(".yaml")] for name in signatures if name.endswith(".yaml") and name != GAZETTEER_FILE)
     files = {s: _files_of(s, known) for s in [iris.GAZETTEER_ID] + records}  # in the order of keys in a manifest
@@ -751,7 +760,7 @@ def _job(folder: str, source_id: str, names: list[str], key: str) -> tuple[str, 
     return key, kind, f"{folder}/{names[0]}", names[1] if len(names) > 1 else ""
 
 
-def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict) -> tuple[dict, dict]:
+def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict, changed) -> tuple[dict, dict]:
     """What ``_jobs`` gives, from the last build's: only the sources with a file whose signature changed
     (or whose text is now another file) are looked at. 0.03 s, not 0.13 s, at 20,000 articles."""
     prefix = f"{folder}/"
@@ -779,6 +788,8 @@ def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict) 
             if name.endswith(".txt"):
                 affected.add(name[: -len(".txt")])
     present = {s for s in affected if s == iris.GAZETTEER_ID or f"{s}.yaml" in signatures}
+    if affected:
+        changed()
 
     def named_now(text):  # whether some source's text is this file
         if any(known.get(s) == text and f"{s}.yaml" in signatures for s in owners.get(text, ())):

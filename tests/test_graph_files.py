@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import graph.outputs
 from graph.outputs import GRAPH_FILES, GraphFiles, output_lock, write_outputs
 
 KINDS = ("nq", "trig", "nt", "ttl", "jsonld")
@@ -24,10 +25,17 @@ def segment(rng: random.Random) -> bytes:
     return b"" if rng.random() < 0.2 else bytes(rng.choice(b"abc \n") for _ in range(rng.randint(1, 12)))
 
 
-def write(out, previous, sources, reusable=(), union_keys=None):
-    """Write ``sources`` (id -> segments by kind); return the files' bytes and the manifest."""
+def write(out, previous, sources, reusable=(), union_keys=None, prefetch=False):
+    """Write ``sources`` (id -> segments by kind); return the files' bytes and the manifest.
+
+    With ``prefetch``, the old files' starts are being copied (as a build does once its scan finds a
+    change) while the segments are added and written: wherever the copying is when the first change
+    is written, the files must come out the same.
+    """
     union_keys = union_keys or {}
     files = GraphFiles(out, previous)
+    if prefetch:
+        files.prefetch()
     loaded = []
     for source_id in sorted(sources, reverse=True):  # add() in any order: start() gets the order
         files.add(source_id, f"urn:g:{source_id}", source_id in reusable,
@@ -42,8 +50,10 @@ def write(out, previous, sources, reusable=(), union_keys=None):
     return {name: (out / name).read_bytes() for name in GRAPH_FILES}, manifest, loaded
 
 
+@pytest.mark.parametrize("prefetch", [False, True])
 @pytest.mark.parametrize("seed", range(40))
-def test_copied_runs_give_the_files_a_fresh_write_gives(tmp_path, seed):
+def test_copied_runs_give_the_files_a_fresh_write_gives(tmp_path, seed, prefetch, monkeypatch):
+    monkeypatch.setattr(graph.outputs._Prefetch, "CHUNK", 64)  # so that the copying is often stopped midway
     rng = random.Random(seed)
     sources = {f"s{i:03d}": {k: segment(rng) for k in KINDS} for i in rng.sample(range(200), rng.randint(0, 30))}
     keys = {s: str(rng.randint(0, 1)) for s in sources if rng.random() < 0.5}
@@ -65,13 +75,14 @@ def test_copied_runs_give_the_files_a_fresh_write_gives(tmp_path, seed):
         changed[f"s{i:03d}"] = {k: segment(rng) for k in KINDS}
     if rng.random() < 0.2:  # a file damaged since: written again from the segments
         os.truncate(tmp_path / "out" / rng.choice(GRAPH_FILES), 1)
-    rebuilt, again, loaded = write(tmp_path / "out", manifest, changed, unchanged, keys)
+    rebuilt, again, loaded = write(tmp_path / "out", manifest, changed, unchanged, keys, prefetch)
     fresh, clean, _ = write(tmp_path / "clean", None, changed, union_keys=keys)
     assert rebuilt == fresh
     assert again.placed == clean.placed
     if rng.random() < 0.5:  # nothing changed: nothing is loaded
-        _, _, loaded = write(tmp_path / "out", again, changed, set(changed), keys)
+        _, _, loaded = write(tmp_path / "out", again, changed, set(changed), keys, prefetch)
         assert loaded == []
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")) == []
 
 
 def names_once_settled(out, expected, seconds=10.0):
