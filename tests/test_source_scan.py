@@ -77,3 +77,19 @@ def test_the_scan_from_the_last_build_is_the_scan_afresh(project, tmp_path):
         reused += sum(previous.keys.get(s, "").startswith(job[0]) for s, job in jobs.items())
         build(paths, out)
     assert reused > 0  # the steps did reuse the last build's keys, not only compute new ones
+
+
+def test_files_hashed_on_several_processes_are_hashed_alike(project, monkeypatch):
+    """Many files to hash are shared between processes (``HASH_PARALLEL_FROM``): the same hashes, a
+    file that cannot be read and a record whose link leads nowhere included."""
+    import graph.pipeline
+
+    paths = Paths(project)
+    inputs = _inputs_hash(paths, False)
+    (project / "sources" / "unreadable.yaml").write_text("source: {}\n", encoding="utf-8")
+    (project / "sources" / "unreadable.txt").mkdir()  # its text is a folder
+    (project / "sources" / "gone.yaml").symlink_to(project / "sources" / "nowhere")
+    serial = _jobs(paths, inputs, None)
+    assert serial[1][f"{project / 'sources'}/unreadable.txt"][1] == "unreadable"
+    monkeypatch.setattr(graph.pipeline, "HASH_PARALLEL_FROM", 1)
+    assert _jobs(paths, inputs, None) == serial
