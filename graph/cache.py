@@ -86,7 +86,9 @@ class Manifest:
     types: dict[str, frozenset] = field(default_factory=dict)
     used_nodes: dict[str, str] = field(default_factory=dict)  # source id -> IRIs, one a line
     text_files: dict[str, str] = field(default_factory=dict)  # source id -> its text's name, when not <id>.txt
-    scanned: tuple = ()  # (sources folder, the text_files the keys were made with): see pipeline._jobs_since
+    # (sources folder, the text_files the keys were made with, the folder's mtime before the scan): see
+    # pipeline._jobs_since and pipeline._build
+    scanned: tuple = ()
     index: list = field(default_factory=list)  # graph.index.ProjectIndex, as shards
     report: object = None  # graph.report.ReportParts
     summary_file: str = ""

@@ -245,18 +245,21 @@ def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False, jo
 def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None) -> BuildResult:
     out = Path(out) if out is not None else paths.out
     watch = _Stopwatch()
-    vocab = load_vocabulary(paths.ontology)
-    rules = load_shapes(paths.shapes)
     inputs = _inputs_hash(paths, reviewed_only)
     # What was compiled is kept, even when the build fails. out/ is locked from before its manifest
     # is read until the outputs it describes are replaced; a first build (no out/ yet) locks it only
     # to write, so that failing creates nothing.
     locked_early = out.is_dir()
     with Cache(paths.root, out) as cache, output_lock(out) if locked_early else contextlib.nullcontext():
-        watch.lap("ontology and shapes")
         previous = cache.manifest(inputs)
-        watch.lap("previous build's manifest")
         graph_files = GraphFiles(out, previous)
+        folder_mtime = _mtime(paths.sources)
+        if previous is not None and previous.scanned[2:] != (folder_mtime,):
+            graph_files.prefetch()  # a file was added to the sources, or removed: the graph files will change
+        watch.lap("previous build's manifest")
+        vocab = load_vocabulary(paths.ontology)
+        rules = load_shapes(paths.shapes)
+        watch.lap("ontology and shapes")
         # (the store and the copies of the graph files are removed if the build fails)
         with StoreUpdate(out, previous.store if previous else "") as store, graph_files.abandoned_on_failure():
             jobs_by_id, hashes = _jobs(paths, inputs, previous, changed=graph_files.prefetch)
@@ -276,7 +279,7 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
                     pass  # the whole project is checked below, as a clean build would, and says what is wrong
             if outcome is None:
                 outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
-            scanned = (str(paths.sources), previous.text_files if previous else {})
+            scanned = (str(paths.sources), previous.text_files if previous else {}, folder_mtime)
             with contextlib.nullcontext() if locked_early else output_lock(out):
                 text, report = _write_build(out, previous, outcome, ctx, store, graph_files, inputs, hashes,
                                             scanned, watch)
@@ -817,6 +820,14 @@ def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict, 
         order = sorted(jobs.keys() - {iris.GAZETTEER_ID})
         jobs = {s: jobs[s] for s in [iris.GAZETTEER_ID] + order}
     return jobs, hashes
+
+
+def _mtime(folder: Path) -> int | None:
+    """A folder's mtime: it changes when a file in it is added, removed or renamed (not when one is edited)."""
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _text_files(sources: dict) -> dict[str, str]:

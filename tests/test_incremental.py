@@ -279,6 +279,27 @@ def test_a_forked_worker_does_not_hold_a_load_open(tmp_path):
     assert os.waitstatus_to_exitcode(status) == 0
 
 
+def test_the_graph_files_are_copied_ahead_only_when_something_changed(project, built, tmp_path, monkeypatch):
+    """A new source shows in the folder's mtime: the copying of the old graph files (``_Prefetch``) starts
+    before the scan; an edited one, once the scan finds it; with nothing changed it never starts."""
+    import graph.outputs
+    import graph.pipeline
+
+    calls, prefetch, jobs = [], graph.outputs.GraphFiles.prefetch, graph.pipeline._jobs
+    monkeypatch.setattr(graph.outputs.GraphFiles, "prefetch", lambda self: calls.append("copy") or prefetch(self))
+    monkeypatch.setattr(graph.pipeline, "_jobs", lambda *a, **k: calls.append("scan") or jobs(*a, **k))
+    build(Paths(project), built)
+    assert calls == ["scan"]
+    calls.clear()
+    add_source(project, "900_test", NEW_TEXT, NEW_RECORD)
+    assert_same_as_clean(project, built, tmp_path, "a source added")
+    assert calls[:2] == ["copy", "scan"]
+    calls.clear()
+    edit(project / "sources" / f"{RECORD_001}.yaml", "title:", "title: Diedit,")
+    assert_same_as_clean(project, built, tmp_path, "a source edited")
+    assert calls[:2] == ["scan", "copy"]
+
+
 # A rebuild of a few changed sources checks only what they touch (graph/index.py); anything that may
 # be wrong sends it to the whole check, so its errors read as a clean build's.
 
