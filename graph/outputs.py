@@ -327,7 +327,8 @@ class GraphFiles:
     time, not one by one.
     """
 
-    def __init__(self, out: Path, previous):
+    def __init__(self, out: Path, previous, prefetches: dict | None = None):
+        """``prefetches`` (``start_prefetches``) are kept if ``previous`` is the manifest they were started from."""
         self.out = Path(out)
         self.previous = previous
         self.entries: dict[str, tuple] = {}  # graph IRI -> (source id, load)
@@ -337,7 +338,9 @@ class GraphFiles:
         self.placed: dict[str, tuple] = {}
         self.signatures: dict[str, tuple] = {}
         self._files: dict[str, _GraphFile] = {}
-        self._prefetches: dict[str, _Prefetch] = {}
+        self._prefetches: dict[str, _Prefetch] = dict(prefetches or {})
+        if previous is None:
+            self._drop_prefetches()
         self._pool: ThreadPoolExecutor | None = None
         self._finishing: dict = {}  # file name -> the future of its finish()
 
@@ -352,13 +355,8 @@ class GraphFiles:
     def prefetch(self) -> None:
         """Start copying each previous graph file's start while the build goes on (``_Prefetch``):
         once something is known to have changed. Call with out/'s lock held."""
-        if self.previous is None or self._prefetches:
-            return
-        for name in GRAPH_FILES:
-            target = self.out / name
-            if name in self.previous.placed and self.previous.files.get(name) == _signature(target):
-                with contextlib.suppress(OSError):
-                    self._prefetches[name] = _Prefetch(target)
+        if self.previous is not None and not self._prefetches:
+            self._prefetches = start_prefetches(self.out, self.previous.files, self.previous.placed)
 
     @contextlib.contextmanager
     def abandoned_on_failure(self):
@@ -474,6 +472,18 @@ class GraphFiles:
         manifest.files = dict(self.signatures)
         manifest.placed = dict(self.placed)  # file name -> (source ids in order, their lengths as int64s)
         manifest.union_keys = dict(self.union_keys)
+
+
+def start_prefetches(out: Path, files: dict, placed: dict) -> dict[str, _Prefetch]:
+    """A ``_Prefetch`` of each graph file in out/ that is still the one a manifest (its ``files`` and
+    ``placed``) describes. Call with out/'s lock held."""
+    started = {}
+    for name in GRAPH_FILES:
+        target = Path(out) / name
+        if name in placed and files.get(name) == _signature(target):
+            with contextlib.suppress(OSError):
+                started[name] = _Prefetch(target)
+    return started
 
 
 def _runs(ids: tuple[str, ...], old_index: dict[str, int], stale: set[str]) -> list:

@@ -41,7 +41,7 @@ from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import (GraphFiles, as_nquads, full_segments, kept_segments, output_lock, render_segments, replace_file,
-                           write_outputs)
+                           start_prefetches, write_outputs)
 from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES, TYPES, IndexBuilder, \
     ProjectIndex, stated_subjects, uses
 from graph.report import English, ReportParts, kg_classes, make_report, notes, source_row
@@ -251,11 +251,14 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
     # to write, so that failing creates nothing.
     locked_early = out.is_dir()
     with Cache(paths.root, out) as cache, output_lock(out) if locked_early else contextlib.nullcontext():
-        previous = cache.manifest(inputs)
-        graph_files = GraphFiles(out, previous)
-        folder_mtime = _mtime(paths.sources)
-        if previous is not None and previous.scanned[2:] != (folder_mtime,):
-            graph_files.prefetch()  # a file was added to the sources, or removed: the graph files will change
+        folder_mtime, copying = _mtime(paths.sources), {}
+
+        def copy_ahead(fields):  # a file was added to the sources, or removed: the graph files will change
+            if fields["scanned"][2:] != (folder_mtime,):
+                copying.update(start_prefetches(out, fields["files"], fields["placed"]))
+
+        previous = cache.manifest(inputs, early=copy_ahead)
+        graph_files = GraphFiles(out, previous, copying)
         watch.lap("previous build's manifest")
         vocab = load_vocabulary(paths.ontology)
         rules = load_shapes(paths.shapes)

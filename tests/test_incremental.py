@@ -285,8 +285,15 @@ def test_the_graph_files_are_copied_ahead_only_when_something_changed(project, b
     import graph.outputs
     import graph.pipeline
 
-    calls, prefetch, jobs = [], graph.outputs.GraphFiles.prefetch, graph.pipeline._jobs
-    monkeypatch.setattr(graph.outputs.GraphFiles, "prefetch", lambda self: calls.append("copy") or prefetch(self))
+    calls, start, jobs = [], graph.outputs.start_prefetches, graph.pipeline._jobs
+
+    def started(*args):
+        copying = start(*args)
+        calls.append("copy")
+        return copying
+
+    for module in (graph.outputs, graph.pipeline):
+        monkeypatch.setattr(module, "start_prefetches", started)
     monkeypatch.setattr(graph.pipeline, "_jobs", lambda *a, **k: calls.append("scan") or jobs(*a, **k))
     build(Paths(project), built)
     assert calls == ["scan"]
