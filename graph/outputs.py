@@ -74,7 +74,7 @@ def render_segments(graph_iri: str, lines: list[str], union: list[str]) -> dict[
     body = turtle_body(triples)
     return {
         "nq": as_nquads(graph_iri, nt),
-        "trig": b"<" + graph_iri.encode() + b"> {\n" + body + b"}\n",
+        "trig": _trig(graph_iri, body),
         "nt": union_nt,
         "ttl": body if union is lines else turtle_body(union_triples),
         "jsonld": jsonld_nodes(union_triples),
@@ -91,7 +91,11 @@ def kept_segments(segments: dict[str, bytes]) -> dict[str, bytes]:
 
 def full_segments(graph_iri: str, kept: dict[str, bytes]) -> dict[str, bytes]:
     """Every segment of a graph, from ``kept_segments`` of its full (not union) segments."""
-    return {**kept, "nq": as_nquads(graph_iri, kept["nt"]), "trig": b"<" + graph_iri.encode() + b"> {\n" + kept["ttl"] + b"}\n"}
+    return {**kept, "nq": as_nquads(graph_iri, kept["nt"]), "trig": _trig(graph_iri, kept["ttl"])}
+
+
+def _trig(graph_iri: str, turtle: bytes) -> bytes:
+    return b"<" + graph_iri.encode() + b"> {\n" + turtle + b"}\n"
 
 
 def as_nquads(graph_iri: str, ntriples: bytes) -> bytes:

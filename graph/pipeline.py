@@ -115,8 +115,8 @@ def _compile(job: tuple[str, str, str, str]):
     The summary comes back pickled, as the manifest stores it (pickled here, on
     every core, rather than again in the main process), with what its shapes
     looked up beside it (``_unpack``). The build cache keeps those two and the
-    graph's segments side by side (``_cache_entry``): its segments are read
-    without unpickling the summary.
+    graph's ``kept_segments`` side by side, as a tuple: its segments are read
+    without unpickling the summary (``_cached_segments``).
     """
     key, kind, path, keyed_text = job
     path = Path(path)
@@ -266,9 +266,11 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
         # (the store and the copies of the graph files are removed if the build fails)
         with StoreUpdate(out, previous.store if previous else "") as store, graph_files.abandoned_on_failure():
             jobs_by_id, hashes = _jobs(paths, inputs, previous, changed=graph_files.prefetch)
-            store.expect(len(jobs_by_id) + 1)  # the sources' graphs and the ontology's, fed first
-            store.feed(ONTOLOGY_ID, as_nquads(str(iris.ONTOLOGY_GRAPH),
-                                              "".join(f"{line} .\n" for line in _ontology_lines(vocab)).encode()))
+            ontology_lines = _ontology_lines(vocab)
+            if store.streaming:
+                store.expect(len(jobs_by_id) + 1)  # the sources' graphs and the ontology's, fed first
+                store.feed(ONTOLOGY_ID, as_nquads(str(iris.ONTOLOGY_GRAPH),
+                                                  "".join(f"{line} .\n" for line in ontology_lines).encode()))
             watch.lap("scan sources")
             ctx = _Context(vocab, rules, _concept_labels(vocab), _ontology_types(vocab), superclasses(vocab.graph),
                            reviewed_only, cache, send_nquads=store.streaming)
@@ -284,8 +286,8 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
                 outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
             scanned = (str(paths.sources), previous.text_files if previous else {}, folder_mtime)
             with contextlib.nullcontext() if locked_early else output_lock(out):
-                text, report = _write_build(out, previous, outcome, ctx, store, graph_files, inputs, hashes,
-                                            scanned, watch)
+                text, report = _write_build(out, previous, outcome, ctx, store, graph_files, ontology_lines, inputs,
+                                            hashes, scanned, watch)
             cache.prune(set(outcome.cache_keys.values()))
             watch.lap("manifest")
             return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
@@ -641,11 +643,11 @@ def _add_gazetteer(ctx: _Context, gazetteer: Compiled) -> None:
 
 
 def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _Context, store,
-                 graph_files: GraphFiles, inputs: str, hashes: dict, scanned: tuple, watch) -> tuple[str, dict]:
+                 graph_files: GraphFiles, ontology_lines: list[str], inputs: str, hashes: dict, scanned: tuple,
+                 watch) -> tuple[str, dict]:
     """Write every output to temporaries, the store and the manifest; then rename them into out/."""
     cache, vocab = ctx.cache, ctx.vocab
     union_lines = {source_id: frozenset().union(*by_subject.values()) for source_id, by_subject in outcome.union.items()}
-    ontology_lines = _ontology_lines(vocab)
     rows = outcome.report.rows
     # the last build's manifest is only read when its ontology is this one
     graph_files.add(ONTOLOGY_ID, str(iris.ONTOLOGY_GRAPH), previous is not None,

@@ -68,9 +68,8 @@ class StoreUpdate:
     Without one, a new store is bulk-loaded on threads of its own (the loader
     runs outside the GIL; see LOAD_SPLITS) from each named graph's N-Quads,
     fed to ``feed`` as soon as the build has them: during compilation, not
-    after it. Its folder
-    sits beside out/ until ``commit`` moves it in, so a build that fails
-    leaves nothing behind. ``commit`` swaps the link; the store before is kept,
+    after it. Its folder sits beside out/ until ``commit`` moves it in, so a
+    build that fails leaves nothing behind. ``commit`` swaps the link; the store before is kept,
     so a running `kg serve` goes on. As a context, it is abandoned if the build fails.
     """
 
@@ -84,8 +83,10 @@ class StoreUpdate:
         self.fed: set[str] = set()
         self.name = ""
         self.staging: Path | None = None
-        self._store = self._pipe = None
-        self._loads = []
+        self._store = self._pipe = None  # the store being loaded, and the pipe to the load being fed
+        self._loads: list[threading.Thread] = []
+        self._splits: list[int] = []  # graphs fed at which a new load starts
+        self._expected = 0
         self._failure: BaseException | None = None
         parent = self.out.resolve().parent
         for stale in parent.glob(f".{self.out.name}.store-*.tmp"):  # left by a build that was killed
@@ -105,10 +106,6 @@ class StoreUpdate:
     def _start_loading(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
         self._store = ox.Store(str(self.staging))
-        self._pipe = None  # to the load being fed
-        self._loads: list[threading.Thread] = []
-        self._splits: list[int] = []  # graphs fed at which a new load starts
-        self._expected = 0
 
     def expect(self, graphs: int) -> None:
         """How many graphs the build will feed: the loads are split at LOAD_SPLITS of them, and the
