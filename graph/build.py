@@ -7,7 +7,9 @@ result can be checked against today's labels). Terms are written directly as
 N-Triples text: that is what every output and the store are made from.
 
 Also finds where sources disagree: values of functional properties that differ
-between (or within) sources, and stated weekdays that do not match a date.
+between (or within) sources; sets of organisers, hosts, guests, signatories or
+parties of one event or agreement that two sources name with no member in
+common; and stated weekdays that do not match a date.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from graph.namespaces import entity_iri, evidence_iri, graph_iri, source_iri
 from graph.sources import Item, Source
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Multi-valued properties whose sets two sources should share at least one member of (queries/disagreements.rq)
+COMPARED_SETS = ("host", "guest", "organiser", "party", "signatory")
 
 # --------------------------------------------------------------------------
 # N-Triples terms (canonical: the escapes pyoxigraph and RDF 1.2 use)
@@ -88,7 +92,7 @@ def _source(source_id: str) -> str:
 
 @dataclass
 class Claim:
-    """A value of a functional property, where it was said."""
+    """A value of a functional property (or a member of a compared set), where it was said."""
 
     subject: str
     prop: str
@@ -98,6 +102,7 @@ class Claim:
     source: str  # short name: '000' or 'gazetteer'
     path: str
     line: int
+    member: bool = False  # one of a set (COMPARED_SETS), not a single value
 
 
 @dataclass
@@ -169,6 +174,9 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
                 datatype = "" if statement.prop.is_object else str(value.datatype or "")
                 out.claims.append(Claim(item.subject, statement.prop.name, value if statement.prop.is_object else obj,
                                         shown, datatype, source.short, source.path.name, statement.line))
+            elif statement.prop.name in COMPARED_SETS:
+                out.claims.append(Claim(item.subject, statement.prop.name, value, value, "", source.short,
+                                        source.path.name, statement.line, member=True))
         add(f"{subject} {_DERIVED} {src}")
         for quote in item.quotes:
             _add_evidence(add, out, source, item, subject, quote.location)
@@ -266,8 +274,20 @@ class Conflict:
     claims: list[Claim]
 
     def describe(self, labels: dict[str, str]) -> str:
-        said = "; ".join(f"{c.source} says {c.value} ({c.path}:{c.line})" for c in self.claims)
+        if self.claims[0].member:
+            said = "; ".join(f"{claims[0].source} names {', '.join(c.value for c in claims)} "
+                             f"({claims[0].path}:{claims[0].line})" for claims in _by_source(self.claims).values())
+            said += ", none in common"
+        else:
+            said = "; ".join(f"{c.source} says {c.value} ({c.path}:{c.line})" for c in self.claims)
         return f"{labels.get(self.subject, self.subject)} ({self.subject}): {self.prop}: {said}"
+
+
+def _by_source(claims: list[Claim]) -> dict[str, list[Claim]]:
+    found = defaultdict(list)
+    for claim in claims:
+        found[claim.source].append(claim)
+    return found
 
 
 def claims_by_subject(compiled_sources) -> dict[tuple[str, str], list[Claim]]:
@@ -280,9 +300,17 @@ def claims_by_subject(compiled_sources) -> dict[tuple[str, str], list[Claim]]:
 
 
 def find_conflicts(claims: dict) -> list[Conflict]:
-    """``claims`` by subject and property (claims_by_subject)."""
-    disputed = [key for key, said in claims.items() if len(said) > 1 and len({c.key for c in said}) > 1]
+    """``claims`` by subject and property (claims_by_subject): functional properties given different values,
+    and sets that two sources name with no member in common."""
+    disputed = [key for key, said in claims.items() if len(said) > 1 and len({c.key for c in said}) > 1
+                and (not said[0].member or _disjoint(said))]
     return [Conflict(subject, prop, claims[subject, prop]) for subject, prop in sorted(disputed)]
+
+
+def _disjoint(claims: list[Claim]) -> bool:
+    """Whether two sources name sets of the same thing with no member in common."""
+    sets = [{c.key for c in said} for said in _by_source(claims).values()]
+    return any(a.isdisjoint(b) for i, a in enumerate(sets) for b in sets[i + 1:])
 
 
 _XSD_DATE = str(XSD.date)

@@ -169,7 +169,9 @@ def _echo_added(added, verb):
 @click.option("--drop", multiple=True, metavar="N", help="Drop draft N (or 1,3).")
 @click.option("--set", "corrections", multiple=True, metavar="'N key=value'",
               help="Correct draft N: set key to a YAML value ('3 role=regent'); 'N key=' removes the key.")
-def review(source, root, accept, drop, corrections):
+@click.option("--split", multiple=True, metavar="N",
+              help="Draft N was matched to another source's event or agreement but is not it: give it an id of its own.")
+def review(source, root, accept, drop, corrections, split):
     """List a record's machine-drafted facts; accept, correct or drop them.
 
     Without options, lists the drafts with their numbers. Numbers refer to
@@ -179,9 +181,9 @@ def review(source, root, accept, drop, corrections):
     """
     from graph.review import describe, review as run_review
 
-    result = run_review(Path(root) / "sources", Path(root) / "ontology.ttl", source, accept, drop, corrections)
+    result = run_review(Path(root) / "sources", Path(root) / "ontology.ttl", source, accept, drop, corrections, split)
     for verb, numbers in (("Accepted", result.accepted), ("Corrected", result.corrected),
-                          ("Dropped", result.dropped)):
+                          ("Dropped", result.dropped), ("Split", result.split)):
         if numbers:
             click.echo(f"{verb}: {', '.join(str(n) for n in numbers)}")
     click.echo(f"{result.record}: {len(result.drafts)} drafts to review")

@@ -51,6 +51,18 @@ def post_id(holder: str, role: str, post_in: str) -> str:
     return f"post-{holder}-{role}-{post_in}"
 
 
+# The first word of an event's or agreement's id, by class (graph/match.py picks the parties and the date).
+FACT_PREFIXES = {"Event": "event", "DelegationVisit": "visit", "Meeting": "meeting", "Signing": "signing",
+                 "Expo": "expo", "Agreement": "agreement", "LetterOfIntent": "loi", "MemorandumOfUnderstanding": "mou",
+                 "SisterCityRelationship": "sister-city", "SisterProvinceRelationship": "sister-province",
+                 "CooperationAgreement": "cooperation"}
+
+
+def fact_id(type_name: str, parts: list[str], period: str | None) -> str:
+    """``visit-binzhou-kabupaten-tangerang-2025-09``: the kind, who, and when (``period``: a year or a month)."""
+    return "-".join([FACT_PREFIXES[type_name], *parts, *([period] if period else [])])
+
+
 GAZETTEER_ID = "gazetteer"
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from graph.add import PROPOSED_FOLDER, _check_record, _dump, find_record
+from graph.add import PROPOSED_FOLDER, _check_record, _dump, declared_ids, find_record
 from graph.errors import InputError
+from graph.match import MATCH_KEY, split as split_fact
 from graph.ontology import load_vocabulary
 from graph.outputs import write_atomic
-from graph.sources import parse_record, read_text
+from graph.sources import GAZETTEER_FILE, parse_record, read_text
 
 
 class ReviewError(InputError):
@@ -33,9 +34,10 @@ class Review:
     corrected: list[int]
     dropped: list[int]
     proposed: Path | None
+    split: list[int] = ()
 
 
-def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), corrections=()) -> Review:
+def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), corrections=(), split=()) -> Review:
     sources = Path(sources)
     path = find_record(sources, ref)
     text = read_text(path)
@@ -57,7 +59,10 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
         else:
             drafts[number - 1][key] = value
         corrected.append(number)
-    changed = bool(accepted or dropped or corrected)
+    splits = _numbers(split, len(drafts), "--split", path)
+    if splits:
+        _split(sources, path, drafts, splits, dropped)
+    changed = bool(accepted or dropped or corrected or splits)
     if changed:
         for number in accepted:
             drafts[number - 1]["reviewed"] = True
@@ -70,7 +75,31 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
         write_atomic(path, new.encode())
     left = [f for f in doc["facts"] if isinstance(f, dict) and f.get("reviewed") is False]
     proposed = sources / PROPOSED_FOLDER / f"{path.stem}.yaml"
-    return Review(path, left, accepted, sorted(set(corrected)), dropped, proposed if proposed.exists() else None)
+    return Review(path, left, accepted, sorted(set(corrected)), dropped, proposed if proposed.exists() else None,
+                  splits)
+
+
+def _split(sources: Path, path: Path, drafts: list[dict], numbers: list[int], dropped) -> None:
+    """Matched drafts become facts of their own, with new ids; the record's other drafts follow."""
+    gazetteer = yaml.safe_load(read_text(sources / GAZETTEER_FILE)) or {}
+    taken = set(declared_ids(sources)) | {e["id"] for e in gazetteer.get("entities") or []
+                                          if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    for number in numbers:
+        draft = drafts[number - 1]
+        if number in dropped:
+            raise ReviewError(f"draft {number} is both split and dropped", path)
+        if MATCH_KEY not in draft:
+            raise ReviewError(f"--split {number}: draft {number} was not matched to another fact", path)
+        new = split_fact(draft, taken)
+        taken.add(new["id"])
+        old = draft["id"]
+        draft.clear()
+        draft.update(new)
+        for other in drafts:  # the record's own drafts that name it (an LoI reached at this visit)
+            for key, value in other.items():
+                if key not in ("id", "type", "label", "quote", MATCH_KEY) and other is not draft:
+                    other[key] = [new["id"] if v == old else v for v in value] if isinstance(value, list) \
+                        else new["id"] if value == old else value
 
 
 def _render(old: str, doc: dict) -> str:
@@ -124,12 +153,14 @@ def describe(draft: dict) -> str:
     """One line for a draft: its kind, its values, the start of its first quote."""
     kind = draft.get("type") or f"about {draft.get('about')}"
     values = ", ".join(f"{k}={_short(v)}" for k, v in draft.items()
-                       if k not in ("type", "about", "label", "quote", "reviewed", "extractor"))
+                       if k not in ("type", "about", "label", "quote", "reviewed", "extractor", MATCH_KEY))
     quote = draft.get("quote")
     quote = quote[0] if isinstance(quote, list) else quote
     quote = " ".join(str(quote).split())
     quote = quote if len(quote) <= 70 else quote[:69] + "…"
-    return f"{kind}: {values}  “{quote}”"
+    same, _, because = str(draft.get(MATCH_KEY, "")).partition(": ")
+    matched = f"\n       {same}, because {because} (--split to keep it apart)" if because else ""
+    return f"{kind}: {values}  “{quote}”{matched}"
 
 
 def _short(value) -> str:

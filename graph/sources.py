@@ -34,7 +34,7 @@ from graph.yamlfile import Mapping, Sequence, parse_yaml
 
 GAZETTEER_FILE = "gazetteer.yaml"
 LANGUAGES = ("id", "en")
-ITEM_KEYS = {"id", "type", "about", "label", "alias", "quote", "reviewed", "extractor"}
+ITEM_KEYS = {"id", "type", "about", "label", "alias", "quote", "reviewed", "extractor", "match"}
 SOURCE_KEYS = {"title", "publisher", "credits", "url", "language", "published", "contributors", "note", "text"}
 GAZETTEER_KEYS = {"title", "description"}
 _LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
@@ -264,6 +264,9 @@ def _item(entry: Mapping, path, vocab: Vocabulary, language, errors, quotes_requ
                 errors.add("`extractor` must be text", path, key_line)
             else:
                 item.extractor = value
+        elif key == "match":  # why a draft took another source's id (graph/match.py): for the curator only
+            if not isinstance(value, str):
+                errors.add("`match` must be text", path, key_line)
         else:
             prop = vocab.properties.get(key)
             if prop is None:

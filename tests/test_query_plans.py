@@ -20,10 +20,18 @@ from graph.store import open_store
 PLAIN = {
     "disagreements": """
 SELECT DISTINCT ?subject ?property ?value1 ?source1 ?value2 ?source2 WHERE {
-  ?property a owl:FunctionalProperty .
-  GRAPH ?source1 { ?subject ?property ?value1 }
-  GRAPH ?source2 { ?subject ?property ?value2 }
-  FILTER(STR(?source1) < STR(?source2) && ?value1 != ?value2)
+  {
+    ?property a owl:FunctionalProperty .
+    GRAPH ?source1 { ?subject ?property ?value1 }
+    GRAPH ?source2 { ?subject ?property ?value2 }
+    FILTER(STR(?source1) < STR(?source2) && ?value1 != ?value2)
+  } UNION {
+    VALUES ?property { kg:host kg:guest kg:organiser kg:party kg:signatory }
+    GRAPH ?source1 { ?subject ?property ?value1 }
+    GRAPH ?source2 { ?subject ?property ?value2 }
+    FILTER(STR(?source1) < STR(?source2))
+    FILTER NOT EXISTS { GRAPH ?source1 { ?subject ?property ?shared } GRAPH ?source2 { ?subject ?property ?shared } }
+  }
 }
 ORDER BY ?subject ?property""",
     "events-in-range": """

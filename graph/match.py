@@ -1,0 +1,345 @@
+"""One event, one agreement across outlets: drafted facts matched against those the records declare.
+
+Two outlets reporting one visit draft two facts; this stage, run on a
+draft after extraction (graph/add.py), gives the second the id the first
+already has, so that the build compares what they say (their dates, their
+organisers) and reports where they differ. A drafted event or agreement is
+the same as a declared one when
+
+- their kinds are compatible (the same class, a class and its general
+  class, or a delegation visit and a meeting);
+- they name the same sides (host, guest, parties, organisers): at least two
+  in common, or the one side the vaguer of them names;
+- their dates are at most ``WINDOW_DAYS`` apart (a date that is not known
+  does not stand in the way);
+- their places (``location``, ``signedAt``) are the same or lie one within
+  the other, where both are known.
+
+The draft keeps why in its ``match`` key ("same as X: same host and guest,
+dates 1 day apart"), which `kg review` shows and `kg review --split` undoes.
+Drafts that match nothing get an id minted from their kind, sides and date
+(graph/iris.py ``fact_id``), never from a word of the article.
+
+Everything here is pure: records and drafts in, drafts out.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from graph.iris import FACT_PREFIXES, fact_id
+
+WINDOW_DAYS = 7  # one visit, reported a few days apart (or on its first and last day), is still one visit
+MATCH_KEY = "match"
+
+EVENTS = frozenset({"Event", "DelegationVisit", "Meeting", "Signing", "Expo"})
+AGREEMENTS = frozenset({"Agreement", "LetterOfIntent", "MemorandumOfUnderstanding", "SisterCityRelationship",
+                        "SisterProvinceRelationship", "CooperationAgreement"})
+KINDS = EVENTS | AGREEMENTS
+_GENERAL = {"Event", "Agreement"}
+_ALIKE = {frozenset({"DelegationVisit", "Meeting"})}  # one outlet's visit is another's meeting
+SIDES = ("host", "guest", "party", "organiser")
+_PLACES = ("location", "signedAt")
+_DATES = ("date", "startDate", "endDate", "signedOn")
+_NOT_REFERENCES = {"id", "type", "label", "quote", "reviewed", "extractor", MATCH_KEY, "title", "note", "venue",
+                   *_DATES}
+_MAX_PARTS = 3
+
+
+@dataclass
+class Known:
+    """An event or agreement the records declare, with what every record says of it."""
+
+    id: str
+    type: str
+    sides: dict[str, set[str]] = field(default_factory=dict)  # host/guest/party/organiser -> ids
+    spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    dates: set[str] = field(default_factory=set)  # the dates as written
+    places: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    type: str
+    reason: str  # "same as X: …"
+
+
+# --------------------------------------------------------------------------
+# What a fact says
+# --------------------------------------------------------------------------
+
+def _values(fact: dict, key: str) -> list[str]:
+    value = fact.get(key)
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _sides(fact: dict) -> dict[str, set[str]]:
+    return {key: set(_values(fact, key)) for key in SIDES if _values(fact, key)}
+
+
+def _span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The days a date covers: 2025-09-22, 2025-09 (the whole month) or 2025 (the whole year)."""
+    value = str(value)
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = dt.date.fromisoformat(value + "-01")
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, following - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _fact_span(fact: dict) -> tuple[dt.date, dt.date] | None:
+    """When a fact happened: its date, its first to last day, or its signing."""
+    spans = [s for s in (_span(v) for key in _DATES for v in _values(fact, key)) if s]
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two spans; 0 when they overlap."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _declared(records: Iterable[tuple[str, dict]], replacing: str | None):
+    """(source id, fact) for every fact of ``records`` ((source id, parsed YAML) pairs), but the drafts
+    (``reviewed: false``) of the record ``replacing``, which a new draft replaces."""
+    for source_id, doc in records:
+        for fact in doc.get("facts") or []:
+            if isinstance(fact, dict) and not (source_id == replacing and fact.get("reviewed") is False):
+                yield source_id, fact
+
+
+def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = None) -> list[Known]:
+    """The events and agreements ``records`` declare, by id (see ``_declared``)."""
+    found: dict[str, Known] = {}
+    for source_id, fact in _declared(records, replacing):
+        if not isinstance(fact.get("id"), str) or fact.get("type") not in KINDS:
+            continue
+        known = found.setdefault(fact["id"], Known(fact["id"], fact["type"]))
+        known.sources.add(source_id)
+        for key, ids in _sides(fact).items():
+            known.sides.setdefault(key, set()).update(ids)
+        span = _fact_span(fact)
+        if span:
+            known.spans.append(span)
+            known.dates.update(str(v) for key in _DATES for v in _values(fact, key))
+        known.places.update(v for key in _PLACES for v in _values(fact, key))
+    return [found[k] for k in sorted(found)]
+
+
+def ids_in_use(records: Iterable[tuple[str, dict]], replacing: str | None = None) -> set[str]:
+    """Every fact id ``records`` declare (see ``_declared``)."""
+    return {fact["id"] for _, fact in _declared(records, replacing) if isinstance(fact.get("id"), str)}
+
+
+# --------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------
+
+def compatible(a: str, b: str) -> bool:
+    """Whether facts of classes ``a`` and ``b`` may be one thing."""
+    if a == b:
+        return True
+    family = EVENTS if a in EVENTS else AGREEMENTS
+    return b in family and a in family and (a in _GENERAL or b in _GENERAL or frozenset({a, b}) in _ALIKE)
+
+
+def _within(place: str, other: str, parents: dict[str, set[str]]) -> bool:
+    seen, todo = set(), [place]
+    while todo:
+        current = todo.pop()
+        if current == other:
+            return True
+        if current not in seen:
+            seen.add(current)
+            todo.extend(parents.get(current, ()))
+    return False
+
+
+def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] | None = None,
+               window: int = WINDOW_DAYS, own: str | None = None) -> Match | None:
+    """The declared fact ``fact`` (a drafted event or agreement) is the same as, or None.
+
+    ``parents`` maps a place to the places it lies in (the gazetteer's
+    ``locatedIn``); ``own`` is the draft's own source, whose declared facts
+    are preferred (drafting an article again meets its earlier facts).
+    """
+    if fact.get("type") not in KINDS:
+        return None
+    parents = parents or {}
+    sides = _sides(fact)
+    mine = set().union(*sides.values()) if sides else set()
+    span = _fact_span(fact)
+    places = {v for key in _PLACES for v in _values(fact, key)}
+    best = None
+    for candidate in known:
+        if not compatible(fact["type"], candidate.type):
+            continue
+        theirs = set().union(*candidate.sides.values()) if candidate.sides else set()
+        shared = mine & theirs
+        if not shared or len(shared) < min(2, len(mine), len(theirs)):
+            continue
+        gaps = [_gap(span, s) for s in candidate.spans] if span else []
+        if gaps and min(gaps) > window:
+            continue
+        if places and candidate.places and not any(
+                _within(p, q, parents) or _within(q, p, parents) for p in places for q in candidate.places):
+            continue
+        rank = (own not in candidate.sources, -len(shared), min(gaps) if gaps else window + 1, candidate.id)
+        if best is None or rank < best[0]:
+            best = (rank, candidate, shared, gaps)
+    if best is None:
+        return None
+    _, candidate, shared, gaps = best
+    return Match(candidate.id, candidate.type, f"same as {candidate.id}: "
+                 + ", ".join(_reasons(fact, sides, span, places, candidate, shared, gaps)))
+
+
+def _reasons(fact, sides, span, places, candidate: Known, shared, gaps) -> list[str]:
+    theirs = candidate.sides
+    if sides.get("host") and sides.get("guest") and sides.get("host") == theirs.get("host") \
+            and sides.get("guest") == theirs.get("guest"):
+        said = ["same host and guest"]
+    elif sides.get("party") and sides.get("party") == theirs.get("party"):
+        said = ["same parties"]
+    elif sides.get("host") and sides.get("guest") and sides.get("host") == theirs.get("guest") \
+            and sides.get("guest") == theirs.get("host"):
+        said = ["same host and guest, the other way round"]
+    else:
+        said = [f"both name {', '.join(sorted(shared))}"]
+    if span is None and not candidate.spans:
+        said.append("neither dated")
+    elif span is None:
+        said.append("no date here")
+    elif not candidate.spans:
+        said.append(f"{candidate.id} has no date")
+    else:
+        gap = min(gaps)
+        written = {str(v) for key in _DATES for v in _values(fact, key)}
+        if gap == 0:
+            said.append("same date" if written & candidate.dates else "dates overlap")
+        else:
+            said.append(f"dates {gap} day{'s' if gap > 1 else ''} apart")
+    if places and candidate.places:
+        said.append("same place" if places & candidate.places else "one place within the other")
+    if fact["type"] != candidate.type:
+        said.append(f"drafted as {fact['type']}")
+    return said
+
+
+# --------------------------------------------------------------------------
+# Ids
+# --------------------------------------------------------------------------
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text.replace("'", "")).strip("-")
+
+
+def mint_id(fact: dict, taken: Iterable[str] = ()) -> str:
+    """A new event's or agreement's id, from its kind, sides and date; ``-2``, ``-3``… if ``taken``.
+
+    Events are dated to the month (``visit-binzhou-kabupaten-tangerang-2025-09``),
+    agreements to the year (``loi-kota-serang-hangzhou-2025``); a fact with no
+    sides is named by its label, an expo by its name.
+    """
+    kind = fact["type"]
+    if kind in AGREEMENTS:
+        parts = _values(fact, "party") + _values(fact, "unnamedCounterpartIn")
+        period = next((v[:4] for v in _values(fact, "signedOn")), None)
+    else:
+        parts = (_values(fact, "guest") + _values(fact, "host")) or _values(fact, "organiser") \
+            or _values(fact, "location")
+        period = next((v[:7] for key in ("date", "startDate") for v in _values(fact, key)), None)
+    parts = list(dict.fromkeys(parts))[:_MAX_PARTS]
+    if parts:
+        base = fact_id(kind, parts, period)
+    else:
+        label = fact.get("label")
+        name = _slug(label if isinstance(label, str) else next(iter(label.values()), "")) \
+            if isinstance(label, (str, dict)) and label else ""
+        if name and not name.startswith(FACT_PREFIXES[kind]):  # "Smart City Expo 2023" reads as it is
+            name = f"{FACT_PREFIXES[kind]}-{name}"
+        base = name if name and (not period or period[:4] in name) else fact_id(kind, [name] if name else [], period)
+    taken = set(taken)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+# --------------------------------------------------------------------------
+# A whole draft
+# --------------------------------------------------------------------------
+
+def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict]], taken: Iterable[str] = (), *,
+           parents: dict[str, set[str]] | None = None, own: str | None = None,
+           window: int = WINDOW_DAYS) -> tuple[list[dict], list[dict]]:
+    """``facts`` and ``pending`` (a draft's, as the extractor left them) with their events and agreements
+    matched to those ``records`` declare or given minted ids, and references to them renamed.
+
+    ``records``: (source id, parsed YAML) of the project's records; ``own``:
+    the draft's source, whose earlier drafts it replaces; ``taken``: ids in
+    use besides the records' (the gazetteer's).
+    """
+    known = known_facts(records, replacing=own)
+    used = set(taken) | ids_in_use(records, replacing=own)
+    renamed: dict[str, tuple[str, Match | None]] = {}
+    for fact in [*facts, *pending]:
+        old = fact.get("id")
+        if fact.get("type") not in KINDS or not isinstance(old, str) or old in renamed:
+            continue
+        claimed = {new for new, found in renamed.values() if found is not None}
+        found = find_match(fact, [k for k in known if k.id not in claimed], parents=parents, own=own,
+                           window=window)
+        new = found.id if found else mint_id(fact, used | {new for new, _ in renamed.values()})
+        renamed[old] = (new, found)
+
+    def redo(fact: dict) -> dict:
+        fact = {k: _rename(v, renamed) if k not in _NOT_REFERENCES else v for k, v in fact.items()}
+        if fact.get("id") in renamed:
+            new, found = renamed[fact["id"]]
+            fact["id"] = new
+            if found is not None:
+                fact["type"] = found.type
+                fact[MATCH_KEY] = found.reason
+        return fact
+
+    return [redo(f) for f in facts], [redo(f) for f in pending]
+
+
+def _rename(value, renamed):
+    if isinstance(value, list):
+        return [_rename(v, renamed) for v in value]
+    return renamed[value][0] if isinstance(value, str) and value in renamed else value
+
+
+def split(fact: dict, taken: Iterable[str]) -> dict:
+    """A matched draft as a fact of its own: a new minted id, and no ``match``."""
+    fact = {k: v for k, v in fact.items() if k != MATCH_KEY}
+    fact["id"] = mint_id(fact, set(taken) | {fact["id"]})
+    return fact
+
+
+def places_within(entities: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:
+    """place -> the places it lies in, from (subject, property, value) statements (``locatedIn``)."""
+    parents: dict[str, set[str]] = {}
+    for subject, prop, value in entities:
+        if prop == "locatedIn":
+            parents.setdefault(subject, set()).add(value)
+    return parents
