@@ -8,8 +8,10 @@ the same as a declared one when
 
 - their kinds are compatible (the same class, a class and its general
   class, or a delegation visit and a meeting);
-- they name the same sides (host, guest, parties, organisers): at least two
-  in common, or the one side the vaguer of them names;
+- they are between the same sides (hosts, guests, parties): at least two
+  in common, or the one side the vaguer of them names; facts that name no
+  side (an expo) need the same name, or dates and the same place or an
+  organiser in common;
 - their dates are at most ``WINDOW_DAYS`` apart (a date that is not known
   does not stand in the way);
 - their places (``location``, ``signedAt``) are the same or lie one within
@@ -42,6 +44,7 @@ KINDS = EVENTS | AGREEMENTS
 _GENERAL = {"Event", "Agreement"}
 _ALIKE = {frozenset({"DelegationVisit", "Meeting"})}  # one outlet's visit is another's meeting
 SIDES = ("host", "guest", "party", "organiser")
+_BETWEEN = ("host", "guest", "party")  # who a fact is between; organisers change hands between outlets
 _PLACES = ("location", "signedAt")
 _DATES = ("date", "startDate", "endDate", "signedOn")
 _NOT_REFERENCES = {"id", "type", "label", "quote", "reviewed", "extractor", MATCH_KEY, "title", "note", "venue",
@@ -59,6 +62,7 @@ class Known:
     spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     dates: set[str] = field(default_factory=set)  # the dates as written
     places: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # its labels and titles, as slugs
     sources: set[str] = field(default_factory=set)
 
 
@@ -78,6 +82,17 @@ def _values(fact: dict, key: str) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _names(fact: dict) -> set[str]:
+    """A fact's labels and titles in every language, as slugs ("Smart City Expo 2023": smart-city-expo-2023)."""
+    found = set()
+    for key in ("label", "title"):
+        value = fact.get(key)
+        for text in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(text, str) and _slug(text):
+                found.add(_slug(text))
+    return found
 
 
 def _sides(fact: dict) -> dict[str, set[str]]:
@@ -139,6 +154,7 @@ def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = Non
             known.spans.append(span)
             known.dates.update(str(v) for key in _DATES for v in _values(fact, key))
         known.places.update(v for key in _PLACES for v in _values(fact, key))
+        known.names |= _names(fact)
     return [found[k] for k in sorted(found)]
 
 
@@ -183,23 +199,31 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
         return None
     parents = parents or {}
     sides = _sides(fact)
-    mine = set().union(*sides.values()) if sides else set()
+    mine = _between(sides)
     span = _fact_span(fact)
     places = {v for key in _PLACES for v in _values(fact, key)}
     best = None
     for candidate in known:
         if not compatible(fact["type"], candidate.type):
             continue
-        theirs = set().union(*candidate.sides.values()) if candidate.sides else set()
-        shared = mine & theirs
-        if not shared or len(shared) < min(2, len(mine), len(theirs)):
-            continue
         gaps = [_gap(span, s) for s in candidate.spans] if span else []
         if gaps and min(gaps) > window:
             continue
-        if places and candidate.places and not any(
-                _within(p, q, parents) or _within(q, p, parents) for p in places for q in candidate.places):
+        same_place = None if not (places and candidate.places) else any(
+            _within(p, q, parents) or _within(q, p, parents) for p in places for q in candidate.places)
+        if same_place is False:
             continue
+        theirs = _between(candidate.sides)
+        if mine and theirs:
+            shared = mine & theirs
+            if not shared or len(shared) < min(2, len(mine), len(theirs)):
+                continue
+        elif mine or theirs:
+            continue
+        else:  # neither says who it is between (an expo): its name, or dates and the place or an organiser
+            shared = sides.get("organiser", set()) & candidate.sides.get("organiser", set())
+            if not (_names(fact) & candidate.names or gaps and (same_place or shared)):
+                continue
         rank = (own not in candidate.sources, -len(shared), min(gaps) if gaps else window + 1, candidate.id)
         if best is None or rank < best[0]:
             best = (rank, candidate, shared, gaps)
@@ -208,6 +232,10 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
     _, candidate, shared, gaps = best
     return Match(candidate.id, candidate.type, f"same as {candidate.id}: "
                  + ", ".join(_reasons(fact, sides, span, places, candidate, shared, gaps)))
+
+
+def _between(sides: dict[str, set[str]]) -> set[str]:
+    return set().union(*(sides.get(key, set()) for key in _BETWEEN))
 
 
 def _reasons(fact, sides, span, places, candidate: Known, shared, gaps) -> list[str]:
@@ -221,7 +249,9 @@ def _reasons(fact, sides, span, places, candidate: Known, shared, gaps) -> list[
             and sides.get("guest") == theirs.get("host"):
         said = ["same host and guest, the other way round"]
     else:
-        said = [f"both name {', '.join(sorted(shared))}"]
+        said = [f"both name {', '.join(sorted(shared))}"] if shared else []
+        if not _between(sides) and _names(fact) & candidate.names:
+            said.insert(0, "same name")
     if span is None and not candidate.spans:
         said.append("neither dated")
     elif span is None:
@@ -255,8 +285,8 @@ def mint_id(fact: dict, taken: Iterable[str] = ()) -> str:
     """A new event's or agreement's id, from its kind, sides and date; ``-2``, ``-3``… if ``taken``.
 
     Events are dated to the month (``visit-binzhou-kabupaten-tangerang-2025-09``),
-    agreements to the year (``loi-kota-serang-hangzhou-2025``); a fact with no
-    sides is named by its label, an expo by its name.
+    agreements to the year (``loi-kota-serang-hangzhou-2025``); one that names
+    no side, host, organiser or place by its (English) label.
     """
     kind = fact["type"]
     if kind in AGREEMENTS:
@@ -267,15 +297,14 @@ def mint_id(fact: dict, taken: Iterable[str] = ()) -> str:
             or _values(fact, "location")
         period = next((v[:7] for key in ("date", "startDate") for v in _values(fact, key)), None)
     parts = list(dict.fromkeys(parts))[:_MAX_PARTS]
-    if parts:
+    label = fact.get("label")
+    name = _slug(label.get("en") or next(iter(label.values()), "") if isinstance(label, dict) else str(label or ""))
+    if parts or not name:
         base = fact_id(kind, parts, period)
-    else:
-        label = fact.get("label")
-        name = _slug(label if isinstance(label, str) else next(iter(label.values()), "")) \
-            if isinstance(label, (str, dict)) and label else ""
-        if name and not name.startswith(FACT_PREFIXES[kind]):  # "Smart City Expo 2023" reads as it is
-            name = f"{FACT_PREFIXES[kind]}-{name}"
-        base = name if name and (not period or period[:4] in name) else fact_id(kind, [name] if name else [], period)
+    else:  # named by its name, with the kind's word and the year if it lacks them: smart-city-expo-2023
+        words = name.split("-")
+        base = "-".join(([] if FACT_PREFIXES[kind] in words else [FACT_PREFIXES[kind]]) + words
+                        + ([period[:4]] if period and period[:4] not in words else []))
     taken = set(taken)
     candidate, n = base, 2
     while candidate in taken:

@@ -131,7 +131,8 @@ def test_the_records_own_facts_come_first():
     ({"type": "Meeting", "host": "dprd-banten", "guest": "pemprov-zhejiang"}, "meeting-pemprov-zhejiang-dprd-banten"),
     ({"type": "Expo", "location": "dki-jakarta", "startDate": "2023-05-24", "endDate": "2023-05-26"},
      "expo-dki-jakarta-2023-05"),
-    ({"type": "Expo", "label": "Smart City Expo 2023", "date": "2023-05-24"}, "expo-smart-city-expo-2023"),
+    ({"type": "Expo", "label": "Smart City Expo 2023", "date": "2023-05-24"}, "smart-city-expo-2023"),
+    ({"type": "Expo", "label": {"en": "Smart City Fair"}, "date": "2023-05-24"}, "expo-smart-city-fair-2023"),
     ({"type": "SisterCityRelationship", "party": ["kota-tangerang", "hangzhou"]}, "sister-city-kota-tangerang-hangzhou"),
 ])
 def test_ids_are_minted_from_kind_sides_and_date(fact, expected):
@@ -265,3 +266,26 @@ def test_an_incremental_build_reports_as_a_clean_one(outlets, kg, tmp_path):
         for name in ("report.txt", "report.json"):
             assert (out / name).read_bytes() == (tmp_path / f"clean-{step}" / name).read_bytes()
         assert any(f"({VISIT}): organiser:" in c for c in clean.report["conflicts"]) == (step != 1)
+
+
+def test_facts_that_name_no_side_match_on_place_or_organiser_and_dates():
+    expo = {"id": "expo-x", "type": "Expo", "location": "dki-jakarta", "organiser": "kadin",
+            "startDate": "2023-05-24", "endDate": "2023-05-26"}
+    known = known_facts([record("004_e", expo)])
+    draft = {"id": "d", "type": "Expo", "location": "dki-jakarta", "date": "2023-05-25"}
+    assert find_match(draft, known).reason == "same as expo-x: dates overlap, same place"
+    moved = {"id": "d", "type": "Expo", "organiser": ["icbc", "kadin"], "date": "2023-05-25"}
+    assert find_match(moved, known).reason == "same as expo-x: both name kadin, dates overlap"
+    assert find_match({**draft, "location": "banten"}, known) is None
+    assert find_match({"id": "d", "type": "Expo", "location": "dki-jakarta"}, known) is None  # no date to go by
+    assert find_match({"id": "d", "type": "Expo", "organiser": "icbc", "date": "2023-05-25"}, known) is None
+    named = known_facts([record("004_e", {**expo, "label": {"id": "Pameran Smart City 2023", "en": "Smart City Expo 2023"}})])
+    assert find_match({"id": "d", "type": "Expo", "label": "Smart City Expo 2023"}, named).reason == \
+        "same as expo-x: same name, no date here"
+    assert find_match({"id": "d", "type": "Expo", "label": "Smart City Expo 2024"}, named) is None
+
+
+def test_organisers_neither_make_nor_break_a_match_between_sides():
+    known = known_facts([record("005_a", visit(id=VISIT, date="2026-05-07", organiser="icbc"))])
+    assert find_match(visit(date="2026-05-08", organiser="kadin"), known).id == VISIT
+    assert find_match({"id": "d", "type": "DelegationVisit", "organiser": "icbc", "date": "2026-05-07"}, known) is None
