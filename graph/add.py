@@ -198,7 +198,7 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
     draft = Draft(reason="not asked to draft facts (--no-extract)")
     if draft_facts:
         draft = extract(article.text, language, record_meta["published"], gazetteer, declared_ids(sources))
-        match_declared(draft, sources, gazetteer)
+        match_declared(draft, sources, gazetteer, record_meta["published"])
     record = render_record(record_meta, [], draft, note=f"Drafted by {EXTRACTOR} from {file.name}.")
     _check_record(record, sources / f"{source_id}.yaml", article.text, vocab)
     proposed_path = sources / PROPOSED_FOLDER / f"{source_id}.yaml"
@@ -254,13 +254,13 @@ def declared_ids(sources: Path) -> dict[str, str]:
     return ids
 
 
-def match_declared(draft: Draft, sources: Path, gazetteer: Source, own: str | None = None) -> None:
+def match_declared(draft: Draft, sources: Path, gazetteer: Source, published: str, own: str | None = None) -> None:
     """The draft's events and agreements take the ids of those other records declare, or minted ones
     (graph/match.py); ``own``: the record whose earlier drafts this one replaces."""
     records = [(path.stem, doc) for path, doc in _records(sources)]
     parents = places_within((i.subject, s.prop.name, s.value) for i in gazetteer.items for s in i.statements)
     draft.facts, draft.pending = settle(draft.facts, draft.pending, records, {i.subject for i in gazetteer.items},
-                                        parents=parents, own=own)
+                                        parents=parents, own=own, published=published)
 
 
 def next_source_id(sources: Path, text: str) -> str:
@@ -401,7 +401,7 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     kept = [f for f in doc.get("facts") or [] if not (isinstance(f, dict) and f.get("reviewed") is False)]
     taken = {k: v for k, v in declared_ids(sources).items()}
     draft = extract(text, record.language, str(record.meta["published"]), gazetteer, taken)
-    match_declared(draft, sources, gazetteer, own=record.id)
+    match_declared(draft, sources, gazetteer, str(record.meta["published"]), own=record.id)
     kept_ids = {f.get("id") for f in kept if isinstance(f, dict)} - {None}
     kept_claims = [_claim(f) for f in kept if isinstance(f, dict)]
     draft.facts = [f for f in draft.facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]

@@ -12,8 +12,10 @@ the same as a declared one when
   in common, or the one side the vaguer of them names; facts that name no
   side (an expo) need the same name, or dates and the same place or an
   organiser in common;
-- their dates are at most ``WINDOW_DAYS`` apart (a date that is not known
-  does not stand in the way);
+- their dates are at most ``WINDOW_DAYS`` apart; a date that is not known
+  does not stand in the way, but an undated fact happened before its
+  article was published (give or take the window: visits are announced);
+- a host is not the other's guest: a return visit is a visit of its own;
 - their places (``location``, ``signedAt``) are the same or lie one within
   the other, where both are known.
 
@@ -60,6 +62,7 @@ class Known:
     type: str
     sides: dict[str, set[str]] = field(default_factory=dict)  # host/guest/party/organiser -> ids
     spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    reported: list[dt.date] = field(default_factory=list)  # when the records that give no date were published
     dates: set[str] = field(default_factory=set)  # the dates as written
     places: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)  # its labels and titles, as slugs
@@ -131,18 +134,20 @@ def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 
 
 def _declared(records: Iterable[tuple[str, dict]], replacing: str | None):
-    """(source id, fact) for every fact of ``records`` ((source id, parsed YAML) pairs), but the drafts
-    (``reviewed: false``) of the record ``replacing``, which a new draft replaces."""
+    """(source id, when it was published, fact) for every fact of ``records`` ((source id, parsed YAML)
+    pairs), but the drafts (``reviewed: false``) of the record ``replacing``, which a new draft replaces."""
     for source_id, doc in records:
+        meta = doc.get("source")
+        published = str(meta.get("published", "")) if isinstance(meta, dict) else ""
         for fact in doc.get("facts") or []:
             if isinstance(fact, dict) and not (source_id == replacing and fact.get("reviewed") is False):
-                yield source_id, fact
+                yield source_id, published, fact
 
 
 def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = None) -> list[Known]:
     """The events and agreements ``records`` declare, by id (see ``_declared``)."""
     found: dict[str, Known] = {}
-    for source_id, fact in _declared(records, replacing):
+    for source_id, published, fact in _declared(records, replacing):
         if not isinstance(fact.get("id"), str) or fact.get("type") not in KINDS:
             continue
         known = found.setdefault(fact["id"], Known(fact["id"], fact["type"]))
@@ -153,6 +158,8 @@ def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = Non
         if span:
             known.spans.append(span)
             known.dates.update(str(v) for key in _DATES for v in _values(fact, key))
+        elif _span(published):
+            known.reported.append(_span(published)[1])
         known.places.update(v for key in _PLACES for v in _values(fact, key))
         known.names |= _names(fact)
     return [found[k] for k in sorted(found)]
@@ -160,7 +167,7 @@ def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = Non
 
 def ids_in_use(records: Iterable[tuple[str, dict]], replacing: str | None = None) -> set[str]:
     """Every fact id ``records`` declare (see ``_declared``)."""
-    return {fact["id"] for _, fact in _declared(records, replacing) if isinstance(fact.get("id"), str)}
+    return {fact["id"] for _, _, fact in _declared(records, replacing) if isinstance(fact.get("id"), str)}
 
 
 # --------------------------------------------------------------------------
@@ -188,12 +195,13 @@ def _within(place: str, other: str, parents: dict[str, set[str]]) -> bool:
 
 
 def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] | None = None,
-               window: int = WINDOW_DAYS, own: str | None = None) -> Match | None:
+               window: int = WINDOW_DAYS, own: str | None = None, published: str | None = None) -> Match | None:
     """The declared fact ``fact`` (a drafted event or agreement) is the same as, or None.
 
     ``parents`` maps a place to the places it lies in (the gazetteer's
     ``locatedIn``); ``own`` is the draft's own source, whose declared facts
-    are preferred (drafting an article again meets its earlier facts).
+    are preferred (drafting an article again meets its earlier facts);
+    ``published``: when the draft's article was, which bounds an undated fact.
     """
     if fact.get("type") not in KINDS:
         return None
@@ -209,11 +217,21 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
         gaps = [_gap(span, s) for s in candidate.spans] if span else []
         if gaps and min(gaps) > window:
             continue
+        reported = _span(str(published)) if published else None
+        if span is None and reported and candidate.spans and \
+                min(s[0] for s in candidate.spans) > reported[1] + dt.timedelta(days=window):
+            continue  # it happened after this article was written
+        if span and not candidate.spans and candidate.reported and \
+                span[0] > max(candidate.reported) + dt.timedelta(days=window):
+            continue  # it happened after every article that reported the declared one
         same_place = None if not (places and candidate.places) else any(
             _within(p, q, parents) or _within(q, p, parents) for p in places for q in candidate.places)
         if same_place is False:
             continue
         theirs = _between(candidate.sides)
+        if sides.get("host", set()) & candidate.sides.get("guest", set()) or \
+                sides.get("guest", set()) & candidate.sides.get("host", set()):
+            continue
         if mine and theirs:
             shared = mine & theirs
             if not shared or len(shared) < min(2, len(mine), len(theirs)):
@@ -245,9 +263,6 @@ def _reasons(fact, sides, span, places, candidate: Known, shared, gaps) -> list[
         said = ["same host and guest"]
     elif sides.get("party") and sides.get("party") == theirs.get("party"):
         said = ["same parties"]
-    elif sides.get("host") and sides.get("guest") and sides.get("host") == theirs.get("guest") \
-            and sides.get("guest") == theirs.get("host"):
-        said = ["same host and guest, the other way round"]
     else:
         said = [f"both name {', '.join(sorted(shared))}"] if shared else []
         if not _between(sides) and _names(fact) & candidate.names:
@@ -317,14 +332,14 @@ def mint_id(fact: dict, taken: Iterable[str] = ()) -> str:
 # --------------------------------------------------------------------------
 
 def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict]], taken: Iterable[str] = (), *,
-           parents: dict[str, set[str]] | None = None, own: str | None = None,
+           parents: dict[str, set[str]] | None = None, own: str | None = None, published: str | None = None,
            window: int = WINDOW_DAYS) -> tuple[list[dict], list[dict]]:
     """``facts`` and ``pending`` (a draft's, as the extractor left them) with their events and agreements
     matched to those ``records`` declare or given minted ids, and references to them renamed.
 
     ``records``: (source id, parsed YAML) of the project's records; ``own``:
-    the draft's source, whose earlier drafts it replaces; ``taken``: ids in
-    use besides the records' (the gazetteer's).
+    the draft's source, whose earlier drafts it replaces; ``published``: when
+    its article was; ``taken``: ids in use besides the records' (the gazetteer's).
     """
     known = known_facts(records, replacing=own)
     used = set(taken) | ids_in_use(records, replacing=own)
@@ -335,7 +350,7 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
             continue
         claimed = {new for new, found in renamed.values() if found is not None}
         found = find_match(fact, [k for k in known if k.id not in claimed], parents=parents, own=own,
-                           window=window)
+                           published=published, window=window)
         new = found.id if found else mint_id(fact, used | {new for new, _ in renamed.values()})
         renamed[old] = (new, found)
 

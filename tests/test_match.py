@@ -81,9 +81,20 @@ def test_no_match_across_different_parties():
     assert find_match({"type": "DelegationVisit", "id": "d"}, known) is None  # no sides: nothing to go by
 
 
-def test_host_and_guest_the_other_way_round_is_said():
-    found = find_match(visit(host="binzhou", guest="kota-serang", date="2026-05-07"), known_facts([DECLARED]))
-    assert found.reason == f"same as {VISIT}: same host and guest, the other way round, same date"
+def test_a_return_visit_is_a_visit_of_its_own():
+    known = known_facts([DECLARED])
+    assert find_match(visit(host="binzhou", guest="kota-serang", date="2026-05-07"), known) is None
+    assert find_match({"id": "d", "type": "DelegationVisit", "host": "binzhou"}, known) is None
+
+
+def test_an_undated_fact_happened_before_its_article_was_published():
+    undated = ("005_a", {"source": {"published": "2025-06-13"}, "facts": [visit(id=VISIT)]})
+    known = known_facts([undated])
+    assert find_match(visit(date="2025-06-11"), known).reason.endswith(f"{VISIT} has no date")
+    assert find_match(visit(date="2025-06-20"), known) is not None  # announced a week ahead
+    assert find_match(visit(date="2026-05-07"), known) is None  # a year after the article
+    assert find_match(visit(), known_facts([DECLARED]), published="2026-05").id == VISIT
+    assert find_match(visit(), known_facts([DECLARED]), published="2025-06-13") is None
 
 
 @pytest.mark.parametrize("a, b, expected", [
