@@ -170,7 +170,8 @@ def _echo_added(added, verb):
 @click.option("--set", "corrections", multiple=True, metavar="'N key=value'",
               help="Correct draft N: set key to a YAML value ('3 role=regent'); 'N key=' removes the key.")
 @click.option("--split", multiple=True, metavar="N",
-              help="Draft N was matched to another source's event or agreement but is not it: give it an id of its own.")
+              help="Draft N was matched to another source's event or agreement but is not it: give it an id of its own "
+                   "(and, with --set, a label).")
 def review(source, root, accept, drop, corrections, split):
     """List a record's machine-drafted facts; accept, correct or drop them.
 

@@ -19,8 +19,10 @@ the same as a declared one when
 - their places (``location``, ``signedAt``) are the same or lie one within
   the other, where both are known.
 
-The draft keeps why in its ``match`` key ("same as X: same host and guest,
-dates 1 day apart"), which `kg review` shows and `kg review --split` undoes.
+The draft takes the declared fact's id, class and label, and keeps why in
+its ``match`` key ("same as X: same host and guest, dates 1 day apart"),
+which `kg review` shows and `kg review --split` undoes (the curator then
+gives it a label of its own).
 Drafts that match nothing get an id minted from their kind, sides and date
 (graph/iris.py ``fact_id``), never from a word of the article.
 
@@ -66,6 +68,7 @@ class Known:
     dates: set[str] = field(default_factory=set)  # the dates as written
     places: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)  # its labels and titles, as slugs
+    label: object = None  # as the first record to declare it writes it
     sources: set[str] = field(default_factory=set)
 
 
@@ -162,6 +165,8 @@ def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = Non
             known.reported.append(_span(published)[1])
         known.places.update(v for key in _PLACES for v in _values(fact, key))
         known.names |= _names(fact)
+        if known.label is None:
+            known.label = fact.get("label")
     return [found[k] for k in sorted(found)]
 
 
@@ -342,6 +347,7 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
     its article was; ``taken``: ids in use besides the records' (the gazetteer's).
     """
     known = known_facts(records, replacing=own)
+    labels = {k.id: k.label for k in known}
     used = set(taken) | ids_in_use(records, replacing=own)
     renamed: dict[str, tuple[str, Match | None]] = {}
     for fact in [*facts, *pending]:
@@ -359,8 +365,10 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
         if fact.get("id") in renamed:
             new, found = renamed[fact["id"]]
             fact["id"] = new
-            if found is not None:
+            if found is not None:  # its kind and name as declared: one event, one label per language
                 fact["type"] = found.type
+                if labels[new] is not None:
+                    fact["label"] = labels[new]
                 fact[MATCH_KEY] = found.reason
         return fact
 

@@ -106,9 +106,11 @@ def test_kinds(a, b, expected):
     assert compatible(a, b) is expected and compatible(b, a) is expected
 
 
-def test_a_compatible_kind_takes_the_declared_kind():
-    facts, _ = settle([visit(type="Meeting", date="2026-05-08")], [], [DECLARED])
+def test_a_match_takes_the_declared_kind_and_label():
+    labelled = record("005_a", visit(id=VISIT, date="2026-05-07", label={"en": "Binzhou visit to Serang 2026-05-07"}))
+    facts, _ = settle([visit(type="Meeting", date="2026-05-08", label={"en": "Meeting 2026-05-08"})], [], [labelled])
     assert facts[0]["id"] == VISIT and facts[0]["type"] == "DelegationVisit"
+    assert facts[0]["label"] == {"en": "Binzhou visit to Serang 2026-05-07"}
     assert facts[0][MATCH_KEY].endswith("drafted as Meeting")
     loi = {"id": "x", "type": "LetterOfIntent", "party": ["kota-serang", "binzhou"]}
     assert find_match(loi, known_facts([DECLARED])) is None  # an agreement is never an event
@@ -230,6 +232,10 @@ def test_two_outlets_one_visit(outlets, kg, tmp_path):
              "?e oa:hasTarget/oa:hasSource ?source } ORDER BY ?source")
     result = kg("query", "-e", query, "--out", out, "--format", "csv")
     assert result.output.split() == ["source", *(f"https://w3id.org/id-cn-ties/source/{s}" for s in (a, b))]
+
+    result = kg("query", "-e", f'SELECT ?label WHERE {{ id:{VISIT} rdfs:label ?label FILTER(lang(?label) = "en") }}',
+                "--out", out, "--format", "csv")
+    assert len(result.output.split("\n")) == 3  # one English name: the second outlet took the first's
 
     result = kg("query", "disagreements", "--out", out, "--format", "json")
     rows = [{k: v["value"].rsplit("/", 1)[-1].rsplit("#", 1)[-1] for k, v in row.items()}
