@@ -233,7 +233,7 @@ def test_two_outlets_one_visit(outlets, kg, tmp_path):
     result = kg("query", "-e", query, "--out", out, "--format", "csv")
     assert result.output.split() == ["source", *(f"https://w3id.org/id-cn-ties/source/{s}" for s in (a, b))]
 
-    result = kg("query", "-e", f'SELECT ?label WHERE {{ id:{VISIT} rdfs:label ?label FILTER(lang(?label) = "en") }}',
+    result = kg("query", "-e", f'SELECT DISTINCT ?label WHERE {{ id:{VISIT} rdfs:label ?label FILTER(lang(?label) = "en") }}',
                 "--out", out, "--format", "csv")
     assert len(result.output.split("\n")) == 3  # one English name: the second outlet took the first's
 
