@@ -201,7 +201,7 @@ def _within(place: str, other: str, parents: dict[str, set[str]]) -> bool:
 
 def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] | None = None,
                window: int = WINDOW_DAYS, own: str | None = None, published: str | None = None) -> Match | None:
-    """The declared fact ``fact`` (a drafted event or agreement) is the same as, or None.
+    """The declared fact that ``fact`` (a drafted event or agreement) is the same as, or None.
 
     ``parents`` maps a place to the places it lies in (the gazetteer's
     ``locatedIn``); ``own`` is the draft's own source, whose declared facts
@@ -215,6 +215,7 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
     mine = _between(sides)
     span = _fact_span(fact)
     places = {v for key in _PLACES for v in _values(fact, key)}
+    reported = _span(str(published)) if published else None
     best = None
     for candidate in known:
         if not compatible(fact["type"], candidate.type):
@@ -222,7 +223,6 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
         gaps = [_gap(span, s) for s in candidate.spans] if span else []
         if gaps and min(gaps) > window:
             continue
-        reported = _span(str(published)) if published else None
         if span is None and reported and candidate.spans and \
                 min(s[0] for s in candidate.spans) > reported[1] + dt.timedelta(days=window):
             continue  # it happened after this article was written

@@ -306,3 +306,19 @@ def test_organisers_neither_make_nor_break_a_match_between_sides():
     known = known_facts([record("005_a", visit(id=VISIT, date="2026-05-07", organiser="icbc"))])
     assert find_match(visit(date="2026-05-08", organiser="kadin"), known).id == VISIT
     assert find_match({"id": "d", "type": "DelegationVisit", "organiser": "icbc", "date": "2026-05-07"}, known) is None
+
+
+def test_a_match_that_is_not_text_is_a_one_line_error(project, kg, tmp_path):
+    record_path = next(p for p in (project / "sources").glob("001_*.yaml"))
+    text = record_path.read_text(encoding="utf-8")
+    record_path.write_text(text.replace("    type: DelegationVisit\n", "    type: DelegationVisit\n    match: [x]\n", 1),
+                           encoding="utf-8")
+    line = text.splitlines().index("    type: DelegationVisit") + 2
+    result = kg("build", "--root", project, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.output.strip() == f"kg: error: {record_path}:{line}: `match` must be text"
+    record_path.write_text(text.replace("    type: DelegationVisit\n",
+                                        "    type: DelegationVisit\n    match: 'same as x: reasons'\n", 1),
+                           encoding="utf-8")
+    result = kg("build", "--root", project, "--out", tmp_path / "out", "--no-warm")
+    assert result.exit_code == 0 and "same as x" not in (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
