@@ -361,7 +361,7 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
         renamed[old] = (new, found)
 
     def redo(fact: dict) -> dict:
-        fact = {k: _rename(v, renamed) if k not in _NOT_REFERENCES else v for k, v in fact.items()}
+        fact = rename(fact, {old: new for old, (new, _) in renamed.items()})
         if fact.get("id") in renamed:
             new, found = renamed[fact["id"]]
             fact["id"] = new
@@ -375,10 +375,14 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
     return [redo(f) for f in facts], [redo(f) for f in pending]
 
 
-def _rename(value, renamed):
-    if isinstance(value, list):
-        return [_rename(v, renamed) for v in value]
-    return renamed[value][0] if isinstance(value, str) and value in renamed else value
+def rename(fact: dict, renamed: dict[str, str]) -> dict:
+    """``fact`` with its references to the ids ``renamed`` (old -> new) following them (not its own id)."""
+    def one(value):
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        return renamed.get(value, value) if isinstance(value, str) else value
+
+    return {k: one(v) if k not in _NOT_REFERENCES else v for k, v in fact.items()}
 
 
 def split(fact: dict, taken: Iterable[str]) -> dict:

@@ -9,14 +9,14 @@ quotes found in the text) before it replaces the old one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from graph.add import PROPOSED_FOLDER, _check_record, _dump, declared_ids, find_record
 from graph.errors import InputError
-from graph.match import MATCH_KEY, split as split_fact
+from graph.match import MATCH_KEY, rename, split as split_fact
 from graph.ontology import load_vocabulary
 from graph.outputs import write_atomic
 from graph.sources import GAZETTEER_FILE, parse_record, read_text
@@ -34,7 +34,7 @@ class Review:
     corrected: list[int]
     dropped: list[int]
     proposed: Path | None
-    split: list[int] = ()
+    split: list[int] = field(default_factory=list)
 
 
 def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), corrections=(), split=()) -> Review:
@@ -92,14 +92,13 @@ def _split(sources: Path, path: Path, drafts: list[dict], numbers: list[int], dr
             raise ReviewError(f"--split {number}: draft {number} was not matched to another fact", path)
         new = split_fact(draft, taken)
         taken.add(new["id"])
-        old = draft["id"]
+        for other in drafts:  # the record's own drafts that name it (an LoI reached at this visit) follow it
+            if other is not draft:
+                followed = rename(other, {draft["id"]: new["id"]})
+                other.clear()
+                other.update(followed)
         draft.clear()
         draft.update(new)
-        for other in drafts:  # the record's own drafts that name it (an LoI reached at this visit)
-            for key, value in other.items():
-                if key not in ("id", "type", "label", "quote", MATCH_KEY) and other is not draft:
-                    other[key] = [new["id"] if v == old else v for v in value] if isinstance(value, list) \
-                        else new["id"] if value == old else value
 
 
 def _render(old: str, doc: dict) -> str:

@@ -11,7 +11,7 @@ import json
 import pytest
 import yaml
 
-from graph.match import MATCH_KEY, compatible, find_match, known_facts, mint_id, settle, split
+from graph.match import MATCH_KEY, compatible, find_match, known_facts, mint_id, rename, settle, split
 from graph.pipeline import Paths, build
 
 from conftest import ROOT
@@ -168,6 +168,12 @@ def test_an_article_re_drafted_does_not_match_its_own_earlier_drafts():
     earlier = record("007_d", visit(id="visit-binzhou-kota-serang-2026-05", date="2026-05-07", reviewed=False))
     facts, _ = settle([visit(date="2026-05-07")], [], [earlier], own="007_d")
     assert facts[0]["id"] == "visit-binzhou-kota-serang-2026-05" and MATCH_KEY not in facts[0]
+
+
+def test_rename_follows_references_but_not_the_facts_own_id():
+    loi = {"id": "v", "type": "LetterOfIntent", "reachedAt": "v", "initiates": ["a", "v"], "quote": "v"}
+    assert rename(loi, {"v": "w"}) == {"id": "v", "type": "LetterOfIntent", "reachedAt": "w", "initiates": ["a", "w"],
+                                       "quote": "v"}
 
 
 def test_split_gives_a_new_id():
