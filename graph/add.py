@@ -9,6 +9,7 @@ that sources/ never holds half an article.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -235,13 +236,22 @@ def _refuse_duplicates(sources: Path, text: str, url, file) -> None:
 
 
 def _records(sources: Path):
+    """(path, parsed YAML) of every record; callers only read the documents, which are shared."""
     for path in sorted(sources.glob("*.yaml")):
         if path.name == GAZETTEER_FILE:
             continue
         with contextlib.suppress(yaml.YAMLError, OSError, UnicodeDecodeError):
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            stat = path.stat()
+            doc = _parsed(str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size)
             if isinstance(doc, dict) and isinstance(doc.get("source"), dict):
                 yield path, doc
+
+
+@functools.lru_cache(maxsize=65536)
+def _parsed(path: str, inode: int, mtime: int, size: int):
+    """A record's YAML, parsed once for the several scans of one `kg add` (each parse of every record costs
+    about as much as the rest of the add); a file written since has another inode, time or size."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def declared_ids(sources: Path) -> dict[str, str]:
