@@ -95,3 +95,33 @@ def test_pending_names_are_still_checked(vocab):
     assert len(out) == 5 and out[3] == "    rol: mayor"  # same lines; a misspelt key untouched
     assert ("Consulate" in out[0]) == (vocab.class_iri("Consulate") is not None)
     assert ("acting" in vocab.properties) == (not out[2].lstrip().startswith("#"))
+
+
+def _gold_as_drafts(articles):
+    return [{"article": a, "status": "added", "record": {"facts": a.record["facts"]}, "proposed": {}}
+            for a in articles]
+
+
+def test_the_score_of_the_gold_itself_is_perfect(articles):
+    """bench/eval_devset.py scores drafts equal to the gold at 1.0 in every kind, every duplicate linked."""
+    score = _load("eval_devset")
+    result = score.evaluate(_gold_as_drafts(articles), {}, {}, {})
+    for kind, total in result["totals"].items():
+        assert total["tp"] == total["drafted"] == total["gold"], kind
+    assert result["merges"] == []
+    assert result["links"] and all(ok for *_, ok in result["links"])
+
+
+def test_the_score_sees_a_wrong_date_a_split_event_and_a_merged_person(articles):
+    score = _load("eval_devset")
+    runs = _gold_as_drafts(articles)
+    first, second = runs[0], runs[1]  # one visit by two outlets
+    visit = dict(first["record"]["facts"][0], date="2025-05-13", id="visit-medan")
+    post = dict(first["record"]["facts"][1], heldBy="budi-rustandi")
+    first["record"] = {"facts": [visit, post, *first["record"]["facts"][2:]]}
+    result = score.evaluate(runs, {}, {}, {})
+    dates = result["totals"]["dates"]
+    assert dates["tp"] == dates["gold"] - 1 and dates["drafted"] == dates["gold"]
+    links = {gold_id: ok for gold_id, _, ok in result["links"]}
+    assert links[second["record"]["facts"][0]["id"]] is False
+    assert ("rizky-harahap", "budi-rustandi") in result["merges"]
