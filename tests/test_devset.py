@@ -118,3 +118,27 @@ def test_the_score_sees_a_wrong_date_a_split_event_and_a_merged_person(articles)
     links = {gold_id: ok for gold_id, _, ok in result["links"]}
     assert links[second["record"]["facts"][0]["id"]] is False
     assert ("rizky-harahap", "budi-rustandi") in result["merges"]
+
+
+def test_the_score_reads_proposals_by_name_and_sees_a_first_name_merge(articles):
+    """A proposal with the right name and type counts as the gold entity, under whatever id it was
+    proposed; a known person the gold does not name, sharing a gold person's first name, is a merge."""
+    score = _load("eval_devset")
+    gold_names = {e["id"]: (score._names(e), e["type"]) for e in gold.gold_entities()}
+    runs = _gold_as_drafts(articles)
+    medan = runs[0]
+    facts = [dict(f, heldBy="walikota-1") if f.get("heldBy") == "rizky-harahap" else f
+             for f in medan["record"]["facts"]]
+    facts[0] = dict(facts[0], participant=["walikota-1" if p == "rizky-harahap" else p
+                                           for p in facts[0]["participant"]])
+    medan["proposed"] = {"entities": [{"id": "walikota-1", "type": "Person", "label": "Rizky  HARAHAP"}],
+                         "facts": facts}
+    medan["record"] = {"facts": []}
+    padang = next(run for run in runs if run["article"].name.startswith("15_"))
+    visit = dict(padang["record"]["facts"][0], participant=["fahmi-hakim", "zhou-ming", "budi-hartono"])
+    padang["record"] = {"facts": [visit, *padang["record"]["facts"][1:]]}
+    known = {"fahmi-hakim": ({"fahmi hakim", "fahmi"}, "Person")}
+    result = score.evaluate(runs, gold_names, {}, known)
+    assert result["totals"]["posts"]["tp"] == result["totals"]["posts"]["gold"]
+    assert result["totals"]["entities"]["tp"] == result["totals"]["entities"]["gold"]
+    assert result["merges"] == [("fahmi-rahman", "fahmi-hakim")]
