@@ -2,9 +2,10 @@
 
 ``read_article(data, name)`` is pure: bytes in, clean text and metadata out (or
 an ``AddError`` saying what is wrong with the file). ``add_article`` checks for
-duplicates, drafts the facts (graph.extract), and writes the text, any
-proposed gazetteer entries and the record, atomically and in that order, so
-that sources/ never holds half an article.
+duplicates, drafts the facts (graph.extract) and the names the gazetteer does
+not know (graph.drafts: the record's ``entities:``, the outlet among them when
+it is new), and writes the text and the record, atomically and in that order,
+so that sources/ never holds half an article.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from graph import drafts, roundtrip
 from graph.errors import InputError, SourceError
 from graph.evidence import NormalisedText
 from graph.extract import EXTRACTOR, Draft, extract
@@ -24,7 +26,7 @@ from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
 from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_text
 
-PROPOSED_FOLDER = "proposed"
+PROPOSED_FOLDER = "proposed"  # where earlier versions proposed new names; `kg extract` removes a record's file
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:baca juga|read also|read more|berita terkait|related(?: news| articles?)?|artikel terkait|"
     r"share(?: this)?|bagikan|subscribe|berlangganan|langganan|advertisement|iklan|scroll to continue|"
@@ -48,6 +50,12 @@ class Article:
     text: str
     meta: dict = field(default_factory=dict)  # title, url, published, language, site
     notes: list[str] = field(default_factory=list)  # what was done to the file (converted, cleaned)
+    title_end: int = 0  # the text's first characters are its title (a text file's first line), not its body
+
+    @property
+    def body(self) -> str:
+        """The text to draft facts from: the title blanked, so that every offset is still the stored text's."""
+        return " " * self.title_end + self.text[self.title_end:]
 
 
 @dataclass
@@ -55,9 +63,10 @@ class Added:
     source_id: str
     text_path: Path
     record_path: Path | None
-    proposed_path: Path | None
     draft: Draft
     notes: list[str]
+    facts: list[dict] = field(default_factory=list)  # the drafted facts written
+    entities: list[dict] = field(default_factory=list)  # the draft entities written
 
 
 # --------------------------------------------------------------------------
@@ -86,7 +95,7 @@ def read_article(data: bytes, name: str) -> Article:
     if _is_html(text, name):
         article = _from_html(text, name)
     else:
-        article = Article(_clean_lines(text), {})
+        article = _from_text(_clean_lines(text))
     article.notes = notes + article.notes
     if not article.text.strip():
         raise AddError("no article text found in the file", name)
@@ -135,6 +144,14 @@ def _from_html(html: str, name) -> Article:
     if meta.get("title") and text.startswith(meta["title"] + "\n"):
         text = text[len(meta["title"]) + 1:]  # the headline goes to the record, not the text
     return Article(text, meta, ["main text extracted with trafilatura; page furniture dropped"])
+
+
+def _from_text(text: str) -> Article:
+    """A text file: its first line is the headline (kept in the text, left out of the body)."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or not first.strip():
+        return Article(text, {})
+    return Article(text, {"title": _first_line(first)}, title_end=len(first))
 
 
 def _clean_lines(text: str) -> str:
@@ -190,32 +207,35 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
         write_atomic(text_path, article.text.encode())
         reason = (f"the article is not in Indonesian or English (language: {language}); the text is kept, "
                   f"but no record is written: kg build reads only id and en")
-        return Added(source_id, text_path, None, None, Draft(reason=reason), article.notes)
+        return Added(source_id, text_path, None, Draft(reason=reason), article.notes)
 
-    record_meta = _record_meta(article, gazetteer, file, title=title, url=url, publisher=publisher,
-                               published=published, language=language)
+    record_meta, new_outlet = _record_meta(article, gazetteer, file, title=title, url=url, publisher=publisher,
+                                           published=published, language=language)
     draft = Draft(reason="not asked to draft facts (--no-extract)")
     if draft_facts:
-        draft = extract(article.text, language, record_meta["published"], gazetteer, declared_ids(sources))
-    record = render_record(record_meta, [], draft, note=f"Drafted by {EXTRACTOR} from {file.name}.")
+        draft = extract(article.body, language, record_meta["published"], gazetteer, declared_ids(sources))
+    declared = declarations(sources, gazetteer)
+    entities, facts = _drafted(draft, [new_outlet] if new_outlet else [], declared, {})
+    if new_outlet:
+        record_meta["publisher"] = entities[0]["id"]
+    record = render_record(record_meta, entities, facts, note=f"Drafted by {EXTRACTOR} from {file.name}.")
     _check_record(record, sources / f"{source_id}.yaml", article.text, vocab)
-    proposed_path = sources / PROPOSED_FOLDER / f"{source_id}.yaml"
-    written = []
     try:
         write_atomic(text_path, article.text.encode())
-        written.append(text_path)
-        if draft.proposed or draft.pending:
-            write_atomic(proposed_path, render_proposed(source_id, draft).encode())
-            written.append(proposed_path)
         record_path = sources / f"{source_id}.yaml"
         write_atomic(record_path, record.encode())
     except BaseException:
-        for path in written:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            text_path.unlink()
         raise
-    return Added(source_id, text_path, record_path, proposed_path if proposed_path in written else None,
-                 draft, article.notes)
+    return Added(source_id, text_path, record_path, draft, article.notes, facts, entities)
+
+
+def _drafted(draft: Draft, first: list[dict], declared: dict, own: dict) -> tuple[list[dict], list[dict]]:
+    """The record's new entities and drafted facts, the entities' ids settled against the project's."""
+    entities, renames = drafts.settle(first + drafts.entities_of(draft), declared, own)
+    facts = [drafts.rename_in(fact, renames) for fact in drafts.facts_in_full(draft)]
+    return entities, facts
 
 
 def _refuse_duplicates(sources: Path, text: str, url, file) -> None:
@@ -243,12 +263,12 @@ def _records(sources: Path):
 
 
 def declared_ids(sources: Path) -> dict[str, str]:
-    """Fact ids the project's records already declare, with their class."""
+    """Ids the project's records already declare (facts and draft entities), with their class."""
     ids = {}
     for _, doc in _records(sources):
-        for fact in doc.get("facts") or []:
-            if isinstance(fact, dict) and isinstance(fact.get("id"), str):
-                ids[fact["id"]] = fact.get("type")
+        for entry in (doc.get("entities") or []) + (doc.get("facts") or []):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                ids[entry["id"]] = entry.get("type")
     return ids
 
 
@@ -261,27 +281,44 @@ def next_source_id(sources: Path, text: str) -> str:
     return f"{number:03d}_{fingerprint(text)[:16]}"
 
 
-def _record_meta(article: Article, gazetteer: Source, file, *, title, url, publisher, published, language) -> dict:
+def declarations(sources: Path, gazetteer: Source, leave_out: Path | None = None) -> dict:
+    """id -> (class, label) of what the project declares; the label is None where the id is not a
+    draft entity another record may share (the gazetteer's entities, facts)."""
+    found = {item.subject: (item.type, None) for item in gazetteer.items}
+    for path, doc in _records(sources):
+        if path == leave_out:
+            continue
+        for key in ("facts", "entities"):
+            for entry in doc.get(key) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    found.setdefault(entry["id"], (entry.get("type"), entry.get("label") if key == "entities" else None))
+    return found
+
+
+def _record_meta(article: Article, gazetteer: Source, file, *, title, url, publisher, published,
+                 language) -> tuple[dict, dict | None]:
+    """The record's ``source:``, and the draft entity of its publisher when the gazetteer does not know it."""
     meta = article.meta
     title = title or meta.get("title") or _first_line(article.text)
-    publisher = publisher or _publisher(gazetteer, meta.get("site"), url)
     published = published or meta.get("published")
+    new_outlet = None
+    if publisher is None:
+        publisher = _publisher(gazetteer, meta.get("site"), url)
+        if publisher is None:
+            new_outlet = drafts.outlet(meta.get("site"), url, article.text)
+            publisher = new_outlet and new_outlet["id"]
     missing = [name for name, value in (("url", url), ("publisher", publisher), ("published", published))
                if not value]
     if missing:
         hint = ", ".join(f"--{name}" for name in missing)
-        known = ""
-        if "publisher" in missing:
-            ids = sorted(i.subject for i in gazetteer.items if i.type == "NewsPublisher")
-            site = f" (the page names {meta['site']!r})" if meta.get("site") else ""
-            known = f"; known publishers{site}: {', '.join(ids)} (declare a new one in gazetteer.yaml)"
-        raise AddError(f"the file does not say its {' and '.join(missing)}: pass {hint}{known}", file)
+        raise AddError(f"the file does not say its {' and '.join(missing)}: pass {hint}", file)
     publishers = {i.subject for i in gazetteer.items if i.type == "NewsPublisher"}
-    if publisher not in publishers:
+    if new_outlet is None and publisher not in publishers:
         raise AddError(f"publisher {publisher!r} is not a NewsPublisher of gazetteer.yaml: "
-                       f"declare it there, or pass one of {', '.join(sorted(publishers))}", file)
+                       f"declare it there, pass one of {', '.join(sorted(publishers))}, or leave --publisher "
+                       "out to draft the page's own", file)
     return {"title": title, "publisher": publisher, "url": url, "language": language,
-            "published": str(published)[:10]}
+            "published": str(published)[:10]}, new_outlet
 
 
 def _first_line(text: str) -> str:
@@ -305,37 +342,20 @@ def _publisher(gazetteer: Source, site, url) -> str | None:
     return None
 
 
-def render_record(meta: dict, kept: list[dict], draft: Draft, note: str | None = None) -> str:
-    """A record's YAML: metadata, the curator's facts, then the drafted ones."""
-    header = ["# Facts marked `reviewed: false` were drafted by a machine: check each against the text,",
-              "# then `kg review SOURCE` to accept, correct or drop them."]
-    if draft.pending or draft.proposed:
-        header.append("# Names the gazetteer does not know are proposed in sources/proposed/"
-                      " (never added by guesswork).")
-    if note:
-        meta = {**meta, "note": note} if "note" not in meta else meta
-    body = _dump({"source": meta, "facts": [*kept, *draft.facts]})
-    return "\n".join(header) + "\n" + body
+HEADER = ["# Entries marked `reviewed: false` were drafted by a machine: check each against the text,",
+          "# then `kg review SOURCE` to accept, correct, rename, merge or drop them.",
+          "# `entities:` are names the gazetteer does not know, drafted into the graph with this article."]
 
 
-def render_proposed(source_id: str, draft: Draft) -> str:
-    lines = [f"# Proposed by {EXTRACTOR} for {source_id}: names the gazetteer does not know.",
-             "# Nothing here is part of the graph. To use one, check it, copy it into gazetteer.yaml",
-             f"# (without the `seen` comment), then run `kg extract {source_id}` again: the facts below",
-             "# that need it move into the record as drafts.", "", "entities:"]
-    for entry in draft.proposed:
-        lines.append(f"  # seen in the text: {' '.join(entry['seen'].split())}")
-        clean = {k: v for k, v in entry.items() if k != "seen" and v not in ([], None)}
-        lines.extend("  " + line for line in _dump([clean]).splitlines())
-    lines.append("")
-    lines.append("facts:  # drafted facts waiting for the entities above" if draft.pending else "facts: []")
-    if draft.pending:
-        lines.extend("  " + line for line in _dump(draft.pending).splitlines())
-    return "\n".join(lines) + "\n"
-
-
-def _dump(value) -> str:
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+def render_record(meta: dict, entities: list[dict], facts: list[dict], note: str | None = None) -> str:
+    """A new record's YAML: metadata, the draft entities, then the facts."""
+    if note and "note" not in meta:
+        meta = {**meta, "note": note}
+    doc = {"source": meta}
+    if entities:
+        doc["entities"] = [roundtrip.block(entry) for entry in entities]
+    doc["facts"] = [roundtrip.block(fact) for fact in facts]
+    return "\n".join(HEADER) + "\n" + roundtrip.dump(doc)
 
 
 def _check_record(record: str, path: Path, text: str, vocab: Vocabulary) -> None:
@@ -379,29 +399,50 @@ def _claim(fact: dict) -> dict:
 
 
 def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
-    """Draft an added article's facts again: reviewed facts are kept, earlier drafts replaced."""
+    """Draft an added article's facts and entities again: reviewed ones are kept, earlier drafts replaced.
+
+    The record is edited in place (graph.roundtrip): what the curator wrote,
+    comments included, stays as it was.
+    """
     sources = Path(sources)
     record_path = find_record(sources, ref)
     vocab = load_vocabulary(ontology)
     record = parse_record(read_text(record_path), record_path, vocab)  # refuses a broken record
     text = read_text(record.text_path)
-    doc = yaml.safe_load(read_text(record_path))
+    edit = roundtrip.RecordFile(read_text(record_path), record_path)
     gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
-    kept = [f for f in doc.get("facts") or [] if not (isinstance(f, dict) and f.get("reviewed") is False)]
-    taken = {k: v for k, v in declared_ids(sources).items()}
-    draft = extract(text, record.language, str(record.meta["published"]), gazetteer, taken)
-    kept_ids = {f.get("id") for f in kept if isinstance(f, dict)} - {None}
-    kept_claims = [_claim(f) for f in kept if isinstance(f, dict)]
-    draft.facts = [f for f in draft.facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]
-    meta = {k: (str(v) if k == "published" else v) for k, v in doc["source"].items()}
-    new = render_record(meta, kept, draft)
+    publisher = edit.source.get("publisher")
+    for key in ("entities", "facts"):
+        entries = edit.entries(key) if key in edit.doc else []
+        for entry in [e for e in entries if isinstance(e, dict) and e.get("reviewed") is False
+                      and not (key == "entities" and e.get("id") == publisher)]:
+            entries.remove(entry)
+    kept_entities = [e for e in (edit.doc.get("entities") or []) if isinstance(e, dict)]
+    own = {e.get("id"): (e.get("type"), e.get("label")) for e in kept_entities}
+    known = [i for i in record.items if i.subject in own and i.type]  # names the extractor now knows
+    names = Source(gazetteer.id, gazetteer.path, gazetteer.kind, gazetteer.language, gazetteer.meta,
+                   gazetteer.items + known)
+    draft = extract(_body(text, edit.source.get("title")), record.language, str(record.meta["published"]), names,
+                    declared_ids(sources))
+    entities, facts = _drafted(draft, [], declarations(sources, gazetteer, leave_out=record_path), own)
+    kept = [f for f in edit.doc.get("facts") or [] if isinstance(f, dict)]
+    kept_ids = {f.get("id") for f in kept} - {None}
+    kept_claims = [_claim(f) for f in kept]
+    facts = [f for f in facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]
+    if entities:
+        edit.entries("entities").extend(roundtrip.block(e) for e in entities)
+    edit.entries("facts").extend(roundtrip.block(f) for f in facts)
+    new = edit.render()
     _check_record(new, record_path, text, vocab)
-    proposed_path = sources / PROPOSED_FOLDER / f"{record.id}.yaml"
-    if draft.proposed or draft.pending:
-        write_atomic(proposed_path, render_proposed(record.id, draft).encode())
-    else:
-        with contextlib.suppress(FileNotFoundError):
-            proposed_path.unlink()
+    with contextlib.suppress(FileNotFoundError):
+        (sources / PROPOSED_FOLDER / f"{record.id}.yaml").unlink()  # its proposals are now the record's entities
     write_atomic(record_path, new.encode())
-    return Added(record.id, record.text_path, record_path,
-                 proposed_path if proposed_path.exists() else None, draft, [])
+    return Added(record.id, record.text_path, record_path, draft, [], facts, entities)
+
+
+def _body(text: str, title) -> str:
+    """The text without its headline, where the text begins with it (as a text file added does)."""
+    first = text.partition("\n")[0]
+    if isinstance(title, str) and first.strip() and " ".join(first.split()) == " ".join(title.split()):
+        return " " * len(first) + text[len(first):]
+    return text
