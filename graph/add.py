@@ -412,12 +412,10 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     edit = roundtrip.RecordFile(read_text(record_path), record_path)
     gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
     publisher = edit.source.get("publisher")
-    for key in ("entities", "facts"):
-        entries = edit.entries(key) if key in edit.doc else []
-        for entry in [e for e in entries if isinstance(e, dict) and e.get("reviewed") is False
-                      and not (key == "entities" and e.get("id") == publisher)]:
-            entries.remove(entry)
-    kept_entities = [e for e in (edit.doc.get("entities") or []) if isinstance(e, dict)]
+    old = {key: [e for e in edit.doc.get(key) or [] if isinstance(e, dict) and e.get("reviewed") is False
+                 and not (key == "entities" and e.get("id") == publisher)] for key in ("entities", "facts")}
+    kept_entities = [e for e in edit.doc.get("entities") or [] if isinstance(e, dict)
+                     and not any(e is x for x in old["entities"])]
     own = {e.get("id"): (e.get("type"), e.get("label")) for e in kept_entities}
     known = [i for i in record.items if i.subject in own and i.type]  # names the extractor now knows
     names = Source(gazetteer.id, gazetteer.path, gazetteer.kind, gazetteer.language, gazetteer.meta,
@@ -425,19 +423,33 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     draft = extract(_body(text, edit.source.get("title")), record.language, str(record.meta["published"]), names,
                     declared_ids(sources))
     entities, facts = _drafted(draft, [], declarations(sources, gazetteer, leave_out=record_path), own)
-    kept = [f for f in edit.doc.get("facts") or [] if isinstance(f, dict)]
+    kept = [f for f in edit.doc.get("facts") or [] if isinstance(f, dict) and not any(f is x for x in old["facts"])]
     kept_ids = {f.get("id") for f in kept} - {None}
     kept_claims = [_claim(f) for f in kept]
     facts = [f for f in facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]
-    if entities:
-        edit.entries("entities").extend(roundtrip.block(e) for e in entities)
-    edit.entries("facts").extend(roundtrip.block(f) for f in facts)
+    for key, new_entries in (("entities", entities), ("facts", facts)):
+        _replace_drafts(edit.entries(key) if old[key] or new_entries else [], old[key], new_entries)
     new = edit.render()
     _check_record(new, record_path, text, vocab)
     with contextlib.suppress(FileNotFoundError):
         (sources / PROPOSED_FOLDER / f"{record.id}.yaml").unlink()  # its proposals are now the record's entities
     write_atomic(record_path, new.encode())
-    return Added(record.id, record.text_path, record_path, draft, [], facts, entities)
+    drafted = {key: [e for e in edit.doc.get(key) or [] if isinstance(e, dict) and e.get("reviewed") is False]
+               for key in ("entities", "facts")}
+    return Added(record.id, record.text_path, record_path, draft, [], drafted["facts"], drafted["entities"])
+
+
+def _replace_drafts(entries, old: list, new: list) -> None:
+    """The old drafts in ``entries`` replaced by the new: one drafted again as it was stays where it is."""
+    fresh = [roundtrip.plain(entry) for entry in new]
+    for entry in old:
+        same = roundtrip.plain(entry)
+        if same in fresh:
+            del new[fresh.index(same)]
+            fresh.remove(same)
+        else:
+            entries.remove(entry)
+    entries.extend(roundtrip.block(entry) for entry in new)
 
 
 def _body(text: str, title) -> str:

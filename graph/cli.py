@@ -191,7 +191,8 @@ def review(source, root, accept, drop, corrections, renames, merges):
                           ("Renamed", result.renamed), ("Merged", result.merged), ("Dropped", result.dropped)):
         if numbers:
             click.echo(f"{verb}: {', '.join(numbers)}")
-    entities = f" and {len(result.entities)} draft entities" if result.entities else ""
+    count = len(result.entities)
+    entities = f" and {count} draft {'entity' if count == 1 else 'entities'}" if count else ""
     click.echo(f"{result.record}: {len(result.drafts)} drafts to review{entities}")
     for number, entity in enumerate(result.entities, 1):
         first, *more = describe_entity(entity, result.drafts, result.labels)

@@ -16,6 +16,7 @@ this module only serves the commands that write records.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import re
 
@@ -58,6 +59,17 @@ def flow(value):
             result.fa.set_flow_style()
         return result
     return value
+
+
+def plain(value):
+    """A loaded value as plain dicts, lists and text, to compare with new entries."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
+        return str(value)
+    return str(value) if isinstance(value, str) else value
 
 
 def block(value: dict) -> CommentedMap:
