@@ -267,7 +267,11 @@ def describe(draft: dict) -> str:
     kind = draft.get("type") or f"about {draft.get('about')}"
     values = ", ".join(f"{k}={_short(v)}" for k, v in draft.items()
                        if k not in ("type", "about", "label", "quote", "reviewed", "extractor"))
-    return f"{kind}: {values}  “{_quote(draft)}”"
+    quote = draft.get("quote")
+    quote = quote[0] if isinstance(quote, list) else quote
+    quote = " ".join(str(quote).split())
+    quote = quote if len(quote) <= 70 else quote[:69] + "…"
+    return f"{kind}: {values}  “{quote}”"
 
 
 def describe_entity(entity: dict, facts: list[dict], labels: dict[str, str]) -> list[str]:
@@ -285,9 +289,9 @@ def describe_entity(entity: dict, facts: list[dict], labels: dict[str, str]) -> 
 
 
 def _quote(entry: dict) -> str:
+    """The start of an entity's quote, as a fact's line shows it."""
     quote = entry.get("quote")
-    quote = quote[0] if isinstance(quote, list) else quote
-    quote = " ".join(str(quote).split())
+    quote = " ".join(str(quote[0] if isinstance(quote, list) else quote).split())
     return quote if len(quote) <= 70 else quote[:69] + "…"
 
 
