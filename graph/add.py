@@ -233,8 +233,10 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
 
 def _drafted(draft: Draft, first: list[dict], declared: dict, own: dict) -> tuple[list[dict], list[dict]]:
     """The record's new entities and drafted facts, the entities' ids settled against the project's."""
+    facts = drafts.facts_in_full(draft)
+    declared = {**declared, **{f["id"]: (f.get("type"), None) for f in facts if isinstance(f.get("id"), str)}}
     entities, renames = drafts.settle(first + drafts.entities_of(draft), declared, own)
-    facts = [drafts.rename_in(fact, renames) for fact in drafts.facts_in_full(draft)]
+    facts = [drafts.rename_in(fact, renames) for fact in facts]
     return entities, facts
 
 

@@ -45,8 +45,8 @@ def outlet(site: str | None, url: str | None, text: str) -> dict | None:
     """A draft NewsPublisher for a page whose publisher the gazetteer does not know: named as the page
     names itself (its site name), else by its address's host."""
     host = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
-    name = " ".join((site or "").split()) or host
-    if not name or not slug(name):
+    name = next((n for n in (" ".join((site or "").split()), host) if slug(n)), None)  # 新华网 makes no id
+    if name is None:
         return None
     entry = {"id": slug(name), "type": "NewsPublisher", "label": name}
     if host and host != name:

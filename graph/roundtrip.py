@@ -83,7 +83,7 @@ class RecordFile:
         self.text, self.path = text, path
         try:
             _, sequence, offset = load_yaml_guess_indent(text)
-            self._yaml = _yaml(sequence or 4, offset or 0)
+            self._yaml = _yaml(sequence, offset) if offset is not None and sequence else _yaml()  # no list yet: ours
             self.doc = self._yaml.load(text)
         except YAMLError as exc:
             raise SourceError(f"YAML error: {exc}", path) from None
@@ -129,8 +129,8 @@ class RecordFile:
                 edits.extend(self._list_edits(key, lines))
         for key in LISTS:  # a list the record did not have: written before the one that follows it
             if key in self.doc and self._before[key] is None and len(self.doc[key]):
-                after = keys[keys.index(key) + 1:]
-                at = self._lines[after[0]] if after and after[0] in self._lines else len(lines)
+                before = [k for k in keys[:keys.index(key)] if k in self._spans]
+                at = self._spans[before[-1]][1] if before else 0  # after the part before it, its comments aside
                 edits.append((at, at, f"{key}:\n" + self._dump(list(self.doc[key]), 0)))
         for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
             lines[start:end] = [new] if new else []

@@ -553,7 +553,8 @@ def check_project(vocab: Vocabulary, compiled: list) -> None:
                 declared[subject] = (type_name, source, line)
             elif previous[1] is gazetteer and source is not gazetteer:
                 errors.add(f"duplicate id {subject!r}: the gazetteer declares it "
-                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
+                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts (a record's draft "
+                           f"entity: `kg review {source.short} --merge 'eN {subject}'`)", source.path, line)
             elif previous[0] != type_name:
                 errors.add(f"id {subject!r} is a {type_name} here but a {previous[0]} in "
                            f"{Path(previous[1].path).name}:{previous[2]}", source.path, line)

@@ -218,3 +218,39 @@ def test_text_files_first_line_is_the_title_not_the_body():
     assert article.meta["title"] == "Bupati Contoh meets Mayor Example"
     assert article.text.startswith("Bupati Contoh meets Mayor Example\n")  # kept: offsets are the stored text's
     assert article.body == " " * len("Bupati Contoh meets Mayor Example") + "\nThe body says what happened.\n"
+
+
+def test_a_draft_entity_later_declared_in_the_gazetteer_is_merged_into_it(added, kg, tmp_path):
+    project, record = added
+    with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as handle:
+        handle.write("  - id: lin-haoran\n    type: Person\n    label: Lin Haoran\n")
+    result = kg("build", "--root", project, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    number = record.stem.split("_")[0]
+    assert f"duplicate id 'lin-haoran': the gazetteer declares it" in result.output
+    assert f"`kg review {number} --merge 'eN lin-haoran'`" in result.output
+    result = kg("review", number, "--root", project, "--merge", "e3 lin-haoran")
+    assert result.exit_code == 0, result.output
+    assert [e["id"] for e in doc(record)["entities"]] == ["warta-pulau", "fbbf", "made-sutarja"]
+    assert any(f.get("heldBy") == "lin-haoran" for f in doc(record)["facts"])
+    assert kg("build", "--root", project, "--out", tmp_path / "out").exit_code == 0
+
+
+def test_close_names_the_extractor_offers_are_kept_and_shown(project):
+    from graph.drafts import entities_of
+    from graph.extract import Draft
+    from graph.review import describe_entity
+
+    draft = Draft(proposed=[{"id": "budi-rustandy", "type": "Person", "label": "Budi Rustandy", "alias": [],
+                             "seen": "Budi Rustandy"}])
+    draft.candidates = {"budi-rustandy": ["budi-rustandi"]}  # as graph.extract offers them
+    entry, = entities_of(draft)
+    assert entry["candidates"] == ["budi-rustandi"] and entry["reviewed"] is False
+    lines = describe_entity(entry, [{"type": "Post", "heldBy": "budi-rustandy", "quote": "q"}],
+                            {"budi-rustandi": "Budi Rustandi"})
+    assert lines == ["new Person budi-rustandy “Budi Rustandy”, named by 1  “Budi Rustandy”",
+                     "close to known: budi-rustandi (Budi Rustandi)"]
+    # without candidates the line stands alone
+    del draft.candidates
+    entry, = entities_of(draft)
+    assert "candidates" not in entry and len(describe_entity(entry, [], {})) == 1
