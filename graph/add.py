@@ -212,14 +212,14 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
     record_meta, new_outlet = _record_meta(article, gazetteer, file, title=title, url=url, publisher=publisher,
                                            published=published, language=language)
     draft = Draft(reason="not asked to draft facts (--no-extract)")
+    declared = declarations(sources, gazetteer)  # one pass over the records, for the extractor and the checks
     if draft_facts:
-        draft = extract(article.body, language, record_meta["published"], gazetteer, declared_ids(sources))
-    declared = declarations(sources, gazetteer)
+        draft = extract(article.body, language, record_meta["published"], gazetteer, _classes(declared))
     entities, facts = _drafted(draft, [new_outlet] if new_outlet else [], declared, {})
     if new_outlet:
         record_meta["publisher"] = entities[0]["id"]
     record = render_record(record_meta, entities, facts, note=f"Drafted by {EXTRACTOR} from {file.name}.")
-    _check_record(record, sources / f"{source_id}.yaml", article.text, vocab)
+    _check_record(record, sources / f"{source_id}.yaml", article.text, vocab, declared)
     try:
         write_atomic(text_path, article.text.encode())
         record_path = sources / f"{source_id}.yaml"
@@ -266,12 +266,11 @@ def _records(sources: Path):
 
 def declared_ids(sources: Path) -> dict[str, str]:
     """Ids the project's records already declare (facts and draft entities), with their class."""
-    ids = {}
-    for _, doc in _records(sources):
-        for entry in (doc.get("entities") or []) + (doc.get("facts") or []):
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                ids[entry["id"]] = entry.get("type")
-    return ids
+    return _classes(declarations(sources, None))
+
+
+def _classes(declared: dict) -> dict[str, str]:
+    return {entity: cls for entity, (cls, _) in declared.items()}
 
 
 def next_source_id(sources: Path, text: str) -> str:
@@ -283,12 +282,13 @@ def next_source_id(sources: Path, text: str) -> str:
     return f"{number:03d}_{fingerprint(text)[:16]}"
 
 
-def declarations(sources: Path, gazetteer: Source, leave_out: Path | None = None) -> dict:
+def declarations(sources: Path, gazetteer: Source | None, leave_out: Path | None = None) -> dict:
     """id -> (class, label) of what the project declares; the label is None where the id is not a
     draft entity another record may share (the gazetteer's entities, facts)."""
-    found = {item.subject: (item.type, None) for item in gazetteer.items}
+    found = {item.subject: (item.type, None) for item in gazetteer.items} if gazetteer else {}
+    leave_out = Path(leave_out).resolve() if leave_out else None
     for path, doc in _records(sources):
-        if path == leave_out:
+        if leave_out and path.resolve() == leave_out:
             continue
         for key in ("facts", "entities"):
             for entry in doc.get(key) or []:
@@ -360,18 +360,22 @@ def render_record(meta: dict, entities: list[dict], facts: list[dict], note: str
     return "\n".join(HEADER) + "\n" + roundtrip.dump(doc)
 
 
-def _check_record(record: str, path: Path, text: str, vocab: Vocabulary) -> None:
-    """The draft must be a valid record whose quotes are in the text, before anything is written."""
+def _check_record(record: str, path: Path, text: str, vocab: Vocabulary, declared=None) -> None:
+    """The draft must be a valid record whose quotes are in the text, before anything is written.
+
+    ``declared``: the ids the gazetteer and the other records declare, if already read (``declarations``).
+    """
     source = parse_record(record, path, vocab)
     folded = NormalisedText(text)
     for item in source.items:
         for quote in item.quotes:
             if folded.locate(quote.text) is None:  # a bug in the extractor, not in the user's file
                 raise SourceError(f"drafted quote not found in the text: {quote.text[:60]!r}", path, quote.line)
-    folder = Path(path).parent
-    gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
-    known = {i.subject for i in gazetteer.items} | set(vocab.concepts) | set(declared_ids(folder))
-    known |= {i.subject for i in source.items if i.type is not None}
+    if declared is None:
+        folder = Path(path).parent
+        gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
+        declared = declarations(folder, gazetteer)
+    known = set(declared) | set(vocab.concepts) | {i.subject for i in source.items if i.type is not None}
     for item in source.items:
         for statement in item.statements:
             if statement.prop.is_object and statement.value not in known:
@@ -422,9 +426,10 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     known = [i for i in record.items if i.subject in own and i.type]  # names the extractor now knows
     names = Source(gazetteer.id, gazetteer.path, gazetteer.kind, gazetteer.language, gazetteer.meta,
                    gazetteer.items + known)
+    declared = declarations(sources, gazetteer, leave_out=record_path)
     draft = extract(_body(text, edit.source.get("title")), record.language, str(record.meta["published"]), names,
-                    declared_ids(sources))
-    entities, facts = _drafted(draft, [], declarations(sources, gazetteer, leave_out=record_path), own)
+                    _classes(declared))
+    entities, facts = _drafted(draft, [], declared, own)
     kept = [f for f in edit.doc.get("facts") or [] if isinstance(f, dict) and not any(f is x for x in old["facts"])]
     kept_ids = {f.get("id") for f in kept} - {None}
     kept_claims = [_claim(f) for f in kept]
@@ -432,7 +437,7 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     for key, new_entries in (("entities", entities), ("facts", facts)):
         _replace_drafts(edit.entries(key) if old[key] or new_entries else [], old[key], new_entries)
     new = edit.render()
-    _check_record(new, record_path, text, vocab)
+    _check_record(new, record_path, text, vocab, declared)
     with contextlib.suppress(FileNotFoundError):
         (sources / PROPOSED_FOLDER / f"{record.id}.yaml").unlink()  # its proposals are now the record's entities
     write_atomic(record_path, new.encode())

@@ -191,6 +191,9 @@ def review(source, root, accept, drop, corrections, renames, merges):
                           ("Renamed", result.renamed), ("Merged", result.merged), ("Dropped", result.dropped)):
         if numbers:
             click.echo(f"{verb}: {', '.join(numbers)}")
+    for number, ids in result.waiting:
+        click.echo(f"Note: {number} names draft entities ({', '.join(ids)}): --reviewed-only leaves it out "
+                   "until they are accepted")
     count = len(result.entities)
     entities = f" and {count} draft {'entity' if count == 1 else 'entities'}" if count else ""
     click.echo(f"{result.record}: {len(result.drafts)} drafts to review{entities}")

@@ -51,7 +51,8 @@ def outlet(site: str | None, url: str | None, text: str) -> dict | None:
     entry = {"id": slug(name), "type": "NewsPublisher", "label": name}
     if host and host != name:
         entry["alias"] = [host]
-    for written in (name, host):
+    site_word = host.rsplit(".", 1)[0].rsplit(".", 1)[-1] if "." in host else ""  # kompas.com: "Kompas"
+    for written in (name, host, site_word if len(site_word) > 3 else ""):
         found = re.search(r"(?<!\w)" + re.escape(written) + r"(?!\w)", text, re.IGNORECASE) if written else None
         if found:
             entry["quote"] = found.group()

@@ -46,6 +46,7 @@ class Review:
     renamed: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # known ids a draft entity is close to -> label
+    waiting: list[tuple[str, list[str]]] = field(default_factory=list)  # accepted facts naming draft entities
 
 
 def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), corrections=(), renames=(),
@@ -98,11 +99,13 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
         _check_record(new, path, read_text(record.text_path), vocab)
         write_atomic(path, new.encode())
     left = _Listing(edit)
+    drafted = {e.get("id") for e in left.entities}
+    waiting = [(n, sorted(_names(listing.entry(n)) & drafted)) for n in accepted if not n.startswith("e")]
     labels = {}
     if any(e.get("candidates") for e in left.entities):
         labels = {item.subject: _label(item.labels) for item in _gazetteer(sources, ontology).items}
     return Review(path, left.facts, accepted, sorted(set(corrected), key=_order), dropped, left.entities,
-                  renamed, merged, labels)
+                  renamed, merged, labels, [(n, ids) for n, ids in waiting if ids])
 
 
 class _Listing:
