@@ -112,8 +112,8 @@ class RecordFile:
 
     def _snapshot(self, key):
         value = self.doc.get(key)
-        if isinstance(value, CommentedSeq):
-            return [(id(entry), copy.deepcopy(entry)) for entry in value]
+        if isinstance(value, CommentedSeq):  # the entry itself is held too, so that no new entry takes its id()
+            return [(id(entry), (entry, copy.deepcopy(entry))) for entry in value]
         return copy.deepcopy(value)
 
     # ----- writing ---------------------------------------------------------
@@ -142,7 +142,7 @@ class RecordFile:
         if before is None:
             return []
         old_ids = [identity for identity, _ in before]
-        old = dict(before)
+        old = {identity: copied for identity, (_, copied) in before}
         now = {id(entry): entry for entry in seq}
         if [id(e) for e in seq] == old_ids and all(entry == old[id(entry)] for entry in seq):
             return []
