@@ -132,8 +132,9 @@ class RecordFile:
                 before = [k for k in keys[:keys.index(key)] if k in self._spans]
                 at = self._spans[before[-1]][1] if before else 0  # after the part before it, its comments aside
                 edits.append((at, at, f"{key}:\n" + self._dump(list(self.doc[key]), 0)))
+        newline = "\r\n" if self.text.count("\r\n") * 2 > self.text.count("\n") else "\n"  # as saved on Windows
         for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-            lines[start:end] = [new] if new else []
+            lines[start:end] = [new.replace("\n", newline)] if new else []
         return "".join(lines)
 
     def _list_edits(self, key, lines):

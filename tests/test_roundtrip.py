@@ -66,3 +66,10 @@ def test_each_entry_is_written_again_at_its_own_column_and_comments_between_stay
     assert new == WRITTEN_BY_PYYAML.replace("  reviewed: false\n# between", "  reviewed: true\n# between").replace(
         "- about: x\n  quote: q\n  reviewed: false\n", "")
     assert yaml.safe_load(new)["facts"][1] == {"about": "y", "quote": "r"}
+
+
+def test_a_record_saved_with_windows_line_ends_keeps_them():
+    text = WRITTEN_BY_PYYAML.replace("\n", "\r\n")
+    edit = RecordFile(text, "r.yaml")
+    edit.entries("facts")[1]["reviewed"] = True
+    assert edit.render() == text.replace("  quote: q\r\n  reviewed: false", "  quote: q\r\n  reviewed: true")
