@@ -209,10 +209,10 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
                   f"but no record is written: kg build reads only id and en")
         return Added(source_id, text_path, None, Draft(reason=reason), article.notes)
 
-    record_meta, new_outlet = _record_meta(article, gazetteer, file, title=title, url=url, publisher=publisher,
-                                           published=published, language=language)
-    draft = Draft(reason="not asked to draft facts (--no-extract)")
     declared = declarations(sources, gazetteer)  # one pass over the records, for the extractor and the checks
+    record_meta, new_outlet = _record_meta(article, gazetteer, declared, file, title=title, url=url,
+                                           publisher=publisher, published=published, language=language)
+    draft = Draft(reason="not asked to draft facts (--no-extract)")
     if draft_facts:
         draft = extract(article.body, language, record_meta["published"], gazetteer, _classes(declared))
     entities, facts = _drafted(draft, [new_outlet] if new_outlet else [], declared, {})
@@ -297,9 +297,10 @@ def declarations(sources: Path, gazetteer: Source | None, leave_out: Path | None
     return found
 
 
-def _record_meta(article: Article, gazetteer: Source, file, *, title, url, publisher, published,
+def _record_meta(article: Article, gazetteer: Source, declared: dict, file, *, title, url, publisher, published,
                  language) -> tuple[dict, dict | None]:
-    """The record's ``source:``, and the draft entity of its publisher when the gazetteer does not know it."""
+    """The record's ``source:``, and the draft entity of its publisher when the gazetteer does not know it
+    (``--publisher`` may name an outlet another record drafted: this record declares it too)."""
     meta = article.meta
     title = title or meta.get("title") or _first_line(article.text)
     published = published or meta.get("published")
@@ -315,6 +316,12 @@ def _record_meta(article: Article, gazetteer: Source, file, *, title, url, publi
         hint = ", ".join(f"--{name}" for name in missing)
         raise AddError(f"the file does not say its {' and '.join(missing)}: pass {hint}", file)
     publishers = {i.subject for i in gazetteer.items if i.type == "NewsPublisher"}
+    drafted = declared.get(publisher, (None, None))
+    if new_outlet is None and publisher not in publishers and drafted[0] == "NewsPublisher" and drafted[1]:
+        found = drafts.outlet(drafted[1] if isinstance(drafted[1], str) else None, url, article.text) or {}
+        new_outlet = {"id": publisher, "type": "NewsPublisher", "label": drafted[1],
+                      **{k: v for k, v in found.items() if k not in ("id", "type", "label")},
+                      "reviewed": False, "extractor": EXTRACTOR}
     if new_outlet is None and publisher not in publishers:
         raise AddError(f"publisher {publisher!r} is not a NewsPublisher of gazetteer.yaml: "
                        f"declare it there, pass one of {', '.join(sorted(publishers))}, or leave --publisher "

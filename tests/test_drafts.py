@@ -254,3 +254,18 @@ def test_close_names_the_extractor_offers_are_kept_and_shown(project):
     del draft.candidates
     entry, = entities_of(draft)
     assert "candidates" not in entry and len(describe_entity(entry, [], {})) == 1
+
+
+def test_publisher_given_as_an_outlet_another_record_drafted(added, kg, tmp_path):
+    project, _ = added
+    page = tmp_path / "more.txt"
+    page.write_text("[test text, not news]\nWarta Pulau: Gubernur Bali menerima tamu dari Fujian pada hari Senin, "
+                    "dan mereka membahas kerja sama di bidang pariwisata dan pendidikan.\n", encoding="utf-8")
+    result = kg("add", page, "--root", project, "--url", "https://wartapulau.example/2", "--publisher",
+                "warta-pulau", "--published", "2025-08-20")
+    assert result.exit_code == 0, result.output
+    record, = (project / "sources").glob("006_*.yaml")
+    outlet = doc(record)["entities"][0]
+    assert (outlet["id"], outlet["label"], outlet["quote"], outlet["reviewed"]) == (
+        "warta-pulau", "Warta Pulau", "Warta Pulau", False)
+    assert kg("build", "--root", project, "--out", tmp_path / "out").exit_code == 0
