@@ -106,9 +106,10 @@ def build(root, out, reviewed_only, timings, no_warm):
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
               help="Project folder holding ontology.ttl and sources/.")
-@click.option("--title", help="The headline, if the file does not give it.")
+@click.option("--title", help="The headline, if the file does not give it (a text file's first line is its headline).")
 @click.option("--url", help="Where the article was published, if the file does not say.")
-@click.option("--publisher", help="The publisher's id in gazetteer.yaml, if the page does not name a known one.")
+@click.option("--publisher", help="The publisher's id (gazetteer.yaml, or an outlet another record drafted); without it a "
+              "known one is found by the page's site name or address, or a new one is drafted from them.")
 @click.option("--published", help="Publication date (2025-09-24, 2025-09 or 2025), if the page does not say.")
 @click.option("--language", type=click.Choice(["id", "en"]), help="The article's language, if not detected.")
 @click.option("--no-extract", is_flag=True, help="Add the article without drafting its facts.")
@@ -120,7 +121,7 @@ def add(file, root, title, url, publisher, published, language, no_extract):
     does not know, the publisher among them, are drafted as the record's
     `entities:`. The same article twice is refused.
 
-    Example: kg add saved/page.html --publisher antara
+    Example: kg add saved/page.html
     """
     from graph.add import add_article
 
