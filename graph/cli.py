@@ -199,7 +199,7 @@ def review(source, root, accept, drop, corrections, renames, merges):
     entities = f" and {count} draft {'entity' if count == 1 else 'entities'}" if count else ""
     click.echo(f"{result.record}: {len(result.drafts)} drafts to review{entities}")
     for number, entity in enumerate(result.entities, 1):
-        first, *more = describe_entity(entity, result.drafts, result.labels)
+        first, *more = describe_entity(entity, result.drafts, result.labels, result.publisher)
         click.echo(f"{'e' + str(number):>3}. {first}")
         for line in more:
             click.echo(f"     {line}")

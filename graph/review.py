@@ -47,6 +47,7 @@ class Review:
     merged: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # known ids a draft entity is close to -> label
     waiting: list[tuple[str, list[str]]] = field(default_factory=list)  # accepted facts naming draft entities
+    publisher: str | None = None
 
 
 def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), corrections=(), renames=(),
@@ -105,7 +106,7 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
     if any(e.get("candidates") for e in left.entities):
         labels = {item.subject: _label(item.labels) for item in _gazetteer(sources, ontology).items}
     return Review(path, left.facts, accepted, sorted(set(corrected), key=_order), dropped, left.entities,
-                  renamed, merged, labels, [(n, ids) for n, ids in waiting if ids])
+                  renamed, merged, labels, [(n, ids) for n, ids in waiting if ids], edit.source.get("publisher"))
 
 
 class _Listing:
@@ -277,12 +278,14 @@ def describe(draft: dict) -> str:
     return f"{kind}: {values}  “{quote}”"
 
 
-def describe_entity(entity: dict, facts: list[dict], labels: dict[str, str]) -> list[str]:
+def describe_entity(entity: dict, facts: list[dict], labels: dict[str, str], publisher: str | None = None) -> list[str]:
     """A draft entity's line (its class, id, label, the facts that name it, its quote), and its close names."""
     label = entity.get("label")
     label = " / ".join(dict.fromkeys(label.values())) if isinstance(label, dict) else str(label)
     named = needs(entity["id"], facts)
     named = f", named by {', '.join(map(str, named))}" if named else ""
+    if entity["id"] == publisher:
+        named = f", the article's publisher{named}"
     quote = f"  “{_quote(entity)}”" if entity.get("quote") else "  (from the page's metadata)"
     lines = [f"new {entity.get('type')} {entity['id']} “{label}”{named}{quote}"]
     close = entity.get("candidates") or []

@@ -83,7 +83,7 @@ def test_accept_rename_merge_and_drop_entities(added, kg, tmp_path):
     assert listing.exit_code == 0, listing.output
     lines = listing.output.splitlines()
     assert lines[0].endswith("3 drafts to review and 4 draft entities")
-    assert lines[1] == " e1. new NewsPublisher warta-pulau “Warta Pulau”  “Warta Pulau”"
+    assert lines[1] == " e1. new NewsPublisher warta-pulau “Warta Pulau”, the article's publisher  “Warta Pulau”"
     assert lines[3].startswith(" e3. new Person lin-haoran “Lin Haoran”, named by 1, 3  “Lin Haoran”")
     # e1 the outlet accepted; e3 renamed; e4 (Made Sutarja) is a person the curator knows; e2 dropped
     with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as handle:
