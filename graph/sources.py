@@ -213,19 +213,22 @@ def _entities(doc, path, vocab, language, errors, publisher) -> list[Item]:
     """
     if "entities" not in doc:
         return []
-    items = _items(doc, "entities", path, vocab, language, errors, quotes_required=None, extra=ENTITY_KEYS)
-    entries = {entry.line: entry for entry in doc["entities"] if isinstance(entry, Mapping)}
-    for item in items:
-        entry = entries[item.line]
-        if "about" in entry or item.type is None:
-            errors.add("an entry of `entities:` declares a new entity: it needs `id` and `type`", path, item.line)
-        elif not item.quotes and item.subject != publisher:
-            errors.add("every entity of `entities:` needs a `quote` from the article "
-                       "(only the source's publisher may go without)", path, item.line)
+    raw = doc["entities"]
+    for index, entry in enumerate(raw if isinstance(raw, Sequence) else []):
+        if not isinstance(entry, Mapping):
+            continue
+        if "about" in entry or "id" not in entry:
+            errors.add("an entry of `entities:` declares a new entity: it needs `id` and `type`", path,
+                       raw.line_of(index))
         candidates = entry.get("candidates", [])
         if not isinstance(candidates, list) or not all(isinstance(c, str) and iris.ID_PATTERN.match(c)
                                                        for c in candidates):
             errors.add("`candidates` takes a list of ids", path, entry.line_of("candidates"))
+    items = _items(doc, "entities", path, vocab, language, errors, quotes_required=None, extra=ENTITY_KEYS)
+    for item in items:
+        if not item.quotes and item.subject != publisher:
+            errors.add("every entity of `entities:` needs a `quote` from the article "
+                       "(only the source's publisher may go without)", path, item.line)
     return items
 
 

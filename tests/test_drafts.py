@@ -269,3 +269,19 @@ def test_publisher_given_as_an_outlet_another_record_drafted(added, kg, tmp_path
     assert (outlet["id"], outlet["label"], outlet["quote"], outlet["reviewed"]) == (
         "warta-pulau", "Warta Pulau", "Warta Pulau", False)
     assert kg("build", "--root", project, "--out", tmp_path / "out").exit_code == 0
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("  - {about: bali, quote: Bali}", "an entry of `entities:` declares a new entity: it needs `id` and `type`"),
+    ("  - {id: x, type: Person, label: X}", "every entity of `entities:` needs a `quote` from the article"),
+    ("  - {id: x, type: Person, label: X, quote: Bali, candidates: Bali}", "`candidates` takes a list of ids"),
+])
+def test_bad_entities_are_refused_with_their_line(project, kg, entry, message):
+    sources = project / "sources"
+    (sources / "009_e.txt").write_text("Bali dan Fujian.\n", encoding="utf-8")
+    (sources / "009_e.yaml").write_text(
+        "source: {title: T, publisher: antara, url: 'https://example.org/e', language: id, published: 2025}\n"
+        f"entities:\n{entry}\nfacts: []\n", encoding="utf-8")
+    result = kg("build", "--root", project, "--out", project / "out")
+    assert result.exit_code == 2
+    assert f"009_e.yaml:3: {message}" in result.output
