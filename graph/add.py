@@ -2,9 +2,10 @@
 
 ``read_article(data, name)`` is pure: bytes in, clean text and metadata out (or
 an ``AddError`` saying what is wrong with the file). ``add_article`` checks for
-duplicates, drafts the facts (graph.extract), and writes the text, any
-proposed gazetteer entries and the record, atomically and in that order, so
-that sources/ never holds half an article.
+duplicates, drafts the facts (graph.extract) and the names the gazetteer does
+not know (graph.drafts: the record's ``entities:``, the outlet among them when
+it is new), and writes the text and the record, atomically and in that order,
+so that sources/ never holds half an article.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from graph import drafts, roundtrip
 from graph.errors import InputError, SourceError
 from graph.evidence import NormalisedText
 from graph.extract import EXTRACTOR, Draft, extract
@@ -26,7 +28,7 @@ from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
 from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_text
 
-PROPOSED_FOLDER = "proposed"
+PROPOSED_FOLDER = "proposed"  # where earlier versions proposed new names; `kg extract` removes a record's file
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:baca juga|read also|read more|berita terkait|related(?: news| articles?)?|artikel terkait|"
     r"share(?: this)?|bagikan|subscribe|berlangganan|langganan|advertisement|iklan|scroll to continue|"
@@ -50,6 +52,12 @@ class Article:
     text: str
     meta: dict = field(default_factory=dict)  # title, url, published, language, site
     notes: list[str] = field(default_factory=list)  # what was done to the file (converted, cleaned)
+    title_end: int = 0  # the text's first characters are its title (a text file's first line), not its body
+
+    @property
+    def body(self) -> str:
+        """The text to draft facts from: the title blanked, so that every offset is still the stored text's."""
+        return " " * self.title_end + self.text[self.title_end:]
 
 
 @dataclass
@@ -57,9 +65,10 @@ class Added:
     source_id: str
     text_path: Path
     record_path: Path | None
-    proposed_path: Path | None
     draft: Draft
     notes: list[str]
+    facts: list[dict] = field(default_factory=list)  # the drafted facts written
+    entities: list[dict] = field(default_factory=list)  # the draft entities written
 
 
 # --------------------------------------------------------------------------
@@ -88,7 +97,7 @@ def read_article(data: bytes, name: str) -> Article:
     if _is_html(text, name):
         article = _from_html(text, name)
     else:
-        article = Article(_clean_lines(text), {})
+        article = _from_text(_clean_lines(text))
     article.notes = notes + article.notes
     if not article.text.strip():
         raise AddError("no article text found in the file", name)
@@ -137,6 +146,14 @@ def _from_html(html: str, name) -> Article:
     if meta.get("title") and text.startswith(meta["title"] + "\n"):
         text = text[len(meta["title"]) + 1:]  # the headline goes to the record, not the text
     return Article(text, meta, ["main text extracted with trafilatura; page furniture dropped"])
+
+
+def _from_text(text: str) -> Article:
+    """A text file: its first line is the headline (kept in the text, left out of the body)."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or not first.strip():
+        return Article(text, {})
+    return Article(text, {"title": _first_line(first)}, title_end=len(first))
 
 
 def _clean_lines(text: str) -> str:
@@ -192,33 +209,38 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
         write_atomic(text_path, article.text.encode())
         reason = (f"the article is not in Indonesian or English (language: {language}); the text is kept, "
                   f"but no record is written: kg build reads only id and en")
-        return Added(source_id, text_path, None, None, Draft(reason=reason), article.notes)
+        return Added(source_id, text_path, None, Draft(reason=reason), article.notes)
 
-    record_meta = _record_meta(article, gazetteer, file, title=title, url=url, publisher=publisher,
-                               published=published, language=language)
+    declared = declarations(sources, gazetteer)  # one pass over the records, for the extractor and the checks
+    record_meta, new_outlet = _record_meta(article, gazetteer, declared, file, title=title, url=url,
+                                           publisher=publisher, published=published, language=language)
     draft = Draft(reason="not asked to draft facts (--no-extract)")
     if draft_facts:
-        draft = extract(article.text, language, record_meta["published"], gazetteer, declared_ids(sources))
+        draft = extract(article.body, language, record_meta["published"], gazetteer, _classes(declared))
         match_declared(draft, sources, gazetteer, record_meta["published"])
-    record = render_record(record_meta, [], draft, note=f"Drafted by {EXTRACTOR} from {file.name}.")
-    _check_record(record, sources / f"{source_id}.yaml", article.text, vocab)
-    proposed_path = sources / PROPOSED_FOLDER / f"{source_id}.yaml"
-    written = []
+    entities, facts = _drafted(draft, [new_outlet] if new_outlet else [], declared, {})
+    if new_outlet:
+        record_meta["publisher"] = entities[0]["id"]
+    record = render_record(record_meta, entities, facts, note=f"Drafted by {EXTRACTOR} from {file.name}.")
+    _check_record(record, sources / f"{source_id}.yaml", article.text, vocab, declared)
     try:
         write_atomic(text_path, article.text.encode())
-        written.append(text_path)
-        if draft.proposed or draft.pending:
-            write_atomic(proposed_path, render_proposed(source_id, draft).encode())
-            written.append(proposed_path)
         record_path = sources / f"{source_id}.yaml"
         write_atomic(record_path, record.encode())
     except BaseException:
-        for path in written:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            text_path.unlink()
         raise
-    return Added(source_id, text_path, record_path, proposed_path if proposed_path in written else None,
-                 draft, article.notes)
+    return Added(source_id, text_path, record_path, draft, article.notes, facts, entities)
+
+
+def _drafted(draft: Draft, first: list[dict], declared: dict, own: dict) -> tuple[list[dict], list[dict]]:
+    """The record's new entities and drafted facts, the entities' ids settled against the project's."""
+    facts = drafts.facts_in_full(draft)
+    declared = {**declared, **{f["id"]: (f.get("type"), None) for f in facts if isinstance(f.get("id"), str)}}
+    entities, renames = drafts.settle(first + drafts.entities_of(draft), declared, own)
+    facts = [drafts.rename_in(fact, renames) for fact in facts]
+    return entities, facts
 
 
 def _refuse_duplicates(sources: Path, text: str, url, file) -> None:
@@ -255,13 +277,12 @@ def _parsed(path: str, inode: int, mtime: int, size: int):
 
 
 def declared_ids(sources: Path) -> dict[str, str]:
-    """Fact ids the project's records already declare, with their class."""
-    ids = {}
-    for _, doc in _records(sources):
-        for fact in doc.get("facts") or []:
-            if isinstance(fact, dict) and isinstance(fact.get("id"), str):
-                ids[fact["id"]] = fact.get("type")
-    return ids
+    """Ids the project's records already declare (facts and draft entities), with their class."""
+    return _classes(declarations(sources, None))
+
+
+def _classes(declared: dict) -> dict[str, str]:
+    return {entity: cls for entity, (cls, _) in declared.items()}
 
 
 def match_declared(draft: Draft, sources: Path, gazetteer: Source, published: str, own: str | None = None) -> None:
@@ -282,27 +303,52 @@ def next_source_id(sources: Path, text: str) -> str:
     return f"{number:03d}_{fingerprint(text)[:16]}"
 
 
-def _record_meta(article: Article, gazetteer: Source, file, *, title, url, publisher, published, language) -> dict:
+def declarations(sources: Path, gazetteer: Source | None, leave_out: Path | None = None) -> dict:
+    """id -> (class, label) of what the project declares; the label is None where the id is not a
+    draft entity another record may share (the gazetteer's entities, facts)."""
+    found = {item.subject: (item.type, None) for item in gazetteer.items} if gazetteer else {}
+    leave_out = Path(leave_out).resolve() if leave_out else None
+    for path, doc in _records(sources):
+        if leave_out and path.resolve() == leave_out:
+            continue
+        for key in ("facts", "entities"):
+            for entry in doc.get(key) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    found.setdefault(entry["id"], (entry.get("type"), entry.get("label") if key == "entities" else None))
+    return found
+
+
+def _record_meta(article: Article, gazetteer: Source, declared: dict, file, *, title, url, publisher, published,
+                 language) -> tuple[dict, dict | None]:
+    """The record's ``source:``, and the draft entity of its publisher when the gazetteer does not know it
+    (``--publisher`` may name an outlet another record drafted: this record declares it too)."""
     meta = article.meta
     title = title or meta.get("title") or _first_line(article.text)
-    publisher = publisher or _publisher(gazetteer, meta.get("site"), url)
     published = published or meta.get("published")
+    new_outlet = None
+    if publisher is None:
+        publisher = _publisher(gazetteer, meta.get("site"), url)
+        if publisher is None:
+            new_outlet = drafts.outlet(meta.get("site"), url, article.text)
+            publisher = new_outlet and new_outlet["id"]
     missing = [name for name, value in (("url", url), ("publisher", publisher), ("published", published))
                if not value]
     if missing:
         hint = ", ".join(f"--{name}" for name in missing)
-        known = ""
-        if "publisher" in missing:
-            ids = sorted(i.subject for i in gazetteer.items if i.type == "NewsPublisher")
-            site = f" (the page names {meta['site']!r})" if meta.get("site") else ""
-            known = f"; known publishers{site}: {', '.join(ids)} (declare a new one in gazetteer.yaml)"
-        raise AddError(f"the file does not say its {' and '.join(missing)}: pass {hint}{known}", file)
+        raise AddError(f"the file does not say its {' and '.join(missing)}: pass {hint}", file)
     publishers = {i.subject for i in gazetteer.items if i.type == "NewsPublisher"}
-    if publisher not in publishers:
+    drafted = declared.get(publisher, (None, None))
+    if new_outlet is None and publisher not in publishers and drafted[0] == "NewsPublisher" and drafted[1]:
+        found = drafts.outlet(drafted[1] if isinstance(drafted[1], str) else None, url, article.text) or {}
+        new_outlet = {"id": publisher, "type": "NewsPublisher", "label": drafted[1],
+                      **{k: v for k, v in found.items() if k not in ("id", "type", "label")},
+                      "reviewed": False, "extractor": EXTRACTOR}
+    if new_outlet is None and publisher not in publishers:
         raise AddError(f"publisher {publisher!r} is not a NewsPublisher of gazetteer.yaml: "
-                       f"declare it there, or pass one of {', '.join(sorted(publishers))}", file)
+                       f"declare it there, pass one of {', '.join(sorted(publishers))}, or leave --publisher "
+                       "out to draft the page's own", file)
     return {"title": title, "publisher": publisher, "url": url, "language": language,
-            "published": str(published)[:10]}
+            "published": str(published)[:10]}, new_outlet
 
 
 def _first_line(text: str) -> str:
@@ -326,51 +372,38 @@ def _publisher(gazetteer: Source, site, url) -> str | None:
     return None
 
 
-def render_record(meta: dict, kept: list[dict], draft: Draft, note: str | None = None) -> str:
-    """A record's YAML: metadata, the curator's facts, then the drafted ones."""
-    header = ["# Facts marked `reviewed: false` were drafted by a machine: check each against the text,",
-              "# then `kg review SOURCE` to accept, correct or drop them."]
-    if draft.pending or draft.proposed:
-        header.append("# Names the gazetteer does not know are proposed in sources/proposed/"
-                      " (never added by guesswork).")
-    if note:
-        meta = {**meta, "note": note} if "note" not in meta else meta
-    body = _dump({"source": meta, "facts": [*kept, *draft.facts]})
-    return "\n".join(header) + "\n" + body
+HEADER = ["# Entries marked `reviewed: false` were drafted by a machine: check each against the text,",
+          "# then `kg review SOURCE` to accept, correct, rename, merge or drop them.",
+          "# `entities:` are names the gazetteer does not know, drafted into the graph with this article."]
 
 
-def render_proposed(source_id: str, draft: Draft) -> str:
-    lines = [f"# Proposed by {EXTRACTOR} for {source_id}: names the gazetteer does not know.",
-             "# Nothing here is part of the graph. To use one, check it, copy it into gazetteer.yaml",
-             f"# (without the `seen` comment), then run `kg extract {source_id}` again: the facts below",
-             "# that need it move into the record as drafts.", "", "entities:"]
-    for entry in draft.proposed:
-        lines.append(f"  # seen in the text: {' '.join(entry['seen'].split())}")
-        clean = {k: v for k, v in entry.items() if k != "seen" and v not in ([], None)}
-        lines.extend("  " + line for line in _dump([clean]).splitlines())
-    lines.append("")
-    lines.append("facts:  # drafted facts waiting for the entities above" if draft.pending else "facts: []")
-    if draft.pending:
-        lines.extend("  " + line for line in _dump(draft.pending).splitlines())
-    return "\n".join(lines) + "\n"
+def render_record(meta: dict, entities: list[dict], facts: list[dict], note: str | None = None) -> str:
+    """A new record's YAML: metadata, the draft entities, then the facts."""
+    if note and "note" not in meta:
+        meta = {**meta, "note": note}
+    doc = {"source": meta}
+    if entities:
+        doc["entities"] = [roundtrip.block(entry) for entry in entities]
+    doc["facts"] = [roundtrip.block(fact) for fact in facts]
+    return "\n".join(HEADER) + "\n" + roundtrip.dump(doc)
 
 
-def _dump(value) -> str:
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+def _check_record(record: str, path: Path, text: str, vocab: Vocabulary, declared=None) -> None:
+    """The draft must be a valid record whose quotes are in the text, before anything is written.
 
-
-def _check_record(record: str, path: Path, text: str, vocab: Vocabulary) -> None:
-    """The draft must be a valid record whose quotes are in the text, before anything is written."""
+    ``declared``: the ids the gazetteer and the other records declare, if already read (``declarations``).
+    """
     source = parse_record(record, path, vocab)
     folded = NormalisedText(text)
     for item in source.items:
         for quote in item.quotes:
             if folded.locate(quote.text) is None:  # a bug in the extractor, not in the user's file
                 raise SourceError(f"drafted quote not found in the text: {quote.text[:60]!r}", path, quote.line)
-    folder = Path(path).parent
-    gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
-    known = {i.subject for i in gazetteer.items} | set(vocab.concepts) | set(declared_ids(folder))
-    known |= {i.subject for i in source.items if i.type is not None}
+    if declared is None:
+        folder = Path(path).parent
+        gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
+        declared = declarations(folder, gazetteer)
+    known = set(declared) | set(vocab.concepts) | {i.subject for i in source.items if i.type is not None}
     for item in source.items:
         for statement in item.statements:
             if statement.prop.is_object and statement.value not in known:
@@ -400,30 +433,64 @@ def _claim(fact: dict) -> dict:
 
 
 def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
-    """Draft an added article's facts again: reviewed facts are kept, earlier drafts replaced."""
+    """Draft an added article's facts and entities again: reviewed ones are kept, earlier drafts replaced.
+
+    The record is edited in place (graph.roundtrip): what the curator wrote,
+    comments included, stays as it was.
+    """
     sources = Path(sources)
     record_path = find_record(sources, ref)
     vocab = load_vocabulary(ontology)
     record = parse_record(read_text(record_path), record_path, vocab)  # refuses a broken record
     text = read_text(record.text_path)
-    doc = yaml.safe_load(read_text(record_path))
+    edit = roundtrip.RecordFile(read_text(record_path), record_path)
     gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
-    kept = [f for f in doc.get("facts") or [] if not (isinstance(f, dict) and f.get("reviewed") is False)]
-    taken = {k: v for k, v in declared_ids(sources).items()}
-    draft = extract(text, record.language, str(record.meta["published"]), gazetteer, taken)
+    publisher = edit.source.get("publisher")
+    old = {key: [e for e in edit.doc.get(key) or [] if isinstance(e, dict) and e.get("reviewed") is False
+                 and not (key == "entities" and e.get("id") == publisher)] for key in ("entities", "facts")}
+    kept_entities = [e for e in edit.doc.get("entities") or [] if isinstance(e, dict)
+                     and not any(e is x for x in old["entities"])]
+    own = {e.get("id"): (e.get("type"), e.get("label")) for e in kept_entities}
+    known = [i for i in record.items if i.subject in own and i.type]  # names the extractor now knows
+    names = Source(gazetteer.id, gazetteer.path, gazetteer.kind, gazetteer.language, gazetteer.meta,
+                   gazetteer.items + known)
+    declared = declarations(sources, gazetteer, leave_out=record_path)
+    draft = extract(_body(text, edit.source.get("title")), record.language, str(record.meta["published"]), names,
+                    _classes(declared))
     match_declared(draft, sources, gazetteer, str(record.meta["published"]), own=record.id)
-    kept_ids = {f.get("id") for f in kept if isinstance(f, dict)} - {None}
-    kept_claims = [_claim(f) for f in kept if isinstance(f, dict)]
-    draft.facts = [f for f in draft.facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]
-    meta = {k: (str(v) if k == "published" else v) for k, v in doc["source"].items()}
-    new = render_record(meta, kept, draft)
-    _check_record(new, record_path, text, vocab)
-    proposed_path = sources / PROPOSED_FOLDER / f"{record.id}.yaml"
-    if draft.proposed or draft.pending:
-        write_atomic(proposed_path, render_proposed(record.id, draft).encode())
-    else:
-        with contextlib.suppress(FileNotFoundError):
-            proposed_path.unlink()
+    entities, facts = _drafted(draft, [], declared, own)
+    kept = [f for f in edit.doc.get("facts") or [] if isinstance(f, dict) and not any(f is x for x in old["facts"])]
+    kept_ids = {f.get("id") for f in kept} - {None}
+    kept_claims = [_claim(f) for f in kept]
+    facts = [f for f in facts if f.get("id") not in kept_ids and _claim(f) not in kept_claims]
+    for key, new_entries in (("entities", entities), ("facts", facts)):
+        _replace_drafts(edit.entries(key) if old[key] or new_entries else [], old[key], new_entries)
+    new = edit.render()
+    _check_record(new, record_path, text, vocab, declared)
+    with contextlib.suppress(FileNotFoundError):
+        (sources / PROPOSED_FOLDER / f"{record.id}.yaml").unlink()  # its proposals are now the record's entities
     write_atomic(record_path, new.encode())
-    return Added(record.id, record.text_path, record_path,
-                 proposed_path if proposed_path.exists() else None, draft, [])
+    drafted = {key: [e for e in edit.doc.get(key) or [] if isinstance(e, dict) and e.get("reviewed") is False]
+               for key in ("entities", "facts")}
+    return Added(record.id, record.text_path, record_path, draft, [], drafted["facts"], drafted["entities"])
+
+
+def _replace_drafts(entries, old: list, new: list) -> None:
+    """The old drafts in ``entries`` replaced by the new: one drafted again as it was stays where it is."""
+    fresh = [roundtrip.plain(entry) for entry in new]
+    for entry in old:
+        same = roundtrip.plain(entry)
+        if same in fresh:
+            del new[fresh.index(same)]
+            fresh.remove(same)
+        else:
+            entries.remove(entry)
+    entries.extend(roundtrip.block(entry) for entry in new)
+
+
+def _body(text: str, title) -> str:
+    """The text without its headline, where the text begins with it (as a text file added does)."""
+    first = text.partition("\n")[0]
+    if isinstance(title, str) and first.strip() and " ".join(first.split()) == " ".join(title.split()):
+        return " " * len(first) + text[len(first):]
+    return text

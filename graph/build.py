@@ -142,6 +142,8 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
     """The named graph of ``source``; ``labels`` (id -> lang -> text) name its posts."""
     out = Compiled(id=source.id, kind=source.kind, path=str(source.path), lines=[],
                    facts=len(source.items), quotes=sum(len(item.quotes) for item in source.items))
+    if source.withheld:
+        return out  # an empty named graph: nothing of the article is reviewed enough to state
     add = out.lines.append
     src = _source(source.id)
     _describe_source(add, source, src, out)

@@ -106,9 +106,10 @@ def build(root, out, reviewed_only, timings, no_warm):
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
               help="Project folder holding ontology.ttl and sources/.")
-@click.option("--title", help="The headline, if the file does not give it.")
+@click.option("--title", help="The headline, if the file does not give it (a text file's first line is its headline).")
 @click.option("--url", help="Where the article was published, if the file does not say.")
-@click.option("--publisher", help="The publisher's id in gazetteer.yaml, if the page does not name a known one.")
+@click.option("--publisher", help="The publisher's id (gazetteer.yaml, or an outlet another record drafted); without it a "
+              "known one is found by the page's site name or address, or a new one is drafted from them.")
 @click.option("--published", help="Publication date (2025-09-24, 2025-09 or 2025), if the page does not say.")
 @click.option("--language", type=click.Choice(["id", "en"]), help="The article's language, if not detected.")
 @click.option("--no-extract", is_flag=True, help="Add the article without drafting its facts.")
@@ -117,9 +118,10 @@ def add(file, root, title, url, publisher, published, language, no_extract):
 
     Writes sources/NNN_<hash>.txt (the clean text) and NNN_<hash>.yaml (its
     record, with drafted facts marked `reviewed: false`); names the gazetteer
-    does not know go to sources/proposed/. The same article twice is refused.
+    does not know, the publisher among them, are drafted as the record's
+    `entities:`. The same article twice is refused.
 
-    Example: kg add saved/page.html --publisher antara
+    Example: kg add saved/page.html
     """
     from graph.add import add_article
 
@@ -152,12 +154,11 @@ def _echo_added(added, verb):
     if added.record_path is None:
         click.echo(f"{verb} {added.text_path}; nothing extracted: {added.draft.reason}")
         return
-    draft = added.draft
-    click.echo(f"{verb} {added.record_path} ({added.text_path.name}): {len(draft.facts)} drafted facts to review"
-               + ("" if not draft.reason else f"; nothing extracted: {draft.reason}"))
-    if added.proposed_path is not None:
-        click.echo(f"Proposed: {len(draft.proposed)} new gazetteer entries, {len(draft.pending)} facts waiting "
-                   f"for them, in {added.proposed_path}")
+    click.echo(f"{verb} {added.record_path} ({added.text_path.name}): {len(added.facts)} drafted facts to review"
+               + ("" if not added.draft.reason else f"; nothing extracted: {added.draft.reason}"))
+    if added.entities:
+        names = ", ".join(f"{entity['id']} ({entity['type']})" for entity in added.entities)
+        click.echo(f"New names, drafted as entities: {names}")
     click.echo(f"Next: kg review {added.source_id}")
 
 
@@ -165,33 +166,49 @@ def _echo_added(added, verb):
 @click.argument("source")
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
               help="Project folder holding ontology.ttl and sources/.")
-@click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3; or 1-4).")
-@click.option("--drop", multiple=True, metavar="N", help="Drop draft N (or 1,3).")
+@click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3; or 1-4; e1 for an entity).")
+@click.option("--drop", multiple=True, metavar="N", help="Drop draft N (or 1,3); a dropped entity takes its drafted facts along.")
 @click.option("--set", "corrections", multiple=True, metavar="'N key=value'",
               help="Correct draft N: set key to a YAML value ('3 role=regent'); 'N key=' removes the key.")
+@click.option("--rename", "renames", multiple=True, metavar="'eN New Name'",
+              help="Rename draft entity eN: the new label, and the id made from it, wherever the record names it.")
+@click.option("--merge", "merges", multiple=True, metavar="'eN known-id'",
+              help="Merge draft entity eN into a known entity: its id is replaced by known-id in the record.")
 @click.option("--split", multiple=True, metavar="N",
               help="Draft N was matched to another source's event or agreement but is not it: give it an id of its own "
                    "(and, with --set, a label).")
-def review(source, root, accept, drop, corrections, split):
-    """List a record's machine-drafted facts; accept, correct or drop them.
+def review(source, root, accept, drop, corrections, renames, merges, split):
+    """List a record's machine drafts (new entities e1, e2, …; facts 1, 2, …); accept, correct,
+    rename, merge, split or drop them.
 
     Without options, lists the drafts with their numbers. Numbers refer to
-    that listing; each call checks the new record before writing it.
+    that listing; each call checks the new record before writing it, and
+    edits it in place (comments and layout kept).
 
-    Example: kg review 005 --set '2 role=regent' --accept 1,2 --drop 3
+    Example: kg review 005 --set '2 role=regent' --accept 1,2,e1 --drop 3 --merge 'e2 budi-rustandi'
     """
-    from graph.review import describe, review as run_review
+    from graph.review import describe, describe_entity, review as run_review
 
-    result = run_review(Path(root) / "sources", Path(root) / "ontology.ttl", source, accept, drop, corrections, split)
+    result = run_review(Path(root) / "sources", Path(root) / "ontology.ttl", source, accept, drop, corrections,
+                        renames, merges, split)
     for verb, numbers in (("Accepted", result.accepted), ("Corrected", result.corrected),
-                          ("Dropped", result.dropped), ("Split", result.split)):
+                          ("Renamed", result.renamed), ("Merged", result.merged), ("Dropped", result.dropped),
+                          ("Split", result.split)):
         if numbers:
-            click.echo(f"{verb}: {', '.join(str(n) for n in numbers)}")
-    click.echo(f"{result.record}: {len(result.drafts)} drafts to review")
+            click.echo(f"{verb}: {', '.join(numbers)}")
+    for number, ids in result.waiting:
+        click.echo(f"Note: {number} names draft entities ({', '.join(ids)}): --reviewed-only leaves it out "
+                   "until they are accepted")
+    count = len(result.entities)
+    entities = f" and {count} draft {'entity' if count == 1 else 'entities'}" if count else ""
+    click.echo(f"{result.record}: {len(result.drafts)} drafts to review{entities}")
+    for number, entity in enumerate(result.entities, 1):
+        first, *more = describe_entity(entity, result.drafts, result.labels, result.publisher)
+        click.echo(f"{'e' + str(number):>3}. {first}")
+        for line in more:
+            click.echo(f"     {line}")
     for number, draft in enumerate(result.drafts, 1):
         click.echo(f"{number:3d}. {describe(draft)}")
-    if result.proposed is not None:
-        click.echo(f"Proposed gazetteer entries (not in the graph until declared): {result.proposed}")
 
 
 def out_option(command):

@@ -36,6 +36,7 @@ from graph.yamlfile import Mapping, Sequence, parse_yaml
 GAZETTEER_FILE = "gazetteer.yaml"
 LANGUAGES = ("id", "en")
 ITEM_KEYS = {"id", "type", "about", "label", "alias", "quote", "reviewed", "extractor", "match"}
+ENTITY_KEYS = {"candidates"}  # on a record's draft entities: known ids with close names, for the reviewer
 SOURCE_KEYS = {"title", "publisher", "credits", "url", "language", "published", "contributors", "note", "text"}
 GAZETTEER_KEYS = {"title", "description"}
 _LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
@@ -86,6 +87,8 @@ class Source:
     text_path: Path | None = None
     text: str = ""
     sha256: str = ""
+    withheld: bool = False  # --reviewed-only, and its publisher is a draft: the article is left out
+
 
     @property
     def text_name(self) -> str:
@@ -136,7 +139,7 @@ def parse_record(text: str, path, vocab: Vocabulary) -> Source:
     """Parse an article's record (not yet checked against its text)."""
     path = Path(path)
     errors = _Collector()
-    doc = _top_mapping(text, path, {"source", "facts"})
+    doc = _top_mapping(text, path, {"source", "entities", "facts"})
     meta = _meta(doc, "source", SOURCE_KEYS, path, errors)
     source_id = path.stem
     if not iris.SOURCE_ID_PATTERN.match(source_id):
@@ -168,7 +171,8 @@ def parse_record(text: str, path, vocab: Vocabulary) -> Source:
     for key in ("credits", "contributors"):
         if key in meta:
             meta[key] = _string_list(meta[key], key, path, meta.line_of(key), errors)
-    items = _items(doc, "facts", path, vocab, language, errors, quotes_required=True)
+    items = _entities(doc, path, vocab, language, errors, meta.get("publisher"))
+    items += _items(doc, "facts", path, vocab, language, errors, quotes_required=True)
     errors.raise_if_any()
     text_name = meta.get("text", source_id + ".txt")  # checked above: a name below the record's folder
     return Source(id=source_id, path=path, kind="article", language=language, meta=dict(meta),
@@ -203,7 +207,34 @@ def _meta(doc, key, allowed, path, errors) -> Mapping:
     return meta
 
 
-def _items(doc, key, path, vocab, language, errors, quotes_required) -> list[Item]:
+def _entities(doc, path, vocab, language, errors, publisher) -> list[Item]:
+    """A record's ``entities:``, names the gazetteer does not know, each declared with a quote.
+
+    Only the source's publisher may go without a quote: the page's metadata or
+    address names it, the text often does not.
+    """
+    if "entities" not in doc:
+        return []
+    raw = doc["entities"]
+    for index, entry in enumerate(raw if isinstance(raw, Sequence) else []):
+        if not isinstance(entry, Mapping):
+            continue
+        if "about" in entry or "id" not in entry:
+            errors.add("an entry of `entities:` declares a new entity: it needs `id` and `type`", path,
+                       raw.line_of(index))
+        candidates = entry.get("candidates", [])
+        if not isinstance(candidates, list) or not all(isinstance(c, str) and iris.ID_PATTERN.match(c)
+                                                       for c in candidates):
+            errors.add("`candidates` takes a list of ids", path, entry.line_of("candidates"))
+    items = _items(doc, "entities", path, vocab, language, errors, quotes_required=None, extra=ENTITY_KEYS)
+    for item in items:
+        if not item.quotes and item.subject != publisher:
+            errors.add("every entity of `entities:` needs a `quote` from the article "
+                       "(only the source's publisher may go without)", path, item.line)
+    return items
+
+
+def _items(doc, key, path, vocab, language, errors, quotes_required, extra=frozenset()) -> list[Item]:
     raw = doc.get(key)
     if raw is None:
         raise SourceError(f"no `{key}:` list", path, doc.line)
@@ -215,13 +246,13 @@ def _items(doc, key, path, vocab, language, errors, quotes_required) -> list[Ite
         if not isinstance(entry, Mapping):
             errors.add(f"each entry of `{key}` must be a mapping", path, line)
             continue
-        item = _item(entry, path, vocab, language, errors, quotes_required)
+        item = _item(entry, path, vocab, language, errors, quotes_required, extra)
         if item is not None:
             items.append(item)
     return items
 
 
-def _item(entry: Mapping, path, vocab: Vocabulary, language, errors, quotes_required) -> Item | None:
+def _item(entry: Mapping, path, vocab: Vocabulary, language, errors, quotes_required, extra=frozenset()) -> Item | None:
     line = entry.line
     before = len(errors.errors)
     subject = entry.get("id", entry.get("about"))
@@ -243,7 +274,7 @@ def _item(entry: Mapping, path, vocab: Vocabulary, language, errors, quotes_requ
         if key in ("id", "about"):
             if not isinstance(value, str) or not iris.ID_PATTERN.match(value):
                 errors.add(f"{key} {value!r} is not a valid id: use lower-case letters, digits and '-'", path, key_line)
-        elif key == "type":
+        elif key == "type" or key in extra:
             continue
         elif key == "label":
             item.labels = _labels(value, path, key_line, errors)
@@ -280,7 +311,7 @@ def _item(entry: Mapping, path, vocab: Vocabulary, language, errors, quotes_requ
                     item.statements.extend(statement)
     if quotes_required and not item.quotes:
         errors.add("every fact needs a `quote` from the article", path, line)
-    if not quotes_required and "quote" in entry:
+    if quotes_required is False and "quote" in entry:  # None: a record's entities, quoted or not
         errors.add("gazetteer entities take no `quote`: their facts are background knowledge", path, entry.line_of("quote"))
 
     if subject is None and type_name == "Post":
@@ -464,9 +495,32 @@ def read_record(path: Path, vocab: Vocabulary, reviewed_only: bool = False) -> S
     """
     source = parse_record(read_text(path), path, vocab)
     if reviewed_only:
-        source.items = [item for item in source.items if item.reviewed is not False]
+        leave_out_drafts(source)
     _attach_text(source)
     return source
+
+
+def leave_out_drafts(source: Source) -> None:
+    """Leave out the drafts (``reviewed: false``) and every item that needs what they declare.
+
+    A fact naming a draft entity goes with it; an article whose publisher is a
+    draft is withheld whole (an article has a publisher).
+    """
+    items, gone = source.items, set()
+    while True:
+        kept = [item for item in items if item.reviewed is not False and item.subject not in gone
+                and not any(s.prop.is_object and s.value in gone for s in item.statements)]
+        if len(kept) == len(items):
+            break
+        left = {id(item) for item in kept}
+        declared = {item.subject for item in kept if item.type}
+        gone |= {item.subject for item in items if id(item) not in left and item.type} - declared
+        items = kept
+    source.items = items
+    if "credits" in source.meta:
+        source.meta["credits"] = [agency for agency in source.meta["credits"] if agency not in gone]
+    if source.meta.get("publisher") in gone:
+        source.items, source.withheld = [], True
 
 
 def _attach_text(source: Source) -> None:
@@ -511,7 +565,8 @@ def check_project(vocab: Vocabulary, compiled: list) -> None:
                 declared[subject] = (type_name, source, line)
             elif previous[1] is gazetteer and source is not gazetteer:
                 errors.add(f"duplicate id {subject!r}: the gazetteer declares it "
-                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
+                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts (a record's draft "
+                           f"entity: `kg review {source.short} --merge 'eN {subject}'`)", source.path, line)
             elif previous[0] != type_name:
                 errors.add(f"id {subject!r} is a {type_name} here but a {previous[0]} in "
                            f"{Path(previous[1].path).name}:{previous[2]}", source.path, line)

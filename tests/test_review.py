@@ -29,8 +29,9 @@ def test_listing_numbers_the_drafts(drafted, kg):
     result = kg("review", record.stem.split("_")[0], "--root", project)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"{project / 'sources' / record.name}: {len(facts(record))} drafts to review"
-    assert lines[1].startswith("  1. Post: heldBy=budi-rustandi, role=mayor, postIn=kota-serang  “Mayor Budi")
+    assert lines[0] == f"{project / 'sources' / record.name}: {len(facts(record))} drafts to review and 1 draft entity"
+    assert lines[1].startswith(" e1. new Association iavs “Indonesian Association of Vocational Schools (IAVS)”")
+    assert lines[2].startswith("  1. Post: heldBy=budi-rustandi, role=mayor, postIn=kota-serang  “Mayor Budi")
 
 
 def test_accept_correct_and_drop(drafted, kg, tmp_path):
@@ -85,27 +86,28 @@ def test_unknown_source(project, kg):
     assert "no single source record is named '999'" in result.output
 
 
-def test_declared_proposal_then_extract_again_keeps_reviewed_facts(project, kg):
+def test_extract_again_keeps_reviewed_facts_and_entities(project, kg):
     result = kg("add", FIXTURES / "tangerang-hangzhou.id.txt", "--root", project, "--url", "https://example.org/th",
                 "--publisher", "antara", "--published", "2025-06-13")
     assert result.exit_code == 0, result.output
     record, = [p for p in (project / "sources").glob("0*.yaml")
                if yaml.safe_load(p.read_text())["source"]["url"] == "https://example.org/th"]
-    proposed = project / "sources" / "proposed" / record.name
-    assert "li-ming" in proposed.read_text() and "li-ming" not in record.read_text()
-    assert kg("review", record.stem, "--root", project, "--accept", "1").exit_code == 0
+    entities = yaml.safe_load(record.read_text())["entities"]
+    assert [e["id"] for e in entities] == ["li-ming", "sachrudin"]
+    assert not (project / "sources" / "proposed").exists()
+    # the facts that name the new person are drafts like any other
+    assert any(f.get("heldBy") == "li-ming" for f in facts(record))
+    assert kg("review", record.stem, "--root", project, "--accept", "1,e1").exit_code == 0
     accepted = facts(record)[0]
-    # the curator checks the proposal and declares the person
-    with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as handle:
-        handle.write("  - id: li-ming\n    type: Person\n    label: Li Ming\n")
     result = kg("extract", record.stem, "--root", project)
     assert result.exit_code == 0, result.output
     after = facts(record)
     assert after[0] == accepted  # reviewed facts are kept as they were
+    entities = yaml.safe_load(record.read_text())["entities"]
+    assert [(e["id"], e["reviewed"]) for e in entities] == [("li-ming", True), ("sachrudin", False)]
     assert {"type": "Post", "heldBy": "li-ming", "role": "deputy-mayor", "postIn": "hangzhou"}.items() <= \
         next(f for f in after if f.get("heldBy") == "li-ming").items()
     claim = {k: v for k, v in accepted.items() if k not in ("reviewed", "quote")}
     assert [f for f in after if {k: v for k, v in f.items() if k not in ("reviewed", "quote")} == claim] \
         == [accepted]  # not drafted a second time
-    assert "li-ming" not in proposed.read_text().split("facts:")[0]
     assert kg("build", "--root", project, "--out", project / "out").exit_code == 0
