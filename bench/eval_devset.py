@@ -110,9 +110,8 @@ def run_flow(project: Path, articles, gold_names: dict, curate: bool) -> list[di
             added = add_article(sources, ontology, article.text_path, url=meta["url"], publisher=meta["publisher"],
                                 published=str(meta["published"]))
             run["source_id"] = added.source_id
-            if curate and added.proposed_path is not None:
-                right = _right_proposals(_read_yaml(added.proposed_path).get("entities") or [], article, gold_names,
-                                         _declared_ids(sources))
+            if curate and added.entities:
+                right = _right_proposals(added.entities, article, gold_names, _declared_ids(sources))
                 if right:
                     _declare(sources / "gazetteer.yaml", [_curated(entry, gold) for entry, gold in right])
                     extract_source(sources, ontology, added.source_id)
@@ -122,7 +121,9 @@ def run_flow(project: Path, articles, gold_names: dict, curate: bool) -> list[di
             run["status"] = f"crashed: {type(exc).__name__}: {exc}"
         if "source_id" in run:
             run["record"] = _read_yaml(sources / f"{run['source_id']}.yaml")
-            run["proposed"] = _read_yaml(sources / "proposed" / f"{run['source_id']}.yaml")
+            # the record's draft entities are the proposals; the facts that need them are in the record
+            run["proposed"] = {"entities": [e for e in run["record"].get("entities") or []
+                                            if e.get("reviewed") is False]}
         runs.append(run)
     return runs
 
@@ -139,8 +140,10 @@ def _declared_ids(sources: Path) -> set[str]:
 
 
 def _curated(entry: dict, gold_id: str) -> dict:
-    """A proposal as the curator declares it: under the gold id, without the `seen` note."""
-    return {"id": gold_id, **{k: v for k, v in entry.items() if k not in ("id", "seen") and v not in ([], None)}}
+    """A draft entity as the curator declares it in the gazetteer: under the gold id, without its evidence."""
+    return {"id": gold_id, **{k: v for k, v in entry.items()
+                              if k not in ("id", "seen", "quote", "reviewed", "extractor", "candidates")
+                              and v not in ([], None)}}
 
 
 # --------------------------------------------------------------------------
