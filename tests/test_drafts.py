@@ -118,6 +118,7 @@ def test_accept_rename_merge_and_drop_entities(added, kg, tmp_path):
     (("--merge", "2 bali"), "write it as 'eN known-id'"),
     (("--rename", "e3 Bali"), "the id 'bali' is taken; if it is the same Person, --merge it into 'bali'"),
     (("--accept", "e9"), "--accept 'e9': there are 3 drafts, numbered 1 to 3 and 4 draft entities, e1 to e4"),
+    (("--rename", "e3 Made Sutarja"), "the id 'made-sutarja' is taken; if it is the same Person, --merge it"),
 ])
 def test_bad_entity_review_changes_nothing(added, kg, args, message):
     project, record = added
