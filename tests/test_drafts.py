@@ -228,7 +228,7 @@ def test_a_draft_entity_later_declared_in_the_gazetteer_is_merged_into_it(added,
     result = kg("build", "--root", project, "--out", tmp_path / "out")
     assert result.exit_code == 2
     number = record.stem.split("_")[0]
-    assert f"duplicate id 'lin-haoran': the gazetteer declares it" in result.output
+    assert "duplicate id 'lin-haoran': the gazetteer declares it" in result.output
     assert f"`kg review {number} --merge 'eN lin-haoran'`" in result.output
     result = kg("review", number, "--root", project, "--merge", "e3 lin-haoran")
     assert result.exit_code == 0, result.output
