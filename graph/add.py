@@ -33,6 +33,7 @@ _FURNITURE = re.compile(
     r"sign in to continue|login untuk|to continue reading|untuk membaca|premium|tags?)\b[:\s]?")
 _PAYWALL = re.compile(r"(?i)subscribe (?:now|to read)|berlangganan sekarang|konten premium|premium content|"
                       r"unlock (?:this|the full) (?:article|story)|sudah berlangganan")
+_HEADLINE = re.compile(r".{1,200}(?<![.!?:;,…])\Z")  # a headline ends without a sentence's stop
 _STOPWORDS = {
     "id": {"yang", "dan", "di", "dengan", "untuk", "ini", "dari", "pada", "itu", "dalam", "tidak", "akan", "ke",
            "juga", "kata", "oleh", "sebagai", "kerja", "sama", "para", "telah", "bahwa", "kami", "antara"},
@@ -147,9 +148,10 @@ def _from_html(html: str, name) -> Article:
 
 
 def _from_text(text: str) -> Article:
-    """A text file: its first line is the headline (kept in the text, left out of the body)."""
+    """A text file: its first line is the headline (kept in the text, left out of the body), when it reads
+    as one: short, and not a sentence (a file that begins with its lead paragraph keeps it as body)."""
     first, newline, rest = text.partition("\n")
-    if not newline or not rest.strip() or not first.strip():
+    if not newline or not rest.strip() or not _HEADLINE.match(first.strip()):
         return Article(text, {})
     return Article(text, {"title": _first_line(first)}, title_end=len(first))
 

@@ -286,3 +286,11 @@ def test_bad_entities_are_refused_with_their_line(project, kg, entry, message):
     result = kg("build", "--root", project, "--out", project / "out")
     assert result.exit_code == 2
     assert f"009_e.yaml:3: {message}" in result.output
+
+
+def test_a_text_file_that_begins_with_its_lead_paragraph_keeps_it_as_body():
+    from graph.add import read_article
+
+    lead = b"MEDAN (Contoh) - The mayor met a delegation from Nanning on Monday, officials said.\nMore text.\n"
+    article = read_article(lead, "a.txt")
+    assert "title" not in article.meta and article.body == article.text
