@@ -229,16 +229,21 @@ def _rename(edit, entity, name: str, declared: dict, path, spec) -> None:
     if not new_id:
         raise ReviewError(f"--rename {spec!r}: {name!r} makes no id", path)
     old_id, old_label = entity["id"], entity.get("label")
-    if new_id != old_id and new_id in declared and declared[new_id] != (entity["type"], name):
+    others = {e.get("id"): (e.get("type"), e.get("label")) for e in edit.doc.get("entities") or []
+              if isinstance(e, dict) and e is not entity}
+    taken = {**declared, **others}
+    if new_id != old_id and new_id in taken and (taken[new_id] != (entity["type"], name) or new_id in others):
         raise ReviewError(f"--rename {spec!r}: the id {new_id!r} is taken; if it is the same "
                           f"{entity['type']}, --merge it into {new_id!r}", path)
-    if isinstance(old_label, str) and old_label != name:
-        aliases = [a for a in entity.get("alias") or [] if a != name]
-        aliases = roundtrip.flow(aliases + ([old_label] if old_label not in aliases else []))
+    written = list(old_label.values()) if isinstance(old_label, dict) else [old_label]  # how the text wrote it
+    aliases = list(entity.get("alias") or [])
+    aliases += [a for a in dict.fromkeys(written) if isinstance(a, str) and a not in aliases]
+    aliases = [a for a in aliases if a != name]
+    if aliases != list(entity.get("alias") or []):
         if "alias" in entity:
-            entity["alias"] = aliases
+            entity["alias"] = roundtrip.flow(aliases)
         else:
-            entity.insert(list(entity).index("label") + 1, "alias", aliases)
+            entity.insert(list(entity).index("label") + 1, "alias", roundtrip.flow(aliases))
     entity["label"] = name
     if new_id != old_id:
         entity["id"] = new_id

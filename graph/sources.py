@@ -89,7 +89,6 @@ class Source:
     sha256: str = ""
     withheld: bool = False  # --reviewed-only, and its publisher is a draft: the article is left out
 
-
     @property
     def text_name(self) -> str:
         """The text's name from the record's folder ("texts/a.txt" for a text in a subfolder); "" if none."""

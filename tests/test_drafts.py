@@ -118,6 +118,7 @@ def test_accept_rename_merge_and_drop_entities(added, kg, tmp_path):
     (("--merge", "2 bali"), "write it as 'eN known-id'"),
     (("--rename", "e3 Bali"), "the id 'bali' is taken; if it is the same Person, --merge it into 'bali'"),
     (("--accept", "e9"), "--accept 'e9': there are 3 drafts, numbered 1 to 3 and 4 draft entities, e1 to e4"),
+    (("--rename", "e3 Made Sutarja"), "the id 'made-sutarja' is taken; if it is the same Person, --merge it"),
 ])
 def test_bad_entity_review_changes_nothing(added, kg, args, message):
     project, record = added
@@ -227,7 +228,7 @@ def test_a_draft_entity_later_declared_in_the_gazetteer_is_merged_into_it(added,
     result = kg("build", "--root", project, "--out", tmp_path / "out")
     assert result.exit_code == 2
     number = record.stem.split("_")[0]
-    assert f"duplicate id 'lin-haoran': the gazetteer declares it" in result.output
+    assert "duplicate id 'lin-haoran': the gazetteer declares it" in result.output
     assert f"`kg review {number} --merge 'eN lin-haoran'`" in result.output
     result = kg("review", number, "--root", project, "--merge", "e3 lin-haoran")
     assert result.exit_code == 0, result.output
@@ -285,3 +286,11 @@ def test_bad_entities_are_refused_with_their_line(project, kg, entry, message):
     result = kg("build", "--root", project, "--out", project / "out")
     assert result.exit_code == 2
     assert f"009_e.yaml:3: {message}" in result.output
+
+
+def test_a_text_file_that_begins_with_its_lead_paragraph_keeps_it_as_body():
+    from graph.add import read_article
+
+    lead = b"MEDAN (Contoh) - The mayor met a delegation from Nanning on Monday, officials said.\nMore text.\n"
+    article = read_article(lead, "a.txt")
+    assert "title" not in article.meta and article.body == article.text
