@@ -11,7 +11,6 @@ runs the build, query and incremental tests with KG_PORTABLE_TEST=1).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 import threading
@@ -35,6 +34,8 @@ def processes():
     does on macOS and Windows. KG_START_METHOD=spawn makes Linux start them as
     those do (the CI runs the tests so).
     """
+    import multiprocessing  # here: most commands start no process (14 ms of kg query's start)
+
     method = os.environ.get(START_METHOD_VARIABLE) or ("fork" if sys.platform.startswith("linux") else "spawn")
     return multiprocessing.get_context(method)
 

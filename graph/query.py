@@ -300,6 +300,7 @@ def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS, processes: int = 2,
     portable.lowest_priority()
     store = store_path(out)
     (store.parent / ANSWERS).mkdir(exist_ok=True)
+    ontology_terms(out)  # what kg query checks its kg: terms against, read once for every query
     with portable.exclusive(store.parent / ANSWERS / ".warming"):
         work = functools.partial(_warm_one, out, store, formats, lang)
         texts = [saved.text for saved in saved_queries().values()]
