@@ -29,7 +29,6 @@ GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPL
 TABLE = "table"
 CELLS = "cells"  # a table's cells as JSON, kept so that a table can be laid out again for a narrower terminal
 FORMATS = (TABLE, *RESULT_FORMATS, *GRAPH_FORMATS)
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda p: -len(p[1]))
 _LOCAL_NAME = re.compile(r"[\w.-]*")

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from graph import answers, portable
 from graph.errors import QueryError
+from graph.labels import every_label, labels_of, lookup
 from graph.namespaces import PREFIXES, graph_iri
 from graph.saved import bind, saved_queries
 from graph.sparql import FORM as _FORM, MASK as _MASK, blanked as _blanked, declared_prefixes, form, prefixed_names
@@ -323,7 +324,7 @@ def _warming_store(store: Path) -> ox.Store:
 @functools.cache
 def _warming_labels(store: Path, lang: str) -> dict[str, ox.Literal]:
     """Every label in the store, read once by each process that warms: it serves every table."""
-    return _every_label(_warming_store(store), lang)
+    return every_label(_warming_store(store), lang)
 
 
 def _warm_one(out: Path, store: Path, formats: tuple[str, ...], lang: str, text: str) -> int:
@@ -336,13 +337,13 @@ def _warm_one(out: Path, store: Path, formats: tuple[str, ...], lang: str, text:
     if not missing or not is_current(out, store):
         return 0
 
-    def labels(iris) -> dict[str, ox.Literal]:
-        return _labels_of(_warming_labels(store, lang), iris)
+    def labelled(iris) -> dict[str, ox.Literal]:
+        return labels_of(_warming_labels(store, lang), iris)
 
     try:
         answer = _answer(_warming_store(store), text, None, None)  # once for all its formats
         for fmt, path in missing.items():
-            _keep(path, answers.formatted(answer, fmt, labels if fmt in (answers.TABLE, answers.CELLS) else None))
+            _keep(path, answers.formatted(answer, fmt, labelled if fmt in (answers.TABLE, answers.CELLS) else None))
     except (QueryError, OSError, SyntaxError):
         return 0  # kg query NAME says what is wrong
     return len(missing)
@@ -384,7 +385,7 @@ def _answers(store, text: str, views: list[str], limit, substitutions, labels: b
 
     def looked_up(iris) -> dict[str, ox.Literal]:  # the same IRIs for every view: looked up once
         if "labels" not in found:
-            found["labels"] = _labels(store, iris, lang)
+            found["labels"] = lookup(store, iris, lang)
         return found["labels"]
 
     return {view: answers.formatted(answer, view, looked_up if labels else None) for view in views}
@@ -498,56 +499,3 @@ def ontology_terms(out: Path) -> list[str]:
                     if isinstance(term, ox.NamedNode) and term.value.startswith(namespace)} - {""})
     _keep(kept, json.dumps(terms).encode())
     return terms
-
-
-# ---------------------------------------------------------------------------
-# Labels
-# ---------------------------------------------------------------------------
-
-_IRIREF = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
-
-
-def _labels(store, iris: set[str], lang: str) -> dict[str, ox.Literal]:
-    """Labels (in ``lang`` where there is one, else English, else Indonesian, else the first) of these IRIs."""
-    if len(iris) > 2000:  # reading every label once is faster than joining this many with them
-        return _labels_of(_every_label(store, lang), iris)
-    return _looked_up_labels(store, iris, lang)
-
-
-def _looked_up_labels(store, iris: set[str], lang: str = DEFAULT_LANG) -> dict[str, ox.Literal]:
-    found: dict[str, dict[str, set[str]]] = {}
-    plain = sorted(iri for iri in iris if _IRIREF.fullmatch(iri))
-    if plain:
-        values = " ".join(f"<{iri}>" for iri in plain)
-        for subject, label in store.query(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s <{answers.LABEL}> ?l }}"):
-            _add_label(found, subject.value, label)
-    for iri in iris.difference(plain):  # not writable in a query: looked up directly
-        for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(answers.LABEL), None, ox.DefaultGraph()):
-            _add_label(found, iri, quad.object)
-    return _preferred(found, lang)
-
-
-def _every_label(store, lang: str = DEFAULT_LANG) -> dict[str, ox.Literal]:
-    """The label ``_labels`` would pick for every IRI in the store that has one."""
-    found: dict[str, dict[str, set[str]]] = {}
-    for subject, label in store.query(f"SELECT ?s ?l WHERE {{ ?s <{answers.LABEL}> ?l }}"):
-        if isinstance(subject, ox.NamedNode):
-            _add_label(found, subject.value, label)
-    return _preferred(found, lang)
-
-
-def _labels_of(every_label: dict, iris) -> dict:
-    return {iri: every_label[iri] for iri in iris if iri in every_label}
-
-
-def _add_label(found: dict, subject: str, label) -> None:
-    found.setdefault(subject, {}).setdefault(label.language or "", set()).add(label.value)
-
-
-def _preferred(found: dict[str, dict[str, set[str]]], lang: str) -> dict[str, ox.Literal]:
-    chosen = {}
-    for iri, by_language in found.items():
-        language = next((code for code in (lang, "en", "id") if code in by_language),
-                        min(by_language, key=lambda code: min(by_language[code])))
-        chosen[iri] = ox.Literal(min(by_language[language]), language=language or None)
-    return chosen

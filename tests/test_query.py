@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-import graph.query
+import graph.labels
 from graph.namespaces import PREFIXES
 from graph.query import saved_queries
 from graph.store import open_store
@@ -124,9 +124,9 @@ def test_labels_read_all_at_once_are_the_labels_looked_up_one_by_one(shipped):
     """A table of more than 2,000 IRIs reads every label in the store instead of looking each up; same choice."""
     store = open_store(shipped.out)
     iris = {term.value for quad in store for term in (quad.subject, quad.object) if isinstance(term, ox.NamedNode)}
-    looked_up = graph.query._looked_up_labels(store, iris)
+    looked_up = graph.labels.looked_up(store, iris, "en")
     assert len(looked_up) > 100 and looked_up[PREFIXES["id"] + "fahmi-hakim"] == ox.Literal("Fahmi Hakim", language="en")
-    assert graph.query._labels_of(graph.query._every_label(store), iris) == looked_up
+    assert graph.labels.labels_of(graph.labels.every_label(store, "en"), iris) == looked_up
 
 
 def test_csv_and_tsv(kg, shipped):
