@@ -28,6 +28,8 @@ GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPL
                  "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 TABLE = "table"
 CELLS = "cells"  # a table's cells as JSON, kept so that a table can be laid out again for a narrower terminal
+# rich lays out 2,000 rows in 4-8 s here: a longer answer than this is printed as it is (`less -S` pages it).
+FIT_ROWS = 200
 FORMATS = (TABLE, *RESULT_FORMATS, *GRAPH_FORMATS)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda p: -len(p[1]))
@@ -147,13 +149,18 @@ def table_width(table: bytes) -> int:
 
 
 def fitted_table(cells: bytes, width: int) -> bytes:
-    """A table laid out by rich to ``width`` columns, long cells folded; plain text, no colour or markup."""
+    """A table laid out by rich to ``width`` columns, long cells folded; plain text, no colour or markup.
+
+    A table of more than FIT_ROWS rows is left as it is.
+    """
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     found = json.loads(cells)
+    if len(found["rows"]) > FIT_ROWS:
+        return plain_table(found)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="", expand=False)
     for name in found["vars"]:
         table.add_column(Text(name), overflow="fold")

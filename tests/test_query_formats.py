@@ -158,6 +158,12 @@ def test_a_table_wider_than_the_terminal_is_laid_out_to_fit(shipped):
     assert run(POST, shipped.out, "table", width=200).decode() == run(POST, shipped.out, "table").decode()
 
 
+def test_a_long_answer_is_left_as_it_is_on_a_terminal(shipped):
+    """Laid out by rich, thousands of rows would take seconds to print."""
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    assert run(query, shipped.out, "table", width=40) == run(query, shipped.out, "table")
+
+
 def test_article_text_in_a_fitted_table_is_text_not_markup(shipped):
     query = 'SELECT ?x ?y WHERE { BIND("[bold red]not markup[/] :smile:" AS ?x) BIND("yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy" AS ?y) }'
     fitted = run(query, shipped.out, "table", width=50).decode()
