@@ -1,3 +1,4 @@
 from graph.cli import program
 
-program()
+if __name__ == "__main__":  # not when a spawned worker imports it
+    program()

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import graph
+from graph import portable
 
 CACHE_DIR = ".kg-cache"
 MANIFEST = ".manifest"
@@ -133,6 +134,13 @@ class Cache:
         self._writer: tuple[int, int, str, list] | None = None  # (pid, fd, pack, [offset]) of this process's pack
         self._readers: dict[str, int] = {}
 
+    def __getstate__(self):
+        """What a worker needs to ``put``: where the cache is (it opens a pack of its own)."""
+        return {"folder": self.folder, "manifest_path": self.manifest_path}
+
+    def __setstate__(self, state) -> None:
+        self.__init__(state["folder"].parent, state["manifest_path"].parent)
+
     def __enter__(self) -> Cache:
         return self
 
@@ -148,7 +156,7 @@ class Cache:
             reader = self._readers.get(pack)
             if reader is None:
                 reader = self._readers[pack] = os.open(self.folder / pack, os.O_RDONLY)
-            data = os.pread(reader, length, offset)
+            data = portable.pread(reader, length, offset)
             if len(data) != length or zlib.crc32(data) != crc:
                 return None
             return loads(data)
@@ -158,7 +166,7 @@ class Cache:
     def put(self, key: str, value) -> tuple:
         """Append ``value`` to this process's pack; return its index record (see ``record``)."""
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        if self._writer is None or self._writer[0] != os.getpid():  # a worker forked from the builder: a pack of its own
+        if self._writer is None or self._writer[0] != os.getpid():  # a worker: a pack of its own
             self.folder.mkdir(parents=True, exist_ok=True)
             pack = f"{PACK}{os.getpid()}-{os.urandom(4).hex()}"
             fd = os.open(self.folder / pack, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)

@@ -7,6 +7,7 @@ traceback only with ``kg --traceback``.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -42,12 +43,24 @@ class KgGroup(click.Group):
 
 
 def project_options(command):
-    """--root and --out, shared by the commands that read or write a project."""
-    command = click.option("--out", type=click.Path(path_type=Path), default=None,
-                           help="Output folder (default: ROOT/out).")(command)
-    command = click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
-                           show_default=True, help="Project folder holding ontology.ttl, shapes.ttl and sources/.")(command)
+    """--root and --out, on every command: where the project is, and the folder `kg build` writes to."""
+    command = click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+                           help="The output folder `kg build` writes and the other commands read (default: ROOT/out).")(command)
+    command = click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=None,
+                           help="The project folder, holding ontology.ttl and sources/ (default: the current folder "
+                                "or the nearest one above it that holds them).")(command)
     return command
+
+
+def lang_option(command):
+    return click.option("--lang", type=click.Choice(["en", "id"]), default="en", envvar="KG_LANG", show_default=True,
+                        show_envvar=True, help="Language of labels (set KG_LANG once to change the default).")(command)
+
+
+def _where(root, out) -> tuple[Path, Path]:
+    from graph.project import locate
+
+    return locate(root, out)
 
 
 @click.group(cls=KgGroup)
@@ -70,7 +83,8 @@ def cli(ctx, traceback):
 @click.option("--timings", is_flag=True, help="Print how long each stage of the build took (to stderr).")
 @click.option("--no-warm", is_flag=True, help="Leave out the background work after the build: answering the saved queries "
               "ahead of time and compacting the store for the next build (see kg query --warm).")
-def build(root, out, reviewed_only, timings, no_warm):
+@lang_option
+def build(root, out, reviewed_only, timings, no_warm, lang):
     """Build the graph from sources/ into out/ (Turtle, TriG, JSON-LD, N-Triples, N-Quads, report).
 
     Checks every source, every quote and the SHACL shapes first; if anything
@@ -80,9 +94,8 @@ def build(root, out, reviewed_only, timings, no_warm):
     """
     from graph.pipeline import Paths, build as run_build
 
-    paths = Paths(root)
-    out = out or paths.out
-    result = run_build(paths, out, reviewed_only=reviewed_only)
+    root, out = _where(root, out)
+    result = run_build(Paths(root), out, reviewed_only=reviewed_only)
     if timings:
         for stage, seconds in result.timings:
             click.echo(f"{stage:<28} {seconds:7.3f} s", err=True)
@@ -97,15 +110,14 @@ def build(root, out, reviewed_only, timings, no_warm):
     if not no_warm:
         from graph.query import start_warming
 
-        start_warming(out)
+        start_warming(out, lang)
     global _exit_at_once
     _exit_at_once = True
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
-              help="Project folder holding ontology.ttl and sources/.")
+@project_options
 @click.option("--title", help="The headline, if the file does not give it (a text file's first line is its headline).")
 @click.option("--url", help="Where the article was published, if the file does not say.")
 @click.option("--publisher", help="The publisher's id (gazetteer.yaml, or an outlet another record drafted); without it a "
@@ -113,7 +125,7 @@ def build(root, out, reviewed_only, timings, no_warm):
 @click.option("--published", help="Publication date (2025-09-24, 2025-09 or 2025), if the page does not say.")
 @click.option("--language", type=click.Choice(["id", "en"]), help="The article's language, if not detected.")
 @click.option("--no-extract", is_flag=True, help="Add the article without drafting its facts.")
-def add(file, root, title, url, publisher, published, language, no_extract):
+def add(file, root, out, title, url, publisher, published, language, no_extract):
     """Add a saved article (HTML page or text) to sources/ and draft its facts for review.
 
     Writes sources/NNN_<hash>.txt (the clean text) and NNN_<hash>.yaml (its
@@ -125,17 +137,16 @@ def add(file, root, title, url, publisher, published, language, no_extract):
     """
     from graph.add import add_article
 
-    paths_root = Path(root)
-    added = add_article(paths_root / "sources", paths_root / "ontology.ttl", file, title=title, url=url,
+    root, _ = _where(root, out)
+    added = add_article(root / "sources", root / "ontology.ttl", file, title=title, url=url,
                         publisher=publisher, published=published, language=language, draft_facts=not no_extract)
     _echo_added(added, "Added")
 
 
 @cli.command()
 @click.argument("source")
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
-              help="Project folder holding ontology.ttl and sources/.")
-def extract(source, root):
+@project_options
+def extract(source, root, out):
     """Draft an added article's facts again (after the gazetteer grew, or a new extractor).
 
     Reviewed facts are kept; earlier unreviewed drafts are replaced.
@@ -144,7 +155,8 @@ def extract(source, root):
     """
     from graph.add import extract_source
 
-    added = extract_source(Path(root) / "sources", Path(root) / "ontology.ttl", source)
+    root, _ = _where(root, out)
+    added = extract_source(root / "sources", root / "ontology.ttl", source)
     _echo_added(added, "Drafted")
 
 
@@ -164,8 +176,7 @@ def _echo_added(added, verb):
 
 @cli.command()
 @click.argument("source")
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
-              help="Project folder holding ontology.ttl and sources/.")
+@project_options
 @click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3; or 1-4; e1 for an entity).")
 @click.option("--drop", multiple=True, metavar="N", help="Drop draft N (or 1,3); a dropped entity takes its drafted facts along.")
 @click.option("--set", "corrections", multiple=True, metavar="'N key=value'",
@@ -177,7 +188,7 @@ def _echo_added(added, verb):
 @click.option("--split", multiple=True, metavar="N",
               help="Draft N was matched to another source's event or agreement but is not it: give it an id of its own "
                    "(and, with --set, a label).")
-def review(source, root, accept, drop, corrections, renames, merges, split):
+def review(source, root, out, accept, drop, corrections, renames, merges, split):
     """List a record's machine drafts (new entities e1, e2, …; facts 1, 2, …); accept, correct,
     rename, merge, split or drop them.
 
@@ -189,7 +200,8 @@ def review(source, root, accept, drop, corrections, renames, merges, split):
     """
     from graph.review import describe, describe_entity, review as run_review
 
-    result = run_review(Path(root) / "sources", Path(root) / "ontology.ttl", source, accept, drop, corrections,
+    root, _ = _where(root, out)
+    result = run_review(root / "sources", root / "ontology.ttl", source, accept, drop, corrections,
                         renames, merges, split)
     for verb, numbers in (("Accepted", result.accepted), ("Corrected", result.corrected),
                           ("Renamed", result.renamed), ("Merged", result.merged), ("Dropped", result.dropped),
@@ -211,17 +223,6 @@ def review(source, root, accept, drop, corrections, renames, merges, split):
         click.echo(f"{number:3d}. {describe(draft)}")
 
 
-def out_option(command):
-    """--out, for the commands that read what `kg build` wrote."""
-    return click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
-                        show_default=True, help="Folder `kg build` wrote to.")(command)
-
-
-def lang_option(command):
-    return click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-                        help="Language of labels.")(command)
-
-
 def _network(out, lang):
     from graph.network import read_built, to_networkx
 
@@ -234,15 +235,16 @@ def _network(out, lang):
 @click.argument("end")
 @click.option("--max", "limit", type=click.IntRange(1, 100), default=3, show_default=True, help="How many paths.")
 @click.option("--via", metavar="TYPE", help="A kind (Agreement, Event…) or class (LetterOfIntent…) that must lie between.")
-@out_option
+@project_options
 @lang_option
-def path(start, end, limit, via, out, lang):
+def path(start, end, limit, via, root, out, lang):
     """Show the shortest connections between two entities, named in either language.
 
     Each step shows the relation, its direction, and the sources of the steps.
 
     Example: kg path "Kota Serang" Zhejiang --max 2
     """
+    root, out = _where(root, out)
     from graph.analysis import describe_path, find_node, shortest_paths
 
     network = _network(out, lang)
@@ -259,13 +261,14 @@ def path(start, end, limit, via, out, lang):
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many entities in each ranking.")
-@out_option
+@project_options
 @lang_option
-def stats(fmt, top, out, lang):
+def stats(fmt, top, root, out, lang):
     """Counts per kind and source, components, the most central entities.
 
     Example: kg stats --format json --top 5
     """
+    root, out = _where(root, out)
     import json
 
     from graph.analysis import stats as compute, stats_text
@@ -278,13 +281,14 @@ def stats(fmt, top, out, lang):
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="File to write (default: OUT/graph.FORMAT).")
-@out_option
+@project_options
 @lang_option
-def export(fmt, output, out, lang):
+def export(fmt, output, root, out, lang):
     """Write the network as GraphML or GEXF, with labels, classes and colours, for Gephi or Cytoscape.
 
     Example: kg export --format gexf -o graph.gexf
     """
+    root, out = _where(root, out)
     from graph.export import render
     from graph.outputs import write_atomic
 
@@ -293,56 +297,87 @@ def export(fmt, output, out, lang):
     click.echo(f"Wrote {output}")
 
 
+QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "nquads", "jsonld")  # graph.answers.FORMATS
+
+
 @cli.command()
 @click.argument("query", required=False)
-@click.option("-e", "--expression", metavar="SPARQL", help="The query itself, instead of a name or file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
-              help="Answer format for SELECT/ASK; CONSTRUCT and DESCRIBE print Turtle.")
+@click.option("-e", "--expression", metavar="SPARQL", help="The query itself, instead of a name, a file or - (standard input).")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
+              help="SELECT/ASK: table (the default), or SPARQL 1.1 results as json, xml, csv or tsv. "
+                   "CONSTRUCT/DESCRIBE: turtle (the default), ntriples, nquads or jsonld.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the answer to this file (whole or not at all) instead of printing it.")
+@click.option("--labels/--no-labels", default=None,
+              help="Add each IRI's label beside it (a NAME_label column in json, xml, csv and tsv). On for tables.")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=30.0, show_default=True, help="Seconds before the query is stopped.")
 @click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
-              help='Run the query as if ?NAME had VALUE: <IRI>, a prefixed name (id:dprd-banten) or "text". Repeatable.')
+              help='Set a parameter (see --list) or selected variable ?NAME to VALUE: <IRI>, a prefixed name '
+                   '(id:dprd-banten), "text", a date (2025-06-01) or a number. Repeatable.')
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
-@click.option("--list", "list_", is_flag=True, help="List the saved queries and the questions they answer.")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries, the questions they answer and their parameters.")
 @click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers, so that asking one reads "
               "its answer; then make a compacted copy of the store for the next build (kg build starts this in the background).")
-@out_option
-def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
-    """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
+@project_options
+@lang_option
+def query(query, expression, fmt, output, labels, timeout, bindings, limit, list_, warm, root, out, lang):
+    """Ask the built graph a SPARQL query: a saved query's name, a .rq file, - (standard input) or -e '…'.
 
     The ontology's prefixes (kg:, id:, g:, prov:, oa:, …) are already declared;
-    without GRAPH the query sees every source's facts; GRAPH g:002_df0ee3cb47686a21
+    without GRAPH the query sees every statement once; GRAPH g:002_df0ee3cb47686a21
     narrows to one source. Queries never reach the network.
 
-    Example: kg query posts --bind where=id:dprd-banten
+    Example: kg query posts --bind where=id:dprd-banten --format csv -o posts.csv
     """
-    from graph.query import resolve, run, saved_queries, warm as warm_answers
-
+    root, out = _where(root, out)
     if list_:
+        from graph.saved import saved_queries
+
         for saved in saved_queries().values():
             click.echo(f"{saved.name:<22} {saved.question}")
+            if saved.parameters:
+                described = ", ".join(f"{p.name} ({'--lang' if p.name == 'lang' else 'any' if p.default == 'UNDEF' else p.default})"
+                                      for p in saved.parameters)
+                click.echo(f"{'':<22}   parameters: {described}")
+            if any(p.name != "lang" for p in saved.parameters):
+                click.echo(f"{'':<22}   e.g. {saved.example()}")
         return
+    from graph.query import resolve, run, warm as warm_answers, warnings
+
     if warm:
         from graph.store import compact_for_next_build
 
-        click.echo(f"Kept {warm_answers(out)} new answers in {out}/.answers/")
+        click.echo(f"Kept {warm_answers(out, lang=lang)} new answers in {out}/.answers/")
         if compact_for_next_build(out):
             click.echo(f"Compacted {out}/store for the next build.")
         return
-    click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)  # bytes: written as they are
+    text = resolve(query, expression, click.get_text_stream("stdin"))
+    for line in warnings(text, out):
+        click.echo(f"kg: warning: {line}", err=True)
+    width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
+    answer = run(text, out, fmt, timeout, limit, bindings, labels, lang, width)
+    if output is None:
+        click.echo(answer, nl=False)  # bytes: written as they are
+        return
+    from graph.outputs import write_atomic
+
+    write_atomic(output, answer)
+    click.echo(f"Wrote {output}", err=True)
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Seconds a query may run.")
-@out_option
-def serve(host, port, timeout, out):
+@project_options
+def serve(host, port, timeout, root, out):
     """Serve the built graph as a read-only SPARQL endpoint (Oxigraph's server) at http://HOST:PORT/query.
 
     Updates are refused; the default graph is the union of every source's graph.
 
     Example: kg serve --port 7878
     """
+    root, out = _where(root, out)
     import os
 
     from graph.serve import serve_command
@@ -354,12 +389,13 @@ def serve(host, port, timeout, out):
 
 @cli.command()
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.")
-@out_option
-def push(endpoint, out):
+@project_options
+def push(endpoint, root, out):
     """Publish the graph to a SPARQL store: one named graph per source, each replacing its previous version.
 
     Example: kg push --endpoint http://localhost:7878/store
     """
+    root, out = _where(root, out)
     from graph.serve import push as run_push
 
     pushed = run_push(out, endpoint)
@@ -371,13 +407,14 @@ def push(endpoint, out):
               help="Page to write (default: OUT/graph.html).")
 @click.option("--focus", metavar="ENTITY", help="Draw only the neighbourhood of this entity (name, alias or id).")
 @click.option("--depth", type=click.IntRange(1, 20), default=1, show_default=True, help="How many steps around --focus.")
-@out_option
+@project_options
 @lang_option
-def viz(output, focus, depth, out, lang):
+def viz(output, focus, depth, root, out, lang):
     """Write the interactive network page: one HTML file that opens offline, from disk.
 
     Example: kg viz --lang en --focus "Kota Serang" --depth 2 -o serang.html
     """
+    root, out = _where(root, out)
     from graph.network import read_built
     from graph.outputs import write_atomic
     from graph.viz import render_html
@@ -391,12 +428,13 @@ def viz(output, focus, depth, out, lang):
 @cli.command()
 @click.argument("name")
 @click.option("--force", is_flag=True, help="Replace a snapshot of the same name.")
-@out_option
-def snapshot(name, force, out):
+@project_options
+def snapshot(name, force, root, out):
     """Save the current build as a named snapshot (sorted N-Quads with its date) under OUT/snapshots/.
 
     Example: kg snapshot before-005
     """
+    root, out = _where(root, out)
     from graph.snapshot import save
 
     click.echo(f"Saved {save(out, name, force)}")
@@ -407,9 +445,9 @@ def snapshot(name, force, out):
 @click.argument("new", required=False)
 @click.option("--format", "fmt", type=click.Choice(["summary", "patch", "json"]), default="summary", show_default=True)
 @click.option("--html", type=click.Path(path_type=Path, dir_okay=False), help="Also write the network page with the changes coloured.")
-@out_option
+@project_options
 @lang_option
-def diff(old, new, fmt, html, out, lang):
+def diff(old, new, fmt, html, root, out, lang):
     """Show what changed between two graphs: snapshot names, 'previous', 'current', or RDF files.
 
     By default: the latest snapshot (or the previous build) against the current
@@ -417,6 +455,7 @@ def diff(old, new, fmt, html, out, lang):
 
     Example: kg diff before-005 current --format patch > changes.rdfp
     """
+    root, out = _where(root, out)
     import json
 
     from graph import diff as diffing

@@ -637,11 +637,6 @@ class _Extractor:
         return (start.isoformat(), end.isoformat()) if start < end else (None, None)
 
     def _date_value(self, kind, match):
-        import dateparser
-
-        settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
-        if self.published:
-            settings["RELATIVE_BASE"] = dt.datetime.combine(self.published, dt.time())
         weekday = None
         if kind in ("numeric", "dmy", "mdy") and match.group(1):
             weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
@@ -652,10 +647,12 @@ class _Extractor:
                 return dt.date(year, month, day).isoformat(), weekday
             except ValueError:
                 return None, None
-        if kind in ("dmy", "mdy"):
-            parsed = dateparser.parse(" ".join(g for g in match.groups()[1:]), languages=["id", "en"],
-                                      settings=settings)
-            return (parsed.date().isoformat() if parsed else None), weekday
+        if kind in ("dmy", "mdy"):  # the pattern has found day, month and year: the month table reads them
+            day, month = (match.group(2), match.group(3)) if kind == "dmy" else (match.group(3), match.group(2))
+            try:
+                return dt.date(int(match.group(4)), MONTHS[month], int(day)).isoformat(), weekday
+            except ValueError:
+                return None, None
         if kind == "my":
             return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}", None
         if kind == "month-rel":

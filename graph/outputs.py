@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from array import array
 from concurrent.futures import ThreadPoolExecutor
 from itertools import accumulate
@@ -29,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import iris
+from graph import iris, portable
 from graph.errors import BuildLocked
 
 # Files a build writes, in the order they are renamed into place.
@@ -168,7 +166,7 @@ class _Prefetch:
                         return
                     _copy_range(self.old, self.fd, self.done, self.done, length)
                     self.done += length
-                os.fdatasync(self.fd)  # on disk as it goes: the build's final fsync has that much less to write
+                portable.sync_data(self.fd)  # on disk as it goes: the build's final fsync has that much less to write
         except OSError:
             return  # the build copies the rest itself (``_GraphFile.finish``)
 
@@ -194,7 +192,7 @@ class _Prefetch:
 def _copy_range(source: int, target: int, start: int, at: int, length: int) -> None:
     done = 0
     while done < length:
-        copied = os.copy_file_range(source, target, length - done, start + done, at + done)
+        copied = portable.copy_range(source, target, length - done, start + done, at + done)
         if not copied:
             raise OSError(errno.EIO, "the previous output is shorter than its manifest says")
         done += copied
@@ -202,7 +200,7 @@ def _copy_range(source: int, target: int, start: int, at: int, length: int) -> N
 
 def _temporary(target: Path) -> tuple[int, Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+    portable.chmod_fd(fd, name, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
     return fd, Path(name)
 
 
@@ -269,7 +267,7 @@ class _GraphFile:
         self.offset += length
 
     def read_old(self, index: int) -> bytes:
-        return os.pread(self.old, self.old_lengths[index], self.old_starts[index])
+        return portable.pread(self.old, self.old_lengths[index], self.old_starts[index])
 
     def _first_change(self) -> None:
         """From here on the file differs from the old one: the prefetch stops here."""
@@ -283,13 +281,13 @@ class _GraphFile:
     def _pwrite(self, data: bytes) -> None:
         view = memoryview(data)
         while view:
-            written = os.pwrite(self.fd, view, self.offset)
+            written = portable.pwrite(self.fd, view, self.offset)
             view = view[written:]
             self.offset += written
         if self.offset - self.flushed >= WRITEBACK_EVERY:
             # Linux starts writing dirty pages back on this advice, without waiting: the fsync in
             # finish() then has less left to write (pages not yet clean stay cached).
-            os.posix_fadvise(self.fd, self.flushed, self.offset - self.flushed, os.POSIX_FADV_DONTNEED)
+            portable.write_back(self.fd, self.flushed, self.offset - self.flushed)
             self.flushed = self.offset
 
     def finish(self) -> Path:
@@ -603,7 +601,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def _write_temp(target: Path, data: bytes) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+        portable.chmod_fd(fd, name, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -616,6 +614,8 @@ def _write_temp(target: Path, data: bytes) -> Path:
 
 
 def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # a folder cannot be opened there; its entries are on disk with the files
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -638,22 +638,17 @@ def output_lock(out_dir: Path, wait: float = 60.0):
     """Hold an exclusive lock on the output folder; wait for another build up to ``wait`` seconds."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK_FILE, "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise BuildLocked(f"{out_dir}: another kg command is writing here; "
-                                      f"gave up after waiting {wait:g} s") from None
-                time.sleep(0.05)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(portable.exclusive(out_dir / LOCK_FILE, wait))
+        except TimeoutError:
+            raise BuildLocked(f"{out_dir}: another kg command is writing here; "
+                              f"gave up after waiting {wait:g} s") from None
         folder = out_dir.resolve()
         _freeing[folder] = []
         try:
             remove_stale_temporaries(out_dir)
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            held.close()
             _remove_detached(_freeing.pop(folder))

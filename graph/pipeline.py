@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
 import os
 import pickle
 import time
@@ -34,7 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph import iris
+from graph import iris, portable
 from graph.build import Compiled, compile_source, term
 from graph.cache import Cache, Manifest, code_version, loads
 from graph.errors import InputErrors, SourceError, ValidationError
@@ -105,7 +104,7 @@ class _Context:
     send_nquads: bool = False  # workers send each graph's N-Quads back, for a store being loaded
 
 
-_context: _Context | None = None  # set before the worker processes fork
+_context: _Context | None = None  # this build's, in the building process and (``_take_context``) in each worker
 _closures: dict = {}  # classes -> with their ancestors, shared so that they pickle once
 
 
@@ -877,7 +876,7 @@ def _file_hashes(folder: str, names: list[str], signatures: dict, known: dict) -
     # 1.3 s on four threads, 3.4 s with a task a file. Processes, a share each, halve it on two cores.)
     workers = min(os.cpu_count() or 1, len(to_read) // HASH_PARALLEL_FROM + 1)
     if workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with portable.processes().Pool(workers) as pool:
             for digests in pool.imap(_digests, [to_read[i::workers] for i in range(workers)]):
                 found.update(digests)
     else:
@@ -918,12 +917,18 @@ def _run(todo: list, jobs: int | None):
         if workers <= 1:
             results = map(_compile, todo)
         else:
-            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
+            pool = stack.enter_context(portable.processes().Pool(workers, _take_context, (_context,)))
             results = pool.imap_unordered(_compile, todo, chunksize=16)
         for key, result, problems, nquads, cached in results:
             if cached:  # where a worker put it in the build cache
                 _context.cache.record(cached)
             yield key, result, problems, nquads
+
+
+def _take_context(ctx: _Context) -> None:
+    """A worker's start: the build's context, sent to it (a worker inherits nothing, whatever the system)."""
+    global _context
+    _context = ctx
 
 
 def _recompile(stale: Compiled, job, ctx: _Context, labels: dict) -> Compiled:

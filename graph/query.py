@@ -1,7 +1,7 @@
 """Run SPARQL queries on the built graph, safely, and format the answers.
 
-Queries run on the embedded pyoxigraph store in out/ with the default graph as
-the union of every source's named graph. They never reach the network or the
+Queries run on the embedded pyoxigraph store in out/, whose default graph
+holds every statement once (graph/store.py). They never reach the network or the
 file system: SERVICE, FROM / FROM NAMED and updates are refused before the
 engine sees the query (GRAPH g:<source> reads one source's facts).
 Each query runs in a child process that is killed at the time limit.
@@ -21,61 +21,42 @@ whose order Python knows; otherwise the engine sorts as written.
 from __future__ import annotations
 
 import contextlib
-import csv
+import difflib
 import functools
 import hashlib
-import io
 import json
 import os
 import re
-from dataclasses import dataclass
+import sys
 from datetime import date
-from json.encoder import encode_basestring
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph import answers, portable
 from graph.errors import QueryError
-from graph.namespaces import PREFIXES
+from graph.labels import every_label, labels_of, lookup
+from graph.namespaces import PREFIXES, graph_iri
+from graph.saved import bind, saved_queries
+from graph.sparql import FORM as _FORM, MASK as _MASK, blanked as _blanked, declared_prefixes, form, prefixed_names
 from graph.store import ANSWERS, is_current, open_store, store_path
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
-FORMATS = ("table", "csv", "tsv", "json")
 PREFIX_MAP = dict(PREFIXES)
-
-# Strings, IRIs and comments are masked before looking for keywords, so that
-# a literal "SERVICE" or a variable ?service is not mistaken for the keyword.
-_MASK = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+DEFAULT_LANG = "en"
 _SERVICE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:])", re.IGNORECASE)
 _FROM = re.compile(r"(?<![?$:\w])FROM(?![\w:])", re.IGNORECASE)
 _UPDATE = re.compile(r"(?<![?$:\w])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:])", re.IGNORECASE)
-_FORM = re.compile(r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
-# Characters that would let article text move the cursor, recolour or reorder a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-@dataclass(frozen=True)
-class SavedQuery:
-    name: str
-    question: str
-    text: str
-
-
-def saved_queries(folder: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
-    result = {}
-    for path in sorted(Path(folder).glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        header = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
-        result[path.stem] = SavedQuery(path.stem, " ".join(h for h in header if h), text)
-    return result
-
-
-def resolve(query: str | None, expression: str | None) -> str:
-    """The query's text, from -e, a file, or a saved query's name."""
+def resolve(query: str | None, expression: str | None, stdin=None) -> str:
+    """The query's text, from -e, standard input (``-``), a file, or a saved query's name."""
     if expression is not None:
         return expression
     if query is None:
-        raise QueryError("give a saved query's name, a .rq file, or -e 'SELECT …' (kg query --list shows the saved ones)")
+        raise QueryError("give a saved query's name, a .rq file, - (standard input) or -e 'SELECT …' "
+                         "(kg query --list shows the saved ones)")
+    if query == "-":
+        return (stdin or sys.stdin).read()
     path = Path(query)
     if path.suffix == ".rq" or path.is_file():
         try:
@@ -97,11 +78,6 @@ def check_safe(text: str) -> None:
     update = _UPDATE.search(masked)
     if update and not _FORM.search(masked[: update.start()]):
         raise QueryError(f"{update.group(1).upper()} is refused: kg query only reads the graph")
-
-
-def _blanked(text: str) -> str:
-    """The text with strings, IRIs and comments blanked out, same length, so keywords and braces can be found."""
-    return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
 _ORDER_BY = re.compile(r"(?<![?$:\w])ORDER\s+BY(?![\w:])", re.IGNORECASE)
@@ -187,56 +163,60 @@ def sort_rows(variables: list[str], rows: list[list], keys: list[tuple[str, bool
     return rows
 
 
-_BIND = re.compile(r"([A-Za-z_]\w*)=(.*)", re.S)
+
+def answer_format(text: str, fmt: str | None) -> str:
+    """The format to answer in: ``fmt`` if it suits the query's form, else an error; by default, a table or Turtle."""
+    graph_form = form(text) in ("CONSTRUCT", "DESCRIBE")
+    if fmt is None:
+        return "turtle" if graph_form else answers.TABLE
+    if fmt not in answers.FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(answers.FORMATS)}")
+    if graph_form and fmt not in answers.GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt} is for SELECT and ASK answers; a {form(text)} answer is a graph: "
+                         f"use --format {', '.join(answers.GRAPH_FORMATS)}")
+    if not graph_form and fmt in answers.GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE answers; for SELECT and ASK use "
+                         f"--format {', '.join(f for f in answers.FORMATS if f not in answers.GRAPH_FORMATS)}")
+    return fmt
 
 
-def parse_bindings(text: str, bindings: tuple[str, ...]) -> dict:
-    """``["where=id:dprd-banten"]`` as Oxigraph substitutions; the value is <IRI>, prefix:name or "text"."""
-    masked = _blanked(text)
-    substitutions = {}
-    for binding in bindings:
-        match = _BIND.fullmatch(binding.strip())
-        if not match:
-            raise QueryError(f"--bind {binding!r}: write NAME=VALUE, e.g. --bind where=id:dprd-banten")
-        name, value = match.group(1), match.group(2).strip()
-        if not re.search(rf"[?$]{name}(?!\w)", masked):
-            raise QueryError(f"--bind {name}=…: the query has no variable ?{name}")
-        substitutions[ox.Variable(name)] = _term(value, binding)
-    return substitutions
-
-
-def _term(value: str, binding: str):
-    if value.startswith("<") and value.endswith(">") and re.fullmatch(r"<[^<>\"{}|^`\\\s]+>", value):
-        return ox.NamedNode(value[1:-1])
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return ox.Literal(value[1:-1])
-    prefix, colon, local = value.partition(":")
-    if colon and prefix in PREFIX_MAP and re.fullmatch(r"[\w.-]*", local):
-        return ox.NamedNode(PREFIX_MAP[prefix] + local)
-    raise QueryError(f"--bind {binding!r}: the value must be <IRI>, a prefixed name such as id:dprd-banten, or \"text\"")
-
-
-def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: int | None = None,
-        bindings: tuple[str, ...] = ()) -> bytes:
+def run(text: str, out: Path, fmt: str | None = None, timeout: float = 30.0, limit: int | None = None,
+        bindings: tuple[str, ...] = (), labels: bool | None = None, lang: str = DEFAULT_LANG,
+        width: int | None = None) -> bytes:
     """Run a query in a child process, killed after ``timeout`` seconds; return the formatted answer, UTF-8.
 
     ``limit`` keeps the first rows of a SELECT answer (after sorting); ``bindings``
-    (``["where=id:dprd-banten"]``) run the query as if each variable had that value.
+    (``["where=id:dprd-banten"]``) set the query's parameters or selected variables
+    (graph/saved.py); ``labels`` (by default, for tables only) adds each IRI's label
+    in ``lang``; ``width``, for a terminal, lays out a table wider than that to fit.
     """
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = answer_format(text, fmt)
     check_safe(text)
-    substitutions = parse_bindings(text, bindings)
+    check_prefixes(text)
+    text, substitutions = bind(text, bindings, lang)
+    labels = fmt == answers.TABLE if labels is None else labels
     store = store_path(out)  # says "run kg build" if need be; a build that swaps it meanwhile changes nothing here
-    kept = _kept_path(store, text, fmt, limit, substitutions)
-    answer = _read_kept(kept)
-    if answer is not None:
-        return answer
-    import multiprocessing  # here: a kept answer needs no child
+    views = [fmt, answers.CELLS] if fmt == answers.TABLE and width else [fmt]
+    kept = {view: _kept_path(store, text, view, limit, substitutions, labels, lang) for view in views}
+    found = {view: answer for view, path in kept.items() if (answer := _read_kept(path)) is not None}
+    if fmt == answers.TABLE and width and fmt in found and answers.table_width(found[fmt]) <= width:
+        return found[fmt]  # it fits: its cells are not needed
+    missing = [view for view in views if view not in found]
+    if missing:
+        made = _in_child(text, store, missing, limit, substitutions, labels, lang, timeout)
+        for view, answer in made.items():
+            _keep(kept[view], answer)
+        found.update(made)
+    if fmt == answers.TABLE and width and answers.table_width(found[fmt]) > width:
+        return answers.fitted_table(found[answers.CELLS], width)
+    return found[fmt]
 
-    context = multiprocessing.get_context("fork")
+
+def _in_child(text, store, views, limit, substitutions, labels, lang, timeout) -> dict[str, bytes]:
+    context = portable.processes()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(text, store, fmt, limit, substitutions, sender), daemon=True)
+    child = context.Process(target=_child, args=(text, store, views, limit, substitutions, labels, lang, sender),
+                            daemon=True)
     child.start()
     sender.close()
     if not receiver.poll(timeout):
@@ -251,7 +231,6 @@ def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: 
     child.join()
     if not ok:
         raise QueryError(payload)
-    _keep(kept, payload)
     return payload
 
 
@@ -262,14 +241,15 @@ KEPT_BYTES = 256 * 2**20
 @functools.cache
 def _code_digest():
     """A hash of the code that makes and writes answers, and of the engine's version."""
-    code = b"".join(path.read_bytes() for path in (Path(__file__), Path(__file__).with_name("namespaces.py")))
+    here = Path(__file__)
+    code = b"".join(here.with_name(name).read_bytes() for name in ("query.py", "answers.py", "saved.py", "namespaces.py"))
     return hashlib.sha256(code + ox.__version__.encode())
 
 
-def _kept_path(store: Path, text: str, fmt: str, limit: int | None, substitutions: dict) -> Path:
+def _kept_path(store: Path, text: str, fmt: str, limit: int | None, substitutions: dict, labels: bool, lang: str) -> Path:
     """Where the answer to this question, on this store, is kept: a hash of everything the answer depends on."""
     digest = _code_digest().copy()
-    for part in (text, fmt, repr(limit), *sorted(f"{k} {v}" for k, v in substitutions.items())):
+    for part in (text, fmt, repr(limit), repr(labels), lang, *sorted(f"{k} {v}" for k, v in substitutions.items())):
         digest.update(b"\0" + part.encode())
     return store.parent / ANSWERS / store.name / digest.hexdigest()[:32]
 
@@ -305,10 +285,11 @@ def _keep(path: Path, answer: bytes) -> None:
             temporary.unlink()
 
 
-WARM_FORMATS = ("table", "json")  # what kg query prints, and what programs read
+# What kg query prints (a table, and its cells for a narrower terminal), and what programs read.
+WARM_FORMATS = (answers.TABLE, answers.CELLS, "json")
 
 
-def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS, processes: int = 2) -> int:
+def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS, processes: int = 2, lang: str = DEFAULT_LANG) -> int:
     """Answer every saved query on out/'s current store and keep the answers; return how many were kept.
 
     `kg build` starts this in a process of its own, at the lowest CPU priority,
@@ -317,20 +298,15 @@ def warm(out: Path, formats: tuple[str, ...] = WARM_FORMATS, processes: int = 2)
     as soon as out/store is another store: the newer build's own warming takes
     over (one at a time, by a lock).
     """
-    import fcntl
-
-    with contextlib.suppress(OSError):
-        os.nice(19)
+    portable.lowest_priority()
     store = store_path(out)
     (store.parent / ANSWERS).mkdir(exist_ok=True)
-    with open(store.parent / ANSWERS / ".warming", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        work = functools.partial(_warm_one, out, store, formats)
+    ontology_terms(out)  # what kg query checks its kg: terms against, read once for every query
+    with portable.exclusive(store.parent / ANSWERS / ".warming"):
+        work = functools.partial(_warm_one, out, store, formats, lang)
         texts = [saved.text for saved in saved_queries().values()]
         if processes > 1:
-            import multiprocessing
-
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
+            with portable.processes().Pool(processes) as pool:
                 return sum(pool.imap_unordered(work, texts))
         try:
             return sum(map(work, texts))
@@ -346,54 +322,73 @@ def _warming_store(store: Path) -> ox.Store:
 
 
 @functools.cache
-def _warming_labels(store: Path) -> dict[str, str]:
+def _warming_labels(store: Path, lang: str) -> dict[str, ox.Literal]:
     """Every label in the store, read once by each process that warms: it serves every table."""
-    return _every_label(_warming_store(store))
+    return every_label(_warming_store(store), lang)
 
 
-def _warm_one(out: Path, store: Path, formats: tuple[str, ...], text: str) -> int:
-    """Keep the answers to one query in each format not kept yet; return how many were kept."""
-    missing = {fmt: path for fmt in formats if not (path := _kept_path(store, text, fmt, None, {})).exists()}
+def _warm_one(out: Path, store: Path, formats: tuple[str, ...], lang: str, text: str) -> int:
+    """Keep the answers to one query, as kg query would ask it, in each format not kept yet; return how many were kept."""
+    text, _ = bind(text, (), lang)
+    if form(text) in ("CONSTRUCT", "DESCRIBE"):
+        formats = (answer_format(text, None),)
+    missing = {fmt: path for fmt in formats
+               if not (path := _kept_path(store, text, fmt, None, {}, fmt in (answers.TABLE, answers.CELLS), lang)).exists()}
     if not missing or not is_current(out, store):
         return 0
 
-    def labels(rows) -> dict[str, str]:
-        return _labels_of(_warming_labels(store), _iris(rows))
+    def labelled(iris) -> dict[str, ox.Literal]:
+        return labels_of(_warming_labels(store, lang), iris)
 
     try:
         answer = _answer(_warming_store(store), text, None, None)  # once for all its formats
         for fmt, path in missing.items():
-            _keep(path, _formatted(answer, fmt, labels).encode("utf-8"))
+            _keep(path, answers.formatted(answer, fmt, labelled if fmt in (answers.TABLE, answers.CELLS) else None))
     except (QueryError, OSError, SyntaxError):
         return 0  # kg query NAME says what is wrong
     return len(missing)
 
 
-def start_warming(out: Path) -> None:
+def start_warming(out: Path, lang: str = DEFAULT_LANG) -> None:
     """Start ``warm`` in a process of its own, which nothing waits for."""
     import subprocess
-    import sys
 
     with contextlib.suppress(OSError):
-        subprocess.Popen([sys.executable, "-m", "graph", "query", "--warm", "--out", str(out)],
+        subprocess.Popen([sys.executable, "-m", "graph", "query", "--warm", "--lang", lang, "--out", str(out)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True)
 
 
-def _child(text, store, fmt, limit, substitutions, sender) -> None:
+def _child(text, store, views, limit, substitutions, labels, lang, sender) -> None:
     try:
-        sender.send((True, execute(text, None, fmt, limit, substitutions, store).encode("utf-8")))
+        sender.send((True, _answers(ox.Store.read_only(str(store)), text, views, limit, substitutions, labels, lang)))
     except QueryError as exc:
         sender.send((False, str(exc)))
     except Exception as exc:  # anything else the engine raises, as one line
         sender.send((False, f"query failed: {exc}"))
 
 
-def execute(text: str, out: Path | None, fmt: str, limit: int | None = None, substitutions: dict | None = None,
-            store_folder: Path | None = None) -> str:
+def execute(text: str, out: Path | None, fmt: str | None = None, limit: int | None = None,
+            substitutions: dict | None = None, store_folder: Path | None = None, labels: bool | None = None,
+            lang: str = DEFAULT_LANG) -> str:
     """Run a query on the store in ``out`` (or in ``store_folder``) and format its answer (in this process, without a time limit)."""
     store = ox.Store.read_only(str(store_folder)) if store_folder else open_store(out)
-    return _formatted(_answer(store, text, limit, substitutions), fmt, lambda rows: _labels(store, rows))
+    fmt = answer_format(text, fmt)
+    labels = fmt == answers.TABLE if labels is None else labels
+    return _answers(store, text, [fmt], limit, substitutions, labels, lang)[fmt].decode("utf-8")
+
+
+def _answers(store, text: str, views: list[str], limit, substitutions, labels: bool, lang: str) -> dict[str, bytes]:
+    """The answer to the query, written in each of ``views``."""
+    answer = _answer(store, text, limit, substitutions)
+    found = {}
+
+    def looked_up(iris) -> dict[str, ox.Literal]:  # the same IRIs for every view: looked up once
+        if "labels" not in found:
+            found["labels"] = lookup(store, iris, lang)
+        return found["labels"]
+
+    return {view: answers.formatted(answer, view, looked_up if labels else None) for view in views}
 
 
 def _answer(store, text: str, limit: int | None, substitutions: dict | None):
@@ -415,28 +410,33 @@ def _answer(store, text: str, limit: int | None, substitutions: dict | None):
     return variables, rows[:limit] if limit is not None else rows
 
 
-def _formatted(answer, fmt: str, labels) -> str:
-    """An answer printed as ``fmt``; ``labels(rows)`` gives the labels a table shows beside its IRIs."""
-    if isinstance(answer, bool):
-        return {"json": json.dumps({"head": {}, "boolean": answer}) + "\n", "table": f"{'yes' if answer else 'no'}\n"}.get(
-            fmt, f"{'true' if answer else 'false'}\n")
-    if isinstance(answer, list):
-        return _turtle(answer)
-    variables, rows = answer
-    if fmt == "json":
-        return _json(variables, rows)
-    if fmt in ("csv", "tsv"):
-        return _delimited(variables, rows, fmt)
-    return _table(variables, rows, labels(rows))
-
-
 def _query(store, text, substitutions):
     try:
-        return store.query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True, substitutions=substitutions or None)
+        return store.query(text, prefixes=PREFIX_MAP, substitutions=substitutions or None)
     except SyntaxError as exc:
-        found = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
-        where = f" at line {found.group(1)}, column {found.group(2)}" if found else ""
-        raise QueryError(f"syntax error{where}: {found.group(3) if found else exc}") from None
+        raise _syntax_error(str(exc)) from None
+
+
+_ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+def check_prefixes(text: str) -> None:
+    """An undeclared prefix, in one line (the engine reports it as the characters it expected there, or worse)."""
+    declared = set(PREFIX_MAP) | declared_prefixes(text)
+    for line, column, prefix, _ in prefixed_names(text):
+        if prefix not in declared:
+            raise QueryError(f"syntax error at line {line}, column {column}: undeclared prefix '{prefix}:'; "
+                             f"declare it (PREFIX {prefix}: <…>) or use kg's: " + ", ".join(f"{p}:" for p in PREFIX_MAP))
+
+
+def _syntax_error(message: str) -> QueryError:
+    """The engine's syntax error as one line: where, and what is wrong (not the characters it expected)."""
+    found = _ENGINE_ERROR.match(message)
+    where = f" at line {found.group(1)}, column {found.group(2)}" if found else ""
+    detail = " ".join((found.group(3) if found else message).split())
+    if detail.startswith("expected one of") and len(detail) > 100:
+        detail = "unexpected text here"
+    return QueryError(f"syntax error{where}: {detail}")
 
 
 def _rows(results, limit: int | None = None) -> list[list]:
@@ -454,152 +454,48 @@ def _no_limit(limit) -> None:
         raise QueryError("--limit applies to SELECT answers only")
 
 
-def _turtle(triples) -> str:
-    from rdflib import Graph
+# ---------------------------------------------------------------------------
+# Mistakes the engine does not report: terms the ontology does not define
+# ---------------------------------------------------------------------------
 
-    from graph.network import to_rdflib
-
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    for triple in triples:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
-    return graph.serialize(format="turtle")
+_TERMS = ".ontology-terms"  # in out/.answers/<store>/: the kg: terms the ontology defines, read once per store
 
 
-def _json(variables, rows) -> str:
-    """SPARQL 1.1 JSON results, one solution a line."""
-    quote = encode_basestring  # a JSON string, non-ASCII kept as it is
-    encoded = {}
+def warnings(text: str, out: Path) -> list[str]:
+    """A line for each kg: term in the query that the ontology does not define, with the nearest one it does.
 
-    def term_json(term) -> str:
-        text = encoded.get(term)
-        if text is None:
-            if isinstance(term, ox.NamedNode):
-                text = f'{{"type": "uri", "value": {quote(term.value)}}}'
-            elif isinstance(term, ox.BlankNode):
-                text = f'{{"type": "bnode", "value": {quote(term.value)}}}'
-            elif term.language:
-                text = f'{{"type": "literal", "value": {quote(term.value)}, "xml:lang": {quote(term.language)}}}'
-            elif term.datatype.value != _XSD + "string":
-                text = f'{{"type": "literal", "value": {quote(term.value)}, "datatype": {quote(term.datatype.value)}}}'
-            else:
-                text = f'{{"type": "literal", "value": {quote(term.value)}}}'
-            encoded[term] = text
-        return text
-
-    names = [quote(name) for name in variables]
-    lines = ["{" + ", ".join(f"{name}: {term_json(term)}" for name, term in zip(names, row) if term is not None) + "}"
-             for row in rows]
-    head = json.dumps({"vars": variables}, ensure_ascii=False)
-    return f'{{"head": {head}, "results": {{"bindings": [\n' + ",\n".join(lines) + "\n]}}\n"
+    Such a term is no error (the graph simply has no such statement), but it is
+    almost always a misspelling, and the query silently answers nothing.
+    """
+    if "kg" in declared_prefixes(text):  # the query means something else by kg:
+        return []
+    used = {}
+    for line, _, prefix, local in prefixed_names(text):
+        if prefix == "kg" and local:
+            used.setdefault(local, line)
+    if not used:
+        return []
+    defined = ontology_terms(out)
+    lines = []
+    for local, line in used.items():
+        if local in defined:
+            continue
+        near = [t for t in defined if t.lower() == local.lower()] or difflib.get_close_matches(local, defined, n=1, cutoff=0.7)
+        lines.append(f"line {line}: kg:{local} is not in the ontology"
+                     + (f"; did you mean kg:{near[0]}?" if near else " (it matches nothing)"))
+    return lines
 
 
-def _plain(term) -> str:
-    return "" if term is None else term.value
-
-
-def _delimited(variables, rows, fmt) -> str:
-    buffer = io.StringIO()
-    if fmt == "csv":
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(variables)
-        writer.writerows([_plain(t) for t in row] for row in rows)
-        return buffer.getvalue()
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    lines += ["\t".join(_escape(_plain(t)).replace("\t", "\\t") for t in row) for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-_IRIREF = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-
-
-def _labels(store, rows) -> dict[str, str]:
-    """Labels (English where there is one, else Indonesian, else the first) of the IRIs in the answer."""
-    iris = _iris(rows)
-    if len(iris) > 2000:  # reading every label once is faster than joining this many with them
-        return _labels_of(_every_label(store), iris)
-    return _looked_up_labels(store, iris)
-
-
-def _looked_up_labels(store, iris: set[str]) -> dict[str, str]:
-    found: dict[str, dict[str, set[str]]] = {}
-    plain = sorted(iri for iri in iris if _IRIREF.fullmatch(iri))
-    if plain:
-        values = " ".join(f"<{iri}>" for iri in plain)
-        for subject, label in store.query(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s <{_LABEL}> ?l }}",
-                                          use_default_graph_as_union=True):
-            _add_label(found, subject.value, label)
-    for iri in iris.difference(plain):  # not writable in a query: looked up directly
-        for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_LABEL), None):
-            _add_label(found, iri, quad.object)
-    return _preferred(found)
-
-
-def _iris(rows) -> set[str]:
-    return {t.value for row in rows for t in row if isinstance(t, ox.NamedNode)}
-
-
-def _every_label(store) -> dict[str, str]:
-    """The label ``_labels`` would pick for every IRI in the store that has one."""
-    found: dict[str, dict[str, set[str]]] = {}
-    for subject, label in store.query(f"SELECT ?s ?l WHERE {{ ?s <{_LABEL}> ?l }}", use_default_graph_as_union=True):
-        if isinstance(subject, ox.NamedNode):
-            _add_label(found, subject.value, label)
-    return _preferred(found)
-
-
-def _labels_of(every_label: dict[str, str], iris) -> dict[str, str]:
-    return {iri: every_label[iri] for iri in iris if iri in every_label}
-
-
-def _add_label(found: dict, subject: str, label) -> None:
-    found.setdefault(subject, {}).setdefault(label.language, set()).add(label.value)
-
-
-def _preferred(found: dict[str, dict[str, set[str]]]) -> dict[str, str]:
-    return {iri: min(by_language.get("en") or by_language.get("id") or min(by_language.values(), key=min))
-            for iri, by_language in found.items()}
-
-
-_PREFIXES_LONGEST_FIRST = sorted(PREFIX_MAP.items(), key=lambda p: -len(p[1]))
-_LOCAL_NAME = re.compile(r"[\w.-]*")
-
-
-def shorten(iri: str) -> str:
-    for prefix, namespace in _PREFIXES_LONGEST_FIRST:
-        if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri, len(namespace)):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"
-
-
-def _cell(term, labels, shortened) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        iri = term.value
-        if iri not in shortened:
-            shortened[iri] = f"{labels[iri]} ({shorten(iri)})" if iri in labels else shorten(iri)
-        return shortened[iri]
-    if isinstance(term, ox.Literal) and term.language:
-        return f"{term.value}@{term.language}"
-    return term.value
-
-
-def _escape(text: str) -> str:
-    """Make control characters visible instead of letting them act on the terminal."""
-    if text.isprintable():  # every character _CONTROL matches is unprintable
-        return text
-    text = text.replace("\n", "\\n").replace("\r", "\\r")
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _table(variables, rows, labels) -> str:
-    shortened: dict[str, str] = {}
-    cells = [[_escape(_cell(t, labels, shortened)) for t in row] for row in rows]
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
-    line = "  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip()
-    rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    return "\n".join([line, rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"]) + "\n"
+def ontology_terms(out: Path) -> list[str]:
+    """The local names of the kg: classes, properties and concepts the built graph's ontology defines."""
+    store = store_path(out)
+    kept = store.parent / ANSWERS / store.name / _TERMS
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(kept.read_bytes())
+    namespace = PREFIX_MAP["kg"]
+    ontology = ox.NamedNode(graph_iri("ontology"))
+    terms = sorted({term.value[len(namespace):] for quad in ox.Store.read_only(str(store)).quads_for_pattern(None, None, None, ontology)
+                    for term in (quad.subject, quad.predicate, quad.object)
+                    if isinstance(term, ox.NamedNode) and term.value.startswith(namespace)} - {""})
+    _keep(kept, json.dumps(terms).encode())
+    return terms

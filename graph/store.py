@@ -1,9 +1,10 @@
 """The embedded query store: a pyoxigraph (RocksDB) store that `kg build` fills in out/.
 
 Queries open it read-only instead of re-parsing Turtle on every call. The store
-lives in ``out/store-<hash>/`` and ``out/store`` is a symlink to the current
-one, swapped atomically, so a build killed at any moment leaves the previous
-store in place and usable. A rebuild starts from a checkpoint of the current
+lives in ``out/store-<hash>/`` and ``out/store`` names the current one (a
+symbolic link, or a file holding the name where links cannot be made), swapped
+atomically, so a build killed at any moment leaves the previous store in place
+and usable. A rebuild starts from a checkpoint of the current
 store and replaces only the named graphs of changed sources.
 
 Each such rebuild adds a few files to RocksDB's first level, which every read
@@ -13,6 +14,13 @@ against 17) reading every label took 0.95 s against 0.46 s, and the
 (``compact_for_next_build``) makes a compacted copy of the new store, and the
 next build starts from that copy: every store is at most one rebuild away from
 compacted. A store is never changed once current, since readers may hold it.
+
+Besides the named graphs (one per source), the store's default graph holds
+every statement once: a statement two sources make is one triple there, so a
+query without GRAPH counts as the build does (3537 triples, where the union of
+the named graphs has 3580). The store keeps quads as a set, so each graph's
+statements are simply loaded into the default graph too; a rebuild that
+replaces a graph removes from the default graph only what no other graph states.
 """
 from __future__ import annotations
 
@@ -25,6 +33,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph import portable
 from graph.namespaces import graph_iri
 from graph.errors import NotBuilt
 
@@ -57,7 +66,23 @@ def _let_go_of_write_ends() -> None:
         _write_ends.clear()
 
 
-os.register_at_fork(after_in_child=_let_go_of_write_ends)
+if hasattr(os, "register_at_fork"):  # where processes can fork (not on Windows)
+    os.register_at_fork(after_in_child=_let_go_of_write_ends)
+
+
+_DEFAULT = ox.DefaultGraph()
+
+
+def in_default_graph(source_id: str, nquads: bytes) -> bytes:
+    """A named graph's N-Quads as statements of the default graph (N-Triples lines).
+
+    Inside a line a line break is always escaped, so " <graph> .\\n" can only be a line's end.
+    """
+    return nquads.replace(f" <{graph_iri(source_id)}> .\n".encode(), b" .\n")
+
+
+def _with_default_graph(source_id: str, nquads: bytes) -> bytes:
+    return nquads + in_default_graph(source_id, nquads)
 
 
 class StoreUpdate:
@@ -77,8 +102,8 @@ class StoreUpdate:
         self.out = Path(out)
         link = self.out / LINK
         base = self.out / current if current else None
-        self.base = base if (base is not None and (base / "CURRENT").exists() and link.is_symlink()
-                             and os.readlink(link) == current) else None
+        self.base = base if (base is not None and (base / "CURRENT").exists()
+                             and portable.pointed(link) == current) else None
         self.streaming = self.base is None
         self.fed: set[str] = set()
         self.name = ""
@@ -125,7 +150,7 @@ class StoreUpdate:
             self._new_load()
         self.fed.add(source_id)
         try:
-            self._pipe.write(nquads)
+            self._pipe.write(_with_default_graph(source_id, nquads))
         except BrokenPipeError:
             pass  # the load stopped: finish() says why
         if len(self.fed) == self._expected:
@@ -175,7 +200,7 @@ class StoreUpdate:
         """
         self.name = "store-" + hashlib.sha256("\n".join(f"{s} {k}" for s, k in sorted(keys.items())).encode()).hexdigest()[:16]
         link = self.out / LINK
-        if link.is_symlink() and os.readlink(link) == self.name and (self.out / self.name / "CURRENT").exists():
+        if portable.pointed(link) == self.name and (self.out / self.name / "CURRENT").exists():
             self.abort()
             return  # the current store is this build's already
         compact = False
@@ -194,11 +219,19 @@ class StoreUpdate:
                 compact = _files(self.staging) > FRAGMENTED
             replace = removed | changed
         store = ox.Store(str(self.staging))
+        replaced = set()  # the default graph's statements that the replaced graphs made
         for source_id in sorted(replace):
-            store.remove_graph(ox.NamedNode(graph_iri(source_id)))
+            graph = ox.NamedNode(graph_iri(source_id))
+            replaced.update(ox.Triple(q.subject, q.predicate, q.object)
+                            for q in store.quads_for_pattern(None, None, None, graph))
+            store.remove_graph(graph)
         added = sorted(replace - removed)
         if added:  # one load: each call of the bulk loader writes and ingests files of its own
-            store.bulk_load(b"".join(map(nquads, added)), format=ox.RdfFormat.N_QUADS, lenient=True)
+            store.bulk_load(b"".join(_with_default_graph(source_id, nquads(source_id)) for source_id in added),
+                            format=ox.RdfFormat.N_QUADS, lenient=True)
+        for triple in replaced:
+            if not any(quad.graph_name != _DEFAULT for quad in store.quads_for_pattern(*triple)):
+                store.remove(ox.Quad(*triple, _DEFAULT))  # no graph states it any more
         if compact:
             store.optimize()
         store.flush()
@@ -222,12 +255,8 @@ class StoreUpdate:
 
     def _swap_link(self) -> None:
         out, link = self.out, self.out / LINK
-        keep = {self.name, os.readlink(link) if link.is_symlink() else ""}
-        link_tmp = out / f".{LINK}.link.tmp"
-        with contextlib.suppress(FileNotFoundError):
-            link_tmp.unlink()
-        os.symlink(self.name, link_tmp)
-        os.replace(link_tmp, link)
+        keep = {self.name, portable.pointed(link)}
+        portable.point(link, self.name)
         for old in [*out.glob("store-*"), *out.glob(f"{ANSWERS}/*")]:
             if old.name not in keep:  # the previous store stays for a `kg serve` still reading it
                 shutil.rmtree(old, ignore_errors=True)
@@ -270,44 +299,16 @@ def _files(store: Path) -> int:
 
 
 def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def write_store(out: Path, nquads: bytes) -> str:
-    """A store holding exactly ``nquads``, made current (for benchmarks and tools outside a build)."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    staged = out / ".graph.nq.store.tmp"
-    staged.write_bytes(nquads)
-    try:
-        name = "store-" + hashlib.sha256(nquads).hexdigest()[:16]
-        folder = out / name
-        if not (folder / "CURRENT").exists():
-            store = ox.Store(str(out / f".{name}.tmp"))
-            store.bulk_load(path=str(staged), format=ox.RdfFormat.N_QUADS)
-            store.flush()
-            del store
-            os.replace(out / f".{name}.tmp", folder)
-        link_tmp = out / f".{LINK}.link.tmp"
-        link_tmp.unlink(missing_ok=True)
-        os.symlink(name, link_tmp)
-        os.replace(link_tmp, out / LINK)
-    finally:
-        staged.unlink(missing_ok=True)
-    return name
+    """Whether the process named in a folder's name (``…-<pid>``) still runs; False if the name holds none."""
+    return pid.isdigit() and portable.alive(int(pid))
 
 
 def store_path(out: Path) -> Path:
-    path = Path(out) / LINK
-    if not (path / "CURRENT").exists():
+    """The current store's folder (out/store names it: a symbolic link, or a file where links cannot be made)."""
+    name = portable.pointed(Path(out) / LINK)
+    if not name or not (Path(out) / name / "CURRENT").exists():
         raise NotBuilt(f"no graph built in {out}/: run `kg build` first")
-    return path.resolve()
+    return (Path(out) / name).resolve()
 
 
 def is_current(out: Path, store: Path) -> bool:

@@ -21,7 +21,7 @@ def network(shipped):
 
 
 def test_serang_zhejiang_path_with_its_sources(kg, shipped):
-    result = kg("path", "Kota Serang", "Zhejiang", "--max", "1", "--via", "LetterOfIntent", "--out", shipped.out)
+    result = kg("path", "Kota Serang", "Zhejiang", "--max", "1", "--via", "LetterOfIntent", "--lang", "id", "--out", shipped.out)
     assert result.exit_code == 0, result.output
     assert result.output == ("Kota Serang ←pihak— LoI Kota Serang–Hangzhou 2025-09-05 —pihak→ Kota Hangzhou "
                              "—ibu kota dari→ Provinsi Zhejiang [002, gazetteer]\n")
@@ -42,7 +42,7 @@ def test_indonesian_and_english_labels(network):
 
 
 def test_ambiguous_name_lists_candidates(kg, shipped):
-    result = kg("path", "Tangerang", "Binzhou", "--out", shipped.out)
+    result = kg("path", "Tangerang", "Binzhou", "--lang", "id", "--out", shipped.out)
     assert result.exit_code == 2
     assert result.stderr == ("kg: error: 'Tangerang' is ambiguous: Kabupaten Tangerang (kabupaten-tangerang, Regency); "
                              "Kota Tangerang (kota-tangerang, City)\n")

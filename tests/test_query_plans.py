@@ -42,7 +42,7 @@ SELECT DISTINCT ?event ?class ?date ?where WHERE {
   FILTER(STR(?date) >= "2025-01-01" && STR(?date) <= "2025-12-31")
 }
 ORDER BY ?date""",
-    "mentions-icbc": """
+    "mentions": """
 SELECT DISTINCT ?article ?fact WHERE {
   GRAPH ?g { ?fact ?relation id:icbc }
   ?article a kg:Article ; dct:identifier ?id .
