@@ -110,6 +110,7 @@ def build(root, out, reviewed_only, timings, no_warm):
     Example: kg build --root . --out out
     """
     from graph.pipeline import Paths, build as run_build
+    from graph.report import summary_lines
 
     paths = Paths(root)
     out = out or paths.out
@@ -123,8 +124,7 @@ def build(root, out, reviewed_only, timings, no_warm):
     entities = sum(report["classes"].values())
     click.echo(f"Built {out}/ from {articles} articles and the gazetteer: "
                f"{report['triples']} triples, {entities} typed resources.")
-    said = [f"{title}: {line}\n" for title, lines in (("Conflict", report["conflicts"]), ("Warning", report["warnings"]))
-            for line in lines]
+    said = [f"{line}\n" for line in summary_lines(report, out / "report.txt")]
     click.echo("".join(said) + f"Report: {out / 'report.txt'}")
     if not no_warm:
         from graph.query import start_warming
