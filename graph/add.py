@@ -26,6 +26,7 @@ from graph.extract import EXTRACTOR, Draft, extract
 from graph.match import places_within, settle
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
+from graph.progress import SILENT, Progress
 from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_text
 
 PROPOSED_FOLDER = "proposed"  # where earlier versions proposed new names; `kg extract` removes a record's file
@@ -188,8 +189,9 @@ def fingerprint(text: str) -> str:
 # --------------------------------------------------------------------------
 
 def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=None, publisher=None,
-                published=None, language=None, draft_facts=True) -> Added:
+                published=None, language=None, draft_facts=True, progress: Progress = SILENT) -> Added:
     sources, file = Path(sources), Path(file)
+    progress.stage("Reading the article")
     try:
         data = file.read_bytes()
     except FileNotFoundError:
@@ -218,12 +220,14 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
                                            publisher=publisher, published=published, language=language)
     draft = Draft(reason="not asked to draft facts (--no-extract)")
     if draft_facts:
+        progress.stage("Drafting facts")
         draft = extract(article.body, language, record_meta["published"], gazetteer, _classes(declared))
         match_declared(draft, sources, gazetteer, record_meta["published"])
     entities, facts = _drafted(draft, [new_outlet] if new_outlet else [], declared, {})
     if new_outlet:
         record_meta["publisher"] = entities[0]["id"]
     record = render_record(record_meta, entities, facts, note=f"Drafted by {EXTRACTOR} from {file.name}.")
+    progress.stage("Checking the record")
     _check_record(record, sources / f"{source_id}.yaml", article.text, vocab, declared)
     try:
         write_atomic(text_path, article.text.encode())
@@ -434,7 +438,7 @@ def _claim(fact: dict) -> dict:
             if k not in ("reviewed", "extractor", "quote", "label")}
 
 
-def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
+def extract_source(sources: Path, ontology: Path, ref: str, progress: Progress = SILENT) -> Added:
     """Draft an added article's facts and entities again: reviewed ones are kept, earlier drafts replaced.
 
     The record is edited in place (graph.roundtrip): what the curator wrote,
@@ -457,6 +461,7 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     names = Source(gazetteer.id, gazetteer.path, gazetteer.kind, gazetteer.language, gazetteer.meta,
                    gazetteer.items + known)
     declared = declarations(sources, gazetteer, leave_out=record_path)
+    progress.stage("Drafting facts")
     draft = extract(_body(text, edit.source.get("title")), record.language, str(record.meta["published"]), names,
                     _classes(declared))
     match_declared(draft, sources, gazetteer, str(record.meta["published"]), own=record.id)
@@ -468,6 +473,7 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     for key, new_entries in (("entities", entities), ("facts", facts)):
         _replace_drafts(edit.entries(key) if old[key] or new_entries else [], old[key], new_entries)
     new = edit.render()
+    progress.stage("Checking the record")
     _check_record(new, record_path, text, vocab, declared)
     with contextlib.suppress(FileNotFoundError):
         (sources / PROPOSED_FOLDER / f"{record.id}.yaml").unlink()  # its proposals are now the record's entities

@@ -6,6 +6,8 @@ traceback only with ``kg --traceback``.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
 import sys
@@ -40,6 +42,34 @@ class KgGroup(click.Group):
                 raise
             click.echo(f"kg: internal error: {type(exc).__name__}: {exc} (run `kg --traceback …` for details)", err=True)
             ctx.exit(ExitCode.ERROR)
+
+
+def quiet_option(command):
+    """-q/--quiet, on every command: print nothing but errors (the exit status is the same), and no progress.
+
+    The command's output goes to nowhere, so each command needs nothing of its
+    own for it; ``_progress()`` and the few lines written to stderr ask ``_quiet()``.
+    """
+    @functools.wraps(command)
+    def run(*args, quiet, **kwargs):
+        click.get_current_context().meta["kg.quiet"] = quiet
+        if not quiet:
+            return command(*args, **kwargs)
+        with open(os.devnull, "w", encoding="utf-8") as nowhere, contextlib.redirect_stdout(nowhere):
+            return command(*args, **kwargs)
+
+    return click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress display.")(run)
+
+
+def _quiet() -> bool:
+    return click.get_current_context().meta.get("kg.quiet", False)
+
+
+def _progress():
+    """Progress on stderr for long work, when stderr is a terminal and not --quiet (graph/progress.py)."""
+    from graph.progress import on_terminal
+
+    return on_terminal(quiet=_quiet())
 
 
 def project_options(command):
@@ -77,10 +107,11 @@ def cli(ctx, traceback):
 
 
 @cli.command()
+@quiet_option
 @project_options
 @click.option("--reviewed-only", is_flag=True,
               help="Leave out machine-drafted facts a curator has not reviewed (reviewed: false).")
-@click.option("--timings", is_flag=True, help="Print how long each stage of the build took (to stderr).")
+@click.option("--timings", is_flag=True, help="Print how long each stage of the build took (to stderr, even with --quiet).")
 @click.option("--no-warm", is_flag=True, help="Leave out the background work after the build: answering the saved queries "
               "ahead of time and compacting the store for the next build (see kg query --warm).")
 @lang_option
@@ -93,9 +124,11 @@ def build(root, out, reviewed_only, timings, no_warm, lang):
     Example: kg build --root . --out out
     """
     from graph.pipeline import Paths, build as run_build
+    from graph.report import summary_lines
 
     root, out = _where(root, out)
-    result = run_build(Paths(root), out, reviewed_only=reviewed_only)
+    with _progress() as progress:
+        result = run_build(Paths(root), out, reviewed_only=reviewed_only, progress=progress)
     if timings:
         for stage, seconds in result.timings:
             click.echo(f"{stage:<28} {seconds:7.3f} s", err=True)
@@ -104,8 +137,7 @@ def build(root, out, reviewed_only, timings, no_warm, lang):
     entities = sum(report["classes"].values())
     click.echo(f"Built {out}/ from {articles} articles and the gazetteer: "
                f"{report['triples']} triples, {entities} typed resources.")
-    said = [f"{title}: {line}\n" for title, lines in (("Conflict", report["conflicts"]), ("Warning", report["warnings"]))
-            for line in lines]
+    said = [f"{line}\n" for line in summary_lines(report, out / "report.txt")]
     click.echo("".join(said) + f"Report: {out / 'report.txt'}")
     if not no_warm:
         from graph.query import start_warming
@@ -116,6 +148,7 @@ def build(root, out, reviewed_only, timings, no_warm, lang):
 
 
 @cli.command()
+@quiet_option
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @project_options
 @click.option("--title", help="The headline, if the file does not give it (a text file's first line is its headline).")
@@ -138,12 +171,15 @@ def add(file, root, out, title, url, publisher, published, language, no_extract)
     from graph.add import add_article
 
     root, _ = _where(root, out)
-    added = add_article(root / "sources", root / "ontology.ttl", file, title=title, url=url,
-                        publisher=publisher, published=published, language=language, draft_facts=not no_extract)
+    with _progress() as progress:
+        added = add_article(root / "sources", root / "ontology.ttl", file, title=title, url=url,
+                            publisher=publisher, published=published, language=language, draft_facts=not no_extract,
+                            progress=progress)
     _echo_added(added, "Added")
 
 
 @cli.command()
+@quiet_option
 @click.argument("source")
 @project_options
 def extract(source, root, out):
@@ -156,7 +192,8 @@ def extract(source, root, out):
     from graph.add import extract_source
 
     root, _ = _where(root, out)
-    added = extract_source(root / "sources", root / "ontology.ttl", source)
+    with _progress() as progress:
+        added = extract_source(root / "sources", root / "ontology.ttl", source, progress=progress)
     _echo_added(added, "Drafted")
 
 
@@ -175,6 +212,7 @@ def _echo_added(added, verb):
 
 
 @cli.command()
+@quiet_option
 @click.argument("source")
 @project_options
 @click.option("--accept", multiple=True, metavar="N|all", help="Accept draft N (or all; or 1,3; or 1-4; e1 for an entity).")
@@ -231,6 +269,7 @@ def _network(out, lang):
 
 
 @cli.command()
+@quiet_option
 @click.argument("start")
 @click.argument("end")
 @click.option("--max", "limit", type=click.IntRange(1, 100), default=3, show_default=True, help="How many paths.")
@@ -259,6 +298,7 @@ def path(start, end, limit, via, root, out, lang):
 
 
 @cli.command()
+@quiet_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many entities in each ranking.")
 @project_options
@@ -273,11 +313,16 @@ def stats(fmt, top, root, out, lang):
 
     from graph.analysis import stats as compute, stats_text
 
-    result = compute(_network(out, lang), top)
+    with _progress() as progress:
+        progress.stage("Reading the network")
+        network = _network(out, lang)
+        progress.stage("Ranking entities")
+        result = compute(network, top)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(result), nl=fmt == "json")
 
 
 @cli.command()
+@quiet_option
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="File to write (default: OUT/graph.FORMAT).")
@@ -301,6 +346,7 @@ QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "nq
 
 
 @cli.command()
+@quiet_option
 @click.argument("query", required=False)
 @click.option("-e", "--expression", metavar="SPARQL", help="The query itself, instead of a name, a file or - (standard input).")
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
@@ -366,6 +412,7 @@ def query(query, expression, fmt, output, labels, timeout, bindings, limit, list
 
 
 @cli.command()
+@quiet_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Seconds a query may run.")
@@ -383,11 +430,13 @@ def serve(host, port, timeout, root, out):
     from graph.serve import serve_command
 
     command = serve_command(out, host, port, timeout)
-    click.echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
+    if not _quiet():
+        click.echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
     os.execv(command[0], command)
 
 
 @cli.command()
+@quiet_option
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.")
 @project_options
 def push(endpoint, root, out):
@@ -398,11 +447,13 @@ def push(endpoint, root, out):
     root, out = _where(root, out)
     from graph.serve import push as run_push
 
-    pushed = run_push(out, endpoint)
+    with _progress() as progress:
+        pushed = run_push(out, endpoint, progress=progress)
     click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {endpoint}")
 
 
 @cli.command()
+@quiet_option
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Page to write (default: OUT/graph.html).")
 @click.option("--focus", metavar="ENTITY", help="Draw only the neighbourhood of this entity (name, alias or id).")
@@ -426,6 +477,7 @@ def viz(output, focus, depth, root, out, lang):
 
 
 @cli.command()
+@quiet_option
 @click.argument("name")
 @click.option("--force", is_flag=True, help="Replace a snapshot of the same name.")
 @project_options
@@ -441,6 +493,7 @@ def snapshot(name, force, root, out):
 
 
 @cli.command()
+@quiet_option
 @click.argument("old", required=False)
 @click.argument("new", required=False)
 @click.option("--format", "fmt", type=click.Choice(["summary", "patch", "json"]), default="summary", show_default=True)
@@ -464,7 +517,9 @@ def diff(old, new, fmt, html, root, out, lang):
 
     old_path = resolve(out, old) if old else default_old(out)
     new_path = resolve(out, new) if new else resolve(out, "current")
-    result = diffing.compare_files(old_path, new_path, read_quads)
+    with _progress() as progress:
+        progress.stage("Comparing graphs")
+        result = diffing.compare_files(old_path, new_path, read_quads)
     if fmt == "json":
         click.echo(json.dumps(diffing.as_json(result), indent=2, ensure_ascii=False))
     elif fmt == "patch":

@@ -39,6 +39,7 @@ from graph.cache import Cache, Manifest, code_version, loads
 from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
 from graph.ontology import Vocabulary, load_vocabulary
+from graph.progress import SILENT, Progress
 from graph.outputs import (GraphFiles, as_nquads, full_segments, kept_segments, output_lock, render_segments, replace_file,
                            start_prefetches, write_outputs)
 from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES, TYPES, IndexBuilder, \
@@ -228,22 +229,24 @@ def _typed(view):
 # The build
 # --------------------------------------------------------------------------
 
-def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False, jobs: int | None = None) -> BuildResult:
-    """Build and write every output, or nothing at all."""
+def build(paths: Paths, out: Path | None = None, reviewed_only: bool = False, jobs: int | None = None,
+          progress: Progress = SILENT) -> BuildResult:
+    """Build and write every output, or nothing at all; say how far along to ``progress``."""
     # A build makes millions of small objects and no reference cycles of note: the cyclic
     # garbage collector, run again and again over them, took a third of a rebuild's time.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(paths, out, reviewed_only, jobs)
+        return _build(paths, out, reviewed_only, jobs, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None) -> BuildResult:
+def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None, progress: Progress) -> BuildResult:
     out = Path(out) if out is not None else paths.out
-    watch = _Stopwatch()
+    watch = _Stopwatch(progress)
+    progress.stage("Reading the last build")
     inputs = _inputs_hash(paths, reviewed_only)
     # What was compiled is kept, even when the build fails. out/ is locked from before its manifest
     # is read until the outputs it describes are replaced; a first build (no out/ yet) locks it only
@@ -264,6 +267,7 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
         watch.lap("ontology and shapes")
         # (the store and the copies of the graph files are removed if the build fails)
         with StoreUpdate(out, previous.store if previous else "") as store, graph_files.abandoned_on_failure():
+            progress.stage("Scanning sources")
             jobs_by_id, hashes = _jobs(paths, inputs, previous, changed=graph_files.prefetch)
             ontology_lines = _ontology_lines(vocab)
             if store.streaming:
@@ -284,6 +288,7 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
             if outcome is None:
                 outcome = _settle_all(ctx, previous, jobs_by_id, jobs, store, watch)
             scanned = (str(paths.sources), previous.text_files if previous else {}, folder_mtime)
+            progress.stage("Writing out/")
             with contextlib.nullcontext() if locked_early else output_lock(out):
                 text, report = _write_build(out, previous, outcome, ctx, store, graph_files, ontology_lines, inputs,
                                             hashes, scanned, watch)
@@ -349,7 +354,7 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
         else:
             compiled[source_id] = found
             index.add(found)
-    for key, result, problems, nquads in _run(todo, jobs):
+    for key, result, problems, nquads in _run(todo, jobs, watch.progress):
         errors += problems
         if result is not None:
             summary = _unpack(result)
@@ -361,6 +366,7 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     if errors:
         raise InputErrors(sorted(errors, key=_error_order))
     watch.lap(f"compile {len(fresh)} sources")
+    watch.progress.stage("Checking the project")
 
     order = [iris.GAZETTEER_ID] + sorted(k for k in compiled if k != iris.GAZETTEER_ID)
     sources = [compiled[k] for k in order]
@@ -435,13 +441,14 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
         else:
             new[source_id] = found
     fresh = set()
-    for _, result, problems, _ in _run(todo, jobs):
+    for _, result, problems, _ in _run(todo, jobs, watch.progress):
         if problems:
             raise _NeedsWholeCheck
         summary = _unpack(result)
         new[summary.id] = summary
         fresh.add(summary.id)
     watch.lap(f"compile {len(fresh)} sources")
+    watch.progress.stage("Checking the project")
 
     def current(source_id):
         return new[source_id] if source_id in new else previous.summary(source_id)
@@ -677,6 +684,7 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
     watch.lap("graph files copied")
     files["graph.html"] = _page(staged.get("graph.nq", out / "graph.nq"), outcome.report.entities)
     watch.lap("page")
+    watch.progress.stage("Loading the store")
     graph_files.record(manifest)
     store.finish(outcome.keys, outcome.changed, outcome.removed,
                  lambda source_id: as_nquads(graph_iri(source_id),
@@ -693,7 +701,10 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
 
 
 class _Stopwatch:
-    def __init__(self):
+    """How long each stage took; and, in ``progress``, what is being done (the core's one reporter)."""
+
+    def __init__(self, progress: Progress = SILENT):
+        self.progress = progress
         self.laps: list[tuple[str, float]] = []
         self.last = time.perf_counter()
 
@@ -911,7 +922,8 @@ def _cached_segments(key: str, where, cache: Cache) -> dict[str, bytes]:
     return found[2]
 
 
-def _run(todo: list, jobs: int | None):
+def _run(todo: list, jobs: int | None, progress: Progress = SILENT):
+    progress.stage(f"Compiling {len(todo):,} sources", total=len(todo))
     workers = min(jobs or os.cpu_count() or 1, len(todo) // PARALLEL_FROM + 1)
     with contextlib.ExitStack() as stack:
         if workers <= 1:
@@ -922,6 +934,7 @@ def _run(todo: list, jobs: int | None):
         for key, result, problems, nquads, cached in results:
             if cached:  # where a worker put it in the build cache
                 _context.cache.record(cached)
+            progress.advance()
             yield key, result, problems, nquads
 
 

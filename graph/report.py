@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from json.encoder import encode_basestring
@@ -94,6 +95,30 @@ def make_report(sources, vocab, labels: dict, base_types: dict) -> ReportParts:
     classes.update(Counter(cls[len(KG_CLASS):] for _, cls in declared))
     conflicts, warnings = notes(claims_by_subject(sources), names, English(labels))
     return ReportParts({source.id: source_row(source) for source in sources}, dict(classes), conflicts, warnings)
+
+
+HANDFUL = 10  # conflicts (and, apart, warnings) `kg build` prints one a line; more are counted by kind
+_CONFLICT = re.compile(r" \(([^()\s]+)\): (\w+): ")  # "<label> (<id>): <property>: <claims>" (build.Conflict)
+
+
+def summary_lines(report: dict, report_path) -> list[str]:
+    """What `kg build` prints of the conflicts and warnings: each, when there are a handful at most; else
+    how many of each kind, since every one of them is in report.txt."""
+    lines = [f"Conflict: {line}" for line in report["conflicts"]] if len(report["conflicts"]) <= HANDFUL else [
+        f"Conflict: {count:,} {'entity' if count == 1 else 'entities'} whose sources disagree on {prop} "
+        f"(full list in {report_path})"
+        for prop, count in sorted(Counter(map(_conflict_property, report["conflicts"])).items(),
+                                  key=lambda item: (-item[1], item[0]))]
+    warnings = report["warnings"]  # (all of one kind: make_report's weekday mismatches)
+    if len(warnings) <= HANDFUL:
+        return lines + [f"Warning: {line}" for line in warnings]
+    return lines + [f"Warning: {len(warnings):,} weekday mismatches: a date whose weekday is not the one a source "
+                    f"states (full list in {report_path})"]
+
+
+def _conflict_property(line: str) -> str:
+    found = _CONFLICT.search(line)
+    return found.group(2) if found else "other properties"
 
 
 def _source_line(source: dict) -> str:

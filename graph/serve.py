@@ -16,6 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from graph.errors import GraphError, NotBuilt
+from graph.progress import SILENT, Progress
 from graph.store import store_path
 
 
@@ -45,12 +46,15 @@ def graphs_of(out: Path) -> dict[str, bytes]:
     return {name: "".join(lines).encode("utf-8") for name, lines in sorted(graphs.items())}
 
 
-def push(out: Path, endpoint: str, timeout: float = 60.0) -> dict[str, int]:
+def push(out: Path, endpoint: str, timeout: float = 60.0, progress: Progress = SILENT) -> dict[str, int]:
     """PUT every named graph to ``endpoint`` (a Graph Store Protocol URL); return triples per graph."""
     if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
         raise PushError(f"{endpoint!r} is not an http(s) address")
     pushed = {}
-    for graph, data in graphs_of(out).items():
+    progress.stage("Reading the graph")
+    graphs = graphs_of(out)
+    progress.stage("Pushing named graphs", total=len(graphs))
+    for graph, data in graphs.items():
         url = f"{endpoint}{'&' if '?' in endpoint else '?'}graph={urllib.parse.quote(graph, safe='')}"
         request = urllib.request.Request(url, data=data, method="PUT",
                                          headers={"Content-Type": "application/n-triples"})
@@ -62,4 +66,5 @@ def push(out: Path, endpoint: str, timeout: float = 60.0) -> dict[str, int]:
         except (urllib.error.URLError, OSError) as exc:
             raise PushError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}") from None
         pushed[graph] = data.count(b"\n")
+        progress.advance()
     return pushed
