@@ -203,10 +203,10 @@ def lang_option(command):
 
 
 def _network(out, lang):
-    from graph.network import read_built, to_networkx
+    """The network the build wrote (out/network.jsonl)."""
+    from graph.network import read_network
 
-    graph, stated_in = read_built(out)
-    return to_networkx(graph, lang, stated_in)
+    return read_network(out, lang)
 
 
 @cli.command()
@@ -229,7 +229,7 @@ def path(start, end, limit, via, out, lang):
     a, b = find_node(network, start), find_node(network, end)
     paths = shortest_paths(network, a, b, limit, via)
     if not paths:
-        click.echo(f"No connection between {network.nodes[a]['label']} and {network.nodes[b]['label']}"
+        click.echo(f"No connection between {network.label(a)} and {network.label(b)}"
                    + (f" through a {via}" if via else "") + ".")
         return
     for found in paths:
@@ -269,7 +269,7 @@ def export(fmt, output, out, lang):
     from graph.outputs import write_atomic
 
     output = output or out / f"graph.{fmt}"
-    write_atomic(output, render(_network(out, lang), fmt))
+    write_atomic(output, render(_network(out, lang).to_networkx(), fmt))
     click.echo(f"Wrote {output}")
 
 
@@ -358,13 +358,12 @@ def viz(output, focus, depth, out, lang):
 
     Example: kg viz --lang en --focus "Kota Serang" --depth 2 -o serang.html
     """
-    from graph.network import read_built
     from graph.outputs import write_atomic
     from graph.viz import render_html
 
-    graph, stated = read_built(out)
+    network = _network(out, lang)
     output = output or out / "graph.html"
-    write_atomic(output, render_html(graph, lang=lang, focus=focus, depth=depth, stated_in=stated).encode("utf-8"))
+    write_atomic(output, render_html(network, lang=lang, focus=focus, depth=depth).encode("utf-8"))
     click.echo(f"Wrote {output}")
 
 
@@ -417,9 +416,8 @@ def diff(old, new, fmt, html, out, lang):
         from graph.outputs import write_atomic
         from graph.viz import render_html
 
-        graph, stated = from_quads(read_quads(old_path) + read_quads(new_path))
-        page = render_html(graph, lang=lang, status=diffing.page_status(result), stated_in=stated,
-                           title=f"{old_path.name} → {new_path.name}")
+        network = from_quads(read_quads(old_path) + read_quads(new_path), lang)
+        page = render_html(network, lang=lang, status=diffing.page_status(result), title=f"{old_path.name} → {new_path.name}")
         write_atomic(html, page.encode("utf-8"))
     raise SystemExit(0 if result.same else 1)
 
