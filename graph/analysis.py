@@ -3,124 +3,141 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import pickle
 from collections import Counter
+from pathlib import Path
 
-import networkx as nx
-
+from graph import netindex
 from graph.errors import GraphError
-from graph.network import Network, short_source
 from graph.namespaces import PREFIXES
-
+from graph.netindex import NetworkIndex
+from graph.network import short_source
 
 MAX_CANDIDATES = 2000
-MAX_TIES = 20  # equally short paths looked at beyond those asked for
+MAX_TIES = 10  # equally short paths looked at beyond those asked for
 
 
 class UnknownName(GraphError):
     """A name that matches no entity, or several."""
 
 
-def find_node(network: Network, name: str) -> str:
+def find_node(index: NetworkIndex, name: str) -> str:
     """The node a person means by ``name``: an IRI, an id, a label or alias in either language."""
     for node in (name, PREFIXES["id"] + name):
-        if node in network.kinds:
+        if node in index.number:
             return node
     wanted = " ".join(name.split()).casefold()
-    exact, loose = [], []
-    for node in sorted(network.kinds):
-        names = {n.casefold() for n in network.names(node)}
-        if wanted in names:
-            exact.append(node)
-        elif any(wanted in n.split(" (")[0] for n in names):
-            loose.append(node)
-    matches = exact or loose
+    matches = index.names.get(wanted) or sorted({i for known, numbers in index.names.items()
+                                                 if wanted in known.split(" (")[0] for i in numbers})
     if len(matches) == 1:
-        return matches[0]
+        return index.nodes[matches[0]]
     if matches:
-        listed = "; ".join(f"{network.label(n)} ({n.rsplit('/', 1)[-1]}, {network.type(n)})" for n in sorted(matches))
+        listed = "; ".join(f"{index.label(i)} ({index.nodes[i].rsplit('/', 1)[-1]}, {index.types[i]})"
+                           for i in sorted(matches, key=lambda i: index.nodes[i]))
         raise UnknownName(f"{name!r} is ambiguous: {listed}")
-    labels = {network.label(node): node for node in network.kinds}
+    labels = {index.label(i): i for i in range(len(index.nodes))}
     close = difflib.get_close_matches(name, list(labels), n=5, cutoff=0.5)
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     raise UnknownName(f"no entity is called {name!r}{hint}")
 
 
-def shortest_paths(network: Network, start: str, end: str, limit: int = 3, via: str | None = None) -> list[list[str]]:
+def shortest_paths(index: NetworkIndex, start: str, end: str, limit: int = 3, via: str | None = None) -> list[list[str]]:
     """Up to ``limit`` shortest simple paths, ignoring edge direction; ``via`` = a kind or type that must lie between."""
-    undirected = network.undirected()
-    if start not in undirected or end not in undirected or not nx.has_path(undirected, start, end):
-        return []
     found = []
     # Paths come shortest first; looking at a bounded number keeps --via from searching forever. Paths as short
     # as the last one kept are gathered too (a few), so that the choice among equally short ones is ours, not the
     # order edges were added in: fewer steps through a shared sector first, then by the ids on the way.
-    for path in itertools.islice(nx.shortest_simple_paths(undirected, start, end), MAX_CANDIDATES):
+    paths = netindex.shortest_simple_paths(index, index.number[start], index.number[end])
+    for path in itertools.islice(paths, MAX_CANDIDATES):
         if len(found) >= limit and (len(path) > len(found[limit - 1]) or len(found) >= limit + MAX_TIES):
             break
-        if via and not any(via in (network.kinds[n], network.type(n)) for n in path[1:-1]):
+        if via and not any(via in (index.kinds[i], index.types[i]) for i in path[1:-1]):
             continue
         found.append(path)
-    found.sort(key=lambda p: (len(p), sum(network.kinds[n] == "Sector" for n in p), p))
-    return found[:limit]
+    named = [[index.nodes[i] for i in path] for path in found]
+    named.sort(key=lambda p: (len(p), sum(index.kinds[index.number[n]] == "Sector" for n in p), p))
+    return named[:limit]
 
 
-def describe_path(network: Network, path: list[str]) -> str:
+def describe_path(index: NetworkIndex, path: list[str]) -> str:
     """'Kota Serang —party→ LoI … ←party— Kota Hangzhou [002, gazetteer]'."""
-    parts = [network.label(path[0])]
+    numbers = [index.number[n] for n in path]
+    parts = [index.label(numbers[0])]
     sources = set()
-    for u, v in itertools.pairwise(path):
-        forward = network.edges_between(u, v)
-        edge = min(forward or network.edges_between(v, u), key=lambda e: _key(network, e))
-        label = network.edge_label(edge)
-        parts.append(f" —{label}→ " if forward else f" ←{label}— ")
-        sources.update(edge[3])
-        parts.append(network.label(v))
+    for u, v in itertools.pairwise(numbers):
+        forward = [(key, data) for j, key, data in index.out_edges(u) if j == v]
+        key, data = min(forward or [(key, data) for j, key, data in index.out_edges(v) if j == u], key=lambda e: e[0])
+        parts.append(f" —{data['label']}→ " if forward else f" ←{data['label']}— ")
+        sources.update(data["sources"])
+        parts.append(index.label(v))
     return "".join(parts) + f" [{', '.join(sorted(short_source(s) for s in sources))}]"
 
 
-def _key(network: Network, edge: tuple) -> str:
-    """An edge's key among those between the same two nodes: its relation ('holdsPost:<role>' for a post)."""
-    return edge[2] if edge[2] != "holdsPost" else f"holdsPost:{network.edge_label(edge)}"
-
-
-# Exact betweenness costs one search from every node; above this many nodes it is estimated from a sample of
-# searches, as many as fit in about the time of a few hundred thousand edge visits (bench/bench_scale.py).
+# Exact betweenness costs a search from every node; above this many nodes it is estimated from searches out
+# of a sample of them, computed once per build and kept beside the network (``kept_betweenness``).
 EXACT_BETWEENNESS_UP_TO = 2000
-SAMPLE_BUDGET = 400_000  # nodes + edges visited, summed over the sampled searches
+SAMPLE = 200
 SAMPLE_SEED = 0
+BETWEENNESS_FILE = ".network-betweenness"
 
 
-def stats(network: Network, top: int = 10) -> dict:
-    undirected = network.undirected()
-    components = Counter(len(c) for c in nx.connected_components(undirected))
-    nodes = undirected.number_of_nodes()
-    if nodes <= EXACT_BETWEENNESS_UP_TO:
-        betweenness = nx.betweenness_centrality(undirected)
-        method = "exact"
-    else:
-        k = max(1, min(nodes, SAMPLE_BUDGET // (nodes + undirected.number_of_edges())))
-        betweenness = nx.betweenness_centrality(undirected, k=k, seed=SAMPLE_SEED)
-        method = f"estimated from shortest paths out of {k} of the {nodes} entities, chosen at random (seed {SAMPLE_SEED})"
-    sources = {n: network.sources_of(n) for n in network.kinds}
-    per_source = Counter(s for found in sources.values() for s in found)
+def kept_betweenness(out: Path | None, index: NetworkIndex) -> tuple[list[float], str]:
+    """Betweenness of every node and how it was computed; above ``EXACT_BETWEENNESS_UP_TO`` nodes kept in ``out``."""
+    n = len(index.nodes)
+    if n <= EXACT_BETWEENNESS_UP_TO:
+        return netindex.betweenness(index), "exact"
+    method = (f"estimated from the shortest paths out of {SAMPLE} of the {n} entities, "
+              f"chosen at random (seed {SAMPLE_SEED})")
+    path = Path(out) / BETWEENNESS_FILE if out is not None else None
+    signature = netindex.signature(Path(out) / netindex.NETWORK_FILE) if out is not None else None
+    if path is not None:
+        try:
+            kept = pickle.loads(path.read_bytes())
+            if kept[0] == signature:
+                return kept[1], method
+        except (OSError, EOFError, pickle.UnpicklingError, IndexError, TypeError):
+            pass
+    scores = netindex.betweenness(index, SAMPLE, SAMPLE_SEED)
+    if path is not None:
+        from graph.outputs import write_atomic
+
+        try:
+            write_atomic(path, pickle.dumps((signature, scores), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a read-only out/: computed again next time
+    return scores, method
+
+
+def keep_ahead(out: Path) -> bool:
+    """Merge the network and compute its betweenness now, for the commands to read (after a build)."""
+    if not (Path(out) / netindex.NETWORK_FILE).is_file():
+        return False
+    kept_betweenness(out, netindex.read_index(out))
+    return True
+
+
+def stats(index: NetworkIndex, top: int = 10, out: Path | None = None) -> dict:
+    components = Counter(netindex.components(index))
+    scores, method = kept_betweenness(out, index)
+    per_source = netindex.source_counts(index)
+    articles = [sum(s != "gazetteer" for s in sources) for sources in index.sources]
 
     def ranked(score):
-        items = sorted(network.kinds, key=lambda n: (-score(n), network.label(n)))[:top]
-        return [{"entity": network.label(n), "id": n.rsplit("/", 1)[-1], "type": network.type(n),
-                 "value": round(score(n), 4)} for n in items]
+        return [{"entity": index.label(i), "id": index.nodes[i].rsplit("/", 1)[-1], "type": index.types[i],
+                 "value": round(score(i), 4)} for i in netindex.ranked(index, score, top)]
 
     return {
-        "nodes": len(network.kinds),
-        "edges": len(network.edges),
-        "per_kind": dict(sorted(Counter(network.kinds.values()).items())),
-        "per_type": dict(sorted(Counter(network.type(n) for n in network.kinds).items())),
+        "nodes": len(index.nodes),
+        "edges": index.edge_count,
+        "per_kind": dict(sorted(Counter(index.kinds).items())),
+        "per_type": dict(sorted(Counter(index.types).items())),
         "per_source": dict(sorted(per_source.items())),
         "components": {"count": sum(components.values()), "largest": max(components, default=0),
                        "by_size": {str(size): count for size, count in sorted(components.items(), reverse=True)}},
-        "degree": ranked(lambda n: undirected.degree(n)),
-        "betweenness": ranked(lambda n: betweenness[n]),
+        "degree": ranked(index.degree),
+        "betweenness": ranked(scores.__getitem__),
         "betweenness_method": method,
-        "most_sources": ranked(lambda n: len([s for s in sources[n] if s != "gazetteer"])),
+        "most_sources": ranked(articles.__getitem__),
     }
 
 
@@ -142,7 +159,8 @@ def stats_text(result: dict) -> str:
     lines += ["", "Entities per source:" if len(per_source) <= SOURCES_SHOWN else
               f"Entities per source (the {SOURCES_SHOWN} with the most, of {len(per_source)}):"]
     lines += [f"  {k:<22} {v:>4}" for k, v in sorted(per_source[:SOURCES_SHOWN])]
-    for title, key in (("Most connected (degree)", "degree"), ("Brokers (betweenness, " + result["betweenness_method"] + ")", "betweenness"),
+    for title, key in (("Most connected (degree)", "degree"),
+                       (f"Brokers (betweenness, {result['betweenness_method']})", "betweenness"),
                        ("In the most articles", "most_sources")):
         lines += ["", f"{title}:"]
         lines += [f"  {r['value']:>7}  {r['entity']} ({r['type']})" for r in result[key]]

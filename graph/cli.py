@@ -203,10 +203,10 @@ def lang_option(command):
 
 
 def _network(out, lang):
-    """The network the build wrote (out/network.jsonl)."""
-    from graph.network import read_network
+    """The network the build wrote, merged once and kept (graph/netindex.py)."""
+    from graph.netindex import read_index
 
-    return read_network(out, lang)
+    return read_index(out, lang)
 
 
 @cli.command()
@@ -229,7 +229,7 @@ def path(start, end, limit, via, out, lang):
     a, b = find_node(network, start), find_node(network, end)
     paths = shortest_paths(network, a, b, limit, via)
     if not paths:
-        click.echo(f"No connection between {network.label(a)} and {network.label(b)}"
+        click.echo(f"No connection between {network.label(network.number[a])} and {network.label(network.number[b])}"
                    + (f" through a {via}" if via else "") + ".")
         return
     for found in paths:
@@ -250,7 +250,7 @@ def stats(fmt, top, out, lang):
 
     from graph.analysis import stats as compute, stats_text
 
-    result = compute(_network(out, lang), top)
+    result = compute(_network(out, lang), top, out)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(result), nl=fmt == "json")
 
 
@@ -284,7 +284,8 @@ def export(fmt, output, out, lang):
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and the questions they answer.")
 @click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers, so that asking one reads "
-              "its answer; then make a compacted copy of the store for the next build (kg build starts this in the background).")
+              "its answer; merge the network for kg path, stats and viz; then make a compacted copy of the store for the "
+              "next build (kg build starts this in the background).")
 @out_option
 def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
     """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
@@ -304,7 +305,11 @@ def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
     if warm:
         from graph.store import compact_for_next_build
 
+        from graph.analysis import keep_ahead
+
         click.echo(f"Kept {warm_answers(out)} new answers in {out}/.answers/")
+        if keep_ahead(out):
+            click.echo(f"Kept the merged network and its betweenness in {out}/.")
         if compact_for_next_build(out):
             click.echo(f"Compacted {out}/store for the next build.")
         return
@@ -412,11 +417,12 @@ def diff(old, new, fmt, html, out, lang):
     else:
         click.echo(diffing.summary_text(result, str(old_path), str(new_path)), nl=False)
     if html:
+        from graph.netindex import NetworkIndex
         from graph.network import from_quads
         from graph.outputs import write_atomic
         from graph.viz import render_html
 
-        network = from_quads(read_quads(old_path) + read_quads(new_path), lang)
+        network = NetworkIndex.from_network(from_quads(read_quads(old_path) + read_quads(new_path), lang), lang)
         page = render_html(network, lang=lang, status=diffing.page_status(result), title=f"{old_path.name} → {new_path.name}")
         write_atomic(html, page.encode("utf-8"))
     raise SystemExit(0 if result.same else 1)

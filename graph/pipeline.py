@@ -1168,12 +1168,13 @@ PAGE_LIMIT = 5000  # entities; vis-network stays usable up to about this many (b
 
 
 def _page(out: Path, network_file: Path, entities: int) -> bytes:
+    from graph.netindex import NetworkIndex
     from graph.network import example_focus, read_network
     from graph.viz import render_html, render_too_large
 
     if entities > PAGE_LIMIT:
         return render_too_large(entities, PAGE_LIMIT, example_focus(network_file)).encode("utf-8")
-    return render_html(read_network(out, path=network_file)).encode("utf-8")
+    return render_html(NetworkIndex.from_network(read_network(out, path=network_file))).encode("utf-8")
 
 
 def _keep_previous(out: Path, new_nquads: Path) -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # jinja2 and networkx are imported where used: `kg build` onl
     import jinja2
     import networkx as nx
 
-    from graph.network import Network
+    from graph.netindex import NetworkIndex
 
 TEXT = {
     "id": {"search": "Cari nama…", "find": "Cari", "source": "Sumber", "all": "semua", "aliases": "Nama lain",
@@ -79,16 +79,6 @@ def script_json(value) -> str:
     return text
 
 
-def neighbourhood(network: Network, focus: str, depth: int) -> tuple[str, list[str]]:
-    """The node ``focus`` names, and the nodes at most ``depth`` steps from it."""
-    import networkx as nx
-
-    from graph.analysis import find_node
-
-    centre = find_node(network, focus)
-    return centre, sorted(nx.single_source_shortest_path_length(network.undirected(), centre, cutoff=depth))
-
-
 def options(node_count: int) -> dict:
     """vis-network options: a stable layout that settles quickly, then stops."""
     # Each iteration costs about O(nodes log nodes + edges): big graphs get a rougher layout, but in seconds.
@@ -140,15 +130,17 @@ def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None) -> dict:
     }
 
 
-def render_html(network: Network, *, lang: str = "en", focus: str | None = None, depth: int = 1,
+def render_html(index: NetworkIndex, *, lang: str = "en", focus: str | None = None, depth: int = 1,
                 status: dict | None = None, title: str | None = None) -> str:
-    """The page for ``network`` (graph/network.py), or for the part of it around ``focus``, in ``lang`` until
+    """The page for a network (graph/netindex.py), or for the part of it around ``focus``, in ``lang`` until
     the reader switches; ``status`` marks nodes and (u, v, relation) edges added/removed/unchanged."""
-    centre, nodes = neighbourhood(network, focus, depth) if focus else (None, None)
-    drawn = network.to_networkx(nodes)
-    drawn.graph["focus"] = centre
+    from graph.analysis import find_node
+
+    centre = index.number[find_node(index, focus)] if focus else None
+    drawn = index.to_networkx(index.around(centre, depth) if focus else None)
+    drawn.graph["focus"] = index.nodes[centre] if focus else None
     cited = {e for _, data in drawn.nodes(data=True) for e in data["evidence"]}
-    drawn.graph["evidence"] = network.evidence(cited | {e for *_, data in drawn.edges(data=True) for e in data["evidence"]})
+    drawn.graph["evidence"] = index.evidence(cited | {e for *_, data in drawn.edges(data=True) for e in data["evidence"]})
     vis_js, vis_css = _vis_assets()
     return _template().render(title=title or TITLES[lang], fixed_title=title is not None, lang=lang, text=TEXT[lang],
                               vis_js=vis_js, vis_css=vis_css, data_json=script_json(page_data(drawn, lang, status)))

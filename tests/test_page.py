@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from graph.network import read_network
+from graph.netindex import read_index
 from graph.viz import render_html, script_json
 
 ID = "https://w3id.org/id-cn-ties/id/"
@@ -19,10 +19,10 @@ def test_page_works_offline_without_errors(shipped, open_page, tmp_path):
 
 
 def test_page_draws_every_node_and_edge(shipped, open_page):
-    network = read_network(shipped.out)
+    network = read_index(shipped.out)
     page = open_page(shipped.out / "graph.html")
     counts = page.evaluate("() => [kgNetwork.body.data.nodes.length, kgNetwork.body.data.edges.length]")
-    assert counts == [len(network.kinds), len(network.edges)] == [104, 168]
+    assert counts == [len(network.nodes), network.edge_count] == [104, 168]
 
 
 def test_search_selects_qu_yuekuan(shipped, open_page):
@@ -87,8 +87,8 @@ def test_script_json_cannot_close_the_script():
 
 
 def test_same_graph_same_page(shipped):
-    network = read_network(shipped.out)
-    assert render_html(network) == render_html(read_network(shipped.out))
+    network = read_index(shipped.out)
+    assert render_html(network) == render_html(read_index(shipped.out))
     assert (shipped.out / "graph.html").read_text(encoding="utf-8") == render_html(network)
 
 

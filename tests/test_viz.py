@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from graph.network import read_network
+from graph.netindex import read_index
 from graph.viz import EDGE_LABELS_UP_TO, options, page_data, render_html, write_html
 
 ID = "https://w3id.org/id-cn-ties/id/"
@@ -44,7 +44,7 @@ def test_diff_status_colours_nodes_and_edges(shipped, open_page, tmp_path):
     serang, loi = ID + "kota-serang", ID + "loi-serang-hangzhou-2025"
     status = {serang: "added", loi: "removed", (loi, serang, "party"): "added"}
     path = tmp_path / "diff.html"
-    write_html(path, render_html(read_network(shipped.out), lang="id", status=status, title="before → after"))
+    write_html(path, render_html(read_index(shipped.out), lang="id", status=status, title="before → after"))
     page = open_page(path)
     colour = "id => kgNetwork.body.data.nodes.get(id).color.background"
     assert page.evaluate(colour, serang) == "#2ca02c"
@@ -74,7 +74,7 @@ def test_big_graphs_settle_faster_and_drop_edge_labels(shipped):
     small, big = options(100), options(5000)
     assert big["physics"]["stabilization"]["iterations"] < small["physics"]["stabilization"]["iterations"]
     assert big["layout"]["improvedLayout"] is False and small["layout"]["improvedLayout"] is True
-    network = read_network(shipped.out).to_networkx()
+    network = read_index(shipped.out).to_networkx()
     assert page_data(network, "id", None)["edge_labels"] is (network.number_of_nodes() <= EDGE_LABELS_UP_TO)
     for i in range(EDGE_LABELS_UP_TO + 1 - network.number_of_nodes()):
         network.add_node(f"x{i}", **{**network.nodes[ID + "kota-serang"], "label": f"x{i}"})
@@ -82,7 +82,7 @@ def test_big_graphs_settle_faster_and_drop_edge_labels(shipped):
 
 
 def test_write_html_writes_the_page(shipped, tmp_path):
-    page = render_html(read_network(shipped.out), lang="id")
+    page = render_html(read_index(shipped.out), lang="id")
     write_html(tmp_path / "deep" / "g.html", page)
     assert (tmp_path / "deep" / "g.html").read_bytes() == page.encode("utf-8")
     assert list((tmp_path / "deep").iterdir()) == [tmp_path / "deep" / "g.html"]
@@ -92,7 +92,7 @@ def test_write_html_writes_the_page(shipped, tmp_path):
 
 
 def test_focus_deeper_draws_more(shipped):
-    network = read_network(shipped.out)
+    network = read_index(shipped.out)
     one = {n["id"] for n in page_json(render_html(network, focus=ID + "kota-serang"))["nodes"]}
     two = {n["id"] for n in page_json(render_html(network, focus="kota-serang", depth=2))["nodes"]}
     assert ID + "loi-serang-hangzhou-2025" in one
@@ -101,8 +101,8 @@ def test_focus_deeper_draws_more(shipped):
 
 def test_a_javascript_article_url_is_not_a_link(shipped, open_page, tmp_path):
     """`kg build` refuses such URLs; the page does not trust that and links only http(s)."""
-    network = read_network(shipped.out)
-    network.urls["002_df0ee3cb47686a21"] = "javascript:window.pwned=5"
+    network = read_index(shipped.out)
+    network.meta["urls"]["002_df0ee3cb47686a21"] = "javascript:window.pwned=5"
     path = tmp_path / "js.html"
     write_html(path, render_html(network))
     page = open_page(path)
