@@ -217,22 +217,22 @@ def test_focus_page_marks_the_focus(kg, shipped, open_page, tmp_path):
 
 def test_language_switch_relabels_the_page(shipped, open_page):
     page = open_page(shipped.out / "graph.html")
-    label = "() => kgNetwork.body.data.nodes.get('" + ID + "kota-serang').label"
-    assert page.evaluate(label) == "Serang City" and page.inner_text("h1") == "Indonesia–China regional cooperation"
-    page.evaluate("() => kgFind('Qu Yuekuan')")
+    label = "() => kgNetwork.body.data.nodes.get('" + ID + "binzhou').label"
+    page.evaluate("() => kgFind('Qu Yuekuan')")  # selected: its neighbours (Binzhou…) are labelled
+    assert page.evaluate(label) == "Binzhou" and page.inner_text("h1") == "Indonesia–China regional cooperation"
     page.select_option("#lang", "id")
-    assert page.evaluate(label) == "Kota Serang"
+    assert page.evaluate(label) == "Kota Binzhou"
     assert page.inner_text("h1") == "Kerja sama daerah Indonesia–Tiongkok"
     assert "Wakil Wali Kota Binzhou" in page.inner_text("#info") and "Jabatan" in page.inner_text("#info")
     assert "Wilayah" in page.inner_text("#kinds") and page.get_attribute("#search", "placeholder") == "Cari nama…"
     assert page.evaluate("() => document.documentElement.lang") == "id"
     page.select_option("#lang", "en")
-    assert page.evaluate(label) == "Serang City" and "Deputy Mayor" in page.inner_text("#info")
+    assert page.evaluate(label) == "Binzhou" and "Deputy Mayor" in page.inner_text("#info")
 
 
 def test_labels_follow_importance_and_zoom(shipped, open_page):
     page = open_page(shipped.out / "graph.html")
-    shown = "() => kgNetwork.body.data.nodes.get().filter(n => n.font.color !== 'rgba(0,0,0,0)').map(n => n.id)"
+    shown = "() => kgNetwork.body.data.nodes.get().filter(n => n.label !== '').map(n => n.id)"
     data = page_data(page)
     far = set(page.evaluate(shown))
     assert 0 < len(far) < len(data["nodes"])
