@@ -24,7 +24,7 @@ from collections import Counter, deque
 from pathlib import Path
 
 from graph.errors import NotBuilt
-from graph.network import DATE_PROPERTIES, NETWORK_FILE, Network, read_network
+from graph.network import DATE_PROPERTIES, NETWORK_FILE, Network, read_evidence, read_network
 
 INDEX_FILE = ".network-index"
 _VERSION = 1
@@ -54,7 +54,6 @@ class NetworkIndex:
         self._details: list[bytes] = state["details"]
         self.meta: dict = state["meta"]
         self._evidence_lines: dict[str, bytes] = state["evidence_lines"]
-        self._evidence: dict = {}
 
     # --- making, keeping, reading
 
@@ -106,9 +105,7 @@ class NetworkIndex:
 
     def evidence(self, ids) -> dict[str, dict]:
         """The quotes, places and sources of the evidence ``ids`` (see graph/network.py)."""
-        network = Network([], self._evidence_lines, self.lang)
-        network.urls, network.drafts = self.meta["urls"], self.meta["drafts"]
-        return network.evidence(ids)
+        return read_evidence(self._evidence_lines, ids, self.meta["urls"], self.meta["drafts"])
 
 
 def read_index(out: Path, lang: str = "en") -> NetworkIndex:
@@ -169,7 +166,7 @@ def _state(network: Network) -> dict:
         "sources": [tuple(network.sources_of(n)) for n in nodes], "details": details,
         "meta": {"titles": network.sources, "urls": network.urls, "drafts": network.drafts,
                  "date_labels": {p: network.term("ontology#" + p) for p in DATE_PROPERTIES}},
-        "evidence_lines": network._evidence_lines,
+        "evidence_lines": network.evidence_lines,
     }
 
 

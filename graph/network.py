@@ -21,15 +21,11 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from graph.errors import NotBuilt
 from graph.namespaces import BASE, PREFIXES
-
-if TYPE_CHECKING:  # networkx is imported where a network is made: the build's workers only write segments
-    import networkx as nx
 
 NETWORK_FILE = "network.jsonl"
 
@@ -199,15 +195,15 @@ def _evidence_order(name: str) -> tuple:
 class Network:
     """Every graph's facts merged: which resources are nodes, of what kind, and the edges between them.
 
-    Nodes are keyed by IRI. What the commands print is made on demand
-    (``label``, ``node``, ``to_networkx``): `kg path` reads the labels of a
-    handful of nodes, not of all of them. Labels come in ``lang``, with both
-    languages beside them for the page.
+    Nodes are keyed by IRI. Their attributes are made on demand (``label``,
+    ``node``, ``to_networkx``); graph/netindex.py keeps them, merged, for the
+    commands. Labels come in ``lang``, with both languages beside them for the
+    page.
     """
 
     def __init__(self, parts: list[dict], evidence_lines: dict[str, bytes], lang: str = "en"):
         self.lang = lang
-        self._evidence_lines, self._evidence = evidence_lines, {}
+        self.evidence_lines = evidence_lines  # by graph, parsed only when quotes are shown (read_evidence)
         types, sub, self._aliases, self._weekdays = (defaultdict(list) for _ in range(4))
         self._derived, self._ev_of, stated = defaultdict(list), defaultdict(list), defaultdict(list)
         self._labels, self._dates, self.urls = {}, defaultdict(dict), {}
@@ -260,7 +256,6 @@ class Network:
         edges.sort(key=lambda e: (e[0], e[1], e[2], self.term(e[5])[lang] if e[5] else ""))
         self.edges = edges  # (u, v, relation, sources, the fact stating it, the role of a post)
         self.sources = {s: self.label(_full("source/" + s)) for s in sorted(set(articles))}
-        self._undirected = None
 
     # --- classes and labels
 
@@ -318,28 +313,6 @@ class Network:
 
     # --- the network as networkx graphs
 
-    def undirected(self):
-        """The nodes and who is connected to whom, ignoring direction and relation (a networkx Graph)."""
-        if self._undirected is None:
-            import networkx as nx
-
-            self._undirected = nx.Graph()
-            self._undirected.add_nodes_from(sorted(self.kinds))
-            self._undirected.add_edges_from((u, v) for u, v, *_ in self.edges)
-        return self._undirected
-
-    def edge_label(self, edge: tuple, lang: str | None = None) -> str:
-        u, v, relation, sources, fact, role = edge
-        return self.term(role if role else KG[len(BASE):] + relation)[lang or self.lang]
-
-    def edges_between(self, u: str, v: str) -> list[tuple]:
-        """The edges from ``u`` to ``v``, in the network's order."""
-        if not hasattr(self, "_by_pair"):
-            self._by_pair = defaultdict(list)
-            for edge in self.edges:
-                self._by_pair[edge[0], edge[1]].append(edge)
-        return self._by_pair.get((u, v), [])
-
     def node(self, node: str) -> dict:
         """Everything the page and the exports show of a node (its evidence as ids: see ``evidence``)."""
         short, lang = _short(node), self.lang
@@ -358,7 +331,7 @@ class Network:
             posts=[self.term(p)[lang] for p in posts], post_labels=[self.term(p) for p in posts],
             sources=self.sources_of(node), evidence=evidence, reviewed=not any(e in self.drafts for e in evidence))
 
-    def to_networkx(self, nodes=None):
+    def to_networkx(self, nodes=None):  # networkx is imported here: the build's workers only write segments
         """A networkx MultiDiGraph of ``nodes`` (all by default) with every attribute, edges keyed by relation."""
         import networkx as nx
 
@@ -380,15 +353,17 @@ class Network:
                              date_labels={p: self.term("ontology#" + p) for p in DATE_PROPERTIES})
         return network
 
-    def evidence(self, ids) -> dict[str, dict]:
-        """The quotes, places and sources of the evidence ``ids``, read from the graphs that hold them."""
-        wanted = set(ids) - set(self._evidence)
-        for graph in sorted({_evidence_source(e) for e in wanted}):
-            if graph in self._evidence_lines:
-                for name, (source, quote, start, end) in json.loads(self._evidence_lines[graph])["evidence"].items():
-                    self._evidence[name] = {"source": source, "quote": quote, "start": start, "end": end,
-                                            "url": self.urls.get(source), "reviewed": name not in self.drafts}
-        return {e: self._evidence[e] for e in sorted(set(ids)) if e in self._evidence}
+
+def read_evidence(lines: dict[str, bytes], ids, urls: dict[str, str], drafts) -> dict[str, dict]:
+    """The quotes, places and sources of the evidence ``ids``, from the evidence lines of the graphs that hold them."""
+    wanted, found = set(ids), {}
+    for graph in sorted({_evidence_source(e) for e in wanted}):
+        if graph in lines:
+            for name, (source, quote, start, end) in json.loads(lines[graph])["evidence"].items():
+                if name in wanted:
+                    found[name] = {"source": source, "quote": quote, "start": start, "end": end,
+                                   "url": urls.get(source), "reviewed": name not in drafts}
+    return dict(sorted(found.items()))
 
 
 def example_focus(path: Path) -> str | None:
