@@ -27,7 +27,7 @@ a machine may set PYTHONDONTWRITEBYTECODE and make every process compile them):
                 build's background work does (timed as a row of its own), then asked
                 again. rdflib + networkx: parse graph.nt, a networkx graph of the links
                 between entities, then the same paths (3), the same statistics
-                (betweenness from the same 200 sampled sources) or the neighbourhood
+                (betweenness from the same 100 sampled sources) or the neighbourhood
                 with its labels: what these commands did before the build kept the network.
   diff          remove 1% of the articles, rebuild, `kg diff` between the two builds
                 (rdflib: parse both N-Quads files and compare their statements as sets).
@@ -168,7 +168,7 @@ def rdflib_network(out: Path, step: str):
         elif step == "kg stats":
             sorted(map(len, nx.connected_components(network)))
             sorted(network.degree, key=lambda d: -d[1])[:10]
-            nx.betweenness_centrality(network, k=min(200, len(network)), seed=0)
+            nx.betweenness_centrality(network, k=min(100, len(network)), seed=0)
         else:
             [graph.value(n, RDFS.label) for n in nx.ego_graph(network, serang, 1)]
     return work

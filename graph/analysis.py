@@ -76,7 +76,7 @@ def describe_path(index: NetworkIndex, path: list[str]) -> str:
 # Exact betweenness costs a search from every node; above this many nodes it is estimated from searches out
 # of a sample of them, computed once per build and kept beside the network (``kept_betweenness``).
 EXACT_BETWEENNESS_UP_TO = 2000
-SAMPLE = 200
+SAMPLE = 100  # sources: each costs a search of the whole network, about 40 ms at 5,000 articles
 SAMPLE_SEED = 0
 BETWEENNESS_FILE = ".network-betweenness"
 
@@ -89,11 +89,11 @@ def kept_betweenness(out: Path | None, index: NetworkIndex) -> tuple[list[float]
     method = (f"estimated from the shortest paths out of {SAMPLE} of the {n} entities, "
               f"chosen at random (seed {SAMPLE_SEED})")
     path = Path(out) / BETWEENNESS_FILE if out is not None else None
-    signature = netindex.signature(Path(out) / netindex.NETWORK_FILE) if out is not None else None
+    tag = (netindex.signature(Path(out) / netindex.NETWORK_FILE), SAMPLE, SAMPLE_SEED) if out is not None else None
     if path is not None:
         try:
             kept = pickle.loads(path.read_bytes())
-            if kept[0] == signature:
+            if kept[0] == tag:
                 return kept[1], method
         except (OSError, EOFError, pickle.UnpicklingError, IndexError, TypeError):
             pass
@@ -102,7 +102,7 @@ def kept_betweenness(out: Path | None, index: NetworkIndex) -> tuple[list[float]
         from graph.outputs import write_atomic
 
         try:
-            write_atomic(path, pickle.dumps((signature, scores), protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(path, pickle.dumps((tag, scores), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only out/: computed again next time
     return scores, method
