@@ -290,3 +290,27 @@ def test_too_large_page_suggests_a_command_that_works(kg, project, monkeypatch):
     assert result.exit_code == 0, result.output
     written = project / command[command.index("-o") + 1]
     assert written.is_file() and '"focus":"' + ID + command[3] + '"' in written.read_text(encoding="utf-8")
+
+
+def test_csv_cells_from_articles_cannot_start_a_formula(kg, project, open_page):
+    sentence = "Pertemuan uji formula di Kota Serang."
+    with open(project / "sources" / "002_df0ee3cb47686a21.txt", "a", encoding="utf-8") as text:
+        text.write("\n" + sentence + "\n")
+    with open(project / "sources" / "002_df0ee3cb47686a21.yaml", "a", encoding="utf-8") as record:
+        record.write(f"""
+  - id: formula-meeting
+    type: Meeting
+    label: "=HYPERLINK(\\"https://example.org\\",\\"x\\")"
+    host: kota-serang
+    quote: {json.dumps(sentence)}
+""")
+    assert kg("build", "--root", project, "--out", project / "out").exit_code == 0
+    page = open_page(project / "out" / "graph.html")
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(page.evaluate("() => kgNodesCsv()").lstrip("\ufeff"))))
+    cell = next(r["label"] for r in rows if r["id"] == ID + "formula-meeting")
+    assert cell == "'=HYPERLINK(\"https://example.org\",\"x\")"
+    links = list(csv.DictReader(io.StringIO(page.evaluate("() => kgEdgesCsv()").lstrip("\ufeff"))))
+    assert any(r["from_label"].startswith("'=") for r in links)
