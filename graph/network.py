@@ -149,7 +149,7 @@ def read_network(out: Path, lang: str = "en", path: Path | None = None) -> Netwo
     facts, evidence = [], {}
     with open(path, "rb") as lines:
         for line in lines:
-            if line.startswith(b'{"evidence"'):  # parsed only if a page shows it (Network.evidence)
+            if line.startswith(b'{"evidence"'):  # parsed only if a page shows it (read_evidence)
                 at = line.rindex(b',"graph":')
                 evidence[json.loads(line[at + 9:-2])] = line
             else:
