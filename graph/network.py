@@ -379,3 +379,16 @@ def example_focus(path: Path) -> str | None:
                 named = Counter(o for _, _, o in facts.get("links", ()) if o.startswith("id/") and o in typed)
                 return min(named, key=lambda o: (-named[o], o))[3:] if named else None
     return None
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as an rdflib term (for `kg query`'s CONSTRUCT answers; the network needs no rdflib)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
