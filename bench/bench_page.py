@@ -28,41 +28,42 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 def shipped_graph(tmp: Path):
-    from graph.network import read_built
+    from graph.netindex import read_index
     from graph.pipeline import Paths, build
 
     build(Paths(ROOT), tmp / "out")
-    return read_built(tmp / "out")
+    return read_index(tmp / "out")
 
 
 def synthetic_graph(nodes: int):
     """A synthetic graph with about ``nodes`` nodes in the network: the triple count is found by calibration."""
     import pyoxigraph as ox
 
-    from graph.network import from_quads, to_networkx
+    from graph.netindex import NetworkIndex
+    from graph.network import from_quads
     from synthetic import generate
 
     def make(triples):
         text = "".join(generate(triples))
-        graph, stated = from_quads(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-        return graph, stated, to_networkx(graph, "id", stated).number_of_nodes()
+        index = NetworkIndex.from_network(from_quads(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)))
+        return index, len(index.nodes)
 
     triples = nodes * 16
     for _ in range(4):
-        graph, stated, count = make(triples)
+        index, count = make(triples)
         if abs(count - nodes) <= nodes * 0.05:
             break
         triples = int(triples * nodes / count)
-    return graph, stated
+    return index
 
 
-def time_write(graph, stated, path: Path, runs: int) -> tuple[float, int]:
+def time_write(index, path: Path, runs: int) -> tuple[float, int]:
     from graph.viz import render_html, write_html
 
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        write_html(path, render_html(graph, stated_in=stated))
+        write_html(path, render_html(index))
         times.append(time.perf_counter() - start)
     return statistics.median(times), path.stat().st_size
 
@@ -83,17 +84,16 @@ def time_browser(browser, path: Path, runs: int) -> tuple[float, float, int, int
     return statistics.median(loads), statistics.median(settles), *counts
 
 
-def compare_pyvis(graph, stated) -> None:
+def compare_pyvis(index) -> None:
     """Our list-building path against pyvis's add_node/add_edge, on the same nodes and edges."""
-    from graph.network import to_networkx
     from graph.viz import page_data
 
     start = time.perf_counter()
     from pyvis.network import Network
     imported = time.perf_counter() - start
-    data = page_data(to_networkx(graph, "id", stated), "id", None, {})
-    nodes = [(n["id"], n["label"], n["color"], n["shape"]) for n in data["nodes"]]
-    edges = [(e["from"], e["to"], e["label"]) for e in data["edges"]]
+    data = page_data(index.to_networkx(), "en", None)
+    nodes = [(n["id"], n["labels"]["en"], n["color"], n["shape"]) for n in data["nodes"]]
+    edges = [(e["from"], e["to"], e["labels"]["en"]) for e in data["edges"]]
 
     start = time.perf_counter()
     net = Network(directed=True)
@@ -136,20 +136,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
         tmp = Path(folder)
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        cases = [("shipped", *shipped_graph(tmp))]
+        cases = [("shipped", shipped_graph(tmp))]
         for size in args.sizes:
-            cases.append((f"synthetic {size:,}", *synthetic_graph(size)))
+            cases.append((f"synthetic {size:,}", synthetic_graph(size)))
         print(f"median of {args.runs} runs; Chromium {browser.version}, headless\n")
         print(f"{'graph':<18} {'nodes':>6} {'edges':>6} {'write page':>11} {'size':>9} "
               f"{'loaded':>8} {'stabilised':>11}")
-        for name, graph, stated in cases:
-            path = tmp / f"{name.split()[0]}-{len(graph)}.html"
-            write, size = time_write(graph, stated, path, args.runs)
+        for name, index in cases:
+            path = tmp / f"{name.split()[0]}-{len(index.nodes)}.html"
+            write, size = time_write(index, path, args.runs)
             load, settle, nodes, edges = time_browser(browser, path, args.runs)
             print(f"{name:<18} {nodes:>6,} {edges:>6,} {write:>9.2f} s {size / 1e6:>6.2f} MB "
                   f"{load:>6.2f} s {settle:>9.2f} s")
         browser.close()
-        compare_pyvis(*cases[-1][1:])
+        compare_pyvis(cases[-1][1])
 
 
 if __name__ == "__main__":

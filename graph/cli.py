@@ -262,10 +262,10 @@ def review(source, root, out, accept, drop, corrections, renames, merges, split)
 
 
 def _network(out, lang):
-    from graph.network import read_built, to_networkx
+    """The network the build wrote, merged once and kept (graph/netindex.py)."""
+    from graph.netindex import read_index
 
-    graph, stated_in = read_built(out)
-    return to_networkx(graph, lang, stated_in)
+    return read_index(out, lang)
 
 
 @cli.command()
@@ -290,7 +290,7 @@ def path(start, end, limit, via, root, out, lang):
     a, b = find_node(network, start), find_node(network, end)
     paths = shortest_paths(network, a, b, limit, via)
     if not paths:
-        click.echo(f"No connection between {network.nodes[a]['label']} and {network.nodes[b]['label']}"
+        click.echo(f"No connection between {network.label(network.number[a])} and {network.label(network.number[b])}"
                    + (f" through a {via}" if via else "") + ".")
         return
     for found in paths:
@@ -317,7 +317,7 @@ def stats(fmt, top, root, out, lang):
         progress.stage("Reading the network")
         network = _network(out, lang)
         progress.stage("Ranking entities")
-        result = compute(network, top)
+        result = compute(network, top, out)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(result), nl=fmt == "json")
 
 
@@ -338,7 +338,7 @@ def export(fmt, output, root, out, lang):
     from graph.outputs import write_atomic
 
     output = output or out / f"graph.{fmt}"
-    write_atomic(output, render(_network(out, lang), fmt))
+    write_atomic(output, render(_network(out, lang).to_networkx(), fmt))
     click.echo(f"Wrote {output}")
 
 
@@ -363,7 +363,8 @@ QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "nq
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries, the questions they answer and their parameters.")
 @click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers, so that asking one reads "
-              "its answer; then make a compacted copy of the store for the next build (kg build starts this in the background).")
+              "its answer; merge the network for kg path, stats and viz; then make a compacted copy of the store for the "
+              "next build (kg build starts this in the background).")
 @project_options
 @lang_option
 def query(query, expression, fmt, output, labels, timeout, bindings, limit, list_, warm, root, out, lang):
@@ -393,7 +394,11 @@ def query(query, expression, fmt, output, labels, timeout, bindings, limit, list
     if warm:
         from graph.store import compact_for_next_build
 
+        from graph.analysis import keep_ahead
+
         click.echo(f"Kept {warm_answers(out, lang=lang)} new answers in {out}/.answers/")
+        if keep_ahead(out):
+            click.echo(f"Kept the merged network and its betweenness in {out}/.")
         if compact_for_next_build(out):
             click.echo(f"Compacted {out}/store for the next build.")
         return
@@ -466,13 +471,12 @@ def viz(output, focus, depth, root, out, lang):
     Example: kg viz --lang en --focus "Kota Serang" --depth 2 -o serang.html
     """
     root, out = _where(root, out)
-    from graph.network import read_built
     from graph.outputs import write_atomic
     from graph.viz import render_html
 
-    graph, stated = read_built(out)
+    network = _network(out, lang)
     output = output or out / "graph.html"
-    write_atomic(output, render_html(graph, lang=lang, focus=focus, depth=depth, stated_in=stated).encode("utf-8"))
+    write_atomic(output, render_html(network, lang=lang, focus=focus, depth=depth).encode("utf-8"))
     click.echo(f"Wrote {output}")
 
 
@@ -527,13 +531,13 @@ def diff(old, new, fmt, html, root, out, lang):
     else:
         click.echo(diffing.summary_text(result, str(old_path), str(new_path)), nl=False)
     if html:
+        from graph.netindex import NetworkIndex
         from graph.network import from_quads
         from graph.outputs import write_atomic
         from graph.viz import render_html
 
-        graph, stated = from_quads(read_quads(old_path) + read_quads(new_path))
-        page = render_html(graph, lang=lang, status=diffing.page_status(result), stated_in=stated,
-                           title=f"{old_path.name} → {new_path.name}")
+        network = NetworkIndex.from_network(from_quads(read_quads(old_path) + read_quads(new_path), lang), lang)
+        page = render_html(network, lang=lang, status=diffing.page_status(result), title=f"{old_path.name} → {new_path.name}")
         write_atomic(html, page.encode("utf-8"))
     raise SystemExit(0 if result.same else 1)
 

@@ -1,24 +1,33 @@
-"""The one conversion from our RDF graph to a networkx graph.
+"""The network the page, `kg path`, `kg stats` and the exports use, made once by the build.
 
-Used by the page, `kg path`, `kg stats` and the GraphML/GEXF exports.
 Regions, people, organisations, agreements, events, programmes and sectors are
 nodes; agreements and events stay nodes because they are what connects
 regions and people. A post (person, role, where) becomes an edge from the
 person to the organisation or region. Literals, labels and provenance are
 attributes, never nodes.
+
+The build writes ``out/network.jsonl`` beside the graph files and the same
+way (graph/outputs.py): one segment per named graph, in the graphs' order, so
+a rebuild copies the unchanged sources' segments and writes only the new
+ones. A graph's segment is two JSON lines made from its statements alone
+(``network_segment``): its facts (types, labels, dates, links between
+resources, which evidence supports what) and its evidence (quotes and where
+they are). The commands read the facts and merge them (``read_network``);
+the evidence lines are parsed only when a page needs them. Nothing is
+re-derived from N-Quads through rdflib.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import json
+from collections import Counter, defaultdict
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
 
 from graph.errors import NotBuilt
-from graph.iris import GRAPH, ID, KG, OA, SCHEMA, SOURCE
+from graph.namespaces import BASE, PREFIXES
+
+NETWORK_FILE = "network.jsonl"
 
 # One palette, shared by the page and the exports.
 KIND_STYLE = {
@@ -30,20 +39,20 @@ KIND_STYLE = {
     "Programme": {"color": "#9c755f", "shape": "hexagon"},
     "Sector": {"color": "#bab0ac", "shape": "ellipse"},
 }
-_KIND_CLASSES = [  # most specific first is not needed: kinds are disjoint
-    ("Region", (KG.Region, KG.Island)),
-    ("Person", (KG.Person,)),
-    ("Organisation", (KG.Organisation,)),
-    ("Agreement", (KG.Agreement,)),
-    ("Event", (KG.Event,)),
-    ("Programme", (KG.Programme,)),
-    ("Sector", (KG.Sector,)),
-]
+KG, RDF, RDFS, PROV, OA = (PREFIXES[p] for p in ("kg", "rdf", "rdfs", "prov", "oa"))
+_KIND_ROOTS = {  # kinds are disjoint
+    KG + "Region": "Region", KG + "Island": "Region", KG + "Person": "Person", KG + "Organisation": "Organisation",
+    KG + "Agreement": "Agreement", KG + "Event": "Event", KG + "Programme": "Programme", KG + "Sector": "Sector",
+}
 DATE_PROPERTIES = ("date", "startDate", "endDate", "signedOn")
+LANGS = ("id", "en")
+_DATES = {KG + p: p for p in DATE_PROPERTIES}
+_SOURCE = PREFIXES["src"]
+_ANNOTATION_PARTS = ("hasTarget", "hasSource", "hasSelector", "exact", "start", "end")
 
 
-def source_id(iri) -> str:
-    return str(iri)[len(str(SOURCE)):]
+def source_id(iri: str) -> str:
+    return str(iri)[len(_SOURCE):]
 
 
 def short_source(source: str) -> str:
@@ -51,140 +60,331 @@ def short_source(source: str) -> str:
     return source.split("_", 1)[0]
 
 
-def _label(graph: Graph, node, lang: str) -> tuple[str, str, str]:
-    labels = {lit.language: str(lit) for lit in graph.objects(node, RDFS.label) if isinstance(lit, Literal)}
-    other = "en" if lang == "id" else "id"
-    fallback = str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-    best = labels.get(lang) or labels.get(other) or next(iter(sorted(labels.values())), fallback)
-    return best, labels.get("id", best), labels.get("en", best)
+def _short(iri: str) -> str:
+    """Our IRIs without their common start, to keep the file small; others whole (they have a scheme)."""
+    return iri[len(BASE):] if iri.startswith(BASE) else iri
 
 
-def _kinds(graph: Graph) -> dict[URIRef, str]:
-    """Each of our classes with the kind of node it makes, from the ontology's hierarchy."""
-    kinds = {}
-    for cls in set(graph.subjects(RDF.type, None)) | set(graph.objects(None, RDF.type)):
-        if not isinstance(cls, URIRef):
-            continue
-        ancestors = set(graph.transitive_objects(cls, RDFS.subClassOf))
-        for kind, roots in _KIND_CLASSES:
-            if ancestors & set(roots):
-                kinds[cls] = kind
-                break
-    return kinds
+def _full(name: str) -> str:
+    return name if ":" in name else BASE + name
 
 
-def _evidence(graph: Graph, fact) -> list[dict]:
-    result = []
-    for ev in sorted(graph.objects(fact, KG.evidence)):
-        target = graph.value(ev, OA.hasTarget)
-        source = graph.value(target, OA.hasSource)
-        item = {"source": source_id(source), "quote": "", "start": None, "end": None,
-                "url": None, "reviewed": graph.value(ev, KG.reviewed) != Literal(False)}
-        for selector in graph.objects(target, OA.hasSelector):
-            if graph.value(selector, OA.exact) is not None:
-                item["quote"] = str(graph.value(selector, OA.exact))
-            if graph.value(selector, OA.start) is not None:
-                item["start"] = int(graph.value(selector, OA.start))
-                item["end"] = int(graph.value(selector, OA.end))
-        url = graph.value(source, SCHEMA.url)
-        item["url"] = str(url) if url is not None else None
-        result.append(item)
-    return sorted(result, key=lambda e: (e["source"], e["start"] or 0))
+# --- writing: one named graph's segment ----------------------------------------------------------------------
+
+def network_segment(graph_iri: str, triples) -> bytes:
+    """What the network needs of one named graph's statements (pyoxigraph triples), as two JSON lines."""
+    types, sub, derived, ev_of, aliases, weekdays = (defaultdict(list) for _ in range(6))
+    labels, dates = defaultdict(dict), defaultdict(dict)
+    links, urls, articles, drafts = [], {}, [], []
+    annotations = defaultdict(dict)  # annotation, target and selector parts, joined below
+    for triple in triples:
+        if not isinstance(triple.subject, ox.NamedNode):
+            continue  # the ontology's OWL axioms; our own data has no blank nodes
+        s, p, o = _short(triple.subject.value), triple.predicate.value, triple.object
+        named = isinstance(o, ox.NamedNode)
+        if p == RDF + "type" and named:
+            if o.value.startswith(KG) and not s.startswith(("evidence/", "source/")):
+                types[s].append(_short(o.value))  # only our classes can make a node or a post
+        elif p == RDFS + "label" and not named:
+            labels[s][o.language or ""] = o.value
+        elif p == RDFS + "subClassOf" and named:
+            if o.value.startswith(KG):
+                sub[s].append(_short(o.value))
+        elif p == PROV + "wasDerivedFrom" and named:
+            derived[s].append(source_id(o.value))
+        elif p == KG + "evidence" and named:
+            ev_of[s].append(_short(o.value))
+        elif p == KG + "alias":
+            aliases[s].append(o.value)
+        elif p in _DATES:
+            dates[s][_DATES[p]] = o.value
+        elif p == KG + "statedWeekday" and named:
+            weekdays[s].append(_short(o.value))
+        elif p == PREFIXES["schema"] + "url":
+            urls[source_id(_full(s))] = o.value
+        elif p == KG + "textFile":
+            articles.append(source_id(_full(s)))
+        elif p == KG + "reviewed" and o.value == "false":
+            drafts.append(s)
+        elif p.startswith(OA) and p[len(OA):] in _ANNOTATION_PARTS:
+            part = p[len(OA):]
+            if part == "hasSelector":
+                annotations[s].setdefault(part, []).append(_short(o.value))
+            else:
+                annotations[s][part] = _short(o.value) if named else o.value
+        elif p.startswith(KG) and named:
+            links.append([s, p[len(KG):], _short(o.value)])
+    evidence = {}
+    for name, parts in annotations.items():
+        if "hasTarget" not in parts:
+            continue  # a target or a selector: read through its annotation
+        target = annotations.get(parts["hasTarget"], {})
+        item = [source_id(_full(target.get("hasSource", ""))), "", None, None]
+        for selector in map(annotations.get, target.get("hasSelector", ())):
+            if selector and "exact" in selector:
+                item[1] = selector["exact"]
+            if selector and "start" in selector:
+                item[2], item[3] = int(selector["start"]), int(selector["end"])
+        evidence[name] = item
+    facts = {"types": types, "sub": sub, "labels": labels, "aliases": aliases, "dates": dates, "weekdays": weekdays,
+             "derived": derived, "ev": ev_of, "links": sorted(links), "urls": urls, "articles": sorted(articles),
+             "drafts": sorted(drafts)}
+    facts = {k: ({s: sorted(v) if isinstance(v, list) else v for s, v in value.items()} if isinstance(value, dict) else value)
+             for k, value in facts.items() if value}
+    graph = graph_iri[len(PREFIXES["g"]):]
+    return (_line({"facts": facts, "graph": graph}) + _line({"evidence": evidence, "graph": graph})).encode("utf-8")
 
 
-def to_networkx(graph: Graph, lang: str = "id", stated_in: dict | None = None) -> nx.MultiDiGraph:
-    """Nodes keyed by IRI, edges keyed by relation name; see the module's docstring.
-
-    ``stated_in`` maps a triple to the sources whose named graph states it
-    (see ``read_built``); without it an edge is credited to its subject's sources.
-    """
-    kinds = _kinds(graph)
-    network = nx.MultiDiGraph()
-    typed = defaultdict(set)
-    for subject, cls in graph.subject_objects(RDF.type):
-        if cls in kinds and isinstance(subject, URIRef):
-            typed[subject].add(cls)
-    nodes = {}
-    for node in sorted(typed):
-        classes = typed[node]
-        kind = kinds[min(classes)]
-        if kind == "Sector" and not any(True for _ in graph.subjects(KG.sector, node)) \
-                and not any(True for _ in graph.subjects(KG.strongIn, node)):
-            continue  # a sector no fact mentions is only vocabulary
-        if not str(node).startswith(str(ID)) and kind != "Sector":
-            continue
-        # The most specific class: the one no other class of the node is a subclass of.
-        specific = sorted(c for c in classes if not any(
-            o != c and c in set(graph.transitive_objects(o, RDFS.subClassOf)) for o in classes))
-        label, label_id, label_en = _label(graph, node, lang)
-        sources = sorted(source_id(s) for s in graph.objects(node, PROV.wasDerivedFrom))
-        evidence = _evidence(graph, node)
-        nodes[node] = dict(
-            label=label, label_id=label_id, label_en=label_en,
-            type=str(specific[0]).rsplit("#", 1)[-1], kind=kind, **KIND_STYLE[kind],
-            aliases=sorted(str(a) for a in graph.objects(node, KG.alias)),
-            dates={p: str(graph.value(node, KG[p])) for p in DATE_PROPERTIES if graph.value(node, KG[p]) is not None},
-            weekdays=sorted(_label(graph, d, lang)[0] for d in graph.objects(node, KG.statedWeekday)),
-            posts=[], sources=sources, evidence=evidence,
-            reviewed=all(e["reviewed"] for e in evidence),
-        )
-    for node, attrs in nodes.items():
-        network.add_node(str(node), **attrs)
-
-    edges = []
-    for subject, predicate, obj in graph:
-        if subject in nodes and obj in nodes and str(predicate).startswith(str(KG)):
-            relation = str(predicate).rsplit("#", 1)[-1]
-            sources = sorted(stated_in.get((subject, predicate, obj), ())) if stated_in else nodes[subject]["sources"]
-            evidence = [e for e in nodes[subject]["evidence"] if e["source"] in sources]
-            edges.append((str(subject), str(obj), relation, _label(graph, predicate, lang)[0], sources, evidence))
-    for post in sorted(graph.subjects(RDF.type, KG.Post)):
-        holder, where, role = (graph.value(post, KG.heldBy), graph.value(post, KG.postIn), graph.value(post, KG.role))
-        if holder in nodes and where in nodes:
-            role_label = _label(graph, role, lang)[0]
-            sources = sorted(source_id(s) for s in graph.objects(post, PROV.wasDerivedFrom))
-            edges.append((str(holder), str(where), "holdsPost", role_label, sources, _evidence(graph, post)))
-            network.nodes[str(holder)]["posts"].append(_label(graph, post, lang)[0])
-    for u, v, relation, label, sources, evidence in sorted(edges, key=lambda e: e[:3]):
-        key = relation if relation != "holdsPost" else f"holdsPost:{label}"
-        network.add_edge(u, v, key=key, relation=relation, label=label, sources=sources, evidence=evidence)
-    for node in network.nodes:
-        network.nodes[node]["posts"].sort()
-    return network
+def _line(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def stated_in(graphs: dict[str, Graph]) -> dict:
-    """Which sources state each triple, from a build's named graphs (source id -> graph)."""
-    result = defaultdict(set)
-    for source, graph in graphs.items():
-        for triple in graph:
-            result[triple].add(source)
-    return dict(result)
+# --- reading: the segments merged into one network -----------------------------------------------------------
 
-
-def read_built(out: Path) -> tuple[Graph, dict]:
-    """The union graph `kg build` wrote, and which sources state each triple."""
-    path = Path(out) / "graph.nq"
+def read_network(out: Path, lang: str = "en", path: Path | None = None) -> Network:
+    """The network `kg build` wrote into ``out`` (or at ``path``)."""
+    path = Path(path or Path(out) / NETWORK_FILE)
     if not path.is_file():
         raise NotBuilt(f"no graph in {out}/: run `kg build` first")
-    return from_quads(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    facts, evidence = [], {}
+    with open(path, "rb") as lines:
+        for line in lines:
+            if line.startswith(b'{"evidence"'):  # parsed only if a page shows it (read_evidence)
+                at = line.rindex(b',"graph":')
+                evidence[json.loads(line[at + 9:-2])] = line
+            else:
+                facts.append(json.loads(line))
+    return Network(facts, evidence, lang)
 
 
-def from_quads(quads) -> tuple[Graph, dict]:
-    """An rdflib union graph and the sources of each triple, from pyoxigraph quads."""
-    graph = Graph()
-    stated_in = defaultdict(set)
+def from_quads(quads, lang: str = "en") -> Network:
+    """The network of any quads (two snapshots for `kg diff --html`), through the same segments."""
+    by_graph = defaultdict(list)
     for quad in quads:
-        triple = (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
-        graph.add(triple)
-        name = str(quad.graph_name.value) if isinstance(quad.graph_name, ox.NamedNode) else ""
-        if name.startswith(str(GRAPH)):
-            stated_in[triple].add(name[len(str(GRAPH)):])
-    return graph, dict(stated_in)
+        if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value.startswith(PREFIXES["g"]):
+            by_graph[quad.graph_name.value].append(ox.Triple(quad.subject, quad.predicate, quad.object))
+    facts, evidence = [], {}
+    for graph in sorted(by_graph):
+        facts_line, evidence_line = network_segment(graph, sorted(set(by_graph[graph]), key=str)).splitlines(keepends=True)
+        facts.append(json.loads(facts_line))
+        evidence[graph[len(PREFIXES["g"]):]] = evidence_line
+    return Network(facts, evidence, lang)
+
+
+def is_node(name: str, kind: str, named: set[str]) -> bool:
+    """The one rule of what the network draws, given a typed resource's kind and the resources facts name.
+
+    Our own entities are nodes; a sector is one only when some fact names it
+    (otherwise it is only vocabulary of the ontology).
+    """
+    if kind == "Sector":
+        return name in named
+    return name.startswith("id/")
+
+
+def _evidence_source(name: str) -> str:
+    """The source of an evidence id ('evidence/<source>/<start>-<end>')."""
+    return name.split("/")[1] if name.count("/") >= 2 else ""
+
+
+def _evidence_order(name: str) -> tuple:
+    start = name.rsplit("/", 1)[-1].split("-", 1)[0]
+    return _evidence_source(name), int(start) if start.isdigit() else 0, name
+
+
+class Network:
+    """Every graph's facts merged: which resources are nodes, of what kind, and the edges between them.
+
+    Nodes are keyed by IRI. Their attributes are made on demand (``label``,
+    ``node``, ``to_networkx``); graph/netindex.py keeps them, merged, for the
+    commands. Labels come in ``lang``, with both languages beside them for the
+    page.
+    """
+
+    def __init__(self, parts: list[dict], evidence_lines: dict[str, bytes], lang: str = "en"):
+        self.lang = lang
+        self.evidence_lines = evidence_lines  # by graph, parsed only when quotes are shown (read_evidence)
+        types, sub, self._aliases, self._weekdays = (defaultdict(list) for _ in range(4))
+        self._derived, self._ev_of, stated = defaultdict(list), defaultdict(list), defaultdict(list)
+        self._labels, self._dates, self.urls = {}, defaultdict(dict), {}
+        articles, drafts = [], []
+        for part in parts:
+            graph, facts = part["graph"], part["facts"]
+            for key, into in (("types", types), ("sub", sub), ("aliases", self._aliases), ("weekdays", self._weekdays),
+                              ("derived", self._derived), ("ev", self._ev_of)):
+                for subject, values in facts.get(key, {}).items():
+                    into[subject] += values
+            for subject, by_lang in facts.get("labels", {}).items():
+                mine = self._labels.get(subject)
+                if mine is None:
+                    self._labels[subject] = by_lang
+                else:
+                    for lang_, text in by_lang.items():
+                        mine.setdefault(lang_, text)  # the first graph (in the graphs' order) that labels it wins
+            for subject, values in facts.get("dates", {}).items():
+                self._dates[subject].update(values)
+            for link in facts.get("links", ()):
+                stated[tuple(link)].append(graph)
+            self.urls.update(facts.get("urls", {}))
+            articles += facts.get("articles", ())
+            drafts += facts.get("drafts", ())
+        self.drafts = set(drafts)
+        self._sub, self._ancestors, self._kinds, self._terms = sub, {}, {}, {}
+
+        named = {o for (_, relation, o) in stated if relation in ("sector", "strongIn")}
+        self.kinds: dict[str, str] = {}  # node IRI -> kind
+        self._classes: dict[str, list[str]] = {}
+        for name, classes in types.items():
+            classes = sorted({c for c in classes if self._kind(c)})
+            if classes and is_node(name, self._kind(classes[0]), named):
+                self.kinds[_full(name)] = self._kind(classes[0])
+                self._classes[_full(name)] = classes
+        posts = defaultdict(dict)
+        edges = []
+        for (subject, relation, obj), graphs in stated.items():
+            if relation in ("heldBy", "postIn", "role"):
+                posts[subject][relation] = obj
+            u, v = _full(subject), _full(obj)
+            if u in self.kinds and v in self.kinds:
+                edges.append((u, v, relation, sorted(set(graphs)), subject, None))
+        self._posts = defaultdict(list)
+        for post, parts_ in posts.items():
+            holder, where = _full(parts_.get("heldBy", "")), _full(parts_.get("postIn", ""))
+            if holder in self.kinds and where in self.kinds and "role" in parts_:
+                edges.append((holder, where, "holdsPost", sorted(set(self._derived.get(post, ()))), post, parts_["role"]))
+                self._posts[holder].append(post)
+        edges.sort(key=lambda e: (e[0], e[1], e[2], self.term(e[5])[lang] if e[5] else ""))
+        self.edges = edges  # (u, v, relation, sources, the fact stating it, the role of a post)
+        self.sources = {s: self.label(_full("source/" + s)) for s in sorted(set(articles))}
+
+    # --- classes and labels
+
+    def _ancestors_of(self, cls: str) -> set[str]:
+        found = self._ancestors.get(cls)
+        if found is None:
+            found, todo = {cls}, [cls]
+            while todo:
+                for parent in self._sub.get(todo.pop(), ()):
+                    if parent not in found:
+                        found.add(parent)
+                        todo.append(parent)
+            self._ancestors[cls] = found
+        return found
+
+    def _kind(self, cls: str) -> str | None:
+        if cls not in self._kinds:
+            self._kinds[cls] = next((_KIND_ROOTS[_full(a)] for a in sorted(self._ancestors_of(cls))
+                                     if _full(a) in _KIND_ROOTS), None)
+        return self._kinds[cls]
+
+    def _label(self, name: str, lang: str) -> str:
+        """``name``'s label in ``lang``, else in the other language, else any, else its local name."""
+        labels = self._labels.get(name, {})
+        other = "en" if lang == "id" else "id"
+        return labels.get(lang) or labels.get(other) or next(iter(sorted(labels.values())), None) \
+            or _full(name).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def term(self, name: str) -> dict[str, str]:
+        """A resource's label in each language (ontology terms are looked up often: kept)."""
+        found = self._terms.get(name)
+        if found is None:
+            found = self._terms[name] = {lang: self._label(name, lang) for lang in LANGS}
+        return found
+
+    def label(self, node: str, lang: str | None = None) -> str:
+        return self._label(_short(node), lang or self.lang)
+
+    def names(self, node: str) -> set[str]:
+        """Every name of a node: its labels in both languages and its aliases."""
+        short = _short(node)
+        return {*self.term(short).values(), *self._aliases.get(short, ())}
+
+    def _specific(self, node: str) -> str:
+        """The node's most specific class: the one no other class of the node is a subclass of."""
+        classes = self._classes[node]
+        return next(c for c in classes if not any(o != c and c in self._ancestors_of(o) for o in classes))
+
+    def type(self, node: str) -> str:
+        """The local name of the node's most specific class ('Regency')."""
+        return self._specific(node).rsplit("#", 1)[-1]
+
+    def sources_of(self, node: str) -> list[str]:
+        return sorted(set(self._derived.get(_short(node), ())))
+
+    # --- the network as networkx graphs
+
+    def node(self, node: str) -> dict:
+        """Everything the page and the exports show of a node (its evidence as ids: see ``evidence``)."""
+        short, lang = _short(node), self.lang
+        specific = self._specific(node)
+        evidence = sorted(set(self._ev_of.get(short, ())), key=_evidence_order)
+        kind = self.kinds[node]
+        labels = self.term(short)
+        weekdays = sorted(set(self._weekdays.get(short, ())))
+        posts = sorted(set(self._posts.get(node, ())), key=lambda p: self._label(p, lang))
+        return dict(
+            label=labels[lang], label_id=labels["id"], label_en=labels["en"],
+            type=self.type(node), type_label=self.term(specific)[lang], type_labels=self.term(specific),
+            kind=kind, **KIND_STYLE[kind], aliases=sorted(set(self._aliases.get(short, ()))),
+            dates={p: self._dates[short][p] for p in DATE_PROPERTIES if p in self._dates.get(short, {})},
+            weekdays=sorted(self.term(d)[lang] for d in weekdays), weekday_labels=[self.term(d) for d in weekdays],
+            posts=[self.term(p)[lang] for p in posts], post_labels=[self.term(p) for p in posts],
+            sources=self.sources_of(node), evidence=evidence, reviewed=not any(e in self.drafts for e in evidence))
+
+    def to_networkx(self, nodes=None):  # networkx is imported here: the build's workers only write segments
+        """A networkx MultiDiGraph of ``nodes`` (all by default) with every attribute, edges keyed by relation."""
+        import networkx as nx
+
+        keep = self.kinds if nodes is None else set(nodes)
+        network = nx.MultiDiGraph()
+        network.add_nodes_from((node, self.node(node)) for node in sorted(keep))
+        for edge in self.edges:
+            u, v, relation, sources, fact, role = edge
+            if u in keep and v in keep:
+                labels = self.term(role) if role else self.term(KG[len(BASE):] + relation)
+                if role:  # a post's own evidence
+                    evidence = sorted(set(self._ev_of.get(fact, ())), key=_evidence_order)
+                else:  # the subject's evidence in the sources that state the edge
+                    evidence = [e for e in network.nodes[u]["evidence"] if _evidence_source(e) in sources]
+                network.add_edge(u, v, key=relation if not role else f"holdsPost:{labels[self.lang]}", relation=relation,
+                                 label=labels[self.lang], labels=labels, sources=sources, evidence=evidence,
+                                 reviewed=not any(e in self.drafts for e in evidence))
+        network.graph.update(lang=self.lang, sources=self.sources,
+                             date_labels={p: self.term("ontology#" + p) for p in DATE_PROPERTIES})
+        return network
+
+
+def read_evidence(lines: dict[str, bytes], ids, urls: dict[str, str], drafts) -> dict[str, dict]:
+    """The quotes, places and sources of the evidence ``ids``, from the evidence lines of the graphs that hold them."""
+    wanted, found = set(ids), {}
+    for graph in sorted({_evidence_source(e) for e in wanted}):
+        if graph in lines:
+            for name, (source, quote, start, end) in json.loads(lines[graph])["evidence"].items():
+                if name in wanted:
+                    found[name] = {"source": source, "quote": quote, "start": start, "end": end,
+                                   "url": urls.get(source), "reviewed": name not in drafts}
+    return dict(sorted(found.items()))
+
+
+def example_focus(path: Path) -> str | None:
+    """The id of the entity the gazetteer's own links name most: a centre for a page of part of the graph.
+
+    Reads one line of the file (a partial page is suggested when the whole network is too big to read cheaply).
+    """
+    with open(path, "rb") as lines:
+        for line in lines:
+            if line.startswith(b'{"facts"') and line.endswith(b',"graph":"gazetteer"}\n'):
+                facts = json.loads(line)["facts"]
+                typed = facts.get("types", {})
+                named = Counter(o for _, _, o in facts.get("links", ()) if o.startswith("id/") and o in typed)
+                return min(named, key=lambda o: (-named[o], o))[3:] if named else None
+    return None
 
 
 def to_rdflib(term):
-    """A pyoxigraph term as an rdflib term."""
+    """A pyoxigraph term as an rdflib term (for `kg query`'s CONSTRUCT answers; the network needs no rdflib)."""
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

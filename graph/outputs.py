@@ -29,9 +29,10 @@ import pyoxigraph as ox
 
 from graph import iris, portable
 from graph.errors import BuildLocked
+from graph.network import NETWORK_FILE, network_segment
 
 # Files a build writes, in the order they are renamed into place.
-GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt", "graph.nq")
+GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt", "graph.nq", NETWORK_FILE)
 REPORT_FILES = ("report.txt", "report.json")
 LOCK_FILE = ".lock"
 _UMASK = os.umask(0)
@@ -55,6 +56,7 @@ LAYOUT = {  # name -> (header, separator, footer, segment kind)
     "graph.nt": (b"", b"", b"", "nt"),
     "graph.ttl": (None, b"\n", b"", "ttl"),
     "graph.jsonld": (JSONLD_HEADER, b",\n", JSONLD_FOOTER, "jsonld"),
+    NETWORK_FILE: (b"", b"", b"", "net"),  # the network's share of each graph (graph/network.py)
 }
 
 
@@ -76,10 +78,11 @@ def render_segments(graph_iri: str, lines: list[str], union: list[str]) -> dict[
         "nt": union_nt,
         "ttl": body if union is lines else turtle_body(union_triples),
         "jsonld": jsonld_nodes(union_triples),
+        "net": network_segment(graph_iri, triples),
     }
 
 
-KEPT_KINDS = ("nt", "ttl", "jsonld")  # what the build cache keeps of a graph's segments (see full_segments)
+KEPT_KINDS = ("nt", "ttl", "jsonld", "net")  # what the build cache keeps of a graph's segments (see full_segments)
 
 
 def kept_segments(segments: dict[str, bytes]) -> dict[str, bytes]:

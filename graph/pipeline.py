@@ -38,6 +38,7 @@ from graph.build import Compiled, compile_source, term
 from graph.cache import Cache, Manifest, code_version, loads
 from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
+from graph.network import NETWORK_FILE
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.progress import SILENT, Progress
 from graph.outputs import (GraphFiles, as_nquads, full_segments, kept_segments, output_lock, render_segments, replace_file,
@@ -682,7 +683,7 @@ def _write_build(out: Path, previous: Manifest | None, outcome: _Outcome, ctx: _
         graph_files.abandon()
         raise
     watch.lap("graph files copied")
-    files["graph.html"] = _page(staged.get("graph.nq", out / "graph.nq"), outcome.report.entities)
+    files["graph.html"] = _page(out, staged.get(NETWORK_FILE, out / NETWORK_FILE), outcome.report.entities)
     watch.lap("page")
     watch.progress.stage("Loading the store")
     graph_files.record(manifest)
@@ -1184,17 +1185,14 @@ def _ontology_lines(vocab) -> list[str]:
 PAGE_LIMIT = 5000  # entities; vis-network stays usable up to about this many (bench/bench_page.py)
 
 
-def _page(nquads: Path, entities: int) -> bytes:
+def _page(out: Path, network_file: Path, entities: int) -> bytes:
+    from graph.netindex import NetworkIndex
+    from graph.network import example_focus, read_network
     from graph.viz import render_html, render_too_large
 
     if entities > PAGE_LIMIT:
-        return render_too_large(entities, PAGE_LIMIT).encode("utf-8")
-    import pyoxigraph as ox
-
-    from graph.network import from_quads
-
-    graph, stated_in = from_quads(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
-    return render_html(graph, stated_in=stated_in).encode("utf-8")
+        return render_too_large(entities, PAGE_LIMIT, example_focus(network_file)).encode("utf-8")
+    return render_html(NetworkIndex.from_network(read_network(out, path=network_file))).encode("utf-8")
 
 
 def _keep_previous(out: Path, new_nquads: Path) -> None:

@@ -11,30 +11,34 @@ IPython, which costs most of a second on every build.
 """
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib.namespace import RDFS
-
-from graph.iris import KG
-
 if TYPE_CHECKING:  # jinja2 and networkx are imported where used: `kg build` only needs render_too_large
     import jinja2
     import networkx as nx
-    from rdflib import Graph
+
+    from graph.netindex import NetworkIndex
 
 TEXT = {
     "id": {"search": "Cari nama…", "find": "Cari", "source": "Sumber", "all": "semua", "aliases": "Nama lain",
            "weekdays": "Hari yang disebut", "posts": "Jabatan", "evidence": "Bukti", "sources": "Sumber lain",
            "unreviewed": "draf mesin, belum ditinjau", "added": "ditambah", "removed": "dihapus",
-           "unchanged": "tetap", "hint": "Klik atau arahkan ke simpul untuk melihat jenis, jabatan, tanggal, dan kutipan bukti."},
+           "unchanged": "tetap", "hint": "Klik atau arahkan ke simpul atau garis untuk melihat jenis, jabatan, tanggal, dan kutipan bukti.",
+           "dates": "Tanggal", "from": "dari", "to": "sampai", "reset": "semua tanggal", "focus": "pusat",
+           "language": "Bahasa", "export": "Unduh", "png": "Gambar (PNG)", "nodes_csv": "Simpul (CSV)",
+           "edges_csv": "Hubungan (CSV)", "stated_by": "Dinyatakan oleh"},
     "en": {"search": "Find a name…", "find": "Find", "source": "Source", "all": "all", "aliases": "Also called",
            "weekdays": "Stated weekday", "posts": "Posts", "evidence": "Evidence", "sources": "Other sources",
            "unreviewed": "machine draft, not reviewed", "added": "added", "removed": "removed",
-           "unchanged": "unchanged", "hint": "Click or hover a node to see its type, posts, dates and the quotes that support it."},
+           "unchanged": "unchanged", "hint": "Click or hover a node or an edge to see its type, posts, dates and the quotes that support it.",
+           "dates": "Dates", "from": "from", "to": "to", "reset": "all dates", "focus": "focus",
+           "language": "Language", "export": "Download", "png": "Picture (PNG)", "nodes_csv": "Nodes (CSV)",
+           "edges_csv": "Edges (CSV)", "stated_by": "Stated by"},
 }
 KIND_LABELS = {
     "id": {"Region": "Wilayah", "Person": "Tokoh", "Organisation": "Organisasi", "Agreement": "Kesepakatan",
@@ -42,6 +46,7 @@ KIND_LABELS = {
     "en": {"Region": "Region", "Person": "Person", "Organisation": "Organisation", "Agreement": "Agreement",
            "Event": "Event", "Programme": "Programme", "Sector": "Sector"},
 }
+TITLES = {"id": "Kerja sama daerah Indonesia–Tiongkok", "en": "Indonesia–China regional cooperation"}
 
 
 # Above this many nodes edges are drawn without their labels (measuring them takes seconds and they are
@@ -74,16 +79,6 @@ def script_json(value) -> str:
     return text
 
 
-def neighbourhood(network: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiGraph:
-    import networkx as nx
-
-    from graph.analysis import find_node
-
-    centre = find_node(network, focus)
-    keep = nx.single_source_shortest_path_length(network.to_undirected(as_view=True), centre, cutoff=depth)
-    return network.subgraph(sorted(keep)).copy()
-
-
 def options(node_count: int) -> dict:
     """vis-network options: a stable layout that settles quickly, then stops."""
     # Each iteration costs about O(nodes log nodes + edges): big graphs get a rougher layout, but in seconds.
@@ -99,56 +94,56 @@ def options(node_count: int) -> dict:
     }
 
 
-def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None, source_names: dict[str, str]) -> dict:
-    from graph.network import KIND_STYLE
+def page_data(network: nx.MultiDiGraph, lang: str, status: dict | None) -> dict:
+    """What the page's script draws: nodes, edges and the evidence they cite, with both languages' labels."""
+    from graph.network import KIND_STYLE, short_source
 
-    type_labels = {}
+    degree = dict(network.to_undirected(as_view=True).degree())
     nodes = []
     for node, data in sorted(network.nodes(data=True)):
-        type_labels.setdefault(data["type"], data["type"])
         nodes.append({
-            "id": node, "label": data["label"], "label_id": data["label_id"], "label_en": data["label_en"],
-            "kind": data["kind"], "type": data["type"], "type_label": data.get("type_label", data["type"]),
-            "color": data["color"], "shape": data["shape"], "aliases": data["aliases"], "dates": data["dates"],
-            "weekdays": data["weekdays"], "posts": data["posts"], "sources": data["sources"],
-            "evidence": data["evidence"], "reviewed": data["reviewed"],
+            "id": node, "labels": {"id": data["label_id"], "en": data["label_en"]}, "kind": data["kind"],
+            "type": data["type"], "type_labels": data["type_labels"], "color": data["color"], "shape": data["shape"],
+            "aliases": data["aliases"], "dates": data["dates"], "weekdays": data["weekday_labels"],
+            "posts": data["post_labels"], "sources": data["sources"], "evidence": data["evidence"],
+            "reviewed": data["reviewed"], "degree": degree[node],
             **({"status": status.get(node, "unchanged")} if status is not None else {}),
         })
     edges = []
-    seen = set()
-    for u, v, key, data in sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        if (u, v, key) in seen:
-            continue
-        seen.add((u, v, key))
-        edge = {"from": u, "to": v, "label": data["label"], "relation": data["relation"],
-                "reviewed": all(e["reviewed"] for e in data["evidence"])}
+    for u, v, data in sorted(network.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"], e[2]["label"])):
+        edge = {"from": u, "to": v, "labels": data["labels"], "relation": data["relation"], "sources": data["sources"],
+                "evidence": data["evidence"], "reviewed": data["reviewed"]}
         if status is not None:
             edge["status"] = status.get((u, v, data["relation"]), "unchanged")
         edges.append(edge)
+    cited = {e for item in nodes + edges for e in item["evidence"]}
+    names = network.graph["sources"]
     return {
-        "nodes": nodes, "edges": edges, "options": options(len(nodes)), "edge_labels": len(nodes) <= EDGE_LABELS_UP_TO, "text": TEXT[lang], "diff": status is not None,
-        "kinds": {k: {"color": s["color"], "shape": s["shape"], "label": KIND_LABELS[lang][k]}
+        "nodes": nodes, "edges": edges, "options": options(len(nodes)), "edge_labels": len(nodes) <= EDGE_LABELS_UP_TO,
+        "lang": lang, "text": TEXT, "titles": TITLES, "diff": status is not None, "focus": network.graph.get("focus"),
+        "evidence": {k: v for k, v in sorted(network.graph.get("evidence", {}).items()) if k in cited},
+        "date_labels": network.graph["date_labels"],
+        "kinds": {k: {"color": s["color"], "shape": s["shape"], "labels": {lang: KIND_LABELS[lang][k] for lang in TEXT}}
                   for k, s in KIND_STYLE.items()},
-        "sources": {s: source_names.get(s, s) for s in sorted({s for n in nodes for s in n["sources"]})},
+        "sources": {s: f"{short_source(s)} · {names[s]}" if s in names else s
+                    for s in sorted({s for item in nodes + edges for s in item["sources"]})},
     }
 
 
-def render_html(graph: Graph, *, lang: str = "id", focus: str | None = None, depth: int = 1,
-                status: dict | None = None, title: str | None = None, stated_in: dict | None = None) -> str:
-    """The page for ``graph``; ``status`` marks nodes and (u, v, relation) edges added/removed/unchanged."""
-    from graph.network import to_networkx
+def render_html(index: NetworkIndex, *, lang: str = "en", focus: str | None = None, depth: int = 1,
+                status: dict | None = None, title: str | None = None) -> str:
+    """The page for a network (graph/netindex.py), or for the part of it around ``focus``, in ``lang`` until
+    the reader switches; ``status`` marks nodes and (u, v, relation) edges added/removed/unchanged."""
+    from graph.analysis import find_node
 
-    network = to_networkx(graph, lang, stated_in)
-    _add_type_labels(network, graph, lang)
-    if focus:
-        network = neighbourhood(network, focus, depth)
-    source_names = {}
-    for source in graph.subjects(KG.textFile, None):
-        source_names[str(source).rsplit("/", 1)[-1]] = f"{str(source).rsplit('/', 1)[-1].split('_')[0]} · " + _title(graph, source)
-    title = title or ("Kerja sama daerah Indonesia–Tiongkok" if lang == "id" else "Indonesia–China regional cooperation")
+    centre = index.number[find_node(index, focus)] if focus else None
+    drawn = index.to_networkx(index.around(centre, depth) if focus else None)
+    drawn.graph["focus"] = index.nodes[centre] if focus else None
+    cited = {e for _, data in drawn.nodes(data=True) for e in data["evidence"]}
+    drawn.graph["evidence"] = index.evidence(cited | {e for *_, data in drawn.edges(data=True) for e in data["evidence"]})
     vis_js, vis_css = _vis_assets()
-    return _template().render(title=title, lang=lang, text=TEXT[lang], vis_js=vis_js, vis_css=vis_css,
-                              data_json=script_json(page_data(network, lang, status, source_names)))
+    return _template().render(title=title or TITLES[lang], fixed_title=title is not None, lang=lang, text=TEXT[lang],
+                              vis_js=vis_js, vis_css=vis_css, data_json=script_json(page_data(drawn, lang, status)))
 
 
 def write_html(path, html: str) -> None:
@@ -158,31 +153,19 @@ def write_html(path, html: str) -> None:
     write_atomic(Path(path), html.encode("utf-8"))
 
 
-def _title(graph: Graph, source) -> str:
-    labels = sorted(str(label) for label in graph.objects(source, RDFS.label))
-    return labels[0] if labels else str(source)
+def render_too_large(entities: int, limit: int, example: str | None) -> str:
+    """The page `kg build` writes when the graph has more entities than one page can draw.
 
-
-def _add_type_labels(network: nx.MultiDiGraph, graph: Graph, lang: str) -> None:
-    for _, data in network.nodes(data=True):
-        data["type_label"] = _term_label(graph, KG[data["type"]], lang)
-        data["dates"] = {_term_label(graph, KG[name], lang): value for name, value in data["dates"].items()}
-
-
-def _term_label(graph: Graph, term, lang: str) -> str:
-    """An ontology term's label in ``lang`` (else English, else its name)."""
-    labels = {lit.language: str(lit) for lit in graph.objects(term, RDFS.label)}
-    return labels.get(lang) or labels.get("en") or str(term).rsplit("#", 1)[-1]
-
-
-def render_too_large(entities: int, limit: int) -> str:
-    """The page `kg build` writes when the graph has more entities than one page can draw."""
+    ``example`` is an entity's id for the command it suggests (``example_focus``).
+    """
+    command = (f"kg viz --focus {example} --depth 1 -o {example}.html" if example else
+               "kg viz --focus \"a name\" --depth 1 -o part.html")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\n"
         "<title>Indonesia–China regional cooperation</title></head><body>\n"
         f"<h1>{entities:,} entities: too many to draw on one page</h1>\n"
         f"<p>A page stays usable up to about {limit:,} entities. Draw a part of the graph around one "
-        "entity instead, for example:</p>\n"
-        "<pre>kg viz --focus kota-serang --depth 2 --out serang.html</pre>\n"
+        "entity instead (a name, an alias or an id), from the project's folder, for example:</p>\n"
+        f"<pre>{html.escape(command)}</pre>\n"
         "<p>or ask the graph with <code>kg query</code>.</p>\n</body></html>\n")

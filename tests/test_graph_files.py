@@ -18,7 +18,7 @@ import pytest
 import graph.outputs
 from graph.outputs import GRAPH_FILES, GraphFiles, output_lock, write_outputs
 
-KINDS = ("nq", "trig", "nt", "ttl", "jsonld")
+KINDS = ("nq", "trig", "nt", "ttl", "jsonld", "net")
 
 
 def segment(rng: random.Random) -> bytes:

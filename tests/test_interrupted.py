@@ -96,7 +96,8 @@ def assert_each_file_complete(out: Path, ref: dict, quads: set) -> None:
         known = (path.name in OUTPUTS or path.name in (".lock", ".manifest", "store", ".answers")  # .answers: kg query's
                  or path.name.startswith("store-")
                  or path.name.startswith(".summaries-")  # the manifest's; one not yet in use goes at the next build
-                 or path.name.startswith(".compacted-"))  # a background compaction's, for the next build
+                 or path.name.startswith(".compacted-")  # a background compaction's, for the next build
+                 or path.name in (".network-index", ".network-betweenness"))  # the background's merge of network.jsonl
         assert known or (path.name.startswith(".") and path.name.endswith(".tmp")), f"unexpected {path.name}"
     count = store_quads(out)
     assert count is None or count in quads, count

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from graph.network import read_built, to_networkx
+from graph.netindex import read_index
 from graph.viz import EDGE_LABELS_UP_TO, options, page_data, render_html, write_html
 
 ID = "https://w3id.org/id-cn-ties/id/"
@@ -31,6 +31,7 @@ def test_machine_draft_is_dashed_and_in_the_legend(kg, project, open_page):
     result = kg("build", "--root", project, "--out", out)
     assert result.exit_code == 0, result.output
     page = open_page(out / "graph.html")
+    page.select_option("#lang", "id")
     draft = page.evaluate(f"() => kgNetwork.body.data.nodes.get('{ID}draft-meeting').shapeProperties.borderDashes")
     reviewed = page.evaluate(f"() => kgNetwork.body.data.nodes.get('{ID}kota-serang').shapeProperties.borderDashes")
     assert draft and reviewed is False
@@ -40,11 +41,10 @@ def test_machine_draft_is_dashed_and_in_the_legend(kg, project, open_page):
 
 
 def test_diff_status_colours_nodes_and_edges(shipped, open_page, tmp_path):
-    graph, stated = read_built(shipped.out)
     serang, loi = ID + "kota-serang", ID + "loi-serang-hangzhou-2025"
     status = {serang: "added", loi: "removed", (loi, serang, "party"): "added"}
     path = tmp_path / "diff.html"
-    write_html(path, render_html(graph, stated_in=stated, status=status, title="before → after"))
+    write_html(path, render_html(read_index(shipped.out), lang="id", status=status, title="before → after"))
     page = open_page(path)
     colour = "id => kgNetwork.body.data.nodes.get(id).color.background"
     assert page.evaluate(colour, serang) == "#2ca02c"
@@ -63,7 +63,10 @@ def test_clicking_an_edge_names_its_relation(shipped, open_page):
     index = next(i for i, e in enumerate(data["edges"])
                  if e["from"] == ID + "loi-serang-hangzhou-2025" and e["relation"] == "signedAt")
     page.evaluate("i => kgShowEdge(i)", index)
-    assert page.inner_text("#info h2") == data["edges"][index]["label"]
+    assert page.inner_text("#info h2") == data["edges"][index]["labels"]["en"] == "signed at"
+    assert page.inner_text("#info p").startswith("Serang–Hangzhou LoI 2025-09-05 → ")
+    page.select_option("#lang", "id")
+    assert page.inner_text("#info h2") == data["edges"][index]["labels"]["id"] == "ditandatangani di"
     assert page.inner_text("#info p").startswith("LoI Kota Serang–Hangzhou 2025-09-05 → ")
 
 
@@ -71,42 +74,37 @@ def test_big_graphs_settle_faster_and_drop_edge_labels(shipped):
     small, big = options(100), options(5000)
     assert big["physics"]["stabilization"]["iterations"] < small["physics"]["stabilization"]["iterations"]
     assert big["layout"]["improvedLayout"] is False and small["layout"]["improvedLayout"] is True
-    graph, stated = read_built(shipped.out)
-    network = to_networkx(graph, "id", stated)
-    assert page_data(network, "id", None, {})["edge_labels"] is (network.number_of_nodes() <= EDGE_LABELS_UP_TO)
+    network = read_index(shipped.out).to_networkx()
+    assert page_data(network, "id", None)["edge_labels"] is (network.number_of_nodes() <= EDGE_LABELS_UP_TO)
     for i in range(EDGE_LABELS_UP_TO + 1 - network.number_of_nodes()):
         network.add_node(f"x{i}", **{**network.nodes[ID + "kota-serang"], "label": f"x{i}"})
-    assert page_data(network, "id", None, {})["edge_labels"] is False
+    assert page_data(network, "id", None)["edge_labels"] is False
 
 
 def test_write_html_writes_the_page(shipped, tmp_path):
-    graph, stated = read_built(shipped.out)
-    page = render_html(graph, lang="en", stated_in=stated)
+    page = render_html(read_index(shipped.out), lang="id")
     write_html(tmp_path / "deep" / "g.html", page)
     assert (tmp_path / "deep" / "g.html").read_bytes() == page.encode("utf-8")
     assert list((tmp_path / "deep").iterdir()) == [tmp_path / "deep" / "g.html"]
-    labels = {n["label"] for n in page_json(page)["nodes"]}
-    assert "Serang City" in labels and "Kota Serang" not in labels
+    serang = next(n for n in page_json(page)["nodes"] if n["id"] == ID + "kota-serang")
+    assert serang["labels"] == {"id": "Kota Serang", "en": "Serang City"} and page_json(page)["lang"] == "id"
+    assert '<html lang="id">' in page and "<title>Kerja sama daerah Indonesia–Tiongkok</title>" in page
 
 
 def test_focus_deeper_draws_more(shipped):
-    graph, stated = read_built(shipped.out)
-    one = {n["id"] for n in page_json(render_html(graph, stated_in=stated, focus=ID + "kota-serang"))["nodes"]}
-    two = {n["id"] for n in page_json(render_html(graph, stated_in=stated, focus="kota-serang", depth=2))["nodes"]}
+    network = read_index(shipped.out)
+    one = {n["id"] for n in page_json(render_html(network, focus=ID + "kota-serang"))["nodes"]}
+    two = {n["id"] for n in page_json(render_html(network, focus="kota-serang", depth=2))["nodes"]}
     assert ID + "loi-serang-hangzhou-2025" in one
     assert one < two and ID + "hangzhou" in two
 
 
 def test_a_javascript_article_url_is_not_a_link(shipped, open_page, tmp_path):
     """`kg build` refuses such URLs; the page does not trust that and links only http(s)."""
-    from rdflib import Literal, URIRef
-
-    graph, stated = read_built(shipped.out)
-    schema_url = URIRef("https://schema.org/url")
-    source = next(s for s, _ in graph.subject_objects(schema_url) if str(s).endswith("002_df0ee3cb47686a21"))
-    graph.set((source, schema_url, Literal("javascript:window.pwned=5")))
+    network = read_index(shipped.out)
+    network.meta["urls"]["002_df0ee3cb47686a21"] = "javascript:window.pwned=5"
     path = tmp_path / "js.html"
-    write_html(path, render_html(graph, stated_in=stated))
+    write_html(path, render_html(network))
     page = open_page(path)
     page.evaluate("() => kgFind('LoI Kota Serang–Hangzhou 2025-09-05')")
     assert page.query_selector_all("#info a") == []
