@@ -191,6 +191,13 @@ def review(source, root, accept, drop, corrections):
         click.echo(f"Proposed gazetteer entries (not in the graph until declared): {result.proposed}")
 
 
+def _finite(value, param):
+    """click's FloatRange lets nan through (no comparison with it is true)."""
+    if value != value:
+        raise click.BadParameter("must be a number of seconds, not nan", param=param)
+    return value
+
+
 def out_option(command):
     """--out, for the commands that read what `kg build` wrote."""
     return click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
@@ -278,7 +285,10 @@ def export(fmt, output, out, lang):
 @click.option("-e", "--expression", metavar="SPARQL", help="The query itself, instead of a name or file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
               help="Answer format for SELECT/ASK; CONSTRUCT and DESCRIBE print Turtle.")
-@click.option("--timeout", type=click.FloatRange(min=0.01), default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--timeout", type=click.FloatRange(min=0.01, max=86400), default=30.0, show_default=True,
+              callback=lambda ctx, param, value: _finite(value, param), help="Seconds before the query is stopped.")
+@click.option("--memory", type=click.IntRange(64, 2**20), default=1024, show_default=True, metavar="MIB",
+              help="Memory the query may use, in MiB, before it is stopped.")
 @click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
               help='Run the query as if ?NAME had VALUE: <IRI>, a prefixed name (id:dprd-banten) or "text". Repeatable.')
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print only the first N rows of a SELECT answer (after its ORDER BY).")
@@ -286,7 +296,7 @@ def export(fmt, output, out, lang):
 @click.option("--warm", is_flag=True, help="Answer every saved query now and keep the answers, so that asking one reads "
               "its answer; then make a compacted copy of the store for the next build (kg build starts this in the background).")
 @out_option
-def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
+def query(query, expression, fmt, timeout, memory, bindings, limit, list_, warm, out):
     """Ask the built graph a SPARQL query: a saved query's name, a .rq file, or -e '…'.
 
     The ontology's prefixes (kg:, id:, g:, prov:, oa:, …) are already declared;
@@ -308,7 +318,7 @@ def query(query, expression, fmt, timeout, bindings, limit, list_, warm, out):
         if compact_for_next_build(out):
             click.echo(f"Compacted {out}/store for the next build.")
         return
-    click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings), nl=False)  # bytes: written as they are
+    click.echo(run(resolve(query, expression), out, fmt, timeout, limit, bindings, memory), nl=False)  # bytes: written as they are
 
 
 @cli.command()
