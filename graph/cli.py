@@ -6,6 +6,7 @@ traceback only with ``kg --traceback``.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -323,37 +324,49 @@ def query(query, expression, fmt, timeout, memory, bindings, limit, list_, warm,
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Seconds a query may run.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: any free one).")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
+              help="Seconds a request may take, query included.")
+@click.option("--memory", type=click.IntRange(64, 2**20), default=1024, show_default=True, metavar="MIB",
+              help="Memory each query process may use, in MiB.")
 @out_option
-def serve(host, port, timeout, out):
-    """Serve the built graph as a read-only SPARQL endpoint (Oxigraph's server) at http://HOST:PORT/query.
+def serve(host, port, timeout, memory, out):
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
-    Updates are refused; the default graph is the union of every source's graph.
+    SERVICE, FROM and updates are refused (403), as in kg query; the default
+    graph is the union of every source's graph; answers follow each kg build.
 
     Example: kg serve --port 7878
     """
-    import os
+    import signal
 
-    from graph.serve import serve_command
+    from graph.serve import serve as run_serve
 
-    command = serve_command(out, host, port, timeout)
-    click.echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
-    os.execv(command[0], command)
+    def ready(address):
+        click.echo(f"SPARQL endpoint: http://{address[0]}:{address[1]}/query (read-only; Ctrl-C stops it)", err=True)
+
+    with contextlib.suppress(ValueError, AttributeError):  # (not in the main thread)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        run_serve(out, host, port, timeout, memory, ready=ready)
+    except KeyboardInterrupt:
+        pass
 
 
 @cli.command()
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=86400), default=600, show_default=True,
+              callback=lambda ctx, param, value: _finite(value, param), help="Seconds the whole push may take.")
 @out_option
-def push(endpoint, out):
+def push(endpoint, timeout, out):
     """Publish the graph to a SPARQL store: one named graph per source, each replacing its previous version.
 
     Example: kg push --endpoint http://localhost:7878/store
     """
-    from graph.serve import push as run_push
+    from graph.push import push as run_push, shown
 
-    pushed = run_push(out, endpoint)
-    click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {endpoint}")
+    pushed = run_push(out, endpoint, timeout)
+    click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {shown(endpoint)}")
 
 
 @cli.command()

@@ -28,6 +28,7 @@ _SERVICE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:])", re.IGNORECASE)
 _FROM = re.compile(r"(?<![?$:\w])FROM(?![\w:])", re.IGNORECASE)
 _UPDATE = re.compile(r"(?<![?$:\w])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:])", re.IGNORECASE)
 _FORM = re.compile(r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
+_LETTERS = re.compile(r"service|from", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 SERVICE_REFUSED = "SERVICE is refused: queries never leave this machine"
@@ -60,7 +61,14 @@ def check_text(text: str) -> None:
 
 @functools.lru_cache(maxsize=256)  # kg serve sees the same few queries again and again
 def check_parsed(text: str) -> None:
-    """The second check, over the parse tree rdflib makes of the query."""
+    """The second check, over the parse tree rdflib makes of the query.
+
+    A query in which the letters of SERVICE and FROM occur nowhere, in any
+    case or escape, cannot hold either: it is let through without parsing
+    (importing rdflib's parser alone takes 0.15 s).
+    """
+    if not any(_LETTERS.search(spelling) for spelling in _spellings(text)):
+        return
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
     from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -81,9 +89,14 @@ def check_parsed(text: str) -> None:
                 raise Refused(FROM_REFUSED)
 
 
+def _spellings(text: str) -> tuple[str, str]:
+    """The text as Oxigraph reads it, and with \\u escapes made characters first, as rdflib reads it."""
+    return text, _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
 def _check_unparsed(text: str) -> None:
     """A query rdflib cannot read: the words alone decide, wherever they are (in both spellings of escapes)."""
-    for spelling in (text, _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)):
+    for spelling in _spellings(text):
         if _SERVICE.search(spelling):
             raise Refused(SERVICE_REFUSED)
         if _FROM.search(spelling):

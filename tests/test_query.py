@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import json
-import threading
 
 import pyoxigraph as ox
 import pytest
@@ -201,31 +199,6 @@ def test_timeout_stops_a_runaway_query(kg, shipped):
     result = kg("query", "-e", query, "--timeout", "0.5", "--out", shipped.out)
     assert result.exit_code == 2
     assert "ran longer than 0.5 s and was stopped" in result.stderr
-
-
-@pytest.fixture
-def counting_server():
-    """A local HTTP server that counts every request it gets."""
-    hits = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the stdlib's name
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/turtle")
-            self.end_headers()
-            self.wfile.write(b"<http://a> <http://b> <http://c> .\n")
-
-        do_POST = do_GET
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
 
 
 @pytest.mark.parametrize("template, message", [
