@@ -9,8 +9,11 @@ of them at once, each as ``file:line: what is wrong``.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -423,13 +426,35 @@ def read_text(path: Path) -> str:
     return _decode(_read(path), path)
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, within: Path | None = None) -> bytes:
+    """The bytes of a regular file that lies, links resolved, in ``within`` (by default the folder it is named in).
+
+    A source's files are read only from the sources folder: a text that is a
+    link to /etc/passwd would otherwise be published, a quote at a time, and a
+    FIFO or a device would be read for ever.
+    """
     try:
-        return Path(path).read_bytes()
+        return read_regular(path, Path(path).parent if within is None else within)
     except FileNotFoundError:
         raise SourceError("file not found", path) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", path) from None
+
+
+def read_regular(path, within=None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (lying in ``within``, links resolved); OSError if not.
+
+    Opened without waiting, so that a FIFO is refused rather than waited on.
+    """
+    if within is not None:
+        real, folder = os.path.realpath(path), os.path.realpath(within)
+        if os.path.commonpath([real, folder]) != folder:
+            raise OSError(errno.EACCES, f"it leads outside {within} (to {real}); a source's files must lie in the sources folder")
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read()
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -461,7 +486,7 @@ def read_record(path: Path, vocab: Vocabulary, reviewed_only: bool = False) -> S
 
 
 def _attach_text(source: Source) -> None:
-    data = _read(source.text_path)  # once: the hash is of the bytes the quotes were found in
+    data = _read(source.text_path, source.path.parent)  # once: the hash is of the bytes the quotes were found in
     source.text = text = _decode(data, source.text_path)
     source.sha256 = hashlib.sha256(data).hexdigest()
     folded = NormalisedText(text)
