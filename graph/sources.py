@@ -441,8 +441,9 @@ def _read(path: Path, within: Path | None = None) -> bytes:
         raise SourceError(f"cannot read: {exc.strerror}", path) from None
 
 
-def read_regular(path, within=None) -> bytes:
-    """The bytes of ``path`` if it is a regular file (lying in ``within``, links resolved); OSError if not.
+def read_regular(path, within=None, limit: int | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (lying in ``within``, links resolved, and of at most
+    ``limit`` bytes); OSError if not (EFBIG when too large).
 
     Opened without waiting, so that a FIFO is refused rather than waited on.
     """
@@ -452,9 +453,15 @@ def read_regular(path, within=None) -> bytes:
             raise OSError(errno.EACCES, f"it leads outside {within} (to {real}); a source's files must lie in the sources folder")
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with open(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        return handle.read()
+        if limit is None:
+            return handle.read()
+        data = handle.read(limit + 1)  # (the file may grow as it is read)
+        if max(status.st_size, len(data)) > limit:
+            raise OSError(errno.EFBIG, f"{max(status.st_size, len(data)):,} bytes, more than {limit:,}")
+        return data
 
 
 def _decode(data: bytes, path: Path) -> str:
