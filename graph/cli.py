@@ -424,10 +424,12 @@ def diff(old, new, fmt, html, out, lang):
 
     from graph import diff as diffing
     from graph.rdfio import read_quads
-    from graph.snapshot import default_old, resolve
+    from graph.snapshot import check, default_old, resolve
 
     old_path = resolve(out, old) if old else default_old(out)
     new_path = resolve(out, new) if new else resolve(out, "current")
+    for warning in filter(None, (check(old_path, out), check(new_path, out))):
+        click.echo(f"kg: warning: {warning}", err=True)
     result = diffing.compare_files(old_path, new_path, read_quads)
     if fmt == "json":
         click.echo(json.dumps(diffing.as_json(result), indent=2, ensure_ascii=False))
