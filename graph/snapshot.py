@@ -52,16 +52,20 @@ def check(path: Path, out: Path) -> str | None:
     Only what ``resolve`` found in out/snapshots/, or a file that says it is a
     snapshot, is checked: any other RDF file is the reader's to judge.
     """
+    if Path(path).suffix != ".nq":
+        return None  # snapshots are N-Quads; the reader refuses what it cannot read, unopened
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            header = handle.readline(4096).rstrip(b"\n")
+            if not header.startswith(b"# snapshot "):  # not a snapshot: the rest is not read here
+                if Path(path).resolve().parent == (Path(out) / FOLDER).resolve():
+                    empty = not header and not handle.read(1)
+                    raise SnapshotError(f"{path}: {'empty' if empty else 'no snapshot line at its start'}: "
+                                        "not a snapshot `kg snapshot` made")
+                return None
+            body = handle.read()
     except OSError as exc:
         raise SnapshotError(f"{path}: cannot read: {exc.strerror}") from None
-    header, _, body = data.partition(b"\n")
-    if not header.startswith(b"# snapshot "):
-        if Path(path).resolve().parent == (Path(out) / FOLDER).resolve():
-            raise SnapshotError(f"{path}: {'empty' if not data else 'no snapshot line at its start'}: "
-                                "not a snapshot `kg snapshot` made")
-        return None
     if not header.endswith(SEALED.encode()):
         return (f"{path} was made before snapshots were sealed: whether it is whole cannot be checked "
                 "(kg snapshot --force NAME makes it again from the current build)")
