@@ -36,7 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.guard import MASK, MEMORY_EXIT, check_limits, check_parsed, check_text, limit_memory
+from graph.guard import MASK, MEMORY_EXIT, check_limits, check_parsed, guarded, limit_memory
 from graph.namespaces import PREFIXES
 from graph.store import ANSWERS, is_current, open_store, store_path
 
@@ -215,15 +215,13 @@ def run(text: str, out: Path, fmt: str = "table", timeout: float = 30.0, limit: 
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     check_limits(timeout, memory)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the guard and the engine will read it
-    check_text(text)
+    text = guarded(text)  # the parsed check runs in the child, under its limits
     substitutions = parse_bindings(text, bindings)
     store = store_path(out)  # says "run kg build" if need be; a build that swaps it meanwhile changes nothing here
     kept = _kept_path(store, text, fmt, limit, substitutions)
     answer = _read_kept(kept)
     if answer is not None:  # asked before, so it passed the guard then (the key hashes this code)
         return answer
-    check_parsed(text)
     import multiprocessing  # here: a kept answer needs no child
 
     context = multiprocessing.get_context("fork")
@@ -383,6 +381,7 @@ def _child(text, store, fmt, limit, substitutions, memory, sender) -> None:
     os.dup2(null, 2)  # what goes wrong is sent back; the engine's own cries past the memory limit are not for the user
     os.close(null)
     try:
+        check_parsed(text)
         sender.send((True, execute(text, None, fmt, limit, substitutions, store).encode("utf-8")))
     except QueryError as exc:
         sender.send((False, str(exc)))

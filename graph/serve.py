@@ -6,7 +6,8 @@ queries ran it out of threads), and went on answering from a store a later
 build had deleted. Here:
 
 - every query passes the same guard as `kg query` (graph/guard.py): SERVICE,
-  FROM and updates get 403, a query that does not parse 400;
+  FROM and updates get 403, a query that does not parse 400; the slow half of
+  the guard runs in the query process, under the query's deadline;
 - a fixed number of threads (``WORKERS``) accept connections, each with a
   query process of its own; a flood waits in the system's accept queue, so
   threads and memory stay bounded however many clients come;
@@ -33,7 +34,7 @@ import urllib.parse
 from pathlib import Path
 
 from graph.errors import GraphError, QueryError
-from graph.guard import MEMORY_EXIT, Refused, guarded, limit_memory
+from graph.guard import MEMORY_EXIT, Refused, check_parsed, guarded, limit_memory
 from graph.namespaces import PREFIXES
 from graph.store import store_path
 
@@ -199,11 +200,16 @@ def _query_process(out: str, memory: int | None, pipe) -> None:
         except (EOFError, OSError):
             return  # the server is gone
         try:
+            check_parsed(text)
             current = store_path(Path(out))
             if current != opened:  # a build made a new store: answer from it
                 store, opened = None, None
                 store, opened = ox.Store.read_only(str(current)), current
             results = store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
+        except Refused as exc:
+            pipe.send(("head", 403, "text/plain; charset=utf-8", str(exc)))
+            pipe.send(None)
+            continue
         except SyntaxError as exc:
             pipe.send(("head", 400, "text/plain; charset=utf-8", f"syntax error: {exc}"))
             pipe.send(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pyoxigraph as ox
 import pytest
@@ -192,6 +193,15 @@ def test_memory_limit_stops_a_greedy_query(kg, shipped):
     assert result.exit_code == 2
     assert result.stderr == ("kg: error: the query needed more than 200 MiB of memory and was stopped "
                              "(raise --memory to allow more)\n")
+
+
+def test_a_query_slow_to_check_is_stopped_at_its_time_limit_too(kg, shipped):
+    # rdflib's parser, the guard's second check, takes seconds on a FILTER of thousands of alternatives
+    query = "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(f"?o = {n}" for n in range(3000)) + ") } # from"
+    began = time.monotonic()
+    result = kg("query", "-e", query, "--timeout", "1", "--out", shipped.out)
+    assert result.exit_code == 2 and "ran longer than 1 s and was stopped" in result.stderr
+    assert time.monotonic() - began < 5
 
 
 def test_timeout_stops_a_runaway_query(kg, shipped):

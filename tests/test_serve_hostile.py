@@ -92,6 +92,10 @@ def test_a_query_past_its_time_or_memory_is_stopped_and_the_endpoint_goes_on(ser
     greedy = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY DESC(CONCAT(STR(?c), STR(?f)))"
     status, _, body = ask(url, greedy)
     assert status == 503 and b"more memory" in body, body
+    slow_to_check = "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(f"?o = {n}" for n in range(3000)) + ") } # from"
+    began = time.monotonic()
+    status, _, body = ask(url, slow_to_check)
+    assert status == 503 and b"ran longer than 3 s" in body and time.monotonic() - began < 8
     assert ask(url, "ASK { ?s a kg:Person }")[2] == b'{"head":{},"boolean":true}'
 
 
