@@ -161,7 +161,8 @@ class QueryProcess:
                     return
                 yield message
         finally:
-            if not finished and self.process is not None:  # the client went away, or the answer was refused: the rest is not for the next query
+            # The client went away, or the answer was refused: what is left of it is not for the next query.
+            if not finished and self.process is not None:
                 try:
                     while self._next(deadline) is not None:
                         pass
