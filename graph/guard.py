@@ -130,12 +130,14 @@ def check_limits(timeout: float, memory_mib: int | None) -> None:
 
 
 def limit_memory(memory_mib: int) -> None:
-    """Bound this process (a query's child) to ``memory_mib`` MiB.
+    """Bound this process (a query's child) to ``memory_mib`` MiB more than it holds already.
 
     Where the system enforces RLIMIT_DATA (Linux) an allocation past it fails at
     once; everywhere the `resource` module exists (Linux, macOS) a thread also
     watches the peak resident size and ends the process with MEMORY_EXIT past
-    it. Windows has neither: there the time limit alone bounds a query.
+    it. Windows has neither: there the time limit alone bounds a query. (What a
+    forked child holds already is its parent's: small for `kg query`, large for
+    a test run; the limit counts from there.)
     """
     try:
         import resource
@@ -147,17 +149,21 @@ def limit_memory(memory_mib: int) -> None:
     import time
 
     limit = memory_mib * 2**20
-    if hasattr(resource, "RLIMIT_DATA") and sys.platform.startswith("linux"):
-        try:
-            _, hard = resource.getrlimit(resource.RLIMIT_DATA)
-            resource.setrlimit(resource.RLIMIT_DATA, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
-        except (ValueError, OSError):
-            pass  # a lower limit already set by the system: it holds
     unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is in bytes on macOS, KiB elsewhere
+    ceiling = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit + limit  # (a forked child inherits the peak)
 
     def watch():
-        while resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit <= limit:
+        while resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit <= ceiling:
             time.sleep(0.05)
         os._exit(MEMORY_EXIT)
 
-    threading.Thread(target=watch, daemon=True).start()
+    threading.Thread(target=watch, daemon=True).start()  # before the limit: its stack counts as data
+    if sys.platform.startswith("linux") and hasattr(resource, "RLIMIT_DATA"):
+        try:
+            with open("/proc/self/statm") as statm:  # pages: size resident shared text lib data dirty
+                data = int(statm.read().split()[5]) * os.sysconf("SC_PAGE_SIZE")
+            _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+            wanted = data + limit
+            resource.setrlimit(resource.RLIMIT_DATA, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
+        except (OSError, ValueError, IndexError):
+            pass  # a lower limit set by the system holds
