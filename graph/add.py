@@ -10,6 +10,7 @@ so that sources/ never holds half an article.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import re
@@ -27,9 +28,12 @@ from graph.match import places_within, settle
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
 from graph.progress import SILENT, Progress
-from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_text
+from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_regular, read_text
 
 PROPOSED_FOLDER = "proposed"  # where earlier versions proposed new names; `kg extract` removes a record's file
+MAX_FILE = 10 * 2**20  # bytes of a file to add: a saved page with its inline styles and scripts fits
+MAX_TEXT = 200_000  # characters of an article's text: more is a book or a dump, not an article
+_ESCAPED = re.compile("[\udc80-\udcff]")
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:baca juga|read also|read more|berita terkait|related(?: news| articles?)?|artikel terkait|"
     r"share(?: this)?|bagikan|subscribe|berlangganan|langganan|advertisement|iklan|scroll to continue|"
@@ -93,8 +97,14 @@ def read_article(data: bytes, name: str) -> Article:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        text, encoding = _decode_other(data, name)
-        notes.append(f"converted from {encoding} to UTF-8")
+        text, bad = _mostly_utf8(data)
+        if text is not None:
+            shown = ", ".join(f"{offset:,}" for offset in bad[:10]) + (", …" if len(bad) > 10 else "")
+            notes.append(f"{len(bad)} byte{'s' if len(bad) > 1 else ''} not UTF-8 in otherwise UTF-8 text, "
+                         f"replaced with U+FFFD: at offset{'s' if len(bad) > 1 else ''} {shown}")
+        else:
+            text, encoding = _decode_other(data, name)
+            notes.append(f"converted from {encoding} to UTF-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _is_html(text, name):
         article = _from_html(text, name)
@@ -103,6 +113,9 @@ def read_article(data: bytes, name: str) -> Article:
     article.notes = notes + article.notes
     if not article.text.strip():
         raise AddError("no article text found in the file", name)
+    if len(article.text) > MAX_TEXT:
+        raise AddError(f"too long to be an article: {len(article.text):,} characters of text (kg add takes "
+                       f"articles of at most {MAX_TEXT:,}; split a longer document into its articles)", name)
     article.meta.setdefault("language", detect_language(article.text))
     return article
 
@@ -110,6 +123,23 @@ def read_article(data: bytes, name: str) -> Article:
 def _control_share(data: bytes) -> float:
     control = sum(1 for b in data if b < 32 and b not in (9, 10, 13, 12))
     return control / max(1, len(data))
+
+
+def _mostly_utf8(data: bytes) -> tuple[str | None, list[int]]:
+    """UTF-8 text with a few bytes that are not (a stray byte of another code page, a cut character):
+    the text with each such byte as U+FFFD, and their offsets; (None, []) if the bytes are not mostly
+    UTF-8 (fewer characters beyond ASCII decode than fail), which a legacy code page may explain."""
+    text = data.decode("utf-8", "surrogateescape")  # each bad byte a lone surrogate, U+DC80-U+DCFF
+    bad_chars = [match.start() for match in _ESCAPED.finditer(text)]
+    multibyte = sum(1 for char in text if char >= "\x80") - len(bad_chars)
+    if multibyte < len(bad_chars):
+        return None, []
+    offsets, at, last = [], 0, 0
+    for index in bad_chars:  # byte offsets, counted along the text once
+        at += len(text[last:index].encode("utf-8"))
+        offsets.append(at)
+        at, last = at + 1, index + 1
+    return _ESCAPED.sub("\ufffd", text).removeprefix("\ufeff"), offsets
 
 
 def _decode_other(data: bytes, name) -> tuple[str, str]:
@@ -193,10 +223,13 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
     sources, file = Path(sources), Path(file)
     progress.stage("Reading the article")
     try:
-        data = file.read_bytes()
+        data = read_regular(file, limit=MAX_FILE)
     except FileNotFoundError:
         raise AddError("file not found", file) from None
     except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise AddError(f"too large to be an article: {exc.strerror} (kg add takes files of at most "
+                           f"{MAX_FILE // 2**20} MiB)", file) from None
         raise AddError(f"cannot read: {exc.strerror}", file) from None
     article = read_article(data, str(file))
     vocab = load_vocabulary(ontology)

@@ -261,6 +261,13 @@ def review(source, root, out, accept, drop, corrections, renames, merges, split)
         click.echo(f"{number:3d}. {describe(draft)}")
 
 
+def _finite(value, param):
+    """click's FloatRange lets nan through (no comparison with it is true)."""
+    if value != value:
+        raise click.BadParameter("must be a number of seconds, not nan", param=param)
+    return value
+
+
 def _network(out, lang):
     """The network the build wrote, merged once and kept (graph/netindex.py)."""
     from graph.netindex import read_index
@@ -356,7 +363,10 @@ QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "nq
               help="Write the answer to this file (whole or not at all) instead of printing it.")
 @click.option("--labels/--no-labels", default=None,
               help="Add each IRI's label beside it (a NAME_label column in json, xml, csv and tsv). On for tables.")
-@click.option("--timeout", type=click.FloatRange(min=0.01), default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--timeout", type=click.FloatRange(min=0.01, max=86400), default=30.0, show_default=True,
+              callback=lambda ctx, param, value: _finite(value, param), help="Seconds before the query is stopped.")
+@click.option("--memory", type=click.IntRange(64, 2**20), default=1024, show_default=True, metavar="MIB",
+              help="Memory the query may use, in MiB, before it is stopped.")
 @click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
               help='Set a parameter (see --list) or selected variable ?NAME to VALUE: <IRI>, a prefixed name '
                    '(id:dprd-banten), "text", a date (2025-06-01) or a number. Repeatable.')
@@ -367,7 +377,7 @@ QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "nq
               "next build (kg build starts this in the background).")
 @project_options
 @lang_option
-def query(query, expression, fmt, output, labels, timeout, bindings, limit, list_, warm, root, out, lang):
+def query(query, expression, fmt, output, labels, timeout, memory, bindings, limit, list_, warm, root, out, lang):
     """Ask the built graph a SPARQL query: a saved query's name, a .rq file, - (standard input) or -e '…'.
 
     The ontology's prefixes (kg:, id:, g:, prov:, oa:, …) are already declared;
@@ -406,7 +416,7 @@ def query(query, expression, fmt, output, labels, timeout, bindings, limit, list
     for line in warnings(text, out):
         click.echo(f"kg: warning: {line}", err=True)
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
-    answer = run(text, out, fmt, timeout, limit, bindings, labels, lang, width)
+    answer = run(text, out, fmt, timeout, limit, bindings, labels, lang, width, memory)
     if output is None:
         click.echo(answer, nl=False)  # bytes: written as they are
         return
@@ -419,42 +429,55 @@ def query(query, expression, fmt, output, labels, timeout, bindings, limit, list
 @cli.command()
 @quiet_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Seconds a query may run.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: any free one).")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
+              help="Seconds a request may take, query included.")
+@click.option("--memory", type=click.IntRange(64, 2**20), default=1024, show_default=True, metavar="MIB",
+              help="Memory each query process may use, in MiB.")
 @project_options
-def serve(host, port, timeout, root, out):
-    """Serve the built graph as a read-only SPARQL endpoint (Oxigraph's server) at http://HOST:PORT/query.
+def serve(host, port, timeout, memory, root, out):
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
-    Updates are refused; the default graph is the union of every source's graph.
+    SERVICE, FROM and updates are refused (403), as in kg query; the default
+    graph holds every source's statements, each once; answers follow each kg build.
 
     Example: kg serve --port 7878
     """
     root, out = _where(root, out)
-    import os
+    import signal
 
-    from graph.serve import serve_command
+    from graph.serve import serve as run_serve
 
-    command = serve_command(out, host, port, timeout)
-    if not _quiet():
-        click.echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
-    os.execv(command[0], command)
+    def ready(address):
+        if not _quiet():
+            click.echo(f"SPARQL endpoint: http://{address[0]}:{address[1]}/query (read-only; Ctrl-C stops it)",
+                       err=True)
+
+    with contextlib.suppress(ValueError, AttributeError):  # (not in the main thread)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        run_serve(out, host, port, timeout, memory, ready=ready)
+    except KeyboardInterrupt:
+        pass
 
 
 @cli.command()
 @quiet_option
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=86400), default=600, show_default=True,
+              callback=lambda ctx, param, value: _finite(value, param), help="Seconds the whole push may take.")
 @project_options
-def push(endpoint, root, out):
+def push(endpoint, timeout, root, out):
     """Publish the graph to a SPARQL store: one named graph per source, each replacing its previous version.
 
     Example: kg push --endpoint http://localhost:7878/store
     """
     root, out = _where(root, out)
-    from graph.serve import push as run_push
+    from graph.push import push as run_push, shown
 
     with _progress() as progress:
-        pushed = run_push(out, endpoint, progress=progress)
-    click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {endpoint}")
+        pushed = run_push(out, endpoint, timeout, progress=progress)
+    click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {shown(endpoint)}")
 
 
 @cli.command()
@@ -517,10 +540,12 @@ def diff(old, new, fmt, html, root, out, lang):
 
     from graph import diff as diffing
     from graph.rdfio import read_quads
-    from graph.snapshot import default_old, resolve
+    from graph.snapshot import check, default_old, resolve
 
     old_path = resolve(out, old) if old else default_old(out)
     new_path = resolve(out, new) if new else resolve(out, "current")
+    for warning in filter(None, (check(old_path, out), check(new_path, out))):
+        click.echo(f"kg: warning: {warning}", err=True)
     with _progress() as progress:
         progress.stage("Comparing graphs")
         result = diffing.compare_files(old_path, new_path, read_quads)

@@ -47,7 +47,7 @@ from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES
     ProjectIndex, stated_subjects, uses
 from graph.report import English, ReportParts, kg_classes, make_report, notes, source_row
 from graph.snapshot import PREVIOUS
-from graph.sources import GAZETTEER_FILE, check_project, read_gazetteer, read_record
+from graph.sources import GAZETTEER_FILE, check_project, read_gazetteer, read_record, read_regular
 from graph.store import StoreUpdate
 from graph.validate import Checker, describe, load_shapes, superclasses
 
@@ -900,9 +900,8 @@ def _digests(files: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
     """(path, signature) -> (path, (signature, sha256 of the bytes)) for each."""
     found = []
     for path, signature in files:
-        try:
-            with open(path, "rb") as handle:
-                found.append((path, (signature, hashlib.sha256(handle.read()).hexdigest())))
+        try:  # (a FIFO or a link out of the folder: read_record says what is wrong)
+            found.append((path, (signature, hashlib.sha256(read_regular(path)).hexdigest())))
         except OSError:
             found.append((path, (signature, "unreadable")))
     return found

@@ -3,8 +3,8 @@
 Queries run on the embedded pyoxigraph store in out/, whose default graph
 holds every statement once (graph/store.py). They never reach the network or the
 file system: SERVICE, FROM / FROM NAMED and updates are refused before the
-engine sees the query (GRAPH g:<source> reads one source's facts).
-Each query runs in a child process that is killed at the time limit.
+engine sees the query, by graph/guard.py (GRAPH g:<source> reads one source's facts).
+Each query runs in a child process that is killed at the time limit or past its memory limit.
 
 A store never changes once built (a build makes a new one), so an answer is
 kept beside it, in out/.answers/<store>/, keyed by the query, its options and
@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from graph import answers, portable
 from graph.errors import QueryError
+from graph.guard import MEMORY_EXIT, check_limits, check_parsed, guarded, limit_memory
 from graph.labels import every_label, labels_of, lookup
 from graph.namespaces import PREFIXES, graph_iri
 from graph.saved import bind, saved_queries
@@ -43,9 +44,7 @@ from graph.store import ANSWERS, is_current, open_store, store_path
 
 PREFIX_MAP = dict(PREFIXES)
 DEFAULT_LANG = "en"
-_SERVICE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:])", re.IGNORECASE)
-_FROM = re.compile(r"(?<![?$:\w])FROM(?![\w:])", re.IGNORECASE)
-_UPDATE = re.compile(r"(?<![?$:\w])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:])", re.IGNORECASE)
+MEMORY_MIB = 1024  # how much memory a query's process may use unless told otherwise (kg query --memory)
 
 
 def resolve(query: str | None, expression: str | None, stdin=None) -> str:
@@ -69,15 +68,6 @@ def resolve(query: str | None, expression: str | None, stdin=None) -> str:
     return saved[query].text
 
 
-def check_safe(text: str) -> None:
-    masked = _MASK.sub(lambda m: " " * len(m.group()) if not m.group().startswith("#") else "", text)
-    if _SERVICE.search(masked):
-        raise QueryError("SERVICE is refused: queries never leave this machine")
-    if _FROM.search(masked):
-        raise QueryError("FROM is refused: nothing is loaded from elsewhere; use GRAPH g:<source> to read one source's facts")
-    update = _UPDATE.search(masked)
-    if update and not _FORM.search(masked[: update.start()]):
-        raise QueryError(f"{update.group(1).upper()} is refused: kg query only reads the graph")
 
 
 _ORDER_BY = re.compile(r"(?<![?$:\w])ORDER\s+BY(?![\w:])", re.IGNORECASE)
@@ -182,16 +172,17 @@ def answer_format(text: str, fmt: str | None) -> str:
 
 def run(text: str, out: Path, fmt: str | None = None, timeout: float = 30.0, limit: int | None = None,
         bindings: tuple[str, ...] = (), labels: bool | None = None, lang: str = DEFAULT_LANG,
-        width: int | None = None) -> bytes:
-    """Run a query in a child process, killed after ``timeout`` seconds; return the formatted answer, UTF-8.
+        width: int | None = None, memory: int | None = MEMORY_MIB) -> bytes:
+    """Run a query in a child process, killed after ``timeout`` seconds or past ``memory`` MiB; return the formatted answer, UTF-8.
 
     ``limit`` keeps the first rows of a SELECT answer (after sorting); ``bindings``
     (``["where=id:dprd-banten"]``) set the query's parameters or selected variables
     (graph/saved.py); ``labels`` (by default, for tables only) adds each IRI's label
     in ``lang``; ``width``, for a terminal, lays out a table wider than that to fit.
     """
+    check_limits(timeout, memory)
+    text = guarded(text)  # the parsed check runs in the child, under its limits
     fmt = answer_format(text, fmt)
-    check_safe(text)
     check_prefixes(text)
     text, substitutions = bind(text, bindings, lang)
     labels = fmt == answers.TABLE if labels is None else labels
@@ -203,7 +194,7 @@ def run(text: str, out: Path, fmt: str | None = None, timeout: float = 30.0, lim
         return found[fmt]  # it fits: its cells are not needed
     missing = [view for view in views if view not in found]
     if missing:
-        made = _in_child(text, store, missing, limit, substitutions, labels, lang, timeout)
+        made = _in_child(text, store, missing, limit, substitutions, labels, lang, timeout, memory)
         for view, answer in made.items():
             _keep(kept[view], answer)
         found.update(made)
@@ -212,10 +203,10 @@ def run(text: str, out: Path, fmt: str | None = None, timeout: float = 30.0, lim
     return found[fmt]
 
 
-def _in_child(text, store, views, limit, substitutions, labels, lang, timeout) -> dict[str, bytes]:
+def _in_child(text, store, views, limit, substitutions, labels, lang, timeout, memory) -> dict[str, bytes]:
     context = portable.processes()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(text, store, views, limit, substitutions, labels, lang, sender),
+    child = context.Process(target=_child, args=(text, store, views, limit, substitutions, labels, lang, memory, sender),
                             daemon=True)
     child.start()
     sender.close()
@@ -227,6 +218,9 @@ def _in_child(text, store, views, limit, substitutions, labels, lang, timeout) -
         ok, payload = receiver.recv()
     except EOFError:
         child.join()
+        if memory is not None and (child.exitcode == MEMORY_EXIT or child.exitcode < 0):
+            raise QueryError(f"the query needed more than {memory} MiB of memory and was stopped "
+                             "(raise --memory to allow more)") from None
         raise QueryError(f"the query process died (exit {child.exitcode})") from None
     child.join()
     if not ok:
@@ -359,11 +353,19 @@ def start_warming(out: Path, lang: str = DEFAULT_LANG) -> None:
                          start_new_session=True)
 
 
-def _child(text, store, views, limit, substitutions, labels, lang, sender) -> None:
+def _child(text, store, views, limit, substitutions, labels, lang, memory, sender) -> None:
+    if memory is not None:
+        limit_memory(memory)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)  # what goes wrong is sent back; the engine's own cries past the memory limit are not for the user
+    os.close(null)
     try:
+        check_parsed(text)
         sender.send((True, _answers(ox.Store.read_only(str(store)), text, views, limit, substitutions, labels, lang)))
     except QueryError as exc:
         sender.send((False, str(exc)))
+    except MemoryError:
+        os._exit(MEMORY_EXIT)
     except Exception as exc:  # anything else the engine raises, as one line
         sender.send((False, f"query failed: {exc}"))
 

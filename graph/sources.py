@@ -9,8 +9,11 @@ of them at once, each as ``file:line: what is wrong``.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -462,13 +465,42 @@ def read_text(path: Path) -> str:
     return _decode(_read(path), path)
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, within: Path | None = None) -> bytes:
+    """The bytes of a regular file that lies, links resolved, in ``within`` (by default the folder it is named in).
+
+    A source's files are read only from the sources folder: a text that is a
+    link to /etc/passwd would otherwise be published, a quote at a time, and a
+    FIFO or a device would be read for ever.
+    """
     try:
-        return Path(path).read_bytes()
+        return read_regular(path, Path(path).parent if within is None else within)
     except FileNotFoundError:
         raise SourceError("file not found", path) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", path) from None
+
+
+def read_regular(path, within=None, limit: int | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (lying in ``within``, links resolved, and of at most
+    ``limit`` bytes); OSError if not (EFBIG when too large).
+
+    Opened without waiting, so that a FIFO is refused rather than waited on.
+    """
+    if within is not None:
+        real, folder = os.path.realpath(path), os.path.realpath(within)
+        if os.path.commonpath([real, folder]) != folder:
+            raise OSError(errno.EACCES, f"it leads outside {within} (to {real}); a source's files must lie in the sources folder")
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if limit is None:
+            return handle.read()
+        data = handle.read(limit + 1)  # (the file may grow as it is read)
+        if max(status.st_size, len(data)) > limit:
+            raise OSError(errno.EFBIG, f"{max(status.st_size, len(data)):,} bytes, more than {limit:,}")
+        return data
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -523,7 +555,7 @@ def leave_out_drafts(source: Source) -> None:
 
 
 def _attach_text(source: Source) -> None:
-    data = _read(source.text_path)  # once: the hash is of the bytes the quotes were found in
+    data = _read(source.text_path, source.path.parent)  # once: the hash is of the bytes the quotes were found in
     source.text = text = _decode(data, source.text_path)
     source.sha256 = hashlib.sha256(data).hexdigest()
     folded = NormalisedText(text)

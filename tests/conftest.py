@@ -1,7 +1,12 @@
 """Shared fixtures: the shipped project, built once; writable copies to break."""
 from __future__ import annotations
 
+import http.server
 import shutil
+import socket
+import subprocess
+import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -96,3 +101,53 @@ def open_page(browser):
     yield opener
     for context in pages:
         context.close()
+
+
+@pytest.fixture
+def counting_server():
+    """A local HTTP server that counts every request it gets."""
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/turtle")
+            self.end_headers()
+            self.wfile.write(b"<http://a> <http://b> <http://c> .\n")
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def start_serve():
+    """Start `kg serve --port 0 ARGS…` in a process of its own; return its base URL and the process."""
+    started = []
+
+    def start(out, *args):
+        process = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--port", "0", "--out", str(out),
+                                    *[str(a) for a in args]], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        started.append(process)
+        line = process.stderr.readline()  # "SPARQL endpoint: http://127.0.0.1:PORT/query (…)", once listening
+        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + process.stderr.read()
+        return line.split()[2].removesuffix("/query"), process
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(10)

@@ -116,3 +116,54 @@ def test_query_table_escapes_control_characters(project, kg, name):
     assert "Meeting" in result.output
     controls = re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", result.output)
     assert not controls, (name, controls)
+
+
+def _article_linked_to(project, tmp_path, secret: str, name="901_linked"):
+    """A record whose text is a link to a file outside the project, quoting the start of that file."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text(secret, encoding="utf-8")
+    record, _ = hostile_record(payloads=[secret[:20], secret[:10]])
+    (project / "sources" / f"{name}.yaml").write_text(record, encoding="utf-8")
+    return outside
+
+
+def test_a_text_that_links_outside_the_sources_is_refused(project, tmp_path, kg):
+    secret = "root:x:0:0:root:/root:/bin/bash and what follows is private\n"
+    outside = _article_linked_to(project, tmp_path, secret)
+    (project / "sources" / "901_linked.txt").symlink_to(outside)
+    result = kg("build", "--root", project, "--out", project / "out")
+    assert result.exit_code == 2
+    assert result.stderr == (f"kg: error: {project / 'sources' / '901_linked.txt'}: cannot read: it leads outside "
+                             f"{project / 'sources'} (to {outside}); a source's files must lie in the sources folder\n")
+    assert not (project / "out").exists()
+
+
+def test_a_record_that_links_outside_the_sources_is_refused(project, tmp_path, kg):
+    record, text = hostile_record(payloads=["A quiet meeting took place", "A quiet meeting"])
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(record, encoding="utf-8")
+    (project / "sources" / "902_linked.yaml").symlink_to(outside)
+    (project / "sources" / "902_linked.txt").write_text(text, encoding="utf-8")
+    result = kg("build", "--root", project, "--out", project / "out")
+    assert result.exit_code == 2 and "902_linked.yaml: cannot read: it leads outside" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_text_that_is_a_fifo_is_refused_not_waited_on(project, tmp_path, kg):
+    import os
+
+    _article_linked_to(project, tmp_path, "A quiet meeting took place in the city hall.\n", name="903_fifo")
+    os.mkfifo(project / "sources" / "903_fifo.txt")
+    result = kg("build", "--root", project, "--out", project / "out")
+    assert result.exit_code == 2
+    assert f"{project / 'sources' / '903_fifo.txt'}: cannot read: not a regular file" in result.stderr
+
+
+def test_a_link_to_a_text_inside_the_sources_is_read(project, tmp_path, kg):
+    record, text = hostile_record(payloads=["A quiet meeting took place", "A quiet meeting"])
+    (project / "sources" / "904_inside.yaml").write_text(record, encoding="utf-8")
+    (project / "sources" / "texts").mkdir()
+    (project / "sources" / "texts" / "904.txt").write_text(text, encoding="utf-8")
+    (project / "sources" / "904_inside.txt").symlink_to(project / "sources" / "texts" / "904.txt")
+    result = kg("build", "--root", project, "--out", project / "out")
+    assert result.exit_code == 0, result.stderr

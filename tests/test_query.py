@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import json
-import threading
+import time
 
 import pyoxigraph as ox
 import pytest
@@ -171,7 +170,38 @@ def test_not_built_says_how_to_build(kg, tmp_path):
                                    "CLEAR ALL", "LOAD <http://127.0.0.1:1/x>"])
 def test_updates_are_refused(kg, shipped, query):
     result = kg("query", "-e", query, "--out", shipped.out)
-    assert result.exit_code == 2 and "is refused: kg query only reads the graph" in result.stderr
+    assert result.exit_code == 2 and "is refused: queries only read the graph" in result.stderr
+
+
+def test_a_string_or_comment_that_says_service_or_from_is_no_keyword(kg, shipped):
+    query = 'SELECT ?s WHERE { ?s ?p "service from" } # SERVICE <http://127.0.0.1:1/> FROM <x>\r\n'
+    result = kg("query", "-e", query, "--out", shipped.out)
+    assert result.exit_code == 0, result.stderr
+    assert result.output.endswith("(0 rows)\n")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e300", "0", "-1"])
+def test_a_time_limit_that_is_no_real_number_of_seconds_is_refused(kg, shipped, value):
+    result = kg("query", "capitals", "--timeout", value, "--out", shipped.out)
+    assert result.exit_code == 2
+    assert "Invalid value for '--timeout'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_memory_limit_stops_a_greedy_query(kg, shipped):
+    query = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY DESC(CONCAT(STR(?c), STR(?f)))"
+    result = kg("query", "-e", query, "--memory", "200", "--timeout", "120", "--out", shipped.out)
+    assert result.exit_code == 2
+    assert result.stderr == ("kg: error: the query needed more than 200 MiB of memory and was stopped "
+                             "(raise --memory to allow more)\n")
+
+
+def test_a_query_slow_to_check_is_stopped_at_its_time_limit_too(kg, shipped):
+    # rdflib's parser, the guard's second check, takes seconds on a FILTER of thousands of alternatives
+    query = "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(f"?o = {n}" for n in range(3000)) + ") } # from"
+    began = time.monotonic()
+    result = kg("query", "-e", query, "--timeout", "1", "--out", shipped.out)
+    assert result.exit_code == 2 and "ran longer than 1 s and was stopped" in result.stderr
+    assert time.monotonic() - began < 5
 
 
 def test_timeout_stops_a_runaway_query(kg, shipped):
@@ -181,35 +211,16 @@ def test_timeout_stops_a_runaway_query(kg, shipped):
     assert "ran longer than 0.5 s and was stopped" in result.stderr
 
 
-@pytest.fixture
-def counting_server():
-    """A local HTTP server that counts every request it gets."""
-    hits = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the stdlib's name
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/turtle")
-            self.end_headers()
-            self.wfile.write(b"<http://a> <http://b> <http://c> .\n")
-
-        do_POST = do_GET
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-
-
 @pytest.mark.parametrize("template, message", [
     ("SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}", "SERVICE is refused"),
     ("SELECT * WHERE {{ SERVICE SILENT <{url}/sparql> {{ ?s ?p ?o }} }}", "SERVICE is refused"),
     ("SELECT * WHERE {{ {{ SELECT ?s WHERE {{ service <{url}/q> {{ ?s ?p ?o }} }} }} }}", "SERVICE is refused"),
+    # SPARQL ends a comment at a bare CR too: the text check once read SERVICE as part of the comment
+    ("SELECT * WHERE {{ #x\rSERVICE <{url}/s> {{ ?s ?p ?o }} }}", "SERVICE is refused"),
+    ("SELECT * WHERE {{ #x\r\tservice\r<{url}/s> {{ ?s ?p ?o }} }}", "SERVICE is refused"),
+    # rdflib reads \u0022 as a quote before parsing, Oxigraph only inside strings: each check sees it its own way
+    ('SELECT * WHERE {{ BIND("\\u0022" AS ?x) SERVICE <{url}/s> {{ ?s ?p ?o }} BIND("\\u0022" AS ?y) }}',
+     "SERVICE is refused"),
 ])
 def test_service_never_reaches_the_network(kg, shipped, counting_server, template, message):
     url, hits = counting_server
