@@ -28,12 +28,13 @@ from pathlib import Path
 
 from rdflib import Literal
 
+from graph.errors import InputErrors, SourceError
+from graph import iris
 from graph.iris import KG
 from graph.ontology import Vocabulary
 from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazetteer
 
 DATA = Path(__file__).parent / "data" / "regions.tsv"
-REGIONS_ID = "regions"
 COUNTRIES = {"ID": "indonesia", "CN": "china"}
 CODE_PROPERTIES = {"ID": ("kemendagriCode", KG.KemendagriCode), "CN": ("gbCode", KG.GBT2260Code)}
 
@@ -87,7 +88,7 @@ def read_regions(path: Path = DATA) -> tuple[Region, ...]:
 def base_gazetteer(vocab: Vocabulary, path: Path = DATA) -> Source:
     """Every region of regions.tsv as a gazetteer source of its own."""
     items = [_item(region, vocab) for region in read_regions(path)]
-    return Source(id=REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
+    return Source(id=iris.REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
                   meta={"title": "Regions of Indonesia and China",
                         "description": "Every Indonesian province and kabupaten/kota (Kemendagri codes) and every "
                                        "Chinese province-level, prefecture-level and county-level division "
@@ -211,6 +212,18 @@ def merged(base: Source, curated: Source) -> Source:
         items.append(item)
     items.extend(item for item in added.items if item.type is not None)
     return replace(curated, items=items)
+
+
+def regions_source(gazetteer: Path, vocab: Vocabulary) -> Source:
+    """The base regions as the build compiles them (graph ``g:regions``): under the curated ``gazetteer``.
+
+    A gazetteer that cannot be read overrides nothing here: its own job says what is wrong with it.
+    """
+    try:
+        curated = read_gazetteer(Path(gazetteer), vocab)
+    except (InputErrors, SourceError):
+        curated = replace(base_gazetteer(vocab), items=[])
+    return overlay(base_gazetteer(vocab), curated)
 
 
 def load_gazetteer(folder: Path, vocab: Vocabulary) -> Source:

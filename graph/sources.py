@@ -490,10 +490,10 @@ def _shorten(text: str, width: int = 70) -> str:
 def check_project(vocab: Vocabulary, compiled: list) -> None:
     """What spans files: ids declared once, types agree, references resolve.
 
-    ``compiled`` are the sources built (graph.build.Compiled), the gazetteer first.
+    ``compiled`` are the sources built (graph.build.Compiled), the gazetteers (kind
+    "gazetteer": the base regions, then gazetteer.yaml) first.
     """
     errors = _Collector()
-    gazetteer = compiled[0]
     declared: dict[str, tuple[str, object, int]] = {}  # id -> (type, source, line)
     for source in compiled:
         in_this_file: set[str] = set()
@@ -506,9 +506,9 @@ def check_project(vocab: Vocabulary, compiled: list) -> None:
             previous = declared.get(subject)
             if previous is None:
                 declared[subject] = (type_name, source, line)
-            elif previous[1] is gazetteer and source is not gazetteer:
+            elif previous[1].kind == "gazetteer" and source.kind != "gazetteer":
                 errors.add(f"duplicate id {subject!r}: the gazetteer declares it "
-                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
+                           f"({Path(previous[1].path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
             elif previous[0] != type_name:
                 errors.add(f"id {subject!r} is a {type_name} here but a {previous[0]} in "
                            f"{Path(previous[1].path).name}:{previous[2]}", source.path, line)
