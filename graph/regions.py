@@ -202,6 +202,7 @@ def merged(base: Source, curated: Source) -> Source:
     """One source with the curated entities (and what the base adds to them) and the other regions."""
     added = overlay(base, curated)
     extra = {item.subject: item for item in added.items if item.type is None}
+    names = {name for item in curated.items for name in [*item.labels.values(), *item.aliases]}
     items = []
     for item in curated.items:
         more = extra.get(item.subject)
@@ -210,7 +211,10 @@ def merged(base: Source, curated: Source) -> Source:
                            aliases=list(dict.fromkeys([*item.aliases, *more.aliases])),
                            statements=[*item.statements, *more.statements])
         items.append(item)
-    items.extend(item for item in added.items if item.type is not None)
+    # A name the curated gazetteer gives stays its entity's, labels included (彬州's English label is
+    # "Binzhou", the curated binzhou's name): the extractor reads labels as names too.
+    items.extend(replace(item, labels={lang: text for lang, text in item.labels.items() if text not in names})
+                 for item in added.items if item.type is not None)
     return replace(curated, items=items)
 
 
