@@ -177,10 +177,18 @@ def english_cn(name: str, short: str, cls: str) -> str:
     return short
 
 
+# Readings place names take where pypinyin gives the everyday one (都 is du in every place name, 长 chang,
+# 朝 chao, 泊 bo, 曾 zeng); then whole names whose reading is their own (长子 Zhangzi, 乐陵 Laoling).
+_PLACE_CHARACTERS = {"都": "du", "长": "chang", "朝": "chao", "泊": "bo", "曾": "zeng"}
+_PLACE_NAMES = {"长子": "zhang zi", "乐陵": "lao ling", "南乐": "nan le", "民乐": "min le", "单": "shan"}
+
+
 def pinyin(zh: str) -> str:
     """'滨州' -> 'Binzhou', '西安' -> "Xi'an" (the apostrophe marks where a syllable starts with a vowel)."""
     from pypinyin import Style, lazy_pinyin
     syllables = lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True)
+    syllables = _PLACE_NAMES[zh].split() if zh in _PLACE_NAMES else [
+        _PLACE_CHARACTERS.get(char, syllable) for char, syllable in zip(zh, syllables)]
     word = syllables[0]
     for syllable in syllables[1:]:
         word += ("'" if syllable[0] in "aoe" else "") + syllable
