@@ -26,12 +26,12 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from graph.errors import InputErrors, SourceError
 from graph import iris
 from graph.iris import KG
-from graph.ontology import Vocabulary
+from graph.ontology import EXTERNAL_IRIS, Vocabulary
 from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazetteer
 
 DATA = Path(__file__).parent / "data" / "regions.tsv"
@@ -107,6 +107,9 @@ def _item(region: Region, vocab: Vocabulary) -> Item:
     statements = [Statement(vocab.properties["locatedIn"], region.parent, region.line)]
     name, datatype = CODE_PROPERTIES[region.country]
     statements.append(Statement(vocab.properties[name], Literal(region.code, datatype=datatype), region.line))
+    if region.geonames:
+        statements.append(Statement(vocab.properties["geonames"],
+                                    URIRef(EXTERNAL_IRIS[KG.geonames].format(region.geonames)), region.line))
     if region.iso3166:
         statements.append(Statement(vocab.properties["iso3166Code"],
                                     Literal(region.iso3166, datatype=KG["ISO3166-2Code"]), region.line))

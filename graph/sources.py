@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph import iris
@@ -23,6 +23,7 @@ from graph.evidence import Location, NormalisedText
 from graph.ontology import (
     BOOLEAN_RANGES,
     CODE_RANGES,
+    EXTERNAL_IRIS,
     DATE_RANGE,
     INTEGER_RANGES,
     STRING_RANGES,
@@ -308,6 +309,11 @@ def _each(value, line):
 
 
 def _statement(prop: Property, value, line, language, path, errors) -> list[Statement] | None:
+    if prop.iri in EXTERNAL_IRIS:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            errors.add(f"`{prop.name}` takes a GeoNames id (a number), not {value!r}", path, line)
+            return None
+        return [Statement(prop, URIRef(EXTERNAL_IRIS[prop.iri].format(value)), line)]
     if prop.is_object:
         if not isinstance(value, str) or not iris.ID_PATTERN.match(value):
             errors.add(f"`{prop.name}` takes ids, not {value!r}", path, line)

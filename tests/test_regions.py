@@ -134,6 +134,15 @@ def test_curated_entities_override_the_base(shipped):
     assert list(graph.objects(entity("hangzhou"), KG.locatedIn)) == [entity("zhejiang")]
 
 
+def test_city_regions_link_to_their_geonames_place(shipped):
+    linked = {row["id"]: row["geonames"] for row in rows() if row["geonames"]}
+    assert {row["class"] for row in rows() if row["geonames"]} <= {"City", "PrefectureLevelCity", "CountyLevelCity"}
+    assert {"hangzhou", "kota-medan"} <= set(linked)
+    for name in ("hangzhou", "kota-medan", "kabupaten-tangerang"):
+        expected = [URIRef(f"https://sws.geonames.org/{linked[name]}/")] if name in linked else []
+        assert list(shipped.graph.objects(entity(name), KG.geonames)) == expected
+
+
 def names(gazetteer) -> dict[str, set[str]]:
     found = defaultdict(set)
     for item in gazetteer.items:
@@ -183,6 +192,16 @@ def test_a_code_is_written_as_text(tmp_path):
         parse_gazetteer(text, tmp_path / "gazetteer.yaml", vocab)
     assert str(failed.value) == (f"{tmp_path / 'gazetteer.yaml'}:6: `kemendagriCode`: expected a code such as "
                                  "'36.03' (in quotes), not 36.1")
+
+
+def test_a_geonames_link_is_written_as_its_id(tmp_path):
+    vocab = load_vocabulary(ROOT / "ontology.ttl")
+    text = "gazetteer: {title: t}\nentities:\n  - id: kota-uji\n    type: City\n    label: Kota Uji\n    geonames: kota-uji\n"
+    with pytest.raises(InputErrors) as failed:
+        parse_gazetteer(text, tmp_path / "gazetteer.yaml", vocab)
+    assert str(failed.value) == f"{tmp_path / 'gazetteer.yaml'}:6: `geonames` takes a GeoNames id (a number), not 'kota-uji'"
+    item = parse_gazetteer(text.replace("geonames: kota-uji", "geonames: 1627549"), tmp_path / "g.yaml", vocab).items[0]
+    assert [s.value for s in item.statements] == [URIRef("https://sws.geonames.org/1627549/")]
 
 
 NAMED_TEXT = ("Catatan uji (test text, not news).\n"
