@@ -36,6 +36,9 @@ from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazettee
 
 DATA = Path(__file__).parent / "data" / "regions.tsv"
 COUNTRIES = {"ID": "indonesia", "CN": "china"}
+# The classes a curated entity may override a region with.
+REGION_CLASSES = {"Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity",
+                  "District", "SpecialRegion"}
 CODE_PROPERTIES = {"ID": ("kemendagriCode", KG.KemendagriCode), "CN": ("gbCode", KG.GBT2260Code)}
 
 # Short forms Indonesian news uses, by Kemendagri code.
@@ -157,7 +160,6 @@ def _names(region: Region) -> tuple[dict[str, str], list[str]]:
     return labels, [*bare, en, *written, *zh_names]
 
 
-
 def overlay(base: Source, curated: Source) -> Source:
     """What ``base`` adds under ``curated``: regions the curated gazetteer does not declare, whole; of those it
     declares (by id or by code), only what it does not say; children placed in the curated entity."""
@@ -174,9 +176,10 @@ def overlay(base: Source, curated: Source) -> Source:
             key = (statement.prop.name, str(statement.value))
             if key in by_code:
                 target[by_code[key]] = item.subject
-    base_ids = {item.subject for item in base.items}
-    for subject in curated_items:
-        if subject in base_ids:
+    base_types = {item.subject: item.type for item in base.items}
+    for subject, item in curated_items.items():
+        # (a curated entity of another kind with a region's id is not an override: the build says so)
+        if subject in base_types and item.type in REGION_CLASSES:
             target.setdefault(subject, subject)
     taken = {}  # a name the curated gazetteer gives -> its entity
     for item in curated.items:
@@ -188,7 +191,7 @@ def overlay(base: Source, curated: Source) -> Source:
                       for s in item.statements]
         owner = target.get(item.subject, item.subject)
         aliases = [a for a in item.aliases if a not in taken or owner in taken[a]]
-        if owner not in curated_items:
+        if item.subject not in target:
             items.append(replace(item, statements=statements, aliases=aliases))
             continue
         mine = curated_items[owner]

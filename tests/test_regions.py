@@ -143,6 +143,21 @@ def test_city_regions_link_to_their_geonames_place(shipped):
         assert list(shipped.graph.objects(entity(name), KG.geonames)) == expected
 
 
+def test_a_curated_entity_of_another_kind_cannot_take_a_region_id(project, tmp_path):
+    with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as gazetteer:
+        gazetteer.write("  - id: kota-medan\n    type: Company\n    label: PT Kota Medan\n")
+    with pytest.raises(InputErrors) as failed:
+        build(Paths(project), tmp_path / "out")
+    assert "id 'kota-medan' is a Company here but a City in regions.tsv:" in str(failed.value)
+
+
+def test_curated_regions_keep_the_class_of_the_region_they_override():
+    vocab = load_vocabulary(ROOT / "ontology.ttl")
+    curated = parse_gazetteer((ROOT / "sources" / "gazetteer.yaml").read_text(encoding="utf-8"), "gazetteer.yaml", vocab)
+    classes = {row["id"]: row["class"] for row in rows()}
+    assert [(i.subject, i.type) for i in curated.items if i.subject in classes and classes[i.subject] != i.type] == []
+
+
 def names(gazetteer) -> dict[str, set[str]]:
     found = defaultdict(set)
     for item in gazetteer.items:
