@@ -105,12 +105,15 @@ def to_networkx(graph: Graph, lang: str = "id", stated_in: dict | None = None) -
         if cls in kinds and isinstance(subject, URIRef):
             typed[subject].add(cls)
     nodes = {}
+    unused = _unnamed_regions(graph, typed, kinds)
     for node in sorted(typed):
         classes = typed[node]
         kind = kinds[min(classes)]
         if kind == "Sector" and not any(True for _ in graph.subjects(KG.sector, node)) \
                 and not any(True for _ in graph.subjects(KG.strongIn, node)):
             continue  # a sector no fact mentions is only vocabulary
+        if node in unused:
+            continue
         if not str(node).startswith(str(ID)) and kind != "Sector":
             continue
         # The most specific class: the one no other class of the node is a subclass of.
@@ -151,6 +154,23 @@ def to_networkx(graph: Graph, lang: str = "id", stated_in: dict | None = None) -
     for node in network.nodes:
         network.nodes[node]["posts"].sort()
     return network
+
+
+def _unnamed_regions(graph: Graph, typed: dict, kinds: dict) -> set:
+    """Regions only the base gazetteer states that nothing else names, less those holding a region that is
+    named: like a sector no fact mentions, only vocabulary. (``from_quads`` leaves the same out, sooner.)"""
+    base = URIRef(f"{SOURCE}{REGIONS_ID}")
+    unused = {node for node, classes in typed.items() if kinds[min(classes)] == "Region"
+              and set(graph.objects(node, PROV.wasDerivedFrom)) == {base}}
+    named = [node for node in unused if any(subject not in unused for subject in graph.subjects(None, node))]
+    unused.difference_update(named)
+    kept = [node for node, classes in typed.items() if kinds[min(classes)] == "Region" and node not in unused]
+    while kept:  # and every region a kept one lies in
+        for parent in graph.objects(kept.pop(), KG.locatedIn):
+            if parent in unused:
+                unused.discard(parent)
+                kept.append(parent)
+    return unused
 
 
 def stated_in(graphs: dict[str, Graph]) -> dict:
@@ -194,7 +214,8 @@ _LOCATED_IN = ox.NamedNode(str(KG.locatedIn))
 
 def _unused_regions(quads: list) -> set:
     """The regions of the base gazetteer (about 3,700) that no other graph names, less those that hold a region
-    that is named: like a sector no fact mentions, only vocabulary, kept out of the page, `kg path` and `kg stats`."""
+    that is named: left out before the rdflib graph is made (``to_networkx`` would leave them out anyway, as
+    ``_unnamed_regions``), which keeps the page, `kg path` and `kg stats` as quick as without them."""
     parents = {quad.subject: quad.object for quad in quads
                if quad.predicate == _LOCATED_IN and quad.graph_name == _REGIONS}
     if not parents:

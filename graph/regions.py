@@ -37,7 +37,7 @@ from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazettee
 DATA = Path(__file__).parent / "data" / "regions.tsv"
 COUNTRIES = {"ID": "indonesia", "CN": "china"}
 # The classes a curated entity may override a region with.
-REGION_CLASSES = {"Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity",
+REGION_CLASSES = {"Country", "Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity",
                   "District", "SpecialRegion"}
 CODE_PROPERTIES = {"ID": ("kemendagriCode", KG.KemendagriCode), "CN": ("gbCode", KG.GBT2260Code)}
 
@@ -89,8 +89,15 @@ def read_regions(path: Path = DATA) -> tuple[Region, ...]:
 
 
 def base_gazetteer(vocab: Vocabulary, path: Path = DATA) -> Source:
-    """Every region of regions.tsv as a gazetteer source of its own."""
-    items = [_item(region, vocab) for region in read_regions(path)]
+    """Every region of regions.tsv, and the two countries they lie in, as a gazetteer source of its own."""
+    countries = [Item(subject=COUNTRIES["ID"], line=1, type="Country", labels={"id": "Indonesia", "en": "Indonesia",
+                                                                              "zh": "印度尼西亚"},
+                      aliases=["Republik Indonesia", "Republic of Indonesia", "RI"]),
+                 Item(subject=COUNTRIES["CN"], line=1, type="Country", labels={"id": "Tiongkok", "en": "China",
+                                                                              "zh": "中国"},
+                      aliases=["China", "Cina", "Republik Rakyat Tiongkok", "RRT", "People's Republic of China",
+                               "中华人民共和国"])]
+    items = countries + [_item(region, vocab) for region in read_regions(path)]
     return Source(id=iris.REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
                   meta={"title": "Regions of Indonesia and China",
                         "description": "Every Indonesian province and kabupaten/kota (Kemendagri codes) and every "
@@ -199,7 +206,8 @@ def overlay(base: Source, curated: Source) -> Source:
         names = {*mine.labels.values(), *mine.aliases}
         items.append(Item(subject=owner, line=item.line, type=None,
                           labels={lang: text for lang, text in item.labels.items() if lang not in mine.labels},
-                          aliases=[a for a in [*item.labels.values(), *aliases] if a not in names],
+                          aliases=[a for a in [*(text for lang, text in item.labels.items() if lang in mine.labels),
+                                               *aliases] if a not in names],
                           statements=[s for s in statements if s.prop.name not in said]))
     return replace(base, items=items)
 
