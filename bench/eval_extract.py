@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from graph.extract import EXTRACTOR, extract  # noqa: E402
 from graph.ontology import load_vocabulary  # noqa: E402
-from graph.sources import GAZETTEER_FILE, parse_gazetteer, parse_record, read_text  # noqa: E402
+from graph.regions import load_gazetteer  # noqa: E402
+from graph.sources import parse_record, read_text  # noqa: E402
 
 KINDS = ("entities", "posts", "agreements", "events", "dates", "sectors")
 AGREEMENTS = {"LetterOfIntent", "MemorandumOfUnderstanding", "SisterCityRelationship",
@@ -96,7 +97,7 @@ def keyed(facts: list[dict], entity_ids: set[str]) -> dict[str, set]:
 def evaluate(root: Path):
     vocab = load_vocabulary(root / "ontology.ttl")
     sources = root / "sources"
-    gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
+    gazetteer = load_gazetteer(sources, vocab)  # the base regions under gazetteer.yaml, as `kg add` reads it
     entity_ids = {item.subject for item in gazetteer.items}
     totals = {kind: Counter() for kind in KINDS}
     rows = []

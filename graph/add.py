@@ -28,7 +28,8 @@ from graph.match import places_within, settle
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
 from graph.progress import SILENT, Progress
-from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_regular, read_text
+from graph.regions import load_gazetteer
+from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_record, read_regular, read_text
 
 PROPOSED_FOLDER = "proposed"  # where earlier versions proposed new names; `kg extract` removes a record's file
 MAX_FILE = 10 * 2**20  # bytes of a file to add: a saved page with its inline styles and scripts fits
@@ -233,7 +234,7 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
         raise AddError(f"cannot read: {exc.strerror}", file) from None
     article = read_article(data, str(file))
     vocab = load_vocabulary(ontology)
-    gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
+    gazetteer = load_gazetteer(sources, vocab)
     meta = article.meta
     language = language or (meta.get("html_language") if meta.get("html_language") in LANGUAGES
                             and meta["language"] == "other" else None) or meta["language"]
@@ -440,7 +441,7 @@ def _check_record(record: str, path: Path, text: str, vocab: Vocabulary, declare
                 raise SourceError(f"drafted quote not found in the text: {quote.text[:60]!r}", path, quote.line)
     if declared is None:
         folder = Path(path).parent
-        gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
+        gazetteer = load_gazetteer(folder, vocab)
         declared = declarations(folder, gazetteer)
     known = set(declared) | set(vocab.concepts) | {i.subject for i in source.items if i.type is not None}
     for item in source.items:
@@ -483,7 +484,7 @@ def extract_source(sources: Path, ontology: Path, ref: str, progress: Progress =
     record = parse_record(read_text(record_path), record_path, vocab)  # refuses a broken record
     text = read_text(record.text_path)
     edit = roundtrip.RecordFile(read_text(record_path), record_path)
-    gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
+    gazetteer = load_gazetteer(sources, vocab)
     publisher = edit.source.get("publisher")
     old = {key: [e for e in edit.doc.get(key) or [] if isinstance(e, dict) and e.get("reviewed") is False
                  and not (key == "entities" and e.get("id") == publisher)] for key in ("entities", "facts")}

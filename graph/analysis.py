@@ -120,7 +120,7 @@ def stats(index: NetworkIndex, top: int = 10, out: Path | None = None) -> dict:
     components = Counter(netindex.components(index))
     scores, method = kept_betweenness(out, index)
     per_source = netindex.source_counts(index)
-    articles = [sum(s != "gazetteer" for s in sources) for sources in index.sources]
+    articles = [sum(s not in ("gazetteer", "regions") for s in sources) for sources in index.sources]
 
     def ranked(score):
         return [{"entity": index.label(i), "id": index.nodes[i].rsplit("/", 1)[-1], "type": index.types[i],

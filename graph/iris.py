@@ -64,6 +64,8 @@ def fact_id(type_name: str, parts: list[str], period: str | None) -> str:
 
 
 GAZETTEER_ID = "gazetteer"
+REGIONS_ID = "regions"  # the base gazetteer of every region (graph/regions.py), under the curated one
+BASE_IDS = (REGIONS_ID, GAZETTEER_ID)  # the sources every other is checked against, in build order
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 
 # Characters RFC 3987 never allows in an IRI.

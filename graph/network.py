@@ -27,6 +27,8 @@ import pyoxigraph as ox
 from graph.errors import NotBuilt
 from graph.namespaces import BASE, PREFIXES
 
+REGIONS_ID = "regions"  # the base gazetteer's graph (graph/iris.py; this module imports no rdflib)
+
 NETWORK_FILE = "network.jsonl"
 
 # One palette, shared by the page and the exports.
@@ -56,7 +58,7 @@ def source_id(iri: str) -> str:
 
 
 def short_source(source: str) -> str:
-    """'002_df0ee3cb47686a21' -> '002'; 'gazetteer' stays."""
+    """'002_df0ee3cb47686a21' -> '002'; 'gazetteer' and 'regions' stay."""
     return source.split("_", 1)[0]
 
 
@@ -182,6 +184,24 @@ def is_node(name: str, kind: str, named: set[str]) -> bool:
     return name.startswith("id/")
 
 
+def _unused_regions(stated: dict, derived: dict) -> set[str]:
+    """The regions only the base gazetteer (about 3,700 of them) states that no other graph names, less those
+    holding a region that is named: like a sector no fact mentions, only vocabulary, so not drawn."""
+    parents = {s: o for (s, relation, o), graphs in stated.items() if relation == "locatedIn" and REGIONS_ID in graphs}
+    named = set()
+    for (s, _, o), graphs in stated.items():
+        if any(g != REGIONS_ID for g in graphs):
+            named.update((s, o))
+    unused = {r for r in parents if r not in named and set(derived.get(r, ())) <= {REGIONS_ID}}
+    kept = [r for r in parents if r not in unused]
+    while kept:  # and every region a kept one lies in
+        parent = parents.get(kept.pop())
+        if parent in unused:
+            unused.discard(parent)
+            kept.append(parent)
+    return unused
+
+
 def _evidence_source(name: str) -> str:
     """The source of an evidence id ('evidence/<source>/<start>-<end>')."""
     return name.split("/")[1] if name.count("/") >= 2 else ""
@@ -232,11 +252,12 @@ class Network:
         self._sub, self._ancestors, self._kinds, self._terms = sub, {}, {}, {}
 
         named = {o for (_, relation, o) in stated if relation in ("sector", "strongIn")}
+        unused = _unused_regions(stated, self._derived)
         self.kinds: dict[str, str] = {}  # node IRI -> kind
         self._classes: dict[str, list[str]] = {}
         for name, classes in types.items():
             classes = sorted({c for c in classes if self._kind(c)})
-            if classes and is_node(name, self._kind(classes[0]), named):
+            if classes and name not in unused and is_node(name, self._kind(classes[0]), named):
                 self.kinds[_full(name)] = self._kind(classes[0])
                 self._classes[_full(name)] = classes
         posts = defaultdict(dict)

@@ -27,7 +27,8 @@ from graph.extract import slug
 from graph.match import MATCH_KEY, rename, split as split_fact
 from graph.ontology import load_vocabulary
 from graph.outputs import write_atomic
-from graph.sources import GAZETTEER_FILE, parse_gazetteer, parse_record, read_text
+from graph.regions import load_gazetteer
+from graph.sources import GAZETTEER_FILE, parse_record, read_text
 
 _NUMBER = re.compile(r"(e?)(\d+)\Z")
 
@@ -199,7 +200,7 @@ def _order(number: str):
 
 
 def _gazetteer(sources, ontology):
-    return parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, load_vocabulary(ontology))
+    return load_gazetteer(sources, load_vocabulary(ontology))  # the base regions under the curated gazetteer
 
 
 def _label(labels: dict) -> str:
