@@ -23,7 +23,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# --code DIR (set by --ref) evaluates the graph package found in DIR instead of this checkout's
+CODE = sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv[:-1] else str(ROOT)
+sys.path.insert(0, CODE)
 
 from graph.extract import EXTRACTOR, extract  # noqa: E402
 from graph.ontology import load_vocabulary  # noqa: E402
@@ -121,21 +123,20 @@ def evaluate(root: Path):
     return rows, totals
 
 
-def _extractor_at(ref: str):
-    import importlib.util
+def _run_at(ref: str, argv: list[str]) -> int:
+    """Run this evaluation with the graph package as it was at ``ref`` (a module or a package then)."""
+    import io
     import subprocess
+    import tarfile
     import tempfile
 
-    code = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:graph/extract.py"], check=True,
-                          capture_output=True, text=True).stdout
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "extract_at_ref.py"
-    path.write_text(code, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("extract_at_ref", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["extract_at_ref"] = module
-    spec.loader.exec_module(module)
-    return module.extract, f"{module.EXTRACTOR} as of {ref}"
+    folder = Path(tempfile.mkdtemp(prefix="kg-eval-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "graph"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    rest = [a for i, a in enumerate(argv) if a != "--ref" and (i == 0 or argv[i - 1] != "--ref")]
+    return subprocess.run([sys.executable, __file__, *rest, "--code", str(folder), "--label", ref]).returncode
 
 
 def ratio(a, b):
@@ -145,12 +146,13 @@ def ratio(a, b):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT)
-    parser.add_argument("--ref", help="evaluate graph/extract.py as it was at this git commit instead "
+    parser.add_argument("--ref", help="evaluate the extractor as it was at this git commit instead "
                                       "(e.g. the rules as written before the curated records existed)")
+    parser.add_argument("--code", help=argparse.SUPPRESS)
+    parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    global extract, EXTRACTOR
     if args.ref:
-        extract, EXTRACTOR = _extractor_at(args.ref)
+        sys.exit(_run_at(args.ref, sys.argv[1:] if argv is None else argv))
     rows, totals = evaluate(args.root)
     print("Per article: kind hits/drafted/curated")
     for name, counts in rows:
@@ -161,7 +163,7 @@ def main(argv=None):
         else:
             print(f"  {name}: " + "  ".join(f"{k} {h}/{d}/{c}" for k, (h, d, c) in counts.items()))
     evaluated = sum(1 for _, counts in rows if isinstance(counts, dict))
-    print(f"\nAll {evaluated} evaluated articles ({EXTRACTOR}):")
+    print(f"\nAll {evaluated} evaluated articles ({EXTRACTOR}{' as of ' + args.label if args.label else ''}):")
     print(f"  {'kind':<11} {'precision':>9} {'recall':>7}   hits drafted curated")
     for kind in KINDS:
         t = totals[kind]

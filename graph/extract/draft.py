@@ -1,0 +1,58 @@
+"""The Draft: facts in the record format curators write, each with verbatim quotes,
+``reviewed: false`` and the extractor's name; entities the gazetteer does not know, proposed;
+and facts waiting for them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+VERSION = "0.1"
+EXTRACTOR = f"kg-extract {VERSION}"
+
+# the keys of a drafted fact, in the order a record lists them
+ORDER = ["id", "type", "about", "label", "honorific", "party", "heldBy", "role", "postIn", "signatory", "signedOn",
+         "signedAt", "host", "guest", "ledBy", "location", "date", "startDate", "endDate", "statedWeekday",
+         "participant", "visited", "locatedIn", "capitalOf", "unnamedCounterpartIn", "sector"]
+# references a fact stands without: drafted with the known ones while the others are proposed
+OPTIONAL_REFS = {"participant", "ledBy", "signatory", "visited", "signedAt", "location"}
+
+
+@dataclass
+class Draft:
+    facts: list[dict] = field(default_factory=list)  # ready for the record
+    pending: list[dict] = field(default_factory=list)  # need a proposed entity first
+    proposed: list[dict] = field(default_factory=list)  # new gazetteer entries, for the curator
+    mentioned: set[str] = field(default_factory=set)  # known entities the text names
+    reason: str | None = None  # why nothing was extracted
+
+
+def finish(doc, facts) -> Draft:
+    draft = Draft()
+    draft.proposed = [doc.proposed[k] for k in sorted(doc.proposed)]
+    draft.mentioned = {m.entity for m in doc.mentions if m.entity in doc.names.types}
+    for fact in facts:
+        clean = {k: fact[k] for k in ORDER if k in fact and fact[k] not in (None, [])}
+        clean["quote"] = [trim(q) for q in dict.fromkeys(fact["quote"])]
+        clean["quote"] = clean["quote"][0] if len(clean["quote"]) == 1 else clean["quote"]
+        clean["reviewed"] = False
+        clean["extractor"] = EXTRACTOR
+        unknown = {k for k, v in clean.items() if k not in ("label", "quote", "extractor", "id", "type")
+                   and any(x in doc.proposed for x in (v if isinstance(v, list) else [v]) if isinstance(x, str))}
+        if not unknown:
+            draft.facts.append(clean)
+            continue
+        draft.pending.append(clean)  # whole, for when the curator has declared the new names
+        if unknown <= OPTIONAL_REFS:  # the fact stands without them: draft it with the known ones
+            lean = {}
+            for key, value in clean.items():
+                if key in unknown:
+                    value = [x for x in value if x not in doc.proposed] if isinstance(value, list) else None
+                    if not value:
+                        continue
+                lean[key] = value
+            draft.facts.append(lean)
+    return draft
+
+
+def trim(quote: str) -> str:
+    return quote.strip().rstrip(",;:")

@@ -1,0 +1,135 @@
+"""The event an article is about: a delegation visit, a meeting or an expo, with host, guest,
+who led it, where and when.
+"""
+from __future__ import annotations
+
+from graph.extract.agreements import short
+from graph.extract.dates import dates
+from graph.extract.doc import slug
+from graph.extract.people import person_at
+from graph.extract.vocabulary import (EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE, LEADER_RE,
+                                      MEETING_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE)
+
+
+def event(doc, person_of_post):
+    """The article's one event, or None."""
+    visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)]
+    meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)]
+    expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
+    indexes = sorted(set(visit) | set(meeting))
+    type_name = "DelegationVisit" if visit else "Meeting"
+    if expo and len(expo) >= len(visit):  # an article about an expo
+        indexes, type_name = expo, "Expo"
+    if not indexes:
+        return None
+    fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
+    host = guest = leader = location = date = weekday = until = None
+    participants, visited = [], []
+    for i in indexes:
+        sentence = doc.sentences[i]
+        for m in doc.in_span(sentence.start, sentence.end):
+            kind = doc.entity_type(m.entity)
+            before = doc.text[max(sentence.start, m.start - 40):m.start]
+            after = doc.text[m.end:m.end + 20]
+            if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
+                if guest is None and kind != "Person" and (GUEST_RE.search(before) or
+                                                           GUEST_AFTER_RE.match(after)):
+                    guest = m.entity
+                elif host is None and HOST_RE.search(before) and kind in REGION_TYPES:
+                    host = m.entity
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]):
+                    location = m.entity
+            if kind == "Company" and type_name == "DelegationVisit":
+                visited.append(m.entity)
+            if kind == "Person" or (kind not in REGION_TYPES and kind != "Company"):
+                participants.append(m.entity)
+        for holder, place in person_of_post.get(sentence.start, []):
+            participants.append(holder)
+        lead = LEADER_RE.search(sentence.text)
+        if lead and leader is None:
+            pos = sentence.start + lead.end()
+            title = TITLE_RE.match(doc.text, pos)
+            if title:
+                pos = title.end()
+                region = doc.mention_at(pos + 1, REGION_TYPES)
+                pos = region.end if region else pos
+            person = person_at(doc, pos, sentence.end)
+            if person:
+                leader = person[0]
+        receive = RECEIVE_RE.search(sentence.text)
+        if receive and host is None:
+            hosts = [place for holder, place in person_of_post.get(sentence.start, [])]
+            subject = [m for m in doc.in_span(sentence.start, sentence.start + receive.start())
+                       if doc.entity_type(m.entity) not in ("Person", "Country")]
+            if hosts:
+                host = hosts[0]
+            elif subject:
+                host = subject[0].entity
+        if date is None:
+            hits = dates(doc, sentence.start, sentence.end)
+            if hits:
+                date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
+        if sentence.text not in fact["quote"]:
+            fact["quote"].append(sentence.text)
+    first = indexes[0]
+    if date is None:  # a dateline in the same paragraph: "… Kota Binzhou. Selasa (22/09/25)"
+        paragraph = doc.sentences[first].paragraph
+        for s in doc.sentences:
+            hits = dates(doc, s.start, s.end) if s.paragraph == paragraph else []
+            if hits:
+                date, weekday = hits[0].value, hits[0].weekday
+                fact["quote"].append(doc.text[hits[0].start:hits[0].end])
+                break
+    if date is None:  # the date is often in the sentence just before: "Pada 5 September 2025, …"
+        for j in range(first - 1, max(-1, first - 3), -1):
+            hits = dates(doc, doc.sentences[j].start, doc.sentences[j].end)
+            if hits and doc.sentences[j].paragraph >= doc.sentences[first].paragraph - 1:
+                date, weekday = hits[-1].value, hits[-1].weekday
+                fact["quote"].insert(0, doc.text[hits[-1].start:hits[-1].end])
+                break
+    if host is None and location is not None and location != guest:
+        host = location
+    if guest is None and host is not None and type_name == "DelegationVisit":
+        # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
+        others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
+                  if doc.entity_type(place) in REGION_TYPES and place != host
+                  and doc.names.jurisdiction.get(host) != place}
+        if len(others) == 1:
+            guest = others.pop()
+    name = None
+    if type_name == "Expo":
+        for i in indexes:
+            found = EXPO_NAME_RE.search(doc.sentences[i].text)
+            if found and len(found.group(1).split()) >= 2:
+                name = " ".join(found.group().split())
+                break
+    elif host is None and guest is None:
+        return None
+    start, end = (date, until) if until else (None, None)
+    date = None if until else date
+    for key, value in (("host", host), ("guest", guest), ("ledBy", leader), ("location", location),
+                       ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
+        if value is not None:
+            fact[key] = value
+    participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
+    if participants:
+        fact["participant"] = participants
+    if visited:
+        fact["visited"] = list(dict.fromkeys(visited))
+    if type_name == "Expo":
+        year = (start or date or "")[:4]
+        base = slug(name) if name else "-".join(["expo", *([year] if year else [])])
+        fact["id"] = doc.new_id(base if not year or year in base else f"{base}-{year}", type_name)
+        fact["label"] = name or {"id": "Pameran", "en": "Expo"}
+        return fact
+    date = date or start
+    prefix = "visit" if type_name == "DelegationVisit" else "meeting"
+    parts = [short(x) for x in (guest, host) if x]
+    fact["id"] = doc.new_id("-".join([prefix, *parts] + ([date[:4]] if date else [])), type_name)
+    names = {lang: "–".join(doc.label(x, lang) for x in (guest, host) if x) for lang in ("id", "en")}
+    word = {"DelegationVisit": ("Kunjungan", "visit"), "Meeting": ("Pertemuan", "meeting")}[type_name]
+    fact["label"] = {"id": f"{word[0]} {names['id']}", "en": f"{names['en']} {word[1]}"}
+    if date:
+        fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
+    return fact
+

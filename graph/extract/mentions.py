@@ -1,0 +1,152 @@
+"""Mentions: where the text names a region, organisation or person the gazetteer knows, and
+regions and organisations it does not know, proposed from the way they are written
+("Kabupaten Lebak", "Guangzhou City", "Expansion (ACRONYM)").
+
+Overlaps are settled by order: acronym expansions, then known names of two words or more,
+then ranked regions, then every other known name.
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.doc import Mention, Mentions, slug
+from graph.extract.names import NameIndex
+from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+                                      REGION_TYPES, TITLE_RE, org_type)
+
+
+def find_mentions(doc):
+    text = doc.text
+    spans: list[Mention] = []
+    taken = [False] * len(text)
+
+    def add(m: Mention) -> bool:
+        if any(taken[m.start:m.end]):
+            return False
+        for i in range(m.start, m.end):
+            taken[i] = True
+        spans.append(m)
+        return True
+
+    # organisations written "Expansion (ACRONYM)"
+    word = r"(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
+    for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,9}})\)", text):
+        words = match.group(1).split()
+        acronym = match.group(2)
+        while words and words[0][0].lower() != acronym[0].lower():
+            words.pop(0)
+        while words and not words[-1][0].isupper():
+            words.pop()
+        if len(words) < 2 or any(re.search(p, match.group()) for p, _, _ in AGREEMENTS):
+            continue
+        expansion = " ".join(words)
+        start = match.start(1) + match.group(1).index(words[0])
+        known = doc.names.resolve(expansion) | doc.names.resolve(acronym) | \
+            doc.names.resolve(f"{expansion} ({acronym})")
+        known = {e for e in known if doc.names.types[e] not in REGION_TYPES}
+        if doc.names.resolve(expansion) - known or doc.names.resolve(acronym) - known:
+            continue  # a region written with its abbreviation, e.g. "Nusa Tenggara Barat (NTB)"
+        if len(known) == 1:
+            entity, = known
+            type_name = doc.names.types[entity]
+        else:
+            type_name = org_type(expansion)
+            entity = doc.propose(slug(acronym), type_name, f"{expansion} ({acronym})", [acronym, expansion],
+                                  text[start:match.end()])
+        add(Mention(start, match.end(), entity, type_name, text[start:match.end()]))
+
+    # names the gazetteer knows, of two words or more: "Pemerintah Provinsi Zhejiang"
+    known = list(doc.names.index.finditer(text))
+    for start, end, name in known:
+        if " " in name:
+            candidates = sorted(doc.names.by_name[name])
+            add(Mention(start, end, "|".join(candidates), "?", text[start:end]))
+
+    # regions with a rank word
+    rank_before = "|".join(re.escape(r) for r in sorted(RANK_BEFORE, key=len, reverse=True))
+    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    for match in re.finditer(rf"(?<![\w-])({rank_before})\s+({name})", text):
+        rank, words = match.group(1), match.group(2).split()
+        if text[max(0, match.start() - 6):match.start()].rstrip().endswith(("Wali", "Wakil", "Kantor", "Ibu")):
+            if rank == "Kota":
+                continue  # "Wali Kota X" is a title, "Ibu Kota" a capital: handled elsewhere
+        rank_mention(doc, add, RANK_BEFORE[rank], rank, words, match.start(), match.start(2), before=True)
+    rank_after = "|".join(re.escape(r) for r in RANK_AFTER)
+    for match in re.finditer(rf"(?<![\w-])({name})\s+({rank_after})\b", text):
+        words = match.group(1).split()
+        words = words[-2:]  # "Guangdong province": the name is the last one or two words
+        kind = RANK_AFTER[match.group(2)]
+        start = match.end(1) - len(" ".join(words))
+        if words and words[0] in NOT_NAMES | {"The"} and len(words) > 1:
+            words = words[1:]
+            start = match.end(1) - len(" ".join(words))
+        if not words or words[-1] in NOT_NAMES or re.match(r"\s+[A-Z]", text[match.end():]) \
+                or any(w in NOT_NAMES or w in ("Smart", "Capital", "Green") for w in words):
+            continue  # part of a longer name: "Smart City Technology Expo"
+        rank_mention(doc, add, kind, match.group(2), words, start, start, before=False, end=match.end())
+
+    # every name the gazetteer knows
+    for start, end, name in known:
+        candidates = doc.names.by_name[name]
+        entity = sorted(candidates)[0] if len(candidates) == 1 else "|".join(sorted(candidates))
+        add(Mention(start, end, entity, "?", text[start:end]))
+    spans.sort(key=lambda m: m.start)
+    # ambiguous bare names ("Tangerang"): the one the article also names with a rank word
+    ranked = {m.entity for m in spans if "|" not in m.entity and m.entity in doc.names.types}
+    ranked |= {doc.names.jurisdiction[e] for e in ranked if e in doc.names.jurisdiction}
+    for m in spans:
+        if "|" in m.entity:
+            options = [e for e in m.entity.split("|") if e in ranked]
+            m.entity = options[0] if len(options) == 1 else m.entity
+        if m.type == "?" and "|" not in m.entity:
+            m.type = doc.names.types.get(m.entity, "?")
+    doc.mentions = Mentions(spans)
+
+
+def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=None):
+    wanted = COMPATIBLE[kind]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        stop = (name_start + len(name)) if before else end
+        found = doc.names.resolve(name, wanted) | doc.names.resolve(f"{rank} {name}", wanted)
+        if len(found) == 1:
+            entity, = found
+            add(Mention(start, stop, entity, doc.names.types[entity], doc.text[start:stop]))
+            return
+    # unknown: one capitalised word unless the words go on as a known name
+    name = words[0]
+    if not before:  # "East Java province": every word before the rank word
+        name = " ".join(words)
+    elif len(words) > 1 and words[1] not in doc.names.by_name and words[1] not in NOT_NAMES \
+            and not TITLE_RE.fullmatch(words[1]) and looks_like_place(doc, words):
+        name = " ".join(words[:2])
+    if name in NOT_NAMES or doc.names.resolve(name) - set().union(*[doc.names.resolve(name, wanted)]):
+        return
+    stop = (name_start + len(name)) if before else end
+    quote = doc.text[start:stop]
+    add(Mention(start, stop, propose_region(doc, name, kind, quote), kind, quote))
+
+
+def mention_proposed_regions(doc):
+    """A region proposed from one sentence ("Guangzhou Vice Mayor") is the same name elsewhere."""
+    names = {alias: entry["id"] for entry in doc.proposed.values() if entry["type"] in REGION_TYPES
+             for alias in entry["alias"]}
+    if not names:
+        return
+    for start, end, name in NameIndex(names).finditer(doc.text):
+        if not doc.mentions.overlapping(start, end):
+            entity = names[name]
+            doc.mentions.add(Mention(start, end, entity, doc.entity_type(entity), doc.text[start:end]))
+
+
+def propose_region(doc, name, kind, quote):
+    id_word, en_word = {"Regency": ("Kabupaten", "Regency"), "City": ("Kota", "City"),
+                        "Province": ("Provinsi", "Province"), "County": ("Kecamatan", "County")}[kind]
+    return doc.propose(RANK_PREFIX[kind] + slug(name), kind,
+                        {"id": f"{id_word} {name}", "en": f"{name} {en_word}"}, [name], quote)
+
+
+def looks_like_place(doc, words):
+    # "Kota Bandar Lampung" yes; "Kota Serang Budi" (a person follows) is cut by the title rules
+    return len(words) == 2 and words[1] not in doc.names.by_name
+
