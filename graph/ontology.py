@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -104,3 +105,6 @@ TEXT_RANGES = {RDF.langString}
 STRING_RANGES = {XSD.string}
 INTEGER_RANGES = {XSD.integer, XSD.nonNegativeInteger}
 BOOLEAN_RANGES = {XSD.boolean}
+# Official codes, each scheme a datatype of its own, written as text and checked against its shape.
+CODE_RANGES = {KG.KemendagriCode: re.compile(r"\d{2}(\.\d{2}){0,3}\Z"), KG.GBT2260Code: re.compile(r"\d{6}\Z"),
+               KG["ISO3166-2Code"]: re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}\Z")}

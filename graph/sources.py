@@ -22,6 +22,7 @@ from graph.errors import InputErrors, SourceError
 from graph.evidence import Location, NormalisedText
 from graph.ontology import (
     BOOLEAN_RANGES,
+    CODE_RANGES,
     DATE_RANGE,
     INTEGER_RANGES,
     STRING_RANGES,
@@ -40,6 +41,7 @@ GAZETTEER_KEYS = {"title", "description"}
 _LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 _YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])\Z")
 _YEAR = re.compile(r"\d{4}\Z")
+_CODE_EXAMPLES = dict(zip(CODE_RANGES, ("36.03", "371600", "ID-BT")))
 
 
 @dataclass
@@ -343,6 +345,10 @@ def literal_values(prop: Property, value, language: str) -> list[Literal]:
         if not isinstance(value, bool):
             raise ValueError(f"expected true or false, not {value!r}")
         return [Literal(value)]
+    if rng in CODE_RANGES:
+        if not isinstance(value, str) or not CODE_RANGES[rng].match(value):
+            raise ValueError(f"expected a code such as {_CODE_EXAMPLES[rng]!r} (in quotes), not {value!r}")
+        return [Literal(value, datatype=rng)]
     raise ValueError(f"values of range {rng} cannot be written in a source file")
 
 

@@ -1,0 +1,229 @@
+"""The base gazetteer: every region of Indonesia and China, from graph/data/regions.tsv.
+
+``regions.tsv`` is made by ``scripts/make_regions.py`` from open data (see
+graph/data/README.md): each Indonesian province and kabupaten/kota with its
+Kemendagri code, each Chinese province-level, prefecture-level and
+county-level division with its GB/T 2260 code, each with its parent. Here it
+becomes gazetteer entities (labels in id/en/zh, the names a news reader
+meets, the codes as typed literals), under the curated ``gazetteer.yaml``:
+
+- ``base_gazetteer(vocab)``: every region, as a source of its own (``regions``);
+- ``overlay(base, curated)``: what the base still adds once the curated
+  gazetteer is on top. A curated entity overrides the region with its id, or
+  the region whose official code it states (``kemendagriCode: "12"``); the
+  region then only adds what the curated entity does not say (its code, a
+  label in another language, names), and the region's children are placed in
+  the curated entity. A name the curated gazetteer gives to an entity stays
+  that entity's: a region loses it as an alias;
+- ``load_gazetteer(folder, vocab)``: base and curated as one source, for the
+  extractor (`kg add`, `kg extract`, bench/eval_extract.py).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rdflib import Literal
+
+from graph.iris import KG
+from graph.ontology import Vocabulary
+from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazetteer
+
+DATA = Path(__file__).parent / "data" / "regions.tsv"
+REGIONS_ID = "regions"
+COUNTRIES = {"ID": "indonesia", "CN": "china"}
+CODE_PROPERTIES = {"ID": ("kemendagriCode", KG.KemendagriCode), "CN": ("gbCode", KG.GBT2260Code)}
+
+# Short forms Indonesian news uses, by Kemendagri code.
+SHORT_FORMS = {
+    "12": ["Sumut"], "13": ["Sumbar"], "16": ["Sumsel"], "19": ["Babel"], "21": ["Kepri"],
+    "31": ["Jakarta", "DKI", "Daerah Khusus Jakarta"], "32": ["Jabar"], "33": ["Jateng"],
+    "34": ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta"], "35": ["Jatim"], "52": ["NTB"], "53": ["NTT"],
+    "61": ["Kalbar"], "62": ["Kalteng"], "63": ["Kalsel"], "64": ["Kaltim"], "65": ["Kaltara"],
+    "71": ["Sulut"], "72": ["Sulteng"], "73": ["Sulsel"], "74": ["Sultra"], "76": ["Sulbar"], "82": ["Malut"],
+    "33.72": ["Solo", "Kota Solo", "Solo City"], "34.71": ["Jogja", "Yogya", "Kota Jogja", "Kota Yogya", "Jogja City"],
+}
+# Chinese suffix -> how English, pinyin and Indonesian write the kind (longest first).
+_KINDS = [("特别行政区", "SAR", None, None), ("自治区", "Autonomous Region", "Zizhiqu", "Daerah Otonom"),
+          ("自治州", "Autonomous Prefecture", "Zizhizhou", "Prefektur Otonom"),
+          ("自治县", "Autonomous County", "Zizhixian", "Kabupaten Otonom"),
+          ("自治旗", "Autonomous Banner", "Zizhiqi", None), ("地区", "Prefecture", "Diqu", "Prefektur"),
+          ("林区", "Forestry District", "Linqu", None), ("特区", "Special District", "Tequ", None),
+          ("新区", "New Area", "Xinqu", None), ("省", "Province", "Sheng", "Provinsi"), ("市", "City", "Shi", "Kota"),
+          ("县", "County", "Xian", "Kabupaten"), ("区", "District", "Qu", "Distrik"), ("旗", "Banner", "Qi", None),
+          ("盟", "League", "Meng", None)]
+
+
+@dataclass(frozen=True)
+class Region:
+    """One row of regions.tsv."""
+
+    country: str  # ID or CN
+    code: str  # Kemendagri (36.03) or GB/T 2260 (371600)
+    id: str
+    cls: str  # a class of ontology.ttl
+    parent: str  # the parent's id; provinces: the country's
+    official: str  # the name as the official list writes it
+    short: str  # the name without its kind: "Tangerang", "Binzhou"
+    zh: str  # Chinese short name ("滨州"); "" in Indonesia
+    en: str  # English label
+    iso3166: str
+    geonames: str
+    line: int
+
+
+@functools.lru_cache(maxsize=4)
+def read_regions(path: Path = DATA) -> tuple[Region, ...]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tuple(Region(row["country"], row["code"], row["id"], row["class"], row["parent"], row["official"],
+                        row["short"], row["zh"], row["en"], row["iso3166"], row["geonames"], line)
+                 for line, row in enumerate(rows, start=2))
+
+
+def base_gazetteer(vocab: Vocabulary, path: Path = DATA) -> Source:
+    """Every region of regions.tsv as a gazetteer source of its own."""
+    items = [_item(region, vocab) for region in read_regions(path)]
+    return Source(id=REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
+                  meta={"title": "Regions of Indonesia and China",
+                        "description": "Every Indonesian province and kabupaten/kota (Kemendagri codes) and every "
+                                       "Chinese province-level, prefecture-level and county-level division "
+                                       "(GB/T 2260 codes), made by scripts/make_regions.py from open data: "
+                                       "see graph/data/README.md."},
+                  items=items, sha256=_sha256(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _item(region: Region, vocab: Vocabulary) -> Item:
+    labels, aliases = _names(region)
+    statements = [Statement(vocab.properties["locatedIn"], region.parent, region.line)]
+    name, datatype = CODE_PROPERTIES[region.country]
+    statements.append(Statement(vocab.properties[name], Literal(region.code, datatype=datatype), region.line))
+    if region.iso3166:
+        statements.append(Statement(vocab.properties["iso3166Code"],
+                                    Literal(region.iso3166, datatype=KG["ISO3166-2Code"]), region.line))
+    seen = set(labels.values())
+    aliases = [a for a in dict.fromkeys(aliases) if a not in seen and a]
+    return Item(subject=region.id, line=region.line, type=region.cls, labels=labels, aliases=aliases,
+                statements=statements)
+
+
+def _names(region: Region) -> tuple[dict[str, str], list[str]]:
+    """Labels by language, and every other way a news reader meets the region's name."""
+    short, en = region.short, region.en
+    if region.country == "ID":
+        forms = SHORT_FORMS.get(region.code, [])
+        sumatra = [n.replace("Sumatera", "Sumatra") for n in (short, region.official) if "Sumatera" in n]
+        if region.cls == "Province":
+            local = short if short.startswith("D") and short.split()[0] in ("DKI", "DI") else f"Provinsi {short}"
+            base = short.split(" ", 1)[1] if local == short else short
+            aliases = [short, region.official, f"Provinsi {base}", f"Prov. {base}", f"Pemprov {base}",
+                       f"{base} Province", f"Province of {base}", f"{en} Province", *sumatra,
+                       *[f"Provinsi {s}" for s in sumatra], *forms]
+            return {"id": local, "en": en}, aliases
+        english = en.rsplit(" ", 1)[0]  # "South Aceh"
+        if region.cls == "Regency":
+            aliases = [short, f"Kab. {short}", f"Kab {short}", f"Pemkab {short}", f"{short} Regency",
+                       f"Regency of {short}", f"Kabupaten {english}" if english != short else "", english]
+            local = f"Kabupaten {short}"
+        else:
+            aliases = [short, f"Pemkot {short}", f"{short} City", f"City of {short}", english]
+            local = f"Kota {short}"
+        return {"id": local, "en": en}, [region.official, *aliases, *sumatra, *forms]
+    kind = next((k for k in _KINDS if region.official.endswith(k[0])), (None, None, None, None))
+    _, english_kind, pinyin_kind, indonesian_kind = kind
+    municipality = region.cls == "Province" and kind[0] == "市"
+    zh_names = [region.official] + ([region.zh] if len(region.zh) >= 2 else [])
+    bare = [short] if len(region.zh) >= 2 or region.cls == "Province" else []  # never "She" for 涉县
+    written = [f"{short} {english_kind}" if english_kind else "", f"{short} {pinyin_kind}" if pinyin_kind else "",
+               f"{indonesian_kind} {short}" if indonesian_kind else ""]
+    if region.cls in ("PrefectureLevelCity", "CountyLevelCity") or municipality:
+        written += [f"City of {short}", f"Kota {short}"] + ([f"{short} Municipality"] if municipality else [])
+    if region.cls == "Province" and kind[0] != "市":
+        written += [f"{short} Province", f"Provinsi {short}", f"{en} Province" if en != short else ""]
+    local = f"{indonesian_kind} {short}" if indonesian_kind and not municipality else en
+    labels = {"id": local, "en": en, "zh": region.official}
+    return labels, [*bare, en, *written, *zh_names]
+
+
+
+def overlay(base: Source, curated: Source) -> Source:
+    """What ``base`` adds under ``curated``: regions the curated gazetteer does not declare, whole; of those it
+    declares (by id or by code), only what it does not say; children placed in the curated entity."""
+    code_names = {name for name, _ in CODE_PROPERTIES.values()}
+    by_code = {}
+    for item in base.items:
+        for statement in item.statements:
+            if statement.prop.name in code_names:
+                by_code[(statement.prop.name, str(statement.value))] = item.subject
+    curated_items = {item.subject: item for item in curated.items}
+    target = {}  # base id -> the curated id that overrides it
+    for item in curated.items:
+        for statement in item.statements:
+            key = (statement.prop.name, str(statement.value))
+            if key in by_code:
+                target[by_code[key]] = item.subject
+    base_ids = {item.subject for item in base.items}
+    for subject in curated_items:
+        if subject in base_ids:
+            target.setdefault(subject, subject)
+    taken = {}  # a name the curated gazetteer gives -> its entity
+    for item in curated.items:
+        for name in [*item.labels.values(), *item.aliases]:
+            taken.setdefault(name, set()).add(item.subject)
+    items = []
+    for item in base.items:
+        statements = [replace(s, value=target.get(s.value, s.value)) if s.prop.name == "locatedIn" else s
+                      for s in item.statements]
+        owner = target.get(item.subject, item.subject)
+        aliases = [a for a in item.aliases if a not in taken or owner in taken[a]]
+        if owner not in curated_items:
+            items.append(replace(item, statements=statements, aliases=aliases))
+            continue
+        mine = curated_items[owner]
+        said = {s.prop.name for s in mine.statements}
+        names = {*mine.labels.values(), *mine.aliases}
+        items.append(Item(subject=owner, line=item.line, type=None,
+                          labels={lang: text for lang, text in item.labels.items() if lang not in mine.labels},
+                          aliases=[a for a in [*item.labels.values(), *aliases] if a not in names],
+                          statements=[s for s in statements if s.prop.name not in said]))
+    return replace(base, items=items)
+
+
+def merged(base: Source, curated: Source) -> Source:
+    """One source with the curated entities (and what the base adds to them) and the other regions."""
+    added = overlay(base, curated)
+    extra = {item.subject: item for item in added.items if item.type is None}
+    items = []
+    for item in curated.items:
+        more = extra.get(item.subject)
+        if more is not None:
+            item = replace(item, labels={**more.labels, **item.labels},
+                           aliases=list(dict.fromkeys([*item.aliases, *more.aliases])),
+                           statements=[*item.statements, *more.statements])
+        items.append(item)
+    items.extend(item for item in added.items if item.type is not None)
+    return replace(curated, items=items)
+
+
+def load_gazetteer(folder: Path, vocab: Vocabulary) -> Source:
+    """The gazetteer the extractor reads: the base regions under sources/gazetteer.yaml."""
+    curated = read_gazetteer(Path(folder) / GAZETTEER_FILE, vocab)
+    return merged(base_gazetteer(vocab), curated)
+
+
+def region_counts(path: Path = DATA) -> dict[str, dict[str, int]]:
+    """Regions per country and class, as the data file has them: {'ID': {'Province': 38, ...}, ...}."""
+    counts: dict[str, dict[str, int]] = {}
+    for region in read_regions(path):
+        by_class = counts.setdefault(COUNTRIES[region.country], {})
+        by_class[region.cls] = by_class.get(region.cls, 0) + 1
+    return counts
+
