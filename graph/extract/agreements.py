@@ -8,7 +8,7 @@ import re
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
 from graph.extract.segments import parts
-from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, LEVEL, REGION_TYPES, SIGN_RE,
+from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, LEVEL, LOCAL_REGIONS, REGION_TYPES, SIGN_RE,
                                       SIGNED_IT_RE, SIMILAR_RE, UNNAMED_RE)
 
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
@@ -134,7 +134,7 @@ def parties(doc, sentence, type_name):
     if type_name == "SisterProvinceRelationship":
         wanted = {"Province"}
     else:
-        wanted = {"Regency", "City", "PrefectureLevelCity", "County", "SpecialRegion"}
+        wanted = LOCAL_REGIONS
     groups = []
     for seg_start, seg_end in parts(doc.text, sentence.start, sentence.end):
         parties = []

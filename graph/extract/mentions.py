@@ -11,7 +11,7 @@ import re
 
 from graph.extract.doc import Mention, Mentions, slug
 from graph.extract.names import NameIndex
-from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, LEVEL, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
 
 
@@ -96,11 +96,29 @@ def find_mentions(doc):
     ranked |= {doc.names.jurisdiction[e] for e in ranked if e in doc.names.jurisdiction}
     for m in spans:
         if "|" in m.entity:
-            options = [e for e in m.entity.split("|") if e in ranked]
-            m.entity = options[0] if len(options) == 1 else m.entity
+            m.entity = settle(doc, m.entity.split("|"), ranked) or m.entity
         if m.type == "?" and "|" not in m.entity:
             m.type = doc.names.types.get(m.entity, "?")
     doc.mentions = Mentions(spans)
+
+
+def settle(doc, options, named):
+    """The one entity an ambiguous name stands for, if the article says which; else None.
+
+    In order: the one the article also names unambiguously ("Kota Tangerang" settles a bare
+    "Tangerang"); the one whose province or parent it names ("Binzhou … Shandong"); the one
+    of the highest level ("Binzhou" the prefecture-level city, not the county-level city in
+    Shaanxi: the convention of the region ids too). Two of one level stay ambiguous.
+    """
+    for rule in (lambda e: e in named, lambda e: doc.names.located.get(e) in named):
+        chosen = [e for e in options if rule(e)]
+        if len(chosen) == 1:
+            return chosen[0]
+    levels = {e: LEVEL.get(doc.names.types.get(e), 0) for e in options}
+    top = [e for e in options if levels[e] == max(levels.values())]
+    if len(top) == 1 and all(doc.names.types.get(e) in REGION_TYPES for e in options):
+        return top[0]
+    return None
 
 
 def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=None):

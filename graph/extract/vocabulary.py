@@ -8,17 +8,24 @@ from __future__ import annotations
 import re
 
 
-REGION_TYPES = {"Country", "Province", "Regency", "City", "PrefectureLevelCity", "County", "SpecialRegion", "Island"}
-LEVEL = {"County": 1, "Regency": 2, "City": 2, "PrefectureLevelCity": 2, "SpecialRegion": 2,
-          "Province": 3, "Island": 3, "Country": 4}
+REGION_TYPES = {"Country", "Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County",
+                "CountyLevelCity", "District", "SpecialRegion", "Island"}
+LEVEL = {"County": 1, "CountyLevelCity": 1, "District": 1, "Regency": 2, "City": 2, "PrefectureLevelCity": 2,
+         "Prefecture": 2, "SpecialRegion": 2, "Province": 3, "Island": 3, "Country": 4}
+# regions that sign sister-city ties and similar agreements (below a province)
+LOCAL_REGIONS = {"Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity", "District",
+                 "SpecialRegion"}
 # rank word -> ontology class; written before the name (id/en) or after it (en)
 RANK_BEFORE = {"Kabupaten": "Regency", "Kab.": "Regency", "Kota": "City", "Provinsi": "Province",
                "Prov.": "Province", "Kecamatan": "County", "Regency of": "Regency", "City of": "City",
                "Province of": "Province", "city of": "City", "regency of": "Regency", "province of": "Province"}
 RANK_AFTER = {"Regency": "Regency", "City": "City", "Province": "Province", "province": "Province",
               "County": "County", "Prefecture": "City"}
-COMPATIBLE = {"City": {"City", "PrefectureLevelCity"}, "Regency": {"Regency"}, "Province": {"Province"},
-               "County": {"County"}}
+# a rank word or a title's region class -> the classes of the gazetteer it may name
+# (Indonesian writes a Chinese county "kabupaten", and a prefecture "kota")
+COMPATIBLE = {"City": {"City", "PrefectureLevelCity", "CountyLevelCity", "Prefecture"},
+              "Regency": {"Regency", "County"}, "Province": {"Province"},
+              "County": {"County", "CountyLevelCity", "District"}}
 RANK_PREFIX = {"Regency": "kabupaten-", "City": "kota-", "Province": "provinsi-", "County": "kecamatan-"}
 
 # (title as written, role notation, class of the region it is held in)
