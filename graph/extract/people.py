@@ -59,8 +59,7 @@ def posts(doc):
             place = None
             # "Mayor of X" / "Wali Kota X" / "Ketua DPRD Provinsi Banten" / "Kepala Dinas … X"
             after = _OF_RE.match(doc.text, pos, limit).end()
-            if region_class is None and title in ("Kepala", "Head", "Direktur", "Director", "Menteri", "Minister",
-                                                  "Ketua", "Chairman", "Chairperson", "Chair", "Wakil Ketua"):
+            if region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
                 org = doc.mention_at(after, None, organisations=True)
                 if org is not None:
                     place, pos = org.entity, org.end
