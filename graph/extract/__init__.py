@@ -9,7 +9,7 @@ kept apart (``Draft.pending``) until the curator declares it.
 
 The work is a pipeline of stages over one ``Doc``, a module each:
 
-    segments   text -> sentences (paragraphs kept)
+    segments   text -> sentences, with datelines, bylines, captions, credits and teasers marked
     mentions   names the gazetteer knows (names.py) and regions/organisations it does not
     people     posts: title before or after a name, appositions
     places     where a region lies, capitals
@@ -33,7 +33,7 @@ from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, sectors
-from graph.extract.segments import sentences
+from graph.extract.segments import segments
 from graph.sources import Source
 
 __all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
@@ -48,7 +48,8 @@ def extract(text: str, language: str, published, gazetteer: Source, taken: dict[
 
 
 def run(doc: Doc) -> Draft:
-    doc.sentences = sentences(doc.text)
+    doc.segments = segments(doc.text)
+    doc.sentences = [s for s in doc.segments if s.kind == "body"]
     find_mentions(doc)
     found = posts(doc)
     mention_proposed_regions(doc)

@@ -82,7 +82,8 @@ class Doc:
         self.taken = taken
         self.published = as_date(published)
         self.published_month = as_month(published)
-        self.sentences: list[Sentence] = []
+        self.segments: list[Sentence] = []  # every sentence, furniture included
+        self.sentences: list[Sentence] = []  # the story's own (body) sentences: the only ones facts come from
         self.proposed: dict[str, dict] = {}
         self.mentions = Mentions()
         self.facts: list[dict] = []

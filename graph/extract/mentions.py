@@ -7,6 +7,7 @@ then ranked regions, then every other known name.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from graph.extract.doc import Mention, Mentions, slug
@@ -99,7 +100,17 @@ def find_mentions(doc):
             m.entity = settle(doc, m.entity.split("|"), ranked) or m.entity
         if m.type == "?" and "|" not in m.entity:
             m.type = doc.names.types.get(m.entity, "?")
-    doc.mentions = Mentions(spans)
+    # page furniture names no participant: a dateline's town and agency, a caption, a byline;
+    # and a news outlet is never a party to what it reports
+    furniture = [(s.start, s.end) for s in doc.segments if s.kind != "body"]
+    starts = [a for a, _ in furniture]
+
+    def in_furniture(pos):
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < furniture[i][1]
+
+    doc.mentions = Mentions(m for m in spans if doc.entity_type(m.entity) != "NewsPublisher"
+                            and not in_furniture(m.start))
 
 
 def settle(doc, options, named):
