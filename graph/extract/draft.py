@@ -24,12 +24,18 @@ class Draft:
     proposed: list[dict] = field(default_factory=list)  # new gazetteer entries, for the curator
     mentioned: set[str] = field(default_factory=set)  # known entities the text names
     reason: str | None = None  # why nothing was extracted
+    # a proposed person -> known people with a name in common, for the curator to merge by hand
+    # (never merged by the extractor: "Budi Hartono" is not "Budi Rustandi")
+    candidates: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the draft left open, and why
 
 
 def finish(doc, facts) -> Draft:
     draft = Draft()
     draft.proposed = [doc.proposed[k] for k in sorted(doc.proposed)]
     draft.mentioned = {m.entity for m in doc.mentions if m.entity in doc.names.types}
+    draft.candidates = candidates(doc)
+    draft.notes = list(dict.fromkeys(doc.notes))
     for fact in facts:
         clean = {k: fact[k] for k in ORDER if k in fact and fact[k] not in (None, [])}
         clean["quote"] = [trim(q) for q in dict.fromkeys(fact["quote"])]
@@ -52,6 +58,25 @@ def finish(doc, facts) -> Draft:
                 lean[key] = value
             draft.facts.append(lean)
     return draft
+
+
+def candidates(doc) -> dict[str, list[str]]:
+    """Known people who share a word of their name (or an alias) with each proposed person."""
+    people: dict[str, set[str]] = {}
+    for name, entities in doc.names.by_name.items():
+        for entity in entities:
+            if doc.names.types.get(entity) == "Person":
+                for word in name.lower().split():
+                    if len(word) > 2 and not word.endswith("."):
+                        people.setdefault(word, set()).add(entity)
+    found = {}
+    for entry in doc.proposed.values():
+        if entry["type"] != "Person":
+            continue
+        close = set().union(*[people.get(w, set()) for w in entry["label"].lower().split()])
+        if close:
+            found[entry["id"]] = sorted(close)
+    return dict(sorted(found.items()))
 
 
 def trim(quote: str) -> str:

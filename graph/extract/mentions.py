@@ -12,7 +12,7 @@ import re
 
 from graph.extract.doc import Mention, Mentions, slug
 from graph.extract.names import NameIndex
-from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, LEVEL, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, LEVEL, TITLE_WORDS, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
 
 
@@ -109,8 +109,40 @@ def find_mentions(doc):
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < furniture[i][1]
 
-    doc.mentions = Mentions(m for m in spans if doc.entity_type(m.entity) != "NewsPublisher"
-                            and not in_furniture(m.start))
+    kept = [m for m in spans if doc.entity_type(m.entity) != "NewsPublisher" and not in_furniture(m.start)]
+    doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person" or same_person(doc, m, kept))
+
+
+_NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
+_LAST_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)[ \t]+\Z")
+
+
+def same_person(doc, m, mentions) -> bool:
+    """Whether a known person's name in the text is that person, not part of a longer name.
+
+    People are never merged on a shared name: "Budi Hartono" is not the known "Budi" (an alias
+    of Budi Rustandi), nor "Ahmad Budi Rustandi" Budi Rustandi. A name of one word stands for
+    the known person only where the article also names them in full. (A capitalised word before
+    a full name is most often a title or an organisation's: "Committee Ben Yura Rimba".)
+    """
+    after = _NEXT_NAME_RE.match(doc.text, m.end)
+    if after and after.group(1) not in NOT_NAMES and not TITLE_RE.match(after.group(1)):
+        return False
+    single = " " not in m.text.strip()
+    before = _LAST_NAME_RE.search(doc.text, max(0, m.start - 30), m.start) if single else None
+    if before and before.group(1) not in NOT_NAMES and not TITLE_RE.fullmatch(before.group(1)) \
+            and not any(o.end >= before.start(1) and o.start < m.start for o in mentions if o is not m) \
+            and before.group(1) not in RANK_BEFORE and not _title_word(before.group(1)):
+        return False
+    if not single:
+        return True
+    full = {n for n in doc.names.by_name if " " in n and m.entity in doc.names.by_name[n]}
+    return any(o.entity == m.entity and o.text in full for o in mentions)
+
+
+def _title_word(word: str) -> bool:
+    """A word that ends a title or a place before a name ("Wali Kota Serang Budi")."""
+    return word in TITLE_WORDS
 
 
 def settle(doc, options, named):

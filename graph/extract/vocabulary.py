@@ -79,6 +79,10 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Monday", "Tuesday", "Wednesday",
               "Thursday", "Friday", "Saturday", "Sunday", "Tiongkok", "Cina", "China", "Indonesia", "Delegasi",
               "Rombongan", "Pertemuan", "Kunjungan", "Deputy", "Mayor", "Governor", "Regent", "Wakil", "Wali"}
+# every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
+# part of the name
+TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
+                                                            "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof"}
 
 AGREEMENTS = [  # (pattern, class, id prefix)
     (r"\bLetter of Intent\b|\bLoI\b", "LetterOfIntent", "loi"),
