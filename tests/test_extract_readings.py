@@ -36,3 +36,69 @@ def test_people_are_never_merged_on_a_shared_first_name(gazetteer, text, languag
     assert known not in str(draft.facts + draft.pending) and known not in draft.mentioned
     assert new in {p["id"] for p in draft.proposed}
     assert draft.candidates[new] == [known]  # offered to the curator, not merged
+
+
+def proposed(draft):
+    return {p["id"]: p for p in draft.proposed}
+
+
+@pytest.mark.parametrize("text, language, post", [
+    # name before the title, in both languages
+    ("Fahmi Rahman, Ketua DPRD Sumatera Barat, membuka rapat.", "id", ("fahmi-rahman", "chair", "dprd-sumatera-barat")),
+    ("Wang Lei, director of the Hangzhou Commerce Bureau, said the talks went well.", "en",
+     ("wang-lei", "director", "hangzhou-commerce-bureau")),
+    # acting officials hold acting roles of their own
+    ("Penjabat (Pj) Gubernur Kalimantan Barat Hendrik Saragih membuka pertemuan.", "id",
+     ("hendrik-saragih", "acting-governor", "kalimantan-barat")),
+    ("Plt Wali Kota Sorong Yohanis Kambu menerima tamu.", "id", ("yohanis-kambu", "acting-mayor", "kota-sorong")),
+    ("The acting governor of West Kalimantan, Hendrik Saragih, opened the meeting.", "en",
+     ("hendrik-saragih", "acting-governor", "kalimantan-barat")),
+    # bracketed abbreviations of titles
+    ("Wakil Gubernur (Wagub) Jawa Timur Hendra Kusuma hadir.", "id", ("hendra-kusuma", "vice-governor", "jawa-timur")),
+    ("Wali Kota (Wako) Palembang Hidayat Nasution hadir.", "id", ("hidayat-nasution", "mayor", "kota-palembang")),
+    # consuls and ambassadors hold their posts in their mission
+    ("Turut hadir Konsul Jenderal (Konjen) Tiongkok di Medan, yaitu Mr. Zhou Haitao.", "id",
+     ("zhou-haitao", "consul-general", "konjen-tiongkok-medan")),
+    ("Consul General of China in Surabaya Gao Yuan attended.", "en",
+     ("gao-yuan", "consul-general", "konjen-tiongkok-surabaya")),
+    ("Duta Besar Indonesia untuk Tiongkok Djauhari Oratmangun memberi sambutan.", "id",
+     ("djauhari-oratmangun", "ambassador", "kedubes-indonesia-tiongkok")),
+    # heads of agencies the gazetteer does not know, and "Kadis"
+    ("Kepala Dinas Koperasi dan UKM Kota Medan, Sri Wahyuni, hadir.", "id",
+     ("sri-wahyuni", "head", "dinas-koperasi-dan-ukm-kota-medan")),
+    ("Kadis Perindag Kalbar, Agus Salim, mengatakan ekspor naik.", "id", ("agus-salim", "head", "dinas-perindag-kalbar")),
+])
+def test_posts_as_news_writes_them(gazetteer, text, language, post):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert posts(draft) == {post}
+    assert post[0] in proposed(draft)
+
+
+def test_a_consulate_is_proposed_with_its_names_in_both_languages(gazetteer):
+    draft = extract("Turut hadir Konsul Jenderal (Konjen) Tiongkok di Medan, yaitu Mr. Zhou Haitao.\n", "id",
+                    "2025-03-01", gazetteer)
+    consulate = proposed(draft)["konjen-tiongkok-medan"]
+    assert consulate["type"] == "Consulate"
+    assert consulate["label"] == {"id": "Konsulat Jenderal Tiongkok di Medan", "en": "Consulate General of China in Medan"}
+    assert "konjen" not in proposed(draft) and "wagub" not in proposed(draft)  # a title's abbreviation is no organisation
+
+
+def test_a_list_of_name_and_title(gazetteer):
+    text = ("Hadir Sri Wahyuni, Kepala Dinas Pariwisata Kota Medan; Bambang Setiadi, Direktur PT Maju Jaya; "
+            "dan Li Wei, Ketua Kamar Dagang Nanning.\n")
+    draft = extract(text, "id", "2025-03-01", gazetteer)
+    assert posts(draft) == {("sri-wahyuni", "head", "dinas-pariwisata-kota-medan"),
+                            ("bambang-setiadi", "director", "pt-maju-jaya"),
+                            ("li-wei", "chair", "kamar-dagang-nanning")}
+    assert proposed(draft)["pt-maju-jaya"]["type"] == "Company"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ketua DPRD Nusa Tenggara Barat (NTB) periode 2024-2029, Baiq Nurhayati, menerima tamu.", "id"),
+    ("Baiq Nurhayati, chair of the West Nusa Tenggara Provincial Council for the 2024-2029 term, met the guests.", "en"),
+])
+def test_terms_of_office(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    post, = facts(draft, "Post")
+    assert (post["heldBy"], post["role"], post["termStart"], post["termEnd"]) == ("baiq-nurhayati", "chair", "2024",
+                                                                                  "2029")

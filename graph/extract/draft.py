@@ -10,7 +10,7 @@ VERSION = "0.1"
 EXTRACTOR = f"kg-extract {VERSION}"
 
 # the keys of a drafted fact, in the order a record lists them
-ORDER = ["id", "type", "about", "label", "honorific", "party", "heldBy", "role", "postIn", "signatory", "signedOn",
+ORDER = ["id", "type", "about", "label", "honorific", "party", "heldBy", "role", "postIn", "termStart", "termEnd", "signatory", "signedOn",
          "signedAt", "host", "guest", "ledBy", "location", "date", "startDate", "endDate", "statedWeekday",
          "participant", "visited", "locatedIn", "capitalOf", "unnamedCounterpartIn", "sector"]
 # references a fact stands without: drafted with the known ones while the others are proposed

@@ -40,6 +40,8 @@ def find_mentions(doc):
             words.pop()
         if len(words) < 2 or any(re.search(p, match.group()) for p, _, _ in AGREEMENTS):
             continue
+        if TITLE_RE.fullmatch(" ".join(words)) or TITLE_RE.fullmatch(acronym) or acronym in TITLE_WORDS:
+            continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
         expansion = " ".join(words)
         start = match.start(1) + match.group(1).index(words[0])
         known = doc.names.resolve(expansion) | doc.names.resolve(acronym) | \

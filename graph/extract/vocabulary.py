@@ -45,10 +45,36 @@ TITLES = [
     ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
     ("Chair", "chair", None),
     ("Head", "head", None), ("Director", "director", None),
+    ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
+    # diplomats: the post is in their mission (a consulate or an embassy), not in a region
+    ("Konsul Jenderal", "consul-general", None), ("Konjen", "consul-general", None),
+    ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
+    ("Konsul", "consul", None), ("Consul", "consul", None),
+    ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
 ]
+DIPLOMATS = {"consul-general", "consul", "ambassador"}
+# the word an organisation's name starts with (Indonesian) or ends with (English)
+ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
+                   "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
+                   "Persatuan", "Yayasan", "Universitas", "PT", "Bank", "Direktorat", "Kementerian", "Pemerintah",
+                   "Pemkot", "Pemkab", "Pemprov", "Disperindag", "Dispar", "Diskominfo", "Bappeda", "DPMPTSP",
+                   "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik"}
+ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
+                  "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
+                  "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry"}
+# a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
+TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
+                     r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
+# roles that have an acting form of their own (Pj, Plt, Penjabat, Pelaksana Tugas, acting)
+ACTING = {"governor", "vice-governor", "regent", "vice-regent", "mayor", "deputy-mayor", "head", "director",
+          "chair", "minister"}
+ACTING_WORDS = r"(?:Pj|Plt|Penjabat|Pelaksana [Tt]ugas|Acting|acting)\.?(?:\s*\((?:Pj|Plt)\.?\))?"
 TITLE_ROLE = {t: (r, c) for t, r, c in TITLES}
-TITLE_RE = re.compile(r"\b(?:(?:Pj\.?|Plt\.?|Acting|acting)\s+)?(" + "|".join(  # "Chairperson" or "chairperson"
-    f"[{t[0]}{t[0].lower()}]{re.escape(t[1:])}" for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0]))) + r")\b")
+# a title, maybe acting, maybe with its abbreviation in brackets: "Penjabat (Pj) Gubernur",
+# "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title ("Chairperson" or "chairperson")
+TITLE_RE = re.compile(r"\b(?P<acting>" + ACTING_WORDS + r"\s+)?(?P<title>" + "|".join(
+    f"[{t[0]}{t[0].lower()}]{re.escape(t[1:])}" for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
+    + r")\b(?:\s*\([A-Z][A-Za-z]{1,8}\.?\))?")
 # role words in an apposition: "Name, peneliti sekaligus direktur … di ORG"
 APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direktur": "director",
                     "director": "director", "ketua": "chair", "chairman": "chair", "chairperson": "chair",
@@ -78,7 +104,10 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
               "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Monday", "Tuesday", "Wednesday",
               "Thursday", "Friday", "Saturday", "Sunday", "Tiongkok", "Cina", "China", "Indonesia", "Delegasi",
-              "Rombongan", "Pertemuan", "Kunjungan", "Deputy", "Mayor", "Governor", "Regent", "Wakil", "Wali"}
+              "Rombongan", "Pertemuan", "Kunjungan", "Deputy", "Mayor", "Governor", "Regent", "Wakil", "Wali",
+              # words that open a sentence or a list of guests, before a name
+              "Hadir", "Turut", "Tampak", "Juga", "Also", "Present", "Among", "Including", "Termasuk", "Yakni",
+              "Yaitu", "Sedangkan", "Kemudian", "Lalu", "Namun", "But", "And", "Dan", "Serta", "Bersama"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
