@@ -102,3 +102,37 @@ def test_terms_of_office(gazetteer, text, language):
     post, = facts(draft, "Post")
     assert (post["heldBy"], post["role"], post["termStart"], post["termEnd"]) == ("baiq-nurhayati", "chair", "2024",
                                                                                   "2029")
+
+
+@pytest.mark.parametrize("text, language, published, date, weekday", [
+    ("Delegasi Kota Nanning berkunjung ke Kota Medan, Rabu (14/5).", "id", "2025-05-15", "2025-05-14", "wednesday"),
+    ("The Nanning delegation visited Medan City on Thursday (May 15).", "en", "2025-05-16", "2025-05-15", "thursday"),
+    # published early in January, about late December: the year before
+    ("Delegasi Kota Nanning berkunjung ke Kota Medan pada Selasa (30/12).", "id", "2026-01-02", "2025-12-30",
+     "tuesday"),
+    # only the month of publication is known
+    ("The Nanning delegation visited Medan City on Friday (May 16).", "en", "2025-05", "2025-05-16", "friday"),
+])
+def test_day_and_month_without_a_year(gazetteer, text, language, published, date, weekday):
+    draft = extract(text + "\n", language, published, gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["date"], visit["statedWeekday"]) == (date, weekday)
+    assert draft.notes == []
+
+
+def test_a_weekday_that_the_date_contradicts_is_noted(gazetteer):
+    draft = extract("Delegasi Kota Nanning berkunjung ke Kota Medan, Senin (14/5).\n", "id", "2025-05-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["date"], visit["statedWeekday"]) == ("2025-05-14", "monday")  # both kept, for the curator
+    assert draft.notes == ["“Senin (14/5)”: 2025-05-14 (the year of publication) is a Wednesday, not a Monday"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("id", "Delegasi Kota Nanning berkunjung ke Kota Medan, Rabu (14/5)."),
+    ("en", "The Nanning delegation visited Medan City on Thursday (May 15)."),
+])
+def test_without_a_publication_date_a_date_needing_a_year_is_left_open(gazetteer, language, text):
+    draft = extract(text + "\n", language, None, gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert "date" not in visit
+    assert len(draft.notes) == 1 and "has no year and the publication date is not known" in draft.notes[0]

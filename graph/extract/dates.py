@@ -17,6 +17,9 @@ DATE_PATTERNS = [
     ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
                              rf"(\d{{1,2}}),?\s+(\d{{4}})\b")),
     ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\(?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\b\)?")),
+    # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
+    ("weekday-dm", re.compile(rf"\b({WEEKDAY}),?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
+    ("weekday-md", re.compile(rf"\b({WEEKDAY}),?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
     ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")),
@@ -59,6 +62,32 @@ def dates(doc, start, end) -> list[DateHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+def day_month_value(doc, match, weekday_name, day, month):
+    """A day and month with its weekday, in the year that puts it nearest the publication date; a
+    stated weekday that no nearby year gives is noted, never silently dropped."""
+    weekday = WEEKDAY_NOTATION[WEEKDAYS[weekday_name]]
+    written = match.group()
+    if doc.published is None and doc.published_month is None:
+        doc.notes.append(f"“{written}” has no year and the publication date is not known: the date is left open")
+        return None, None
+    anchor = doc.published or dt.date(doc.published_month[0], doc.published_month[1], 15)
+    options = []
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None, None
+    options.sort(key=lambda d: abs((d - anchor).days))
+    agreeing = [d for d in options if d.weekday() == WEEKDAYS[weekday_name]]
+    if agreeing and agreeing[0] == options[0]:
+        return options[0].isoformat(), weekday
+    doc.notes.append(f"“{written}”: {options[0].isoformat()} (the year of publication) is a "
+                     f"{WEEKDAY_NOTATION[options[0].weekday()].capitalize()}, not a {weekday.capitalize()}")
+    return options[0].isoformat(), weekday
+
+
 def range_value(kind, match):
     if kind == "range-dmy":
         first, last, month, year = match.group(1), match.group(2), match.group(3), match.group(4)
@@ -82,6 +111,10 @@ def date_value(doc, kind, match):
     if doc.published:
         settings["RELATIVE_BASE"] = dt.datetime.combine(doc.published, dt.time())
     weekday = None
+    if kind == "weekday-dm":
+        return day_month_value(doc, match, match.group(1), int(match.group(2)), int(match.group(3)))
+    if kind == "weekday-md":
+        return day_month_value(doc, match, match.group(1), int(match.group(3)), MONTHS[match.group(2)])
     if kind in ("numeric", "dmy", "mdy") and match.group(1):
         weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
     if kind == "numeric":
