@@ -13,7 +13,8 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     mentions   names the gazetteer knows (names.py) and regions/organisations it does not
     people     posts: title before or after a name, appositions
     places     where a region lies, capitals
-    agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date
+    agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
+               and the signing ceremony as an event
     events     the visit, meeting or expo the article is about
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
@@ -24,11 +25,11 @@ article's sentences.
 """
 from __future__ import annotations
 
-from graph.extract.agreements import agreement_facts, name_agreements
+from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
 from graph.extract.events import event
-from graph.extract.mentions import find_mentions, mention_proposed_regions
+from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
@@ -52,6 +53,7 @@ def run(doc: Doc) -> Draft:
     doc.sentences = [s for s in doc.segments if s.kind == "body"]
     find_mentions(doc)
     found = posts(doc)
+    settle_by_posts(doc, {post.place for post in found})
     mention_proposed_regions(doc)
     facts, person_of_post = post_facts(doc, found)
     facts += place_facts(doc)
@@ -61,7 +63,11 @@ def run(doc: Doc) -> Draft:
         anchors.append((visit["_sentence"], visit))
     attach_sectors(doc, anchors, visit, agreements)
     name_agreements(doc, agreements)
+    signings = signing_events(doc, agreements)
+    if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
+        visit = None  # an article about a signing: the ceremony is its event
     facts.extend(agreements)
+    facts.extend(signings)
     if visit is not None:
         facts.append(visit)
     return finish(doc, facts)

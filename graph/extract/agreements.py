@@ -11,6 +11,7 @@ from graph.extract.segments import parts
 from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, LEVEL, LOCAL_REGIONS, REGION_TYPES, SIGN_RE,
                                       SIGNED_IT_RE, SIMILAR_RE, UNNAMED_RE)
 
+_AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,4}\Z")
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
 
@@ -26,7 +27,7 @@ def agreement_facts(doc, person_of_post):
         if not kinds and signing and signed and index - signed[-1]["_sentence"] <= 2 \
                 and SIGNED_IT_RE.search(sentence.text):
             # "… signed the document in Surabaya": the agreement of the sentence before
-            signing_of(doc, signed[-1], sentence, signing, person_of_post)
+            signed_in(doc, signed[-1], sentence, signing, person_of_post)
             if sentence.text not in signed[-1]["quote"]:
                 signed[-1]["quote"].append(sentence.text)
         if not kinds and SIMILAR_RE.search(sentence.text) and agreements \
@@ -47,11 +48,25 @@ def agreement_facts(doc, person_of_post):
                 continue
             if not groups or len(groups[0]) < 2:
                 # no parties of its own: "The two cities agreed to …" goes on about the last agreement
-                same = [a for a in agreements if a["type"] == type_name] or agreements
+                same = [a for a in agreements if a["type"] == type_name]
+                other = [a for a in agreements if a["type"] != type_name and len(a["party"]) >= 2]
+                if not same and other and index - other[-1]["_sentence"] <= 2 and type_name in _SIGNED:
+                    # "… menjalin kerja sama kota kembar. LoI kerja sama itu ditandatangani oleh …":
+                    # a document of the tie just named, between the same parties
+                    fact = {"id": None, "type": type_name, "party": list(other[-1]["party"]),
+                            "quote": [sentence.text], "_sentence": index, "_prefix": prefix}
+                    agreements.append(fact)
+                    anchors.append((index, fact))
+                    if signing:
+                        signed_in(doc, fact, sentence, signing, person_of_post)
+                    continue
+                same = same or agreements
                 if same and index - same[-1]["_sentence"] <= 2:
                     if sentence.text not in same[-1]["quote"]:
                         same[-1]["quote"].append(sentence.text)
                     anchors.append((index, same[-1]))
+                    if signing and same[-1]["type"] in _SIGNED:  # "LoI ditandatangani oleh … pada … di …"
+                        signed_in(doc, same[-1], sentence, signing, person_of_post)
                 continue
             for group in groups:
                 existing = [a for a in agreements if a["type"] == type_name and a["party"] == group]
@@ -65,10 +80,12 @@ def agreement_facts(doc, person_of_post):
                     agreements.append(fact)
                 fact["_sentence"] = index
                 anchors.append((index, fact))
-                if signing and type_name not in _TIES:
+                if signing and type_name in _SIGNED:
+                    signed_in(doc, fact, sentence, signing, person_of_post)
+                elif signing and type_name not in _TIES:
                     signing_of(doc, fact, sentence, signing, person_of_post)
                 if found_dates and more_precise(found_dates[0].value, fact.get("signedOn")) and type_name in _SIGNED:
-                    fact["signedOn"] = found_dates[0].value
+                    fact["signedOn"], fact["_weekday"] = found_dates[0].value, found_dates[0].weekday
     return agreements, anchors
 
 
@@ -97,6 +114,39 @@ def short(entity: str) -> str:
     return entity
 
 
+def signed_in(doc, fact, sentence, signing, person_of_post):
+    """A sentence that says how the agreement was signed: who, where, when; it is also the
+    quote of the signing ceremony (see signing_events)."""
+    signing_of(doc, fact, sentence, signing, person_of_post)
+    found = dates(doc, sentence.start, sentence.end)
+    if found and more_precise(found[0].value, fact.get("signedOn")):
+        fact["signedOn"], fact["_weekday"] = found[0].value, found[0].weekday
+    fact.setdefault("_signing", [])
+    if sentence.text not in fact["_signing"]:
+        fact["_signing"].append(sentence.text)
+
+
+def signing_events(doc, agreements) -> list[dict]:
+    """The ceremony at which each agreement was signed, as an event of its own: where, when, who."""
+    events = []
+    for fact in agreements:
+        if not fact.get("_signing") or not fact.get("id"):
+            continue
+        event = {"id": doc.new_id(f"signing-{fact['id']}", "Signing"), "type": "Signing",
+                 "quote": list(fact["_signing"]), "_sentence": fact["_sentence"]}
+        event["label"] = {"id": f"Penandatanganan {fact['label']['id']}", "en": f"Signing of the {fact['label']['en']}"}
+        if "signedAt" in fact:
+            event["location"] = fact["signedAt"]
+        if "signedOn" in fact:
+            event["date"] = fact["signedOn"]
+            if fact.get("_weekday"):
+                event["statedWeekday"] = fact["_weekday"]
+        if "signatory" in fact:
+            event["participant"] = fact["signatory"] if isinstance(fact["signatory"], list) else [fact["signatory"]]
+        events.append(event)
+    return events
+
+
 def signing_of(doc, fact, sentence, signing, person_of_post):
     """Who signed and where, from a sentence with a signing verb."""
     people = [h for h, _ in person_of_post.get(sentence.start, [])]
@@ -106,7 +156,9 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
         fact["signatory"] = people if len(people) > 1 else people[0]
     after = signing.end() + sentence.start
     for m in doc.in_span(after, sentence.end, REGION_TYPES - {"Country"}):
-        if IN_RE.search(doc.text[max(0, m.start - 4):m.start]) and "signedAt" not in fact:
+        # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office"
+        if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
+                or _AT_VENUE_RE.search(doc.text, max(after, m.start - 40), m.start)) and "signedAt" not in fact:
             fact["signedAt"] = m.entity
             break
 

@@ -48,7 +48,8 @@ def finish(doc, facts) -> Draft:
             draft.facts.append(clean)
             continue
         draft.pending.append(clean)  # whole, for when the curator has declared the new names
-        if unknown <= OPTIONAL_REFS:  # the fact stands without them: draft it with the known ones
+        if unknown <= OPTIONAL_REFS and clean["type"] != "Signing":
+            # the fact stands without them: draft it with the known ones (a signing is its place and people)
             lean = {}
             for key, value in clean.items():
                 if key in unknown:

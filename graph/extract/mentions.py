@@ -147,6 +147,20 @@ def _title_word(word: str) -> bool:
     return word in TITLE_WORDS
 
 
+def settle_by_posts(doc, places):
+    """A bare name the posts have settled: "Sorong acting mayor …" makes every "Sorong" the city, unless
+    the article also names another of its entities ("Kabupaten Tangerang" beside "Wali Kota Tangerang")."""
+    named = {m.entity for m in doc.mentions if "|" not in m.entity}
+    for m in doc.mentions:
+        if "|" in m.entity:
+            options = m.entity.split("|")
+            chosen = [e for e in options if e in places]
+            if any(e in named for e in options if e not in chosen):
+                continue
+            if len(chosen) == 1:
+                m.entity, m.type = chosen[0], doc.names.types.get(chosen[0], "?")
+
+
 def settle(doc, options, named):
     """The one entity an ambiguous name stands for, if the article says which; else None.
 

@@ -27,7 +27,9 @@ _CREDIT_RE = re.compile(r"\s*(?:Pewarta|Reporter|Penulis|Editor|Redaktur|Penerje
                         r"Copyright|Hak [Cc]ipta)\s*[:：]|\s*©|\s*\((?:[a-z]{2,5}/)+[a-z]{2,5}\)\s*$")
 _CAPTION_RE = re.compile(r"\s*(?:Foto|FOTO|Photo|PHOTO|Keterangan [Ff]oto|Caption)\s*[:：]|"
                          r".*\((?:(?:dua |tiga )?dari )?(?:kiri|kanan|tengah|left|right|centre|center)\)|"
-                         r".*\((?:ANTARA|Antara|Foto|FOTO|Photo|Dok\.?|Doc\.?|HO|Humas|Xinhua)\b[^()]*\)\s*$")
+                         r".*\((?:ANTARA|Antara|Foto|FOTO|Photo|Dok\.?|Doc\.?|HO|Humas|Xinhua)\b[^()]*\)\s*$|"
+                         # a trailing credit "(Outlet/Photographer)", "(Harian X/HO-Humas)"
+                         r".*\([A-Z][^()/\n]{1,40}/\s*[A-Za-z][^()\n]{0,60}\)\s*$")
 # "Surakarta (ANTARA) - ", "JAKARTA, KOMPAS.com - ", "BEIJING, May 12 (Xinhua) -- ", "Serang, Antara, Jumat - "
 _DATELINE_RE = re.compile(r"[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,3}(?:\s*,\s*[\w./ ()]{1,40}?)?"
                           r"(?:\s*\([^()\n]{2,30}\))?\s*(?:-{1,2}|–|—)\s+")

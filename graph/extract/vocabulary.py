@@ -114,8 +114,8 @@ TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acti
                                                             "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof"}
 
 AGREEMENTS = [  # (pattern, class, id prefix)
-    (r"\bLetter of Intent\b|\bLoI\b", "LetterOfIntent", "loi"),
-    (r"\bMemorandum of Understanding\b|\bMoU\b|\b[Nn]ota [Kk]esepahaman\b", "MemorandumOfUnderstanding", "mou"),
+    (r"\b[Ll]etter of [Ii]ntent\b|\bLoI\b|\bIntent Letter\b|\b[Ss]urat [Pp]ernyataan [Mm]inat\b", "LetterOfIntent", "loi"),
+    (r"\b[Mm]emorandum of [Uu]nderstanding\b|\bMoU\b|\b[Nn]ota [Kk]esepahaman\b", "MemorandumOfUnderstanding", "mou"),
     (r"(?i)\bsister[- ]cit(?:y|ies)\b|\bkota kembar\b|\bkota bersaudara\b", "SisterCityRelationship", "sister-city"),
     (r"(?i)\bsister[- ]provinces?\b|\bprovinsi kembar\b|\bprovinsi bersaudara\b", "SisterProvinceRelationship",
      "sister-province"),
@@ -127,7 +127,7 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
                     "SisterCityRelationship": ("Kota kembar", "sister cities"),
                     "SisterProvinceRelationship": ("Provinsi kembar", "sister provinces"),
                     "CooperationAgreement": ("Perjanjian kerja sama", "cooperation agreement")}
-SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
+SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b")
