@@ -174,3 +174,14 @@ def test_a_caption_with_a_trailing_credit_repeats_no_agreement(gazetteer):
     draft = extract(text, "id", "2025-11-04", gazetteer)
     loi, = facts(draft, "LetterOfIntent")
     assert loi["party"] == ["kabupaten-badung", "sanya"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ketua Kadin Jatim Yusuf Effendi hadir.", "id"),
+    ("Kadin Jatim chairman Yusuf Effendi said so.", "en"),
+])
+def test_a_regional_branch_is_not_the_national_organisation(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert posts(draft) == {("yusuf-effendi", "chair", "kadin-jatim")}
+    assert proposed(draft)["kadin-jatim"]["type"] == "BusinessAssociation"
+    assert "kadin" not in draft.mentioned

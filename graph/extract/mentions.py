@@ -112,7 +112,31 @@ def find_mentions(doc):
         return i >= 0 and pos < furniture[i][1]
 
     kept = [m for m in spans if doc.entity_type(m.entity) != "NewsPublisher" and not in_furniture(m.start)]
+    kept = regional_branches(doc, kept)
     doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person" or same_person(doc, m, kept))
+
+
+def regional_branches(doc, mentions):
+    """A known organisation's name followed by a region's is another organisation, its branch there:
+    "Kadin Jatim" is not the national Kadin. It is proposed (as the same kind), never merged."""
+    result = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        kind = doc.entity_type(m.entity)
+        if nxt is not None and "|" not in m.entity and kind not in REGION_TYPES | {"Person", "?"} \
+                and doc.text[m.end:nxt.start] == " " and nxt.entity.split("|")[0] in doc.names.types \
+                and doc.names.types[nxt.entity.split("|")[0]] in REGION_TYPES - {"Country"}:
+            name = doc.text[m.start:nxt.end]
+            known = doc.names.resolve(name)
+            entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), kind, name, [], name)
+            result.append(Mention(m.start, nxt.end, entity, kind, name))
+            i += 2
+            continue
+        result.append(m)
+        i += 1
+    return result
 
 
 _NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
