@@ -185,3 +185,39 @@ def test_a_regional_branch_is_not_the_national_organisation(gazetteer, text, lan
     assert posts(draft) == {("yusuf-effendi", "chair", "kadin-jatim")}
     assert proposed(draft)["kadin-jatim"]["type"] == "BusinessAssociation"
     assert "kadin" not in draft.mentioned
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Wakil Wali Kota Ambon Marthin Pattiasina menggelar pertemuan dengan delegasi Pemerintah Kota Zhangzhou di "
+     "Balai Kota Ambon, Kamis (24/4). Delegasi dipimpin Wakil Wali Kota Zhangzhou Lin Qiang.", "id",
+     {"type": "Meeting", "host": "kota-ambon", "guest": "zhangzhou", "ledBy": "lin-qiang", "venue": "Balai Kota Ambon",
+      "date": "2025-04-24"}),
+    ("Aceh Vice Governor Teuku Hasbi met with a delegation from China's Yunnan province on Wednesday (Jan 22). "
+     "The delegation was led by Yang Fan, vice mayor of Kunming.", "en",
+     {"type": "Meeting", "host": "aceh", "guest": "yunnan", "ledBy": "yang-fan", "date": "2025-01-22"}),
+    ("Wali Kota Padang menerima kunjungan delegasi Kota Chengdu, Selasa (16/9). Ketua rombongan, Zhou Ming, "
+     "menyampaikan terima kasih.", "id",
+     {"type": "DelegationVisit", "host": "kota-padang", "guest": "chengdu", "ledBy": "zhou-ming"}),
+    ("Delegasi Kota Chengdu berkunjung ke Kota Padang, Selasa (16/9). Zhou Ming, selaku ketua rombongan, "
+     "menyampaikan terima kasih.", "id",
+     {"type": "DelegationVisit", "host": "kota-padang", "guest": "chengdu", "ledBy": "zhou-ming"}),
+])
+def test_meetings_visits_and_who_led_them(gazetteer, text, language, expected):
+    published = "2025-01-23" if "Jan" in text else "2025-09-17" if "16/9" in text else "2025-04-25"
+    draft = extract(text + "\n", language, published, gazetteer)
+    event, = facts(draft, expected["type"])
+    assert {k: event.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, language, organiser, partner", [
+    ("Pameran Dagang Jawa Timur Expo 2025 diselenggarakan oleh Dinas Perindustrian dan Perdagangan Jawa Timur, "
+     "bekerja sama dengan Konsulat Jenderal Tiongkok di Surabaya.", "id",
+     "dinas-perindustrian-dan-perdagangan-jawa-timur", "konjen-tiongkok-surabaya"),
+    ("The Surabaya Trade Expo 2025 was organised by the East Java Industry Office in partnership with the "
+     "Guangdong Chamber of International Commerce.", "en", "east-java-industry-office",
+     "guangdong-chamber-of-international-commerce"),
+])
+def test_organisers_and_partners(gazetteer, text, language, organiser, partner):
+    draft = extract(text + "\n", language, "2025-08-21", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert (expo["organiser"], expo["partner"]) == ([organiser], [partner])

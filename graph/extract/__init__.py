@@ -16,6 +16,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
     events     the visit, meeting or expo the article is about
+    organisers who organised it, with whom, and the building it was held in
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
 
@@ -25,6 +26,7 @@ article's sentences.
 """
 from __future__ import annotations
 
+from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
@@ -66,6 +68,7 @@ def run(doc: Doc) -> Draft:
     signings = signing_events(doc, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
+    organisers.apply(doc, visit, signings)
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:

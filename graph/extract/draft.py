@@ -11,10 +11,10 @@ EXTRACTOR = f"kg-extract {VERSION}"
 
 # the keys of a drafted fact, in the order a record lists them
 ORDER = ["id", "type", "about", "label", "honorific", "party", "heldBy", "role", "postIn", "termStart", "termEnd", "signatory", "signedOn",
-         "signedAt", "host", "guest", "ledBy", "location", "date", "startDate", "endDate", "statedWeekday",
+         "signedAt", "host", "guest", "ledBy", "organiser", "partner", "location", "venue", "date", "startDate", "endDate", "statedWeekday",
          "participant", "visited", "locatedIn", "capitalOf", "unnamedCounterpartIn", "sector"]
 # references a fact stands without: drafted with the known ones while the others are proposed
-OPTIONAL_REFS = {"participant", "ledBy", "signatory", "visited", "signedAt", "location"}
+OPTIONAL_REFS = {"participant", "ledBy", "signatory", "visited", "signedAt", "location", "organiser", "partner"}
 
 
 @dataclass

@@ -7,6 +7,8 @@ from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.people import person_at
+from graph.extract.people import person_named
+from graph.extract.vocabulary import (DELEGATION_RE, LEADER_AFTER_RE, MEETING_VERB_RE, LEADER_BEFORE_RE, VISIT_VERB_RE)
 from graph.extract.vocabulary import (EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE, LEADER_RE,
                                       MEETING_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE)
 
@@ -18,6 +20,13 @@ def event(doc, person_of_post):
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
     indexes = sorted(set(visit) | set(meeting))
     type_name = "DelegationVisit" if visit else "Meeting"
+    if visit and meeting and indexes[0] in meeting:
+        # "menggelar pertemuan dengan delegasi …", "met with a delegation": a meeting; "A delegation from
+        # X met …", "menerima kunjungan …": a visit
+        first = doc.sentences[indexes[0]].text
+        met, came = MEETING_VERB_RE.search(first), DELEGATION_RE.search(first)
+        if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()):
+            type_name = "Meeting"
     if expo and len(expo) >= len(visit):  # an article about an expo
         indexes, type_name = expo, "Expo"
     if not indexes:
@@ -45,6 +54,8 @@ def event(doc, person_of_post):
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
+        if leader is None:  # "Ketua rombongan, Name, …", "Name, selaku ketua rombongan", "Name memimpin delegasi"
+            leader = _leader_named(doc, sentence)
         lead = LEADER_RE.search(sentence.text)
         if lead and leader is None:
             pos = sentence.start + lead.end()
@@ -89,7 +100,7 @@ def event(doc, person_of_post):
                 break
     if host is None and location is not None and location != guest:
         host = location
-    if guest is None and host is not None and type_name == "DelegationVisit":
+    if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
         # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
         others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
                   if doc.entity_type(place) in REGION_TYPES and place != host
@@ -133,3 +144,15 @@ def event(doc, person_of_post):
         fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
     return fact
 
+
+
+def _leader_named(doc, sentence):
+    after = LEADER_AFTER_RE.search(sentence.text)
+    if after:
+        person = person_at(doc, sentence.start + after.end(), sentence.end)
+        if person:
+            return person[0]
+    before = LEADER_BEFORE_RE.search(sentence.text)
+    if before:
+        return person_named(doc, before.group(1), sentence.start + before.start(1))
+    return None

@@ -78,6 +78,8 @@ def find_mentions(doc):
     for match in re.finditer(rf"(?<![\w-])({name})\s+({rank_after})\b", text):
         words = match.group(1).split()
         words = words[-2:]  # "Guangdong province": the name is the last one or two words
+        while words and re.search(r"['’]s\Z", words[0]):  # "China's Yunnan province"
+            words = words[1:]
         kind = RANK_AFTER[match.group(2)]
         start = match.end(1) - len(" ".join(words))
         if words and words[0] in NOT_NAMES | {"The"} and len(words) > 1:

@@ -222,7 +222,7 @@ def org_phrase(doc, pos, limit, title):
     if found is None:
         return None
     end = found.end()
-    heads = [m for m in re.finditer(r"\S+", found.group()) if m.group() in ORG_HEADS_LAST]
+    heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
     regions = doc.in_span(pos, end, REGION_TYPES)
     if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
         end = pos + heads[-1].end()

@@ -131,12 +131,26 @@ SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bt
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b")
-GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the))*\s+$")
+GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
+                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
                       r"trip to|mengunjungi)\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
-RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|received|welcomed|hosted)\b")
+# a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
+MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan) pertemuan\b|\bbertemu\b|"
+                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting)\b")
+DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdelegates\b")
+VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
+# who led a delegation, named after or before the phrase
+LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
+                             r"\bthe (?:delegation|group) (?:was )?(?:led|headed) by\s+|\bhead of the delegation,?\s+")
+LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
+                              r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
+                              r"led the delegation|headed the delegation)")
+# the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …", "X met with …"
+RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|bertemu|"
+                        r"received|welcomed|hosted|met)\b")
 REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
