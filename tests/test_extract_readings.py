@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from graph.extract import extract
 from graph.ontology import load_vocabulary
@@ -221,3 +222,13 @@ def test_organisers_and_partners(gazetteer, text, language, organiser, partner):
     draft = extract(text + "\n", language, "2025-08-21", gazetteer)
     expo, = facts(draft, "Expo")
     assert (expo["organiser"], expo["partner"]) == ([organiser], [partner])
+
+
+def test_no_two_drafted_facts_share_a_value_that_yaml_would_write_as_an_alias(gazetteer):
+    # a signing's participants are its agreement's signatories: written twice, never as &id001/*id001
+    text = ("Kota Sorong dan Kota Zhanjiang menandatangani MoU di Sorong. MoU ditandatangani oleh Wali Kota Sorong "
+            "Yohanis Kambu dan Wakil Wali Kota Zhanjiang Liu Peng pada Kamis (9/10) di Kantor Wali Kota Sorong.\n")
+    draft = extract(text, "id", "2025-10-10", gazetteer)
+    assert facts(draft, "Signing")
+    dumped = yaml.safe_dump([*draft.facts, *draft.pending], allow_unicode=True)
+    assert "&id" not in dumped and "*id" not in dumped

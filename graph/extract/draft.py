@@ -4,6 +4,7 @@ and facts waiting for them.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 VERSION = "0.1"
@@ -37,7 +38,8 @@ def finish(doc, facts) -> Draft:
     draft.candidates = candidates(doc)
     draft.notes = list(dict.fromkeys(doc.notes))
     for fact in facts:
-        clean = {k: fact[k] for k in ORDER if k in fact and fact[k] not in (None, [])}
+        # copies: two facts sharing one list would be written as a YAML alias, which records refuse
+        clean = {k: copy.deepcopy(fact[k]) for k in ORDER if k in fact and fact[k] not in (None, [])}
         clean["quote"] = [trim(q) for q in dict.fromkeys(fact["quote"])]
         clean["quote"] = clean["quote"][0] if len(clean["quote"]) == 1 else clean["quote"]
         clean["reviewed"] = False
@@ -56,7 +58,7 @@ def finish(doc, facts) -> Draft:
                     value = [x for x in value if x not in doc.proposed] if isinstance(value, list) else None
                     if not value:
                         continue
-                lean[key] = value
+                lean[key] = copy.deepcopy(value)
             draft.facts.append(lean)
     return draft
 
