@@ -232,3 +232,15 @@ def test_no_two_drafted_facts_share_a_value_that_yaml_would_write_as_an_alias(ga
     assert facts(draft, "Signing")
     dumped = yaml.safe_dump([*draft.facts, *draft.pending], allow_unicode=True)
     assert "&id" not in dumped and "*id" not in dumped
+
+
+@pytest.mark.parametrize("text, language, sectors", [
+    ("Kota Makassar dan Kota Haikou menandatangani LoI. Andi mengatakan kerja sama akan difokuskan pada pariwisata, "
+     "perikanan, dan pendidikan.", "id", ["tourism", "fisheries", "education"]),
+    ("Makassar City and Haikou signed an LoI. The cooperation will cover tourism, trade and port development.", "en",
+     ["tourism", "trade", "logistics"]),
+])
+def test_what_the_one_agreement_of_an_article_covers(gazetteer, text, language, sectors):
+    draft = extract(text + "\n", language, "2025-06-21", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert loi["sector"] == sectors

@@ -30,6 +30,9 @@ def direct_speech(sentence: str) -> bool:
     return sentence.lstrip().startswith(("“", '"', "‘"))
 
 
+_TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
+
+
 def attach_sectors(doc, anchors, event, agreements):
     """Add ``sector`` (and the sentence as a quote) to the facts that ``anchors`` tie to sentences."""
     by_sentence: dict[int, list[dict]] = {}
@@ -47,6 +50,10 @@ def attach_sectors(doc, anchors, event, agreements):
         if not own and event is not None and not agreements and not direct_speech(sentence.text) and \
                 (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):
             own = [event]  # what a visit's article says is discussed or offered
+        signed = [a for a in agreements if a["type"] not in _TIES]
+        if not own and len(signed) == 1 and not direct_speech(sentence.text) and \
+                (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):
+            own = signed  # an article about one agreement: what its cooperation will cover
         for fact in own:
             named = fact.setdefault("sector", [])
             named.extend(s for s in found if s not in named)
