@@ -155,8 +155,9 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
     if people and "signatory" not in fact:
         fact["signatory"] = people if len(people) > 1 else people[0]
     after = signing.end() + sentence.start
-    for m in doc.in_span(after, sentence.end, REGION_TYPES - {"Country"}):
-        # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office"
+    for m in doc.in_span(after, sentence.end, LOCAL_REGIONS):
+        # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
+        # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
         if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
                 or _AT_VENUE_RE.search(doc.text, max(after, m.start - 40), m.start)) and "signedAt" not in fact:
             fact["signedAt"] = m.entity

@@ -135,8 +135,8 @@ def title_post(doc, sentence, match) -> Held | None:
         if region is not None:
             place, pos = region.entity, region.end
         else:
-            before = [m for m in doc.mentions.ending(start - 1, start) if
-                      doc.entity_type(m.entity) in COMPATIBLE[region_class]]
+            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 1, start)]
+            before = [m for m in before if m is not None]
             unknown = PLACE_BEFORE_HONORIFIC_RE.match(doc.text, after, limit)
             prefix = PLACE_BEFORE_TITLE_RE.search(doc.text, sentence.start, start)
             if prefix and doc.mentions.overlapping(prefix.start(1), prefix.end(1)):
@@ -179,6 +179,16 @@ def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
     if term is None:
         term = _term(doc, person[2], limit)
     return Held(person[0], role, place, doc.text[start:person[2]], sentence, None if term is None else term[:3])
+
+
+def _of_class(doc, mention, types):
+    """The mention as an entity of ``types``; an ambiguous name ("Sorong") settled by the title's kind."""
+    if "|" not in mention.entity:
+        return mention if doc.entity_type(mention.entity) in types else None
+    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types]
+    if len(options) != 1:
+        return None
+    return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)
 
 
 # "Name, " (maybe "the", "selaku", "yang juga") just before a title
