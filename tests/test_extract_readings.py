@@ -65,6 +65,8 @@ def proposed(draft):
      ("zhou-haitao", "consul-general", "konjen-tiongkok-medan")),
     ("Consul General of China in Surabaya Gao Yuan attended.", "en",
      ("gao-yuan", "consul-general", "konjen-tiongkok-surabaya")),
+    ("China's Consul General in Denpasar, Zhao Lin, met the guests.", "en",
+     ("zhao-lin", "consul-general", "konjen-tiongkok-denpasar")),
     ("Duta Besar Indonesia untuk Tiongkok Djauhari Oratmangun memberi sambutan.", "id",
      ("djauhari-oratmangun", "ambassador", "kedubes-indonesia-tiongkok")),
     # heads of agencies the gazetteer does not know, and "Kadis"

@@ -117,7 +117,8 @@ def title_post(doc, sentence, match) -> Held | None:
         if org is not None:
             place, pos = org.entity, org.end
         elif role in DIPLOMATS:
-            mission = diplomatic_mission(doc, after, limit, role)
+            mission = diplomatic_mission(doc, after, limit, role, _COUNTRY_BEFORE_RE.search(doc.text, sentence.start,
+                                                                                             start))
             if mission is not None:
                 place, pos = mission
         else:
@@ -261,17 +262,25 @@ _MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republ
                          r"(?:di|in|untuk|for|to)\s+([A-Z][\w]+)")
 
 
-def diplomatic_mission(doc, pos, limit, role):
+_COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
+_CITY_RE = re.compile(r"(?:di|in)\s+([A-Z]\w+)")
+
+
+def diplomatic_mission(doc, pos, limit, role, country_before=None):
     """The consulate or embassy a consul or ambassador heads: "Konjen Tiongkok di Medan",
-    "Consul General of China in Medan" -> (proposed id, end of its name)."""
+    "Consul General of China in Medan", "China's Consul General in Denpasar" -> (proposed id, end of its name)."""
     found = _MISSION_RE.match(doc.text, pos, limit)
+    if found is None and country_before is not None:
+        found = _CITY_RE.match(doc.text, pos, limit)
+        country_name, city = country_before.group(1), found.group(1) if found else None
+    elif found is not None:
+        country_name, city = found.group(1), found.group(2)
     if found is None:
         return None
-    country = doc.names.resolve(found.group(1), {"Country"})
+    country = doc.names.resolve(country_name, {"Country"})
     if len(country) != 1:
         return None
     country, = country
-    city = found.group(2)
     consulate = role != "ambassador"
     type_name = "Consulate" if consulate else "Embassy"
     id_word = "Konsulat Jenderal" if consulate else "Kedutaan Besar"
