@@ -114,8 +114,11 @@ def find_mentions(doc):
         return i >= 0 and pos < furniture[i][1]
 
     kept = [m for m in spans if doc.entity_type(m.entity) != "NewsPublisher" and not in_furniture(m.start)]
-    kept = regional_branches(doc, kept)
-    doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person" or same_person(doc, m, kept))
+    kept = Mentions(regional_branches(doc, kept))
+    # people named in full somewhere in the article: a one-word alias may stand for them elsewhere
+    in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}
+    doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person"
+                            or same_person(doc, m, kept, in_full))
 
 
 def regional_branches(doc, mentions):
@@ -145,7 +148,7 @@ _NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _LAST_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)[ \t]+\Z")
 
 
-def same_person(doc, m, mentions) -> bool:
+def same_person(doc, m, mentions: Mentions, in_full: set[str]) -> bool:
     """Whether a known person's name in the text is that person, not part of a longer name.
 
     People are never merged on a shared name: "Budi Hartono" is not the known "Budi" (an alias
@@ -159,13 +162,10 @@ def same_person(doc, m, mentions) -> bool:
     single = " " not in m.text.strip()
     before = _LAST_NAME_RE.search(doc.text, max(0, m.start - 30), m.start) if single else None
     if before and before.group(1) not in NOT_NAMES and not TITLE_RE.fullmatch(before.group(1)) \
-            and not any(o.end >= before.start(1) and o.start < m.start for o in mentions if o is not m) \
+            and not [o for o in mentions.overlapping(before.start(1), m.start) if o is not m] \
             and before.group(1) not in RANK_BEFORE and not _title_word(before.group(1)):
         return False
-    if not single:
-        return True
-    full = {n for n in doc.names.by_name if " " in n and m.entity in doc.names.by_name[n]}
-    return any(o.entity == m.entity and o.text in full for o in mentions)
+    return not single or m.entity in in_full
 
 
 def _title_word(word: str) -> bool:
