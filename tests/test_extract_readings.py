@@ -246,3 +246,39 @@ def test_what_the_one_agreement_of_an_article_covers(gazetteer, text, language, 
     draft = extract(text + "\n", language, "2025-06-21", gazetteer)
     loi, = facts(draft, "LetterOfIntent")
     assert loi["sector"] == sectors
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Zhanjiang, a coastal city in south China's Guangdong Province, signed the deal.",
+     {"about": "zhanjiang", "locatedIn": "guangdong"}),
+    ("Haikou, capital of south China's Hainan Province, signed the deal.", {"about": "haikou", "capitalOf": "hainan"}),
+    ("The deal links Sorong City in Indonesia's Southwest Papua province with the port.",
+     {"about": "kota-sorong", "locatedIn": "papua-barat-daya"}),
+])
+def test_where_a_region_lies_written_with_a_country_possessive(gazetteer, text, fact):
+    draft = extract(text + "\n", "en", "2025-06-21", gazetteer)
+    about = [{k: v for k, v in f.items() if k in ("about", "capitalOf", "locatedIn")} for f in facts(draft)
+             if "about" in f]
+    assert fact in about
+
+
+def test_the_dateline_town_is_where_a_province_hosted_the_meeting(gazetteer):
+    text = ("Pontianak (Kabar Kalbar) - Gubernur Kalimantan Barat Ria Norsan menggelar pertemuan dengan delegasi "
+            "Kota Chongqing, Senin (7/7).\n")
+    draft = extract(text, "id", "2025-07-08", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert (meeting["host"], meeting["guest"], meeting["location"]) == ("kalimantan-barat", "chongqing",
+                                                                        "kota-pontianak")
+    assert "Pontianak" in meeting["quote"]  # the town, quoted from the dateline without its outlet
+    assert "kabar" not in str([{k: v for k, v in f.items() if k != "quote"} for f in draft.facts + draft.pending]
+                              + draft.proposed).lower()  # the outlet is no one
+
+
+def test_an_embassy_as_partner(gazetteer):
+    text = ("Kota Makassar dan Kota Haikou menandatangani LoI di Haikou oleh Wali Kota Makassar Andi Baso. "
+            "Penandatanganan tersebut difasilitasi Kedutaan Besar Republik Indonesia (KBRI) di Beijing.\n")
+    draft = extract(text, "id", "2025-06-21", gazetteer)
+    signing, = facts(draft, "Signing")
+    assert signing["partner"] == ["kedubes-indonesia-beijing"]
+    embassy = proposed(draft)["kedubes-indonesia-beijing"]
+    assert embassy["type"] == "Embassy" and "KBRI Beijing" in embassy["alias"]

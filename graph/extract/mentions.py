@@ -40,6 +40,8 @@ def find_mentions(doc):
             words.pop()
         if len(words) < 2 or any(re.search(p, match.group()) for p, _, _ in AGREEMENTS):
             continue
+        if words[0] in ("Kedutaan", "Konsulat", "Embassy", "Consulate"):
+            continue  # a mission is named by its country and city ("… (KBRI) di Beijing"): see people.py
         if TITLE_RE.fullmatch(" ".join(words)) or TITLE_RE.fullmatch(acronym) or acronym in TITLE_WORDS:
             continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
         expansion = " ".join(words)

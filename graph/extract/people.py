@@ -258,8 +258,8 @@ def org_phrase(doc, pos, limit, title):
     return entity, end
 
 
-_MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republik)\s+)?([A-Z][\w]+)\s+"
-                         r"(?:di|in|untuk|for|to)\s+([A-Z][\w]+)")
+_MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republik)\s+)?([A-Z][\w]+)"
+                         r"(?:\s*\([A-Z]{2,8}\))?\s+(?:di|in|untuk|for|to)\s+([A-Z][\w]+)")
 
 
 _COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
@@ -288,8 +288,15 @@ def diplomatic_mission(doc, pos, limit, role, country_before=None):
     country_id, country_en = doc.label(country, "id"), doc.label(country, "en")
     label = {"id": f"{id_word} {country_id} di {city}", "en": f"{en_word} of {country_en} in {city}"}
     short = f"Konjen {country_id} di {city}" if consulate else f"Kedubes {country_id} di {city}"
+    aliases = [short]
+    if country == "indonesia":  # Indonesia's own: KBRI (embassy), KJRI (consulate)
+        word = "KJRI" if consulate else "KBRI"
+        aliases += [f"{word} di {city}", f"{word} {city}"]
+    known = set().union(*(doc.names.resolve(n) for n in (label["id"], label["en"], *aliases)))
+    if len(known) == 1:
+        return next(iter(known)), found.end()
     entity = doc.propose(f"{'konjen' if consulate else 'kedubes'}-{slug(country_id)}-{slug(city)}", type_name,
-                         label, [short], doc.text[pos:found.end()])
+                         label, aliases, doc.text[pos:found.end()])
     return entity, found.end()
 
 
