@@ -282,3 +282,14 @@ def test_an_embassy_as_partner(gazetteer):
     assert signing["partner"] == ["kedubes-indonesia-beijing"]
     embassy = proposed(draft)["kedubes-indonesia-beijing"]
     assert embassy["type"] == "Embassy" and "KBRI Beijing" in embassy["alias"]
+
+
+def test_an_agency_written_with_its_acronym_and_region(gazetteer):
+    text = ("Pameran Dagang Expo 2025 dibuka. Expo tersebut diselenggarakan Dinas Perindustrian dan Perdagangan "
+            "(Disperindag) Jawa Timur.\n")
+    draft = extract(text, "id", "2025-08-21", gazetteer)
+    expo, = facts(draft, "Expo")
+    agency = "dinas-perindustrian-dan-perdagangan-jawa-timur"
+    assert expo["organiser"] == [agency] and agency not in expo.get("participant", [])
+    assert proposed(draft)[agency]["alias"][0] == "Disperindag Jawa Timur"
+    assert "disperindag" not in proposed(draft)  # never written without its region

@@ -103,8 +103,8 @@ def event(doc, person_of_post):
     if town is not None and town[0] != guest and doc.entity_type(host) not in LOCAL_REGIONS:
         location = town[0]  # "Pontianak (Suara Borneo) - …": the story's town, where its event took place
         fact["quote"].insert(0, town[1])
-    if host is None and location is not None and location != guest:
-        host = location
+    if host is None and location is not None and location != guest and type_name != "Expo":
+        host = location  # an expo is held somewhere, not hosted by it
     if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
         # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
         others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])

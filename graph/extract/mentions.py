@@ -31,7 +31,7 @@ def find_mentions(doc):
 
     # organisations written "Expansion (ACRONYM)"
     word = r"(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
-    for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,9}})\)", text):
+    for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}})\)", text):
         words = match.group(1).split()
         acronym = match.group(2)
         while words and words[0][0].lower() != acronym[0].lower():
@@ -136,8 +136,17 @@ def regional_branches(doc, mentions):
                 and doc.text[m.end:nxt.start] == " " and nxt.entity.split("|")[0] in doc.names.types \
                 and doc.names.types[nxt.entity.split("|")[0]] in REGION_TYPES - {"Country"}:
             name = doc.text[m.start:nxt.end]
-            known = doc.names.resolve(name)
-            entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), kind, name, [], name)
+            aliases = []
+            written = re.fullmatch(r"(.+) \(([A-Z][A-Za-z]+)\)", m.text)
+            if written and m.entity in doc.proposed:  # "Dinas … (Disperindag) Jawa Timur"
+                region = doc.text[nxt.start:nxt.end]
+                aliases = [f"{written.group(2)} {region}", name]
+                name = f"{written.group(1)} {region}"
+                if not any(o.entity == m.entity for o in mentions if o is not m):
+                    del doc.proposed[m.entity]  # only ever written with its region: not an entity of its own
+            known = set().union(*(doc.names.resolve(n) for n in [name, *aliases]))
+            entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), kind, name, aliases,
+                                                                            doc.text[m.start:nxt.end])
             result.append(Mention(m.start, nxt.end, entity, kind, name))
             i += 2
             continue

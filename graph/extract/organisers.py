@@ -11,12 +11,12 @@ import re
 from graph.extract.people import diplomatic_mission, org_phrase
 from graph.extract.vocabulary import REGION_TYPES
 
-ORGANISER_RE = re.compile(r"\b(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai|organi[sz]ed|"
-                          r"co-organi[sz]ed|hosted|convened|initiated)\s+(?:oleh|by)\s+(?:the\s+)?")
+ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
+                          r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
                         r"supported by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
-_AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&)\s+(?:the\s+)?")
+_AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
@@ -92,6 +92,8 @@ def apply(doc, event, signings) -> None:
             values = [e for e in found[key] if e not in (target.get("host"), target.get("guest"))]
             if values:
                 target[key] = values
+                if target.get("participant"):  # who organised it is said as such, not as one more participant
+                    target["participant"] = [p for p in target["participant"] if p not in values]
         target["quote"].extend(q for q in found["quote"] if q not in target["quote"])
     for fact in ([event] if event is not None else []) + signings:
         place = venue(fact["quote"])
