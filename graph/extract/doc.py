@@ -88,7 +88,6 @@ class Doc:
         self.mentions = Mentions()
         self.facts: list[dict] = []
         self.notes: list[str] = []  # what the draft could not settle, for the curator
-        self.candidates: dict[str, list[str]] = {}  # a proposed person -> known people with a close name
         self._regions: dict = {}
 
     def propose(self, entity_id, type_name, label, aliases, quote) -> str:
