@@ -69,6 +69,8 @@ def proposed(draft):
      ("zhao-lin", "consul-general", "konjen-tiongkok-denpasar")),
     ("Duta Besar Indonesia untuk Tiongkok Djauhari Oratmangun memberi sambutan.", "id",
      ("djauhari-oratmangun", "ambassador", "kedubes-indonesia-tiongkok")),
+    ("The guests met the speaker of the West Nusa Tenggara provincial legislature, Baiq Nurhayati.", "en",
+     ("baiq-nurhayati", "chair", "west-nusa-tenggara-provincial-legislature")),
     # heads of agencies the gazetteer does not know, and "Kadis"
     ("Kepala Dinas Koperasi dan UKM Kota Medan, Sri Wahyuni, hadir.", "id",
      ("sri-wahyuni", "head", "dinas-koperasi-dan-ukm-kota-medan")),

@@ -99,6 +99,13 @@ def event(doc, person_of_post):
                 date, weekday = hits[-1].value, hits[-1].weekday
                 fact["quote"].insert(0, doc.text[hits[-1].start:hits[-1].end])
                 break
+    if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "Aceh Vice Governor X met with a delegation from Yunnan": the other side's post is the host's
+        sides = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
+                 if doc.entity_type(place) in REGION_TYPES - {"Country"} and place != guest
+                 and doc.names.located.get(place) != guest}
+        if len(sides) == 1:
+            host = sides.pop()
     town = dateline_town(doc, indexes[0])
     if town is not None and town[0] != guest and doc.entity_type(host) not in LOCAL_REGIONS:
         location = town[0]  # "Pontianak (Suara Borneo) - …": the story's town, where its event took place

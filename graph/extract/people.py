@@ -223,12 +223,20 @@ def person_named(doc, name: str, start: int):
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&)"
+_LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
+                             r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
 _ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,9}}")
 
 
 def org_phrase(doc, pos, limit, title):
     """An organisation the gazetteer does not know, written after an organisation's title:
     "Kepala Dinas Koperasi dan UKM Kota Medan, Sri …" -> (proposed id, end of its name)."""
+    house = _LEGISLATURE_RE.match(doc.text, pos, limit)
+    if house is not None:  # "the speaker of the West Nusa Tenggara provincial legislature"
+        name = " ".join(house.group(1).split())
+        known = doc.names.resolve(name)
+        entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), "Legislature", name, [], name)
+        return entity, house.end()
     found = _ORG_PHRASE_RE.match(doc.text, pos, limit)
     if found is None:
         return None

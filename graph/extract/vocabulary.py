@@ -44,7 +44,7 @@ TITLES = [
     ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
     ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
     ("Chair", "chair", None),
-    ("Head", "head", None), ("Director", "director", None),
+    ("Head", "head", None), ("Director", "director", None), ("Speaker", "chair", None),
     ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
     # diplomats: the post is in their mission (a consulate or an embassy), not in a region
     ("Konsul Jenderal", "consul-general", None), ("Konjen", "consul-general", None),
@@ -148,9 +148,10 @@ LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu
 LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"led the delegation|headed the delegation)")
-# the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …", "X met with …"
-RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|bertemu|"
-                        r"received|welcomed|hosted|met)\b")
+# the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
+# ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
+RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|"
+                        r"received|welcomed|hosted)\b")
 REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
