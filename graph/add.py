@@ -22,7 +22,8 @@ from graph.evidence import NormalisedText
 from graph.extract import EXTRACTOR, Draft, extract
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
-from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_gazetteer, parse_record, read_text
+from graph.regions import load_gazetteer
+from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_record, read_text
 
 PROPOSED_FOLDER = "proposed"
 _FURNITURE = re.compile(
@@ -177,7 +178,7 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
         raise AddError(f"cannot read: {exc.strerror}", file) from None
     article = read_article(data, str(file))
     vocab = load_vocabulary(ontology)
-    gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
+    gazetteer = load_gazetteer(sources, vocab)
     meta = article.meta
     language = language or (meta.get("html_language") if meta.get("html_language") in LANGUAGES
                             and meta["language"] == "other" else None) or meta["language"]
@@ -347,7 +348,7 @@ def _check_record(record: str, path: Path, text: str, vocab: Vocabulary) -> None
             if folded.locate(quote.text) is None:  # a bug in the extractor, not in the user's file
                 raise SourceError(f"drafted quote not found in the text: {quote.text[:60]!r}", path, quote.line)
     folder = Path(path).parent
-    gazetteer = parse_gazetteer(read_text(folder / GAZETTEER_FILE), folder / GAZETTEER_FILE, vocab)
+    gazetteer = load_gazetteer(folder, vocab)
     known = {i.subject for i in gazetteer.items} | set(vocab.concepts) | set(declared_ids(folder))
     known |= {i.subject for i in source.items if i.type is not None}
     for item in source.items:
@@ -386,7 +387,7 @@ def extract_source(sources: Path, ontology: Path, ref: str) -> Added:
     record = parse_record(read_text(record_path), record_path, vocab)  # refuses a broken record
     text = read_text(record.text_path)
     doc = yaml.safe_load(read_text(record_path))
-    gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
+    gazetteer = load_gazetteer(sources, vocab)
     kept = [f for f in doc.get("facts") or [] if not (isinstance(f, dict) and f.get("reviewed") is False)]
     taken = {k: v for k, v in declared_ids(sources).items()}
     draft = extract(text, record.language, str(record.meta["published"]), gazetteer, taken)

@@ -95,7 +95,7 @@ def stats(network: nx.MultiDiGraph, top: int = 10) -> dict:
         "components": {"count": len(components), "sizes": components},
         "degree": ranked(lambda n: undirected.degree(n)),
         "betweenness": ranked(lambda n: betweenness[n]),
-        "most_sources": ranked(lambda n: len([s for s in network.nodes[n]["sources"] if s != "gazetteer"])),
+        "most_sources": ranked(lambda n: len([s for s in network.nodes[n]["sources"] if s not in ("gazetteer", "regions")])),
     }
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph import iris
@@ -157,7 +158,9 @@ def compile_source(source: Source, vocab, labels: dict[str, dict[str, str]]) -> 
             add(f"{subject} {_KG.alias} {literal(alias)}")
         for statement in item.statements:
             value = statement.value
-            if statement.prop.is_object:
+            if isinstance(value, URIRef):  # another data set's IRI (kg:geonames): nothing to declare
+                obj = iri(str(value))
+            elif statement.prop.is_object:
                 out.references.append((statement.prop.name, value, statement.line))
                 concept = vocab.concepts.get(value)
                 obj = iri(str(concept)) if concept is not None else _entity(value)

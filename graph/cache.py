@@ -62,7 +62,7 @@ def code_version() -> str:
     """A hash of the package's own code: a new kg version never reuses an old cache."""
     digest = hashlib.sha256(f"{FORMAT}".encode())
     package = Path(graph.__file__).parent
-    for module in sorted(package.glob("*.py")):
+    for module in sorted([*package.glob("*.py"), *package.glob("data/*.tsv")]):  # the base regions are kg's too
         digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -26,15 +26,16 @@ SHARDS = 256
 
 
 def order(source_id: str) -> tuple:
-    """Build order: the gazetteer, then the articles by id."""
-    return source_id != iris.GAZETTEER_ID, source_id
+    """Build order: the base regions, the gazetteer, then the articles by id."""
+    base = iris.BASE_IDS.index(source_id) if source_id in iris.BASE_IDS else len(iris.BASE_IDS)
+    return base, source_id
 
 
 def uses(source, base: set[str], concepts) -> list[set[str]]:
     """For each kind of use, the keys ``source`` (a compiled summary) uses.
 
-    References to ``base`` ids (the gazetteer's: always declared, as the
-    gazetteer is the same in any build that uses the index) and to concepts
+    References to ``base`` ids (the base regions' and the gazetteer's: always
+    declared, as they are the same in any build that uses the index) and to concepts
     (which need no declaring, but as a publisher or by `about:`) are left out.
     """
     declares = {subject for subject, _, _ in source.declares}
@@ -42,7 +43,7 @@ def uses(source, base: set[str], concepts) -> list[set[str]]:
     refers = {value for _, value, line in source.references
               if value not in base and (line is None or value not in concepts)}
     refers.update(subject for subject in abouts if subject not in base)
-    if source.id != iris.GAZETTEER_ID:  # the gazetteer's labels and classes are the base of every build
+    if source.id not in iris.BASE_IDS:  # the gazetteers' labels and classes are the base of every build
         labels, types = set(source.labels), {subject for subject, _ in source.types}
     else:
         labels, types = set(), set()

@@ -52,6 +52,8 @@ def post_id(holder: str, role: str, post_in: str) -> str:
 
 
 GAZETTEER_ID = "gazetteer"
+REGIONS_ID = "regions"  # the base gazetteer of every region (graph/regions.py), under the curated one
+BASE_IDS = (REGIONS_ID, GAZETTEER_ID)  # the sources every other is checked against, in build order
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 
 # Characters RFC 3987 never allows in an IRI.

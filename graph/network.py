@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from graph.errors import NotBuilt
-from graph.iris import GRAPH, ID, KG, OA, SCHEMA, SOURCE
+from graph.iris import GRAPH, ID, KG, OA, REGIONS_ID, SCHEMA, SOURCE
 
 # One palette, shared by the page and the exports.
 KIND_STYLE = {
@@ -47,7 +47,7 @@ def source_id(iri) -> str:
 
 
 def short_source(source: str) -> str:
-    """'002_df0ee3cb47686a21' -> '002'; 'gazetteer' stays."""
+    """'002_df0ee3cb47686a21' -> '002'; 'gazetteer' and 'regions' stay."""
     return source.split("_", 1)[0]
 
 
@@ -171,16 +171,47 @@ def read_built(out: Path) -> tuple[Graph, dict]:
 
 
 def from_quads(quads) -> tuple[Graph, dict]:
-    """An rdflib union graph and the sources of each triple, from pyoxigraph quads."""
+    """An rdflib union graph and the sources of each triple, from pyoxigraph quads, less the regions that
+    nothing but the base gazetteer names (``_unused_regions``)."""
     graph = Graph()
     stated_in = defaultdict(set)
+    quads = list(quads)
+    unused = _unused_regions(quads)
     for quad in quads:
+        if quad.subject in unused:
+            continue
         triple = (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
         graph.add(triple)
         name = str(quad.graph_name.value) if isinstance(quad.graph_name, ox.NamedNode) else ""
         if name.startswith(str(GRAPH)):
             stated_in[triple].add(name[len(str(GRAPH)):])
     return graph, dict(stated_in)
+
+
+_REGIONS = ox.NamedNode(f"{GRAPH}{REGIONS_ID}")
+_LOCATED_IN = ox.NamedNode(str(KG.locatedIn))
+
+
+def _unused_regions(quads: list) -> set:
+    """The regions of the base gazetteer (about 3,700) that no other graph names, less those that hold a region
+    that is named: like a sector no fact mentions, only vocabulary, kept out of the page, `kg path` and `kg stats`."""
+    parents = {quad.subject: quad.object for quad in quads
+               if quad.predicate == _LOCATED_IN and quad.graph_name == _REGIONS}
+    if not parents:
+        return set()
+    named = set()
+    for quad in quads:
+        if quad.graph_name != _REGIONS:
+            named.add(quad.subject)
+            named.add(quad.object)
+    kept = [region for region in parents if region in named]
+    unused = set(parents) - set(kept)
+    while kept:  # and every region a kept one lies in
+        parent = parents.get(kept.pop())
+        if parent in unused:
+            unused.discard(parent)
+            kept.append(parent)
+    return unused
 
 
 def to_rdflib(term):

@@ -105,6 +105,8 @@ TEXT_RANGES = {RDF.langString}
 STRING_RANGES = {XSD.string}
 INTEGER_RANGES = {XSD.integer, XSD.nonNegativeInteger}
 BOOLEAN_RANGES = {XSD.boolean}
+# Object properties whose values are IRIs of another data set, written as that data set's id.
+EXTERNAL_IRIS = {KG.geonames: "https://sws.geonames.org/{}/"}
 # Official codes, each scheme a datatype of its own, written as text and checked against its shape.
 CODE_RANGES = {KG.KemendagriCode: re.compile(r"\d{2}(\.\d{2}){0,3}\Z"), KG.GBT2260Code: re.compile(r"\d{6}\Z"),
                KG["ISO3166-2Code"]: re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}\Z")}

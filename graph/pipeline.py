@@ -40,6 +40,7 @@ from graph.cache import Cache, Manifest, code_version, loads
 from graph.errors import InputErrors, SourceError, ValidationError
 from graph.namespaces import graph_iri
 from graph.ontology import Vocabulary, load_vocabulary
+from graph.regions import regions_source
 from graph.outputs import (GraphFiles, as_nquads, full_segments, kept_segments, output_lock, render_segments, replace_file,
                            start_prefetches, write_outputs)
 from graph.index import BORROWS, CLAIMS, DECLARES, KINDS, LABELS, REFERS, STATES, TYPES, IndexBuilder, \
@@ -124,6 +125,8 @@ def _compile(job: tuple[str, str, str, str]):
     try:
         if kind == "gazetteer":
             source = read_gazetteer(path, ctx.vocab)
+        elif kind == "regions":
+            source = regions_source(path, ctx.vocab)
         else:
             source = read_record(path, ctx.vocab, ctx.reviewed_only)
     except InputErrors as exc:
@@ -290,7 +293,7 @@ def _build(paths: Paths, out: Path | None, reviewed_only: bool, jobs: int | None
                                             hashes, scanned, watch)
             cache.prune(set(outcome.cache_keys.values()))
             watch.lap("manifest")
-            return BuildResult(len(outcome.keys) - 1, report, text, outcome.fresh, outcome.checked_all, watch.laps)
+            return BuildResult(len(outcome.keys) - len(iris.BASE_IDS), report, text, outcome.fresh, outcome.checked_all, watch.laps)
 
 
 @dataclass
@@ -325,24 +328,26 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
     pickled: dict[str, bytes] = {}  # source id -> its summary as the manifest stores it, from the worker
     errors: list = []
     fresh: set[str] = set()
-    gazetteer = _reuse(iris.GAZETTEER_ID, jobs_by_id[iris.GAZETTEER_ID][0], previous, cache)
-    if gazetteer is None:
-        _, result, problems, nquads, _ = _compile(jobs_by_id[iris.GAZETTEER_ID])
-        errors += problems
-        if result is not None:
-            gazetteer, pickled[iris.GAZETTEER_ID] = _unpack(result), result[0]
-        if nquads is not None:
-            store.feed(iris.GAZETTEER_ID, nquads)
-        fresh.add(iris.GAZETTEER_ID)
-    index = IndexBuilder(_base_ids(gazetteer) if gazetteer else set(), vocab.concepts)  # made as sources come
-    if gazetteer is not None:  # (if not, the build stops once every source has said what is wrong)
-        compiled[iris.GAZETTEER_ID] = gazetteer
-        _add_gazetteer(ctx, gazetteer)
+    for base_id in iris.BASE_IDS:  # the base regions, then the gazetteer: what every other source builds on
+        gazetteer = _reuse(base_id, jobs_by_id[base_id][0], previous, cache)
+        if gazetteer is None:
+            _, result, problems, nquads, _ = _compile(jobs_by_id[base_id])
+            errors += problems
+            if result is not None:
+                gazetteer, pickled[base_id] = _unpack(result), result[0]
+            if nquads is not None:
+                store.feed(base_id, nquads)
+            fresh.add(base_id)
+        if gazetteer is not None:  # (if not, the build stops once every source has said what is wrong)
+            compiled[base_id] = gazetteer
+            _add_gazetteer(ctx, gazetteer)
+    index = IndexBuilder(_base_ids(compiled.values()), vocab.concepts)  # made as sources come
+    for gazetteer in compiled.values():
         index.add(gazetteer)
 
     todo = []
     for source_id, job in jobs_by_id.items():
-        if source_id == iris.GAZETTEER_ID:
+        if source_id in iris.BASE_IDS:
             continue
         found = _reuse(source_id, job[0], previous, cache)
         if found is None:
@@ -363,7 +368,7 @@ def _settle_all(ctx: _Context, previous: Manifest | None, jobs_by_id: dict, jobs
         raise InputErrors(sorted(errors, key=_error_order))
     watch.lap(f"compile {len(fresh)} sources")
 
-    order = [iris.GAZETTEER_ID] + sorted(k for k in compiled if k != iris.GAZETTEER_ID)
+    order = [*iris.BASE_IDS, *sorted(k for k in compiled if k not in iris.BASE_IDS)]
     sources = [compiled[k] for k in order]
     check_project(vocab, sources)
     watch.lap("check ids and references")
@@ -423,9 +428,10 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     cache, ancestors, concepts = ctx.cache, ctx.ancestors, ctx.vocab.concepts
     changed = {s for s, job in jobs_by_id.items() if _job_key(previous.keys.get(s)) != job[0]}
     removed = previous.keys.keys() - jobs_by_id.keys()
-    if iris.GAZETTEER_ID in changed or len(changed) + len(removed) > max(8, len(jobs_by_id) // DELTA_SHARE):
+    if changed & set(iris.BASE_IDS) or len(changed) + len(removed) > max(8, len(jobs_by_id) // DELTA_SHARE):
         raise _NeedsWholeCheck
-    _add_gazetteer(ctx, previous.summary(iris.GAZETTEER_ID))
+    for base_id in iris.BASE_IDS:
+        _add_gazetteer(ctx, previous.summary(base_id))
 
     new: dict[str, Compiled] = {}
     todo = []
@@ -447,7 +453,7 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     def current(source_id):
         return new[source_id] if source_id in new else previous.summary(source_id)
 
-    base = _base_ids(previous.summary(iris.GAZETTEER_ID))
+    base = _base_ids(previous.summary(base_id) for base_id in iris.BASE_IDS)
     old_uses = {s: uses(previous.summary(s), base, concepts) for s in (changed | removed) & previous.keys.keys()}
     new_uses = {s: uses(c, base, concepts) for s, c in new.items()}
     touched = [set().union(*(found[kind] for found in (*old_uses.values(), *new_uses.values())))
@@ -467,7 +473,7 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
                 raise _NeedsWholeCheck
             continue
         first_type, first_source = declared[0]
-        if entity in concepts or any(t != first_type or (first_source == iris.GAZETTEER_ID != s)
+        if entity in concepts or any(t != first_type or (first_source in iris.BASE_IDS and s not in iris.BASE_IDS)
                                      for t, s in declared[1:]):
             raise _NeedsWholeCheck
     for source in new.values():  # an id declared twice in one file (a post may be, by several facts)
@@ -532,7 +538,7 @@ def _settle_changes(ctx: _Context, previous: Manifest, jobs_by_id: dict, jobs: i
     watch.lap("shapes across sources")
 
     # The outcome: the last build's, with what changed
-    order = [iris.GAZETTEER_ID] + sorted(s for s in jobs_by_id if s != iris.GAZETTEER_ID)
+    order = [*iris.BASE_IDS, *sorted(s for s in jobs_by_id if s not in iris.BASE_IDS)]
     keys = {s: f"{jobs_by_id[s][0]}-{_labels_hash(new[s])}" if s in new else previous.keys[s] for s in order}
     summaries = {s: previous.summaries[s] for s in order if s not in new}
     used_nodes = {s: previous.used_nodes.get(s, "") for s in order}
@@ -574,18 +580,19 @@ def _patch_report(before: ReportParts, order: list[str], new: dict, old: dict, t
             for claim in current(source_id).claims:
                 if claim.subject == subject:
                     claims[claim.subject, claim.prop].append(claim)
-    gazetteer = current(iris.GAZETTEER_ID)
+    gazetteers = [current(base_id) for base_id in reversed(iris.BASE_IDS)]
     names = {}
     for subject in subjects:
         by_lang = next((current(s).labels[subject] for s in reversed(index.get(subject, LABELS))), None)
         if by_lang is None:
-            by_lang = gazetteer.labels.get(subject)
+            by_lang = next((g.labels[subject] for g in gazetteers if subject in g.labels), None)
         if by_lang is not None:
             names[subject] = by_lang.get("en") or subject
     found_conflicts, found_warnings = notes(claims, names, English(labels))
     conflicts.update(found_conflicts)
     warnings.update(found_warnings)
-    return ReportParts(rows, {name: n for name, n in classes.items() if n}, conflicts, warnings)
+    return ReportParts(rows, {name: n for name, n in classes.items() if n}, conflicts, warnings,
+                       before.regions)  # (what the gazetteers declare: they did not change)
 
 
 class _LabelView:
@@ -626,8 +633,8 @@ def _looked_up(used_nodes: dict[str, str], nodes: set[str]) -> set[str]:
     return found
 
 
-def _base_ids(gazetteer: Compiled) -> set[str]:
-    return {subject for subject, _, _ in gazetteer.declares}
+def _base_ids(gazetteers) -> set[str]:
+    return {subject for gazetteer in gazetteers for subject, _, _ in gazetteer.declares}
 
 
 def _job_key(key: str | None) -> str | None:
@@ -745,27 +752,29 @@ def _jobs(paths: Paths, inputs: str, previous: Manifest | None, changed=lambda: 
     changed()  # (every source is looked at: whether one changed shows only later)
     known = previous.text_files if previous else {}
     records = sorted(name[: -len(".yaml")] for name in signatures if name.endswith(".yaml") and name != GAZETTEER_FILE)
-    files = {s: _files_of(s, known) for s in [iris.GAZETTEER_ID] + records}  # in the order of keys in a manifest
+    files = {s: _files_of(s, known) for s in [*iris.BASE_IDS, *records]}  # in the order of keys in a manifest
     hashes = _file_hashes(folder, [n for names in files.values() for n in names], signatures,
                           previous.hashes if previous else {})
-    return {s: _job(folder, s, names, _key(folder, inputs, names, hashes)) for s, names in files.items()}, hashes
+    return {s: _job(folder, s, names, _key(folder, inputs, names, hashes, s)) for s, names in files.items()}, hashes
 
 
 def _files_of(source_id: str, texts: dict) -> list[str]:
     """A source's files by name in the sources folder: its record, then its text (named in ``texts``)."""
-    if source_id == iris.GAZETTEER_ID:
+    if source_id in iris.BASE_IDS:  # the base regions are laid under the gazetteer (graph/regions.py)
         return [GAZETTEER_FILE]
     return [f"{source_id}.yaml", texts.get(source_id) or f"{source_id}.txt"]
 
 
-def _key(folder: str, inputs: str, names: list[str], hashes: dict) -> str:
+def _key(folder: str, inputs: str, names: list[str], hashes: dict, source_id: str) -> str:
     parts = [inputs] + [f"{n}\0{hashes.get(f'{folder}/{n}', (None, 'missing'))[1]}" for n in names]
+    if source_id == iris.REGIONS_ID:  # made from the gazetteer's file (and regions.tsv, in ``inputs``)
+        parts.append(source_id)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 
 
 def _job(folder: str, source_id: str, names: list[str], key: str) -> tuple[str, str, str, str]:
     """(key, kind, record path, text's name): what a worker compiles (``_compile``)."""
-    kind = "gazetteer" if source_id == iris.GAZETTEER_ID else "article"
+    kind = {iris.GAZETTEER_ID: "gazetteer", iris.REGIONS_ID: "regions"}.get(source_id, "article")
     return key, kind, f"{folder}/{names[0]}", names[1] if len(names) > 1 else ""
 
 
@@ -789,14 +798,14 @@ def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict, 
     for path in moved:
         name = path[len(prefix):]
         if name == GAZETTEER_FILE:
-            affected.add(iris.GAZETTEER_ID)
+            affected.update(iris.BASE_IDS)
         elif name.endswith(".yaml"):
             affected.add(name[: -len(".yaml")])
         else:
             affected |= owners.get(name, set())
             if name.endswith(".txt"):
                 affected.add(name[: -len(".txt")])
-    present = {s for s in affected if s == iris.GAZETTEER_ID or f"{s}.yaml" in signatures}
+    present = {s for s in affected if s in iris.BASE_IDS or f"{s}.yaml" in signatures}
     if affected:
         changed()
 
@@ -813,7 +822,7 @@ def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict, 
             hashes.pop(prefix + old[0], None)
     files = {s: _files_of(s, known) for s in present}
     hashes.update(_file_hashes(folder, [n for names in files.values() for n in names], signatures, previous.hashes))
-    fresh = {s: _job(folder, s, names, _key(folder, inputs, names, hashes)) for s, names in files.items()}
+    fresh = {s: _job(folder, s, names, _key(folder, inputs, names, hashes, s)) for s, names in files.items()}
     jobs = {}
     for source_id, key in previous.keys.items():  # in the last build's order, which is _jobs's
         if source_id in fresh:
@@ -822,8 +831,8 @@ def _jobs_since(previous: Manifest, folder: str, inputs: str, signatures: dict, 
             jobs[source_id] = _job(folder, source_id, _files_of(source_id, known), _job_key(key))
     if fresh.keys() - jobs.keys():  # new sources: put in order
         jobs.update(fresh)
-        order = sorted(jobs.keys() - {iris.GAZETTEER_ID})
-        jobs = {s: jobs[s] for s in [iris.GAZETTEER_ID] + order}
+        order = sorted(jobs.keys() - set(iris.BASE_IDS))
+        jobs = {s: jobs[s] for s in [*iris.BASE_IDS, *order]}
     return jobs, hashes
 
 

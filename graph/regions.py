@@ -26,15 +26,19 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
+from graph.errors import InputErrors, SourceError
+from graph import iris
 from graph.iris import KG
-from graph.ontology import Vocabulary
+from graph.ontology import EXTERNAL_IRIS, Vocabulary
 from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazetteer
 
 DATA = Path(__file__).parent / "data" / "regions.tsv"
-REGIONS_ID = "regions"
 COUNTRIES = {"ID": "indonesia", "CN": "china"}
+# The classes a curated entity may override a region with.
+REGION_CLASSES = {"Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity",
+                  "District", "SpecialRegion"}
 CODE_PROPERTIES = {"ID": ("kemendagriCode", KG.KemendagriCode), "CN": ("gbCode", KG.GBT2260Code)}
 
 # Short forms Indonesian news uses, by Kemendagri code.
@@ -87,7 +91,7 @@ def read_regions(path: Path = DATA) -> tuple[Region, ...]:
 def base_gazetteer(vocab: Vocabulary, path: Path = DATA) -> Source:
     """Every region of regions.tsv as a gazetteer source of its own."""
     items = [_item(region, vocab) for region in read_regions(path)]
-    return Source(id=REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
+    return Source(id=iris.REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
                   meta={"title": "Regions of Indonesia and China",
                         "description": "Every Indonesian province and kabupaten/kota (Kemendagri codes) and every "
                                        "Chinese province-level, prefecture-level and county-level division "
@@ -106,6 +110,9 @@ def _item(region: Region, vocab: Vocabulary) -> Item:
     statements = [Statement(vocab.properties["locatedIn"], region.parent, region.line)]
     name, datatype = CODE_PROPERTIES[region.country]
     statements.append(Statement(vocab.properties[name], Literal(region.code, datatype=datatype), region.line))
+    if region.geonames:
+        statements.append(Statement(vocab.properties["geonames"],
+                                    URIRef(EXTERNAL_IRIS[KG.geonames].format(region.geonames)), region.line))
     if region.iso3166:
         statements.append(Statement(vocab.properties["iso3166Code"],
                                     Literal(region.iso3166, datatype=KG["ISO3166-2Code"]), region.line))
@@ -153,7 +160,6 @@ def _names(region: Region) -> tuple[dict[str, str], list[str]]:
     return labels, [*bare, en, *written, *zh_names]
 
 
-
 def overlay(base: Source, curated: Source) -> Source:
     """What ``base`` adds under ``curated``: regions the curated gazetteer does not declare, whole; of those it
     declares (by id or by code), only what it does not say; children placed in the curated entity."""
@@ -170,9 +176,10 @@ def overlay(base: Source, curated: Source) -> Source:
             key = (statement.prop.name, str(statement.value))
             if key in by_code:
                 target[by_code[key]] = item.subject
-    base_ids = {item.subject for item in base.items}
-    for subject in curated_items:
-        if subject in base_ids:
+    base_types = {item.subject: item.type for item in base.items}
+    for subject, item in curated_items.items():
+        # (a curated entity of another kind with a region's id is not an override: the build says so)
+        if subject in base_types and item.type in REGION_CLASSES:
             target.setdefault(subject, subject)
     taken = {}  # a name the curated gazetteer gives -> its entity
     for item in curated.items:
@@ -184,7 +191,7 @@ def overlay(base: Source, curated: Source) -> Source:
                       for s in item.statements]
         owner = target.get(item.subject, item.subject)
         aliases = [a for a in item.aliases if a not in taken or owner in taken[a]]
-        if owner not in curated_items:
+        if item.subject not in target:
             items.append(replace(item, statements=statements, aliases=aliases))
             continue
         mine = curated_items[owner]
@@ -201,6 +208,7 @@ def merged(base: Source, curated: Source) -> Source:
     """One source with the curated entities (and what the base adds to them) and the other regions."""
     added = overlay(base, curated)
     extra = {item.subject: item for item in added.items if item.type is None}
+    names = {name for item in curated.items for name in [*item.labels.values(), *item.aliases]}
     items = []
     for item in curated.items:
         more = extra.get(item.subject)
@@ -209,8 +217,23 @@ def merged(base: Source, curated: Source) -> Source:
                            aliases=list(dict.fromkeys([*item.aliases, *more.aliases])),
                            statements=[*item.statements, *more.statements])
         items.append(item)
-    items.extend(item for item in added.items if item.type is not None)
+    # A name the curated gazetteer gives stays its entity's, labels included (彬州's English label is
+    # "Binzhou", the curated binzhou's name): the extractor reads labels as names too.
+    items.extend(replace(item, labels={lang: text for lang, text in item.labels.items() if text not in names})
+                 for item in added.items if item.type is not None)
     return replace(curated, items=items)
+
+
+def regions_source(gazetteer: Path, vocab: Vocabulary) -> Source:
+    """The base regions as the build compiles them (graph ``g:regions``): under the curated ``gazetteer``.
+
+    A gazetteer that cannot be read overrides nothing here: its own job says what is wrong with it.
+    """
+    try:
+        curated = read_gazetteer(Path(gazetteer), vocab)
+    except (InputErrors, SourceError):
+        curated = replace(base_gazetteer(vocab), items=[])
+    return overlay(base_gazetteer(vocab), curated)
 
 
 def load_gazetteer(folder: Path, vocab: Vocabulary) -> Source:

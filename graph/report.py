@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 
 from graph.build import claims_by_subject, find_conflicts, find_weekday_mismatches
-from graph.iris import KG
+from graph.iris import KG, REGIONS_ID
 
 KG_CLASS = str(KG)
+# Each code scheme's property, and the country whose regions it numbers.
+CODE_COUNTRIES = {"kemendagriCode": "indonesia", "gbCode": "china"}
 
 
 @dataclass
@@ -24,6 +26,8 @@ class ReportParts:
     classes: dict[str, int]  # kg class name -> evidence annotations and entities of the class
     conflicts: dict[str, list[str]]  # subject id -> its conflicts, by property
     warnings: dict[str, list[str]]  # subject id -> its weekday warnings
+    # country -> region class -> regions with an official code, as the gazetteers declare them
+    regions: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def report(self, ontology_triples: int, union: dict) -> dict:
         """``union``: the statements each source leaves to an earlier graph."""
@@ -33,6 +37,7 @@ class ReportParts:
             "triples": triples,
             "ontology_triples": ontology_triples,
             "classes": dict(sorted(self.classes.items())),
+            "regions": {country: dict(sorted(by_class.items())) for country, by_class in sorted(self.regions.items())},
             "sources": [{"id": source_id, "file": row[0], "facts": row[1], "quotes": row[2], "triples": row[3]}
                         for source_id, row in rows.items()],
             "conflicts": [line for subject in sorted(self.conflicts) for line in self.conflicts[subject]],
@@ -53,7 +58,8 @@ class ReportParts:
 
 def source_row(source) -> tuple:
     """(file, facts, quotes, triples, entities declared, its line in report.txt, its item in report.json)."""
-    row = {"id": source.id, "file": f"sources/{os.path.basename(source.path)}", "facts": source.facts,
+    folder = "graph/data" if source.id == REGIONS_ID else "sources"
+    row = {"id": source.id, "file": f"{folder}/{os.path.basename(source.path)}", "facts": source.facts,
            "quotes": source.quotes, "triples": source.triples}
     return (row["file"], row["facts"], row["quotes"], row["triples"], len(source.declares), _source_line(row),
             _json_item(row))
@@ -93,7 +99,19 @@ def make_report(sources, vocab, labels: dict, base_types: dict) -> ReportParts:
                  if cls.startswith(KG_CLASS)}
     classes.update(Counter(cls[len(KG_CLASS):] for _, cls in declared))
     conflicts, warnings = notes(claims_by_subject(sources), names, English(labels))
-    return ReportParts({source.id: source_row(source) for source in sources}, dict(classes), conflicts, warnings)
+    return ReportParts({source.id: source_row(source) for source in sources}, dict(classes), conflicts, warnings,
+                       region_counts([s for s in sources if s.kind == "gazetteer"]))
+
+
+def region_counts(gazetteers) -> dict[str, dict[str, int]]:
+    """country -> class -> regions the gazetteers (base and curated) declare with an official code."""
+    declared = {subject: type_name for source in gazetteers for subject, type_name, _ in source.declares}
+    country = {claim.subject: CODE_COUNTRIES[claim.prop] for source in gazetteers for claim in source.claims
+               if claim.prop in CODE_COUNTRIES}
+    counts = defaultdict(Counter)
+    for subject, where in country.items():
+        counts[where][declared[subject]] += 1
+    return {where: dict(by_class) for where, by_class in counts.items()}
 
 
 def _source_line(source: dict) -> str:
@@ -107,6 +125,11 @@ def report_text(report: dict, source_lines: list[str] | None = None) -> str:
     width = max((len(name) for name in report["classes"]), default=0)
     for name, count in report["classes"].items():
         lines.append(f"  {name:<{width}}  {count:>4}")
+    if report.get("regions"):
+        lines += ["", "Regions per country and class (each with its official code):"]
+        for country, by_class in report["regions"].items():
+            lines.append(f"  {country:<10} " + ", ".join(f"{name} {count}" for name, count in by_class.items())
+                         + f" ({sum(by_class.values())} in all)")
     lines += ["", "Per source:"]
     lines += source_lines if source_lines is not None else map(_source_line, report["sources"])
     lines += ["", f"Conflicts ({len(report['conflicts'])}): sources disagree; every claim is kept with its source"]

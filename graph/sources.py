@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph import iris
@@ -23,6 +23,7 @@ from graph.evidence import Location, NormalisedText
 from graph.ontology import (
     BOOLEAN_RANGES,
     CODE_RANGES,
+    EXTERNAL_IRIS,
     DATE_RANGE,
     INTEGER_RANGES,
     STRING_RANGES,
@@ -308,6 +309,11 @@ def _each(value, line):
 
 
 def _statement(prop: Property, value, line, language, path, errors) -> list[Statement] | None:
+    if prop.iri in EXTERNAL_IRIS:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            errors.add(f"`{prop.name}` takes a GeoNames id (a number), not {value!r}", path, line)
+            return None
+        return [Statement(prop, URIRef(EXTERNAL_IRIS[prop.iri].format(value)), line)]
     if prop.is_object:
         if not isinstance(value, str) or not iris.ID_PATTERN.match(value):
             errors.add(f"`{prop.name}` takes ids, not {value!r}", path, line)
@@ -490,10 +496,10 @@ def _shorten(text: str, width: int = 70) -> str:
 def check_project(vocab: Vocabulary, compiled: list) -> None:
     """What spans files: ids declared once, types agree, references resolve.
 
-    ``compiled`` are the sources built (graph.build.Compiled), the gazetteer first.
+    ``compiled`` are the sources built (graph.build.Compiled), the gazetteers (kind
+    "gazetteer": the base regions, then gazetteer.yaml) first.
     """
     errors = _Collector()
-    gazetteer = compiled[0]
     declared: dict[str, tuple[str, object, int]] = {}  # id -> (type, source, line)
     for source in compiled:
         in_this_file: set[str] = set()
@@ -506,9 +512,9 @@ def check_project(vocab: Vocabulary, compiled: list) -> None:
             previous = declared.get(subject)
             if previous is None:
                 declared[subject] = (type_name, source, line)
-            elif previous[1] is gazetteer and source is not gazetteer:
+            elif previous[1].kind == "gazetteer" and source.kind != "gazetteer":
                 errors.add(f"duplicate id {subject!r}: the gazetteer declares it "
-                           f"({Path(gazetteer.path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
+                           f"({Path(previous[1].path).name}:{previous[2]}); use `about:` to add facts", source.path, line)
             elif previous[0] != type_name:
                 errors.add(f"id {subject!r} is a {type_name} here but a {previous[0]} in "
                            f"{Path(previous[1].path).name}:{previous[2]}", source.path, line)

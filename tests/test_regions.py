@@ -1,0 +1,265 @@
+"""The base gazetteer: every Indonesian and Chinese region with its official code (graph/data/regions.tsv)."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter, defaultdict
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from graph import iris
+from graph.errors import InputErrors
+from graph.iris import KG
+from graph.network import read_built, to_networkx
+from graph.ontology import load_vocabulary
+from graph.pipeline import Paths, build
+from graph.regions import DATA, load_gazetteer
+from graph.sources import parse_gazetteer
+
+from conftest import ROOT
+
+COUNTRY = {"ID": "indonesia", "CN": "china"}
+LEVEL = {"Province": 1, "Regency": 2, "City": 2, "PrefectureLevelCity": 2, "Prefecture": 2,
+         "County": 3, "CountyLevelCity": 3, "District": 3}
+CODE = {"ID": re.compile(r"\d{2}(\.\d{2})?\Z"), "CN": re.compile(r"\d{6}\Z")}
+
+
+def rows() -> list[dict]:
+    """The data file read here, not by graph/regions.py."""
+    with open(DATA, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def entity(name: str) -> URIRef:
+    return iris.entity(name)
+
+
+def test_the_report_counts_what_the_data_file_holds(shipped):
+    counted = defaultdict(Counter)
+    for row in rows():
+        counted[COUNTRY[row["country"]]][row["class"]] += 1
+    expected = {country: dict(by_class) for country, by_class in counted.items()}
+    assert shipped.result.report["regions"] == expected
+    assert json.loads((shipped.out / "report.json").read_text(encoding="utf-8"))["regions"] == expected
+    text = (shipped.out / "report.txt").read_text(encoding="utf-8")
+    for country, by_class in expected.items():
+        assert f"({sum(by_class.values())} in all)" in text.split(country, 1)[1].splitlines()[0]
+
+
+def test_the_data_has_the_official_totals():
+    levels = Counter((row["country"], LEVEL[row["class"]]) for row in rows())
+    assert levels["ID", 1] == 38  # provinces, Kepmendagri 300.2.2-2430 of 2025
+    assert levels["ID", 2] == 514  # kabupaten and kota
+    assert levels["CN", 1] == 34  # with Hong Kong, Macao and Taiwan
+    assert levels["CN", 2] == 333
+    assert 2800 <= levels["CN", 3] <= 2900  # 2,844 at the end of 2023 by the civil affairs ministry
+
+
+def test_codes_are_unique_and_well_formed():
+    codes = Counter((row["country"], row["code"]) for row in rows())
+    assert [code for code, n in codes.items() if n > 1] == []
+    assert [row["code"] for row in rows() if not CODE[row["country"]].match(row["code"])] == []
+    assert [row["iso3166"] for row in rows() if row["iso3166"] and row["class"] != "Province"] == []
+
+
+def test_every_parent_exists_one_level_up_with_the_code_it_extends():
+    by_id = {row["id"]: row for row in rows()}
+    for row in rows():
+        if row["class"] == "Province":
+            assert row["parent"] == COUNTRY[row["country"]], row
+            continue
+        parent = by_id[row["parent"]]
+        assert parent["country"] == row["country"] and LEVEL[parent["class"]] < LEVEL[row["class"]], row
+        if row["country"] == "ID":
+            assert row["code"].split(".")[0] == parent["code"], row
+        else:  # a county directly under its province skips a level: 429021 in 420000
+            assert row["code"].startswith(parent["code"].rstrip("0")[:4 if LEVEL[parent["class"]] == 2 else 2]), row
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "").replace("ü", "u")).strip("-")
+
+
+def test_ids_follow_the_shared_convention():
+    data = rows()
+    ids = Counter(row["id"] for row in data)
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert [i for i in ids if not iris.ID_PATTERN.match(i)] == []
+    by_id = {row["id"]: row for row in data}
+    slugs = defaultdict(list)
+    for row in data:
+        if row["country"] == "CN":
+            slugs[slug(row["short"])].append(row)
+    for row in data:
+        if row["class"] == "Regency":
+            assert row["id"] == "kabupaten-" + slug(row["short"]), row
+        elif row["class"] == "City":
+            assert row["id"] == "kota-" + slug(row["short"]), row
+        elif row["country"] == "ID":
+            assert row["id"] == slug(row["short"]), row
+        elif row["id"] != slug(row["short"]):  # a shared slug: the highest level keeps it
+            own = slug(row["short"])
+            assert any(LEVEL[o["class"]] <= LEVEL[row["class"]] and o is not row for o in slugs[own]), row
+            parent = slug(by_id[row["parent"]]["short"]) if row["parent"] in by_id else row["parent"]
+            assert row["id"] in (f"{own}-{parent}", f"{own}-{parent}-{row['code']}"), row
+
+
+@pytest.mark.parametrize("name, code", [
+    ("banten", "36"), ("dki-jakarta", "31"), ("di-yogyakarta", "34"), ("jawa-timur", "35"), ("papua-barat-daya", "96"),
+    ("kabupaten-tangerang", "36.03"), ("kota-tangerang", "36.71"), ("kota-serang", "36.73"), ("kota-surabaya", "35.78"),
+    ("shandong", "370000"), ("zhejiang", "330000"), ("guangdong", "440000"), ("beijing", "110000"),
+    ("guangxi", "450000"), ("xinjiang", "650000"), ("binzhou", "371600"), ("hangzhou", "330100"),
+    ("guangzhou", "440100"), ("yantai", "370600"), ("chaoyang-beijing", "110105")])
+def test_the_ids_records_use_name_their_official_region(name, code):
+    assert {row["id"]: row["code"] for row in rows()}[name] == code
+
+
+def test_curated_entities_override_the_base(shipped):
+    dataset, graph = shipped.dataset, shipped.graph
+    regions = dataset.graph(iris.named_graph(iris.REGIONS_ID))
+    # by code: the curated sumatra-utara is North Sumatra (code 12); the base's sumatera-utara is not declared
+    assert graph.value(entity("sumatra-utara"), KG.kemendagriCode) == Literal("12", datatype=KG.KemendagriCode)
+    assert (entity("sumatera-utara"), None, None) not in graph
+    assert set(graph.objects(entity("sumatra-utara"), RDFS.label)) == {
+        Literal("Provinsi Sumatra Utara", lang="id"), Literal("North Sumatra", lang="en")}
+    assert graph.value(entity("kota-medan"), KG.locatedIn) == entity("sumatra-utara")
+    # by id: hangzhou is declared by the curated gazetteer; the base adds its code and Chinese name
+    assert (entity("hangzhou"), RDF.type, None) not in regions
+    assert regions.value(entity("hangzhou"), KG.gbCode) == Literal("330100", datatype=KG.GBT2260Code)
+    assert set(graph.objects(entity("hangzhou"), RDFS.label)) == {
+        Literal("Kota Hangzhou", lang="id"), Literal("Hangzhou", lang="en"), Literal("杭州市", lang="zh")}
+    assert list(graph.objects(entity("hangzhou"), KG.locatedIn)) == [entity("zhejiang")]
+
+
+def test_city_regions_link_to_their_geonames_place(shipped):
+    linked = {row["id"]: row["geonames"] for row in rows() if row["geonames"]}
+    assert {row["class"] for row in rows() if row["geonames"]} <= {"City", "PrefectureLevelCity", "CountyLevelCity"}
+    assert {"hangzhou", "kota-medan"} <= set(linked)
+    for name in ("hangzhou", "kota-medan", "kabupaten-tangerang"):
+        expected = [URIRef(f"https://sws.geonames.org/{linked[name]}/")] if name in linked else []
+        assert list(shipped.graph.objects(entity(name), KG.geonames)) == expected
+
+
+def test_a_curated_entity_of_another_kind_cannot_take_a_region_id(project, tmp_path):
+    with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as gazetteer:
+        gazetteer.write("  - id: kota-medan\n    type: Company\n    label: PT Kota Medan\n")
+    with pytest.raises(InputErrors) as failed:
+        build(Paths(project), tmp_path / "out")
+    assert "id 'kota-medan' is a Company here but a City in regions.tsv:" in str(failed.value)
+
+
+def test_curated_regions_keep_the_class_of_the_region_they_override():
+    vocab = load_vocabulary(ROOT / "ontology.ttl")
+    curated = parse_gazetteer((ROOT / "sources" / "gazetteer.yaml").read_text(encoding="utf-8"), "gazetteer.yaml", vocab)
+    classes = {row["id"]: row["class"] for row in rows()}
+    assert [(i.subject, i.type) for i in curated.items if i.subject in classes and classes[i.subject] != i.type] == []
+
+
+def names(gazetteer) -> dict[str, set[str]]:
+    found = defaultdict(set)
+    for item in gazetteer.items:
+        for name in [*item.labels.values(), *item.aliases]:
+            found[name].add(item.subject)
+    return found
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer(ROOT / "sources", load_vocabulary(ROOT / "ontology.ttl"))
+
+
+@pytest.mark.parametrize("name, ids", [
+    ("Kota Tangerang", {"kota-tangerang"}), ("Tangerang City", {"kota-tangerang"}),
+    ("Pemkot Tangerang", {"kota-tangerang"}), ("Kabupaten Tangerang", {"kabupaten-tangerang"}),
+    ("Kab. Tangerang", {"kabupaten-tangerang"}), ("Pemkab Bogor", {"kabupaten-bogor"}),
+    ("Pemkab Tangerang", {"pemkab-tangerang"}),  # the curated gazetteer declares the government itself
+    ("Tangerang Regency", {"kabupaten-tangerang"}), ("Regency of Tangerang", {"kabupaten-tangerang"}),
+    ("Tangerang", {"kota-tangerang", "kabupaten-tangerang"}),  # bare: both, for the extractor to settle
+    ("Serang", {"kota-serang"}), ("Kabupaten Serang", {"kabupaten-serang"}),  # the curated gazetteer's name wins
+    ("Solo", {"kota-surakarta"}), ("Jateng", {"jawa-tengah"}), ("Jabar", {"jawa-barat"}), ("NTT", {"nusa-tenggara-timur"}),
+    ("Sumatra Barat", {"sumatera-barat"}), ("Sumatera Barat", {"sumatera-barat"}), ("West Sumatra", {"sumatera-barat"}),
+    ("Sumatera Utara", {"sumatra-utara"}), ("Kaltim", {"kalimantan-timur"}),
+    ("杭州市", {"hangzhou"}), ("杭州", {"hangzhou"}), ("Hangzhou Shi", {"hangzhou"}), ("Hangzhou City", {"hangzhou"}),
+    ("Binzhou", {"binzhou"}), ("Kota Binzhou", {"binzhou"}), ("Huimin County", {"huimin-binzhou"}),
+    ("Huimin Xian", {"huimin-binzhou"}), ("Kabupaten Huimin", {"huimin-binzhou"}),
+    ("Huimin", {"huimin-binzhou", "huimin-huhehaote"}),  # 惠民县 and 回民区: bare, both ("Bincheng District", {"bincheng"}), ("Shandong Province", {"shandong"}),
+    ("Provinsi Shandong", {"shandong"}), ("山东省", {"shandong"}), ("Inner Mongolia", {"neimenggu"}),
+])
+def test_the_names_a_news_reader_meets(gazetteer, name, ids):
+    assert names(gazetteer)[name] == ids
+
+
+def test_the_extractor_gazetteer_is_base_and_curated(gazetteer):
+    subjects = {item.subject for item in gazetteer.items}
+    assert {"budi-rustandi", "bharata-online", "kota-medan", "huimin-binzhou", "sumatra-utara"} <= subjects
+    assert "sumatera-utara" not in subjects
+    assert len(subjects) == len(gazetteer.items)
+
+
+def test_a_code_is_written_as_text(tmp_path):
+    vocab = load_vocabulary(ROOT / "ontology.ttl")
+    text = ("gazetteer: {title: t}\nentities:\n  - id: kota-uji\n    type: City\n    label: Kota Uji\n"
+            "    kemendagriCode: 36.10\n")
+    with pytest.raises(InputErrors) as failed:
+        parse_gazetteer(text, tmp_path / "gazetteer.yaml", vocab)
+    assert str(failed.value) == (f"{tmp_path / 'gazetteer.yaml'}:6: `kemendagriCode`: expected a code such as "
+                                 "'36.03' (in quotes), not 36.1")
+
+
+def test_a_geonames_link_is_written_as_its_id(tmp_path):
+    vocab = load_vocabulary(ROOT / "ontology.ttl")
+    text = "gazetteer: {title: t}\nentities:\n  - id: kota-uji\n    type: City\n    label: Kota Uji\n    geonames: kota-uji\n"
+    with pytest.raises(InputErrors) as failed:
+        parse_gazetteer(text, tmp_path / "gazetteer.yaml", vocab)
+    assert str(failed.value) == f"{tmp_path / 'gazetteer.yaml'}:6: `geonames` takes a GeoNames id (a number), not 'kota-uji'"
+    item = parse_gazetteer(text.replace("geonames: kota-uji", "geonames: 1627549"), tmp_path / "g.yaml", vocab).items[0]
+    assert [s.value for s in item.statements] == [URIRef("https://sws.geonames.org/1627549/")]
+
+
+NAMED_TEXT = ("Catatan uji (test text, not news).\n"
+              "Delegasi Kota Medan mengunjungi Kabupaten Huimin di Binzhou pada 2 Maret 2026.\n")
+NAMED_RECORD = """source:
+  title: Catatan uji Medan
+  publisher: bharata-online
+  url: https://contoh.example/uji-medan
+  language: id
+  published: 2026-03-02
+facts:
+  - id: visit-medan-huimin-2026-test
+    type: DelegationVisit
+    label: {id: Kunjungan uji Medan ke Huimin, en: Test visit of Medan to Huimin}
+    guest: kota-medan
+    host: huimin-binzhou
+    date: 2026-03-02
+    quote: Delegasi Kota Medan mengunjungi Kabupaten Huimin di Binzhou pada 2 Maret 2026
+"""
+
+
+def test_only_named_regions_and_what_holds_them_reach_the_network(project, tmp_path):
+    (project / "sources" / "900_test.txt").write_text(NAMED_TEXT, encoding="utf-8")
+    (project / "sources" / "900_test.yaml").write_text(NAMED_RECORD, encoding="utf-8")
+    build(Paths(project), tmp_path / "out")
+    graph, stated = read_built(tmp_path / "out")
+    network = to_networkx(graph, "id", stated)
+    nodes = {node.rsplit("/", 1)[1] for node in network.nodes}
+    assert {"kota-medan", "sumatra-utara", "huimin-binzhou", "binzhou", "shandong"} <= nodes
+    assert not {"kota-binjai", "bincheng", "kabupaten-bogor", "guangzhou"} & nodes
+    regions = [n for n, attrs in network.nodes(data=True) if attrs["kind"] == "Region"]
+    assert len(regions) < 40
+    assert network.has_edge(str(entity("kota-medan")), str(entity("sumatra-utara")))
+
+
+def test_a_record_cannot_declare_a_base_region_again(project, tmp_path):
+    (project / "sources" / "900_test.txt").write_text(NAMED_TEXT, encoding="utf-8")
+    (project / "sources" / "900_test.yaml").write_text(
+        NAMED_RECORD.replace("facts:\n", "facts:\n  - id: kota-medan\n    type: City\n    label: Kota Medan\n"
+                                         "    quote: Kota Medan\n"), encoding="utf-8")
+    with pytest.raises(InputErrors) as failed:
+        build(Paths(project), tmp_path / "out")
+    line = next(row for row in rows() if row["id"] == "kota-medan")
+    number = rows().index(line) + 2
+    assert f"duplicate id 'kota-medan': the gazetteer declares it (regions.tsv:{number})" in str(failed.value)
+    assert not (tmp_path / "out").exists()
