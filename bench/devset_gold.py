@@ -90,3 +90,73 @@ def parse_gold_record(article: Article, vocab: Vocabulary) -> Source:
 def missing_quotes(source: Source) -> list[tuple[int, str]]:
     """(line, quote) of each quote of a parsed gold record that its article does not contain."""
     return [(quote.line, quote.text) for item in source.items for quote in item.quotes if quote.location is None]
+
+
+def compile_set(vocab: Vocabulary, articles: list[Article], shipped_gazetteer: Path) -> tuple[list, list]:
+    """The gazetteers (shipped, base regions, the dev set's) and the gold records, each compiled as a build
+    compiles a source (graph.build.Compiled), posts named from the gazetteers' and concepts' labels."""
+    from rdflib.namespace import RDFS
+
+    from graph.build import compile_source
+    from graph.regions import base_gazetteer
+    from graph.sources import read_gazetteer
+
+    gazetteers = [read_gazetteer(shipped_gazetteer, vocab), base_gazetteer(vocab), parse_gold_gazetteer(vocab)]
+    labels = {notation: {lit.language: str(lit) for lit in vocab.graph.objects(concept, RDFS.label)}
+              for notation, concept in vocab.concepts.items()}
+    labels.update({item.subject: dict(item.labels) for source in gazetteers for item in source.items
+                   if item.labels})
+    compiled = [compile_source(source, vocab, labels) for source in gazetteers]
+    shipped_ids = {subject for subject, _, _ in compiled[0].declares}
+    # a base region the shipped gazetteer overrides by id is declared once, as the build does
+    compiled[1].declares = [d for d in compiled[1].declares if d[0] not in shipped_ids]
+    records = [compile_source(parse_gold_record(a, vocab), vocab, labels) for a in articles]
+    return compiled, records
+
+
+def shape_violations(gazetteers: list, records: list, vocab: Vocabulary, shapes: Path) -> list[str]:
+    """The project's SHACL rules (graph.validate) on every subject of each record (graph.build.Compiled), seeing
+    the gazetteers' statements and that record's own (two outlets may date one event differently: the build
+    reports that as a conflict, not as a broken shape), one line per violation."""
+    from rdflib.namespace import RDF, RDFS
+
+    from graph.pipeline import statements_of
+    from graph.validate import Checker, describe, load_shapes, superclasses
+
+    base: dict[str, dict[str, list[str]]] = {}
+    for source in gazetteers:
+        _merge(base, statements_of(source.lines))
+    for subject, _, cls in vocab.graph.triples((None, RDF.type, None)):  # concepts: sectors, roles, weekdays
+        base.setdefault(str(subject), {}).setdefault(str(RDF.type), []).append(f"<{cls}>")
+    ancestors = superclasses(vocab.graph)
+    rules = load_shapes(shapes)
+    found = []
+    for record in records:
+        own = statements_of(record.lines)
+
+        def statements(node, own=own):
+            if node not in own:
+                return base.get(node, {})
+            merged = {p: list(v) for p, v in base.get(node, {}).items()}
+            _merge(merged, {node: own[node]}, flat=True)
+            return merged
+
+        def classes(node, statements=statements):
+            direct = (value[1:-1] for value in statements(node).get(str(RDF.type), ()))
+            return frozenset(a for c in direct for a in ancestors.get(c, (c,)))
+
+        def label(node, statements=statements):
+            return (statements(node).get(str(RDFS.label)) or [""])[0]
+
+        checker = Checker(rules, statements, classes)
+        found += [f"{record.path}: {describe(v, label)}" for subject in sorted(own) for v in checker.check(subject)]
+    return found
+
+
+def _merge(into: dict, view: dict, flat: bool = False) -> None:
+    """Add ``view``'s statements (subject -> predicate -> values) to ``into`` (or, flat, one subject's)."""
+    for subject, by_predicate in view.items():
+        mine = into if flat else into.setdefault(subject, {})
+        for predicate, values in by_predicate.items():
+            known = mine.setdefault(predicate, [])
+            known.extend(v for v in values if v not in known)

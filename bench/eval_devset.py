@@ -105,7 +105,7 @@ def run_flow(project: Path, articles, gold_names: dict, curate: bool) -> list[di
     runs = []
     for article in articles:
         meta = article.record["source"]
-        run = {"article": article, "status": "added", "declared": []}
+        run = {"article": article, "status": "added"}
         try:
             added = add_article(sources, ontology, article.text_path, url=meta["url"], publisher=meta["publisher"],
                                 published=str(meta["published"]))
@@ -115,7 +115,6 @@ def run_flow(project: Path, articles, gold_names: dict, curate: bool) -> list[di
                                          _declared_ids(sources))
                 if right:
                     _declare(sources / "gazetteer.yaml", [_curated(entry, gold) for entry, gold in right])
-                    run["declared"] = [gold for _, gold in right]
                     extract_source(sources, ontology, added.source_id)
         except GraphError as exc:
             run["status"] = f"refused: {exc}"
