@@ -3,14 +3,12 @@ who led it, where and when.
 """
 from __future__ import annotations
 
-import re
-
 from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.people import person_at, person_named
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
-                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
+                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
 
 
@@ -106,10 +104,6 @@ def event(doc, person_of_post):
                  and doc.names.located.get(place) != guest}
         if len(sides) == 1:
             host = sides.pop()
-    town = dateline_town(doc, indexes[0])
-    if town is not None and town[0] != guest and doc.entity_type(host) not in LOCAL_REGIONS:
-        location = town[0]  # "Pontianak (Suara Borneo) - …": the story's town, where its event took place
-        fact["quote"].insert(0, town[1])
     if host is None and location is not None and location != guest and type_name != "Expo":
         host = location  # an expo is held somewhere, not hosted by it
     if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
@@ -169,25 +163,3 @@ def _leader_named(doc, sentence):
         return person_named(doc, before.group(1), sentence.start + before.start(1))
     return None
 
-
-def dateline_town(doc, first):
-    """The town of the dateline that opens the story, when the event is told in that paragraph, and the
-    town as written: "PONTIANAK (Borneo Herald) - …" -> (kota-pontianak, "PONTIANAK"). The outlet in it
-    is never a participant."""
-    datelines = [s for s in doc.segments if s.kind == "dateline"]
-    if not datelines or datelines[0].paragraph != doc.sentences[first].paragraph:
-        return None
-    word = re.match(r"[A-Za-z][\w.]*(?: [A-Za-z][\w.]*){0,2}", datelines[0].text)
-    if word is None:
-        return None
-    name = " ".join(w.capitalize() if w.isupper() else w for w in word.group().split())
-    for n in range(len(name.split()), 0, -1):
-        found = [e for e in doc.names.resolve(" ".join(name.split()[:n]))
-                 if doc.names.types.get(e) in LOCAL_REGIONS]
-        if len(found) > 1:  # "Tangerang": the kota or the kabupaten? the one the story names, if any
-            named = {m.entity for m in doc.mentions}
-            found = [e for e in found if e in named]
-        if len(found) == 1:
-            words = word.group().split()[:n]
-            return found[0], datelines[0].text[:datelines[0].text.index(words[-1]) + len(words[-1])]
-    return None
