@@ -293,3 +293,20 @@ def test_an_agency_written_with_its_acronym_and_region(gazetteer):
     assert expo["organiser"] == [agency] and agency not in expo.get("participant", [])
     assert proposed(draft)[agency]["alias"][0] == "Disperindag Jawa Timur"
     assert "disperindag" not in proposed(draft)  # never written without its region
+
+
+def test_a_provincial_government_organises_as_its_province(gazetteer):
+    text = ("Konsul Jenderal Tiongkok di Surabaya Gao Yuan membuka pameran. Pameran Dagang Expo 2025 "
+            "diselenggarakan oleh Pemerintah Provinsi Jawa Timur di Grand City Convention and Exhibition Surabaya.\n")
+    draft = extract(text, "id", "2025-08-24", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert expo["organiser"] == ["jawa-timur"]
+    assert expo["venue"] == "Grand City Convention and Exhibition Surabaya"
+
+
+def test_the_city_in_a_consul_title_is_not_where_the_meeting_was(gazetteer):
+    text = ("China's Consul General in Denpasar, Zhao Lin, met the speaker of the West Nusa Tenggara provincial "
+            "legislature, Baiq Nurhayati, on Tuesday (March 11).\n")
+    draft = extract(text, "en", "2025-03-12", gazetteer)
+    events = [f for f in facts(draft) if f.get("type") in ("Meeting", "DelegationVisit")]
+    assert all("kota-denpasar" not in (f.get("location"), f.get("host")) for f in events), events

@@ -3,6 +3,8 @@ who led it, where and when.
 """
 from __future__ import annotations
 
+import re
+
 from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
@@ -10,6 +12,9 @@ from graph.extract.people import person_at, person_named
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
+
+_MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
+                                r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
 def event(doc, person_of_post):
@@ -45,7 +50,8 @@ def event(doc, person_of_post):
                     guest = m.entity
                 elif host is None and HOST_RE.search(before) and kind in REGION_TYPES:
                     host = m.entity
-                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]):
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) \
+                        and not _MISSION_BEFORE_RE.search(before):  # "Consul General in Denpasar": the post's
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)
@@ -104,6 +110,8 @@ def event(doc, person_of_post):
                  and doc.names.located.get(place) != guest}
         if len(sides) == 1:
             host = sides.pop()
+    if location is not None and host is not None and doc.names.located.get(host) == location:
+        location = host  # "in Wuxi, Jiangsu province": the town, not its province
     if host is None and location is not None and location != guest and type_name != "Expo":
         host = location  # an expo is held somewhere, not hosted by it
     if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):

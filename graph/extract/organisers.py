@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.people import diplomatic_mission, org_phrase
-from graph.extract.vocabulary import REGION_TYPES
+from graph.extract.vocabulary import REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
@@ -22,7 +22,7 @@ _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
     r"\b(?:di|at|in)\s+(?:the\s+)?("
     r"(?:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas|Puspem|Graha|Wisma|Istana|Pusat Pemerintahan|"
-    r"Grand City|Convention)(?:\s+[A-Z][\w'’-]*){0,5}"
+    r"Grand City|Convention)(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){0,5}"
     r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:City Hall|Office|Hall|Building|Centre|Center|Residence|Hotel|Convention Center)"
     r"(?:\s+[A-Z][\w'’-]*){0,2})")
 
@@ -41,7 +41,15 @@ def organisations_after(doc, pos, limit) -> list[str]:
         pos = more.end()
 
 
+_GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
+
+
 def _one(doc, pos, limit):
+    government = _GOVERNMENT_RE.match(doc.text, pos, limit)
+    if government:  # "Pemerintah Provinsi Jawa Timur" organises as the province itself, as a party does
+        region = doc.mention_at(government.end(), REGION_TYPES - {"Country"})
+        if region is not None:
+            return region.entity, region.end
     known = doc.mention_at(pos, REGION_TYPES - {"Country"}, organisations=True)
     if known is not None and doc.entity_type(known.entity) not in REGION_TYPES:
         return known.entity, known.end
@@ -60,17 +68,16 @@ def _one(doc, pos, limit):
     return found if found is not None else (None, pos)
 
 
-def settings(doc) -> dict:
-    """organiser and partner (lists of ids) over the story's sentences, with the quotes that say so."""
-    result = {"organiser": [], "partner": [], "quote": []}
+def settings(doc) -> list[tuple[str, list[str], str]]:
+    """(organiser or partner, ids, the sentence that says so), over the story's sentences."""
+    found = []
     for sentence in doc.sentences:
         for key, pattern in (("organiser", ORGANISER_RE), ("partner", PARTNER_RE)):
             for match in pattern.finditer(doc.text, sentence.start, sentence.end):
                 named = organisations_after(doc, match.end(), sentence.end)
-                result[key].extend(e for e in named if e not in result[key])
-                if named and sentence.text not in result["quote"]:
-                    result["quote"].append(sentence.text)
-    return result
+                if named:
+                    found.append((key, named, sentence.text))
+    return found
 
 
 def venue(quotes) -> str | None:
@@ -83,18 +90,24 @@ def venue(quotes) -> str | None:
 
 
 def apply(doc, event, signings) -> None:
-    """Organisers and partners go to the article's event, or to its signing when it is about one;
-    each event gets the building its own sentences name."""
-    found = settings(doc)
-    target = event if event is not None else (signings[0] if signings else None)
-    if target is not None:
-        for key in ("organiser", "partner"):
-            values = [e for e in found[key] if e not in (target.get("host"), target.get("guest"))]
-            if values:
-                target[key] = values
-                if target.get("participant"):  # who organised it is said as such, not as one more participant
-                    target["participant"] = [p for p in target["participant"] if p not in values]
-        target["quote"].extend(q for q in found["quote"] if q not in target["quote"])
+    """Organisers and partners go to the article's event, or to its signing when the sentence is about
+    the signing ("Penandatanganan tersebut difasilitasi …") or the article has no other event; each
+    event gets the building its own sentences name."""
+    for key, named, sentence in settings(doc):
+        target = event
+        if signings and (event is None or SIGN_RE.search(sentence)):
+            target = signings[0]
+        if target is None:
+            continue
+        values = target.setdefault(key, [])
+        values.extend(e for e in named if e not in values and e not in (target.get("host"), target.get("guest")))
+        if not values:
+            del target[key]
+            continue
+        if target.get("participant"):  # who organised it is said as such, not as one more participant
+            target["participant"] = [p for p in target["participant"] if p not in values]
+        if sentence not in target["quote"]:
+            target["quote"].append(sentence)
     for fact in ([event] if event is not None else []) + signings:
         place = venue(fact["quote"])
         if place:
