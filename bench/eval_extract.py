@@ -23,12 +23,13 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# --code DIR (set by --ref) evaluates the graph package found in DIR instead of this checkout's
+CODE = sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv[:-1] else str(ROOT)
+sys.path.insert(0, CODE)
 
 from graph.extract import EXTRACTOR, extract  # noqa: E402
 from graph.ontology import load_vocabulary  # noqa: E402
-from graph.regions import load_gazetteer  # noqa: E402
-from graph.sources import parse_record, read_text  # noqa: E402
+from graph.sources import GAZETTEER_FILE, parse_gazetteer, parse_record, read_text  # noqa: E402
 
 KINDS = ("entities", "posts", "agreements", "events", "dates", "sectors")
 AGREEMENTS = {"LetterOfIntent", "MemorandumOfUnderstanding", "SisterCityRelationship",
@@ -97,7 +98,11 @@ def keyed(facts: list[dict], entity_ids: set[str]) -> dict[str, set]:
 def evaluate(root: Path):
     vocab = load_vocabulary(root / "ontology.ttl")
     sources = root / "sources"
-    gazetteer = load_gazetteer(sources, vocab)  # the base regions under gazetteer.yaml, as `kg add` reads it
+    try:  # the base regions under the curated gazetteer, as kg add sees them
+        from graph.regions import load_gazetteer
+        gazetteer = load_gazetteer(sources, vocab)
+    except ImportError:  # code from before the base gazetteer (--ref)
+        gazetteer = parse_gazetteer(read_text(sources / GAZETTEER_FILE), sources / GAZETTEER_FILE, vocab)
     entity_ids = {item.subject for item in gazetteer.items}
     totals = {kind: Counter() for kind in KINDS}
     rows = []
@@ -122,21 +127,20 @@ def evaluate(root: Path):
     return rows, totals
 
 
-def _extractor_at(ref: str):
-    import importlib.util
+def _run_at(ref: str, argv: list[str]) -> int:
+    """Run this evaluation with the graph package as it was at ``ref`` (a module or a package then)."""
+    import io
     import subprocess
+    import tarfile
     import tempfile
 
-    code = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:graph/extract.py"], check=True,
-                          capture_output=True, text=True).stdout
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "extract_at_ref.py"
-    path.write_text(code, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("extract_at_ref", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["extract_at_ref"] = module
-    spec.loader.exec_module(module)
-    return module.extract, f"{module.EXTRACTOR} as of {ref}"
+    folder = Path(tempfile.mkdtemp(prefix="kg-eval-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "graph"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    rest = [a for i, a in enumerate(argv) if a != "--ref" and (i == 0 or argv[i - 1] != "--ref")]
+    return subprocess.run([sys.executable, __file__, *rest, "--code", str(folder), "--label", ref]).returncode
 
 
 def ratio(a, b):
@@ -146,12 +150,13 @@ def ratio(a, b):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT)
-    parser.add_argument("--ref", help="evaluate graph/extract.py as it was at this git commit instead "
+    parser.add_argument("--ref", help="evaluate the extractor as it was at this git commit instead "
                                       "(e.g. the rules as written before the curated records existed)")
+    parser.add_argument("--code", help=argparse.SUPPRESS)
+    parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    global extract, EXTRACTOR
     if args.ref:
-        extract, EXTRACTOR = _extractor_at(args.ref)
+        sys.exit(_run_at(args.ref, sys.argv[1:] if argv is None else argv))
     rows, totals = evaluate(args.root)
     print("Per article: kind hits/drafted/curated")
     for name, counts in rows:
@@ -162,7 +167,7 @@ def main(argv=None):
         else:
             print(f"  {name}: " + "  ".join(f"{k} {h}/{d}/{c}" for k, (h, d, c) in counts.items()))
     evaluated = sum(1 for _, counts in rows if isinstance(counts, dict))
-    print(f"\nAll {evaluated} evaluated articles ({EXTRACTOR}):")
+    print(f"\nAll {evaluated} evaluated articles ({EXTRACTOR}{' as of ' + args.label if args.label else ''}):")
     print(f"  {'kind':<11} {'precision':>9} {'recall':>7}   hits drafted curated")
     for kind in KINDS:
         t = totals[kind]

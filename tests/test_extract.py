@@ -8,7 +8,7 @@ import pytest
 
 from graph.add import read_article
 from graph.evidence import NormalisedText
-from graph.extract import EXTRACTOR, _sectors, extract
+from graph.extract import EXTRACTOR, extract, sectors
 from graph.ontology import load_vocabulary
 from graph.sources import parse_gazetteer, read_text
 
@@ -124,14 +124,14 @@ def test_other_languages_are_not_read(gazetteer):
     assert "only Indonesian (id) and English (en)" in draft.reason
 
 
-@pytest.mark.parametrize("text, sectors", [
+@pytest.mark.parametrize("text, expected", [
     ("mengembangkan usaha mikro, kecil, dan menengah (UMKM)", ["msme"]),
     ("pengembangan ekonomi kreatif dan teknologi digital", ["creative-economy", "digital-technology"]),
     ("trade, investment and smart city development", ["trade", "investment", "smart-city"]),
     ("pertukaran pelajar dan pendidikan vokasi", ["student-exchange", "vocational-education"]),
 ])
-def test_sector_keywords_in_both_languages(text, sectors):
-    assert _sectors(text) == sectors
+def test_sector_keywords_in_both_languages(text, expected):
+    assert sectors(text) == expected
 
 
 @pytest.mark.parametrize("sentence, published, expected", [

@@ -1,0 +1,76 @@
+"""Draft the facts of an article by rule, for a curator to review.
+
+``extract(text, language, published, gazetteer, taken)`` is pure: it reads an
+article's text and returns a ``Draft`` — facts in the record format curators
+write (each with verbatim quotes, ``reviewed: false`` and the extractor's
+name), plus entities the gazetteer does not know, *proposed* for the curator
+and never merged into existing ones. Facts that need a proposed entity are
+kept apart (``Draft.pending``) until the curator declares it.
+
+The work is a pipeline of stages over one ``Doc``, a module each:
+
+    segments   text -> sentences, with datelines, bylines, captions, credits and teasers marked
+    mentions   names the gazetteer knows (names.py) and regions/organisations it does not
+    people     posts: title before or after a name, appositions
+    places     where a region lies, capitals
+    agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
+               and the signing ceremony as an event
+    events     the visit, meeting or expo the article is about
+    organisers who organised it, with whom, and the building it was held in
+    sectors    the fields each fact covers
+    draft      facts in record form, split into ready and waiting-for-a-proposal
+
+The rules are general patterns of Indonesian and English news writing (the
+words they read are in vocabulary.py); nothing here names a particular
+article's sentences.
+"""
+from __future__ import annotations
+
+from graph.extract import organisers
+from graph.extract.agreements import agreement_facts, name_agreements, signing_events
+from graph.extract.doc import Doc, slug
+from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
+from graph.extract.events import event
+from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
+from graph.extract.names import Names
+from graph.extract.people import post_facts, posts
+from graph.extract.places import place_facts
+from graph.extract.sectors import attach_sectors, sectors
+from graph.extract.segments import segments
+from graph.sources import Source
+
+__all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
+
+
+def extract(text: str, language: str, published, gazetteer: Source, taken: dict[str, str] | None = None) -> Draft:
+    """Draft the facts ``text`` states. ``published`` is a date, 'YYYY-MM' or None;
+    ``taken`` maps ids already declared elsewhere to their class."""
+    if language not in ("id", "en"):
+        return Draft(reason=f"the article is in {language!r}: the rules read only Indonesian (id) and English (en)")
+    return run(Doc(text, published, Names(gazetteer), taken or {}))
+
+
+def run(doc: Doc) -> Draft:
+    doc.segments = segments(doc.text)
+    doc.sentences = [s for s in doc.segments if s.kind == "body"]
+    find_mentions(doc)
+    found = posts(doc)
+    settle_by_posts(doc, {post.place for post in found})
+    mention_proposed_regions(doc)
+    facts, person_of_post = post_facts(doc, found)
+    facts += place_facts(doc)
+    agreements, anchors = agreement_facts(doc, person_of_post)
+    visit = event(doc, person_of_post)
+    if visit is not None:
+        anchors.append((visit["_sentence"], visit))
+    attach_sectors(doc, anchors, visit, agreements)
+    name_agreements(doc, agreements)
+    signings = signing_events(doc, agreements)
+    if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
+        visit = None  # an article about a signing: the ceremony is its event
+    organisers.apply(doc, visit, signings)
+    facts.extend(agreements)
+    facts.extend(signings)
+    if visit is not None:
+        facts.append(visit)
+    return finish(doc, facts)

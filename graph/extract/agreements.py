@@ -1,0 +1,203 @@
+"""Agreements: LoIs, MoUs, sister-city and sister-province ties and cooperation agreements,
+with their parties, signatories, place and date of signing, and their ids and labels.
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.dates import dates
+from graph.extract.doc import Mention
+from graph.extract.segments import parts
+from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, LEVEL, LOCAL_REGIONS, REGION_TYPES, SIGN_RE,
+                                      SIGNED_IT_RE, SIMILAR_RE, UNNAMED_RE)
+
+_AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,4}\Z")
+_SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
+_TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
+
+
+def agreement_facts(doc, person_of_post):
+    """The agreements the text states, and (sentence index, fact) anchors for the sectors stage."""
+    agreements: list[dict] = []
+    anchors: list[tuple[int, dict]] = []
+    for index, sentence in enumerate(doc.sentences):
+        kinds = [(t, p) for pattern, t, p in AGREEMENTS if re.search(pattern, sentence.text)]
+        signing = SIGN_RE.search(sentence.text)
+        signed = [a for a in agreements if a["type"] not in _TIES]
+        if not kinds and signing and signed and index - signed[-1]["_sentence"] <= 2 \
+                and SIGNED_IT_RE.search(sentence.text):
+            # "… signed the document in Surabaya": the agreement of the sentence before
+            signed_in(doc, signed[-1], sentence, signing, person_of_post)
+            if sentence.text not in signed[-1]["quote"]:
+                signed[-1]["quote"].append(sentence.text)
+        if not kinds and SIMILAR_RE.search(sentence.text) and agreements \
+                and index - agreements[-1]["_sentence"] <= 2:
+            kinds = [(agreements[-1]["type"], agreements[-1]["_prefix"])]  # "kerja sama serupa"
+        for type_name, prefix in kinds:
+            groups = parties(doc, sentence, type_name)
+            signing = SIGN_RE.search(sentence.text)
+            found_dates = dates(doc, sentence.start, sentence.end)
+            counterpart = unnamed_counterpart(doc, sentence)
+            if groups and len(groups) == 1 and counterpart is not None:
+                # "X, Y dan Z juga memiliki kerja sama serupa dengan sejumlah provinsi di Tiongkok"
+                for party in groups[0]:
+                    agreements.append({"id": None, "type": type_name, "party": [party],
+                                       "unnamedCounterpartIn": counterpart, "quote": [sentence.text],
+                                       "_sentence": index, "_prefix": prefix})
+                    anchors.append((index, agreements[-1]))
+                continue
+            if not groups or len(groups[0]) < 2:
+                # no parties of its own: "The two cities agreed to …" goes on about the last agreement
+                same = [a for a in agreements if a["type"] == type_name]
+                other = [a for a in agreements if a["type"] != type_name and len(a["party"]) >= 2]
+                if not same and other and index - other[-1]["_sentence"] <= 2 and type_name in _SIGNED:
+                    # "… menjalin kerja sama kota kembar. LoI kerja sama itu ditandatangani oleh …":
+                    # a document of the tie just named, between the same parties
+                    fact = {"id": None, "type": type_name, "party": list(other[-1]["party"]),
+                            "quote": [sentence.text], "_sentence": index, "_prefix": prefix}
+                    agreements.append(fact)
+                    anchors.append((index, fact))
+                    if signing:
+                        signed_in(doc, fact, sentence, signing, person_of_post)
+                    continue
+                same = same or agreements
+                if same and index - same[-1]["_sentence"] <= 2:
+                    if sentence.text not in same[-1]["quote"]:
+                        same[-1]["quote"].append(sentence.text)
+                    anchors.append((index, same[-1]))
+                    if signing and same[-1]["type"] in _SIGNED:  # "LoI ditandatangani oleh … pada … di …"
+                        signed_in(doc, same[-1], sentence, signing, person_of_post)
+                continue
+            for group in groups:
+                existing = [a for a in agreements if a["type"] == type_name and a["party"] == group]
+                if existing:
+                    fact = existing[0]
+                    if sentence.text not in fact["quote"]:
+                        fact["quote"].append(sentence.text)
+                else:
+                    fact = {"id": None, "type": type_name, "party": group, "quote": [sentence.text],
+                            "_sentence": index, "_prefix": prefix}
+                    agreements.append(fact)
+                fact["_sentence"] = index
+                anchors.append((index, fact))
+                if signing and type_name in _SIGNED:
+                    signed_in(doc, fact, sentence, signing, person_of_post)
+                elif signing and type_name not in _TIES:
+                    signing_of(doc, fact, sentence, signing, person_of_post)
+                if found_dates and more_precise(found_dates[0].value, fact.get("signedOn")) and type_name in _SIGNED:
+                    fact["signedOn"], fact["_weekday"] = found_dates[0].value, found_dates[0].weekday
+    return agreements, anchors
+
+
+def name_agreements(doc, agreements):
+    """Ids and labels from kind, parties and year: "loi-serang-hangzhou-2025"."""
+    for fact in agreements:
+        names = fact["party"] + ([fact["unnamedCounterpartIn"]] if "unnamedCounterpartIn" in fact else [])
+        year = fact.get("signedOn", "")[:4]
+        base = "-".join([fact["_prefix"], *[short(p) for p in names]] + ([year] if year else []))
+        fact["id"] = doc.new_id(base, fact["type"])
+        id_word, en_word = AGREEMENT_LABEL[fact["type"]]
+        fact["label"] = {"id": f"{id_word} {'–'.join(doc.label(p, 'id') for p in names)}",
+                         "en": f"{'–'.join(doc.label(p, 'en') for p in names)} {en_word}"}
+        if year:
+            fact["label"] = {k: f"{v} {fact['signedOn']}" for k, v in fact["label"].items()}
+
+
+def more_precise(new: str, old: str | None) -> bool:
+    return old is None or (new.startswith(old) and len(new) > len(old))
+
+
+def short(entity: str) -> str:
+    for prefix in ("kabupaten-", "kota-", "provinsi-", "kecamatan-"):
+        if entity.startswith(prefix):
+            return entity[len(prefix):]
+    return entity
+
+
+def signed_in(doc, fact, sentence, signing, person_of_post):
+    """A sentence that says how the agreement was signed: who, where, when; it is also the
+    quote of the signing ceremony (see signing_events)."""
+    signing_of(doc, fact, sentence, signing, person_of_post)
+    found = dates(doc, sentence.start, sentence.end)
+    if found and more_precise(found[0].value, fact.get("signedOn")):
+        fact["signedOn"], fact["_weekday"] = found[0].value, found[0].weekday
+    fact.setdefault("_signing", [])
+    if sentence.text not in fact["_signing"]:
+        fact["_signing"].append(sentence.text)
+
+
+def signing_events(doc, agreements) -> list[dict]:
+    """The ceremony at which each agreement was signed, as an event of its own: where, when, who."""
+    events = []
+    for fact in agreements:
+        if not fact.get("_signing") or not fact.get("id") or not (fact.get("signedAt") or fact.get("signatory")):
+            continue  # a signing named in passing, with neither place nor signatories, is no event of its own
+        event = {"id": doc.new_id(f"signing-{fact['id']}", "Signing"), "type": "Signing",
+                 "quote": list(fact["_signing"]), "_sentence": fact["_sentence"]}
+        event["label"] = {"id": f"Penandatanganan {fact['label']['id']}", "en": f"Signing of the {fact['label']['en']}"}
+        if "signedAt" in fact:
+            event["location"] = fact["signedAt"]
+        if "signedOn" in fact:
+            event["date"] = fact["signedOn"]
+            if fact.get("_weekday"):
+                event["statedWeekday"] = fact["_weekday"]
+        if "signatory" in fact:
+            event["participant"] = fact["signatory"] if isinstance(fact["signatory"], list) else [fact["signatory"]]
+        events.append(event)
+    return events
+
+
+def signing_of(doc, fact, sentence, signing, person_of_post):
+    """Who signed and where, from a sentence with a signing verb."""
+    people = [h for h, _ in person_of_post.get(sentence.start, [])]
+    people += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
+    people = list(dict.fromkeys(people))
+    if people and "signatory" not in fact:
+        fact["signatory"] = people if len(people) > 1 else people[0]
+    after = signing.end() + sentence.start
+    for m in doc.in_span(after, sentence.end, LOCAL_REGIONS):
+        # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
+        # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
+        if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
+                or _AT_VENUE_RE.search(doc.text, max(after, m.start - 40), m.start)) and "signedAt" not in fact:
+            fact["signedAt"] = m.entity
+            break
+
+def unnamed_counterpart(doc, sentence):
+    """The country in "dengan sejumlah provinsi di Tiongkok" / "with several cities in China"."""
+    match = UNNAMED_RE.search(sentence.text)
+    if match is None:
+        return None
+    found = doc.mention_at(sentence.start + match.end(), {"Country"})
+    return found.entity if found else None
+
+def parties(doc, sentence, type_name):
+    mentions = doc.in_span(sentence.start, sentence.end, REGION_TYPES - {"Country", "Island"})
+    for m in doc.in_span(sentence.start, sentence.end, {"LocalGovernment"}):
+        if m.entity in doc.names.jurisdiction:  # "Pemerintah Kabupaten Tangerang" stands for the regency
+            region = doc.names.jurisdiction[m.entity]
+            mentions.append(Mention(m.start, m.end, region, doc.entity_type(region), m.text))
+    mentions.sort(key=lambda m: m.start)
+    qualifiers = set()
+    for a, b in zip(mentions, mentions[1:]):
+        gap = doc.text[a.end:b.start]
+        if re.fullmatch(r"\s*(?:,|di|in|of)?\s*", gap) and \
+                LEVEL.get(doc.entity_type(b.entity), 0) > LEVEL.get(doc.entity_type(a.entity), 0):
+            qualifiers.add(id(b))
+    if type_name == "SisterProvinceRelationship":
+        wanted = {"Province"}
+    else:
+        wanted = LOCAL_REGIONS
+    groups = []
+    for seg_start, seg_end in parts(doc.text, sentence.start, sentence.end):
+        parties = []
+        for m in mentions:
+            if seg_start <= m.start < seg_end and id(m) not in qualifiers and \
+                    doc.entity_type(m.entity) in wanted and m.entity not in parties:
+                parties.append(m.entity)
+        if parties:
+            groups.append(parties)
+    if len(groups) > 1 and all(len(g) >= 2 for g in groups):
+        return groups
+    flat = list(dict.fromkeys(e for g in groups for e in g))
+    return [flat] if flat else []

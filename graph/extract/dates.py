@@ -1,0 +1,155 @@
+"""Dates as news writes them: "5 September 2025", "Selasa (9/12/2025)", "May 24 to May 26, 2024",
+"Juni lalu", "on Wednesday", "kemarin"; relative ones resolved against the publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from graph.extract.vocabulary import MONTHS, WEEKDAY_NOTATION, WEEKDAYS
+
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai|s\.d\.?)\s*"
+DATE_PATTERNS = [
+    ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
+    ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
+                             rf"(\d{{1,2}}),?\s+(\d{{4}})\b")),
+    ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\(?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\b\)?")),
+    # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
+    ("weekday-dm", re.compile(rf"\b({WEEKDAY}),?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
+    ("weekday-md", re.compile(rf"\b({WEEKDAY}),?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
+    ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
+    ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
+    ("my", re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")),
+    ("month-rel", re.compile(rf"\b(?:(?:bulan|pada|last|in|since)\s+)({MONTH})\b(?:\s+(lalu|kemarin|ini|this year))?"
+                             rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
+    ("this-month", re.compile(r"(?i)\b(?:awal|akhir|pertengahan) bulan ini\b|\b(?:earlier|early|late) this month\b")),
+    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)({WEEKDAY})\b")),
+    ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
+]
+
+
+
+@dataclass
+class DateHit:
+    start: int
+    end: int
+    value: str  # 2025-09-05, 2025-09
+    weekday: str | None
+    until: str | None = None  # the last day of a range: "24-26 Mei 2025", "May 24 to May 26, 2023"
+
+
+def dates(doc, start, end) -> list[DateHit]:
+    hits = []
+    covered = [False] * (end - start)
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(doc.text, start, end):
+            if any(covered[match.start() - start:match.end() - start]):
+                continue
+            until = None
+            if kind.startswith("range"):
+                value, until = range_value(kind, match)
+                weekday = None
+            else:
+                value, weekday = date_value(doc, kind, match)
+            if value is None:
+                continue
+            for i in range(match.start() - start, match.end() - start):
+                covered[i] = True
+            hits.append(DateHit(match.start(), match.end(), value, weekday, until))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def day_month_value(doc, match, weekday_name, day, month):
+    """A day and month with its weekday, in the year that puts it nearest the publication date; a
+    stated weekday that no nearby year gives is noted, never silently dropped."""
+    weekday = WEEKDAY_NOTATION[WEEKDAYS[weekday_name]]
+    written = match.group()
+    if doc.published is None and doc.published_month is None:
+        doc.notes.append(f"“{written}” has no year and the publication date is not known: the date is left open")
+        return None, None
+    anchor = doc.published or dt.date(doc.published_month[0], doc.published_month[1], 15)
+    options = []
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None, None
+    options.sort(key=lambda d: abs((d - anchor).days))
+    agreeing = [d for d in options if d.weekday() == WEEKDAYS[weekday_name]]
+    if agreeing and agreeing[0] == options[0]:
+        return options[0].isoformat(), weekday
+    doc.notes.append(f"“{written}”: {options[0].isoformat()} (the year of publication) is a "
+                     f"{WEEKDAY_NOTATION[options[0].weekday()].capitalize()}, not a {weekday.capitalize()}")
+    return options[0].isoformat(), weekday
+
+
+def range_value(kind, match):
+    if kind == "range-dmy":
+        first, last, month, year = match.group(1), match.group(2), match.group(3), match.group(4)
+        start_month = end_month = MONTHS[month]
+    else:
+        start_month = MONTHS[match.group(1)]
+        end_month = MONTHS[match.group(3)] if match.group(3) else start_month
+        first, last, year = match.group(2), match.group(4), match.group(5)
+    try:
+        start = dt.date(int(year), start_month, int(first))
+        end = dt.date(int(year), end_month, int(last))
+    except ValueError:
+        return None, None
+    return (start.isoformat(), end.isoformat()) if start < end else (None, None)
+
+
+def date_value(doc, kind, match):
+    weekday = None
+    if kind == "weekday-dm":
+        return day_month_value(doc, match, match.group(1), int(match.group(2)), int(match.group(3)))
+    if kind == "weekday-md":
+        return day_month_value(doc, match, match.group(1), int(match.group(3)), MONTHS[match.group(2)])
+    if kind in ("numeric", "dmy", "mdy") and match.group(1):
+        weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
+    if kind == "numeric":
+        day, month, year = int(match.group(2)), int(match.group(3)), int(match.group(4))
+        year = year + 2000 if year < 100 else year
+        try:
+            return dt.date(year, month, day).isoformat(), weekday
+        except ValueError:
+            return None, None
+    if kind in ("dmy", "mdy"):  # the pattern has found day, month and year: the month table reads them
+        day, month = (match.group(2), match.group(3)) if kind == "dmy" else (match.group(3), match.group(2))
+        try:
+            return dt.date(int(match.group(4)), MONTHS[month], int(day)).isoformat(), weekday
+        except ValueError:
+            return None, None
+    if kind == "my":
+        return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}", None
+    if kind == "month-rel":
+        name = match.group(1) or match.group(3)
+        if doc.published_month is None:
+            return None, None
+        year, month = doc.published_month
+        wanted = MONTHS[name]
+        if wanted > month or (wanted == month and (match.group(2) or match.group(4)) in ("lalu", "kemarin")):
+            year -= 1
+        return f"{year:04d}-{wanted:02d}", None
+    if kind == "this-month":
+        if doc.published_month is None:
+            return None, None
+        return f"{doc.published_month[0]:04d}-{doc.published_month[1]:02d}", None
+    if kind == "weekday":
+        weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
+        if doc.published is None:
+            return None, None
+        back = (doc.published.weekday() - WEEKDAYS[match.group(1)]) % 7
+        return (doc.published - dt.timedelta(days=back)).isoformat(), weekday
+    if kind == "yesterday":
+        if doc.published is None:
+            return None, None
+        return (doc.published - dt.timedelta(days=1)).isoformat(), None
+    return None, None
+
+# ----- facts -----------------------------------------------------------

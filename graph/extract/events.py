@@ -1,0 +1,173 @@
+"""The event an article is about: a delegation visit, a meeting or an expo, with host, guest,
+who led it, where and when.
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.agreements import short
+from graph.extract.dates import dates
+from graph.extract.doc import slug
+from graph.extract.people import person_at, person_named
+from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
+                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, MEETING_RE,
+                                      MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
+
+_MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
+                                r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
+
+
+def event(doc, person_of_post):
+    """The article's one event, or None."""
+    visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)]
+    meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)]
+    expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
+    indexes = sorted(set(visit) | set(meeting))
+    type_name = "DelegationVisit" if visit else "Meeting"
+    if visit and meeting and indexes[0] in meeting:
+        # "menggelar pertemuan dengan delegasi …", "met with a delegation": a meeting; "A delegation from
+        # X met …", "menerima kunjungan …": a visit
+        first = doc.sentences[indexes[0]].text
+        met, came = MEETING_VERB_RE.search(first), DELEGATION_RE.search(first)
+        if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()):
+            type_name = "Meeting"
+    if expo and len(expo) >= len(visit):  # an article about an expo
+        indexes, type_name = expo, "Expo"
+    if not indexes:
+        return None
+    fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
+    host = guest = leader = location = date = weekday = until = None
+    participants, visited = [], []
+    for i in indexes:
+        sentence = doc.sentences[i]
+        for m in doc.in_span(sentence.start, sentence.end):
+            kind = doc.entity_type(m.entity)
+            before = doc.text[max(sentence.start, m.start - 40):m.start]
+            after = doc.text[m.end:m.end + 20]
+            if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
+                if guest is None and kind != "Person" and (GUEST_RE.search(before) or
+                                                           GUEST_AFTER_RE.match(after)):
+                    guest = m.entity
+                elif host is None and HOST_RE.search(before) and kind in REGION_TYPES:
+                    host = m.entity
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) \
+                        and not _MISSION_BEFORE_RE.search(before):  # "Consul General in Denpasar": the post's
+                    location = m.entity
+            if kind == "Company" and type_name == "DelegationVisit":
+                visited.append(m.entity)
+            if kind == "Person" or (kind not in REGION_TYPES and kind != "Company"):
+                participants.append(m.entity)
+        for holder, place in person_of_post.get(sentence.start, []):
+            participants.append(holder)
+        if leader is None:  # "Ketua rombongan, Name, …", "Name, selaku ketua rombongan", "Name memimpin delegasi"
+            leader = _leader_named(doc, sentence)
+        lead = LEADER_RE.search(sentence.text)
+        if lead and leader is None:
+            pos = sentence.start + lead.end()
+            title = TITLE_RE.match(doc.text, pos)
+            if title:
+                pos = title.end()
+                region = doc.mention_at(pos + 1, REGION_TYPES)
+                pos = region.end if region else pos
+            person = person_at(doc, pos, sentence.end)
+            if person:
+                leader = person[0]
+        receive = RECEIVE_RE.search(sentence.text)
+        if receive and host is None:
+            hosts = [place for holder, place in person_of_post.get(sentence.start, [])]
+            subject = [m for m in doc.in_span(sentence.start, sentence.start + receive.start())
+                       if doc.entity_type(m.entity) not in ("Person", "Country")]
+            if hosts:
+                host = hosts[0]
+            elif subject:
+                host = subject[0].entity
+        if date is None:
+            hits = dates(doc, sentence.start, sentence.end)
+            if hits:
+                date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
+        if sentence.text not in fact["quote"]:
+            fact["quote"].append(sentence.text)
+    first = indexes[0]
+    if date is None:  # a dateline in the same paragraph: "… Kota Binzhou. Selasa (22/09/25)"
+        paragraph = doc.sentences[first].paragraph
+        for s in doc.sentences:
+            hits = dates(doc, s.start, s.end) if s.paragraph == paragraph else []
+            if hits:
+                date, weekday = hits[0].value, hits[0].weekday
+                fact["quote"].append(doc.text[hits[0].start:hits[0].end])
+                break
+    if date is None:  # the date is often in the sentence just before: "Pada 5 September 2025, …"
+        for j in range(first - 1, max(-1, first - 3), -1):
+            hits = dates(doc, doc.sentences[j].start, doc.sentences[j].end)
+            if hits and doc.sentences[j].paragraph >= doc.sentences[first].paragraph - 1:
+                date, weekday = hits[-1].value, hits[-1].weekday
+                fact["quote"].insert(0, doc.text[hits[-1].start:hits[-1].end])
+                break
+    if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "Aceh Vice Governor X met with a delegation from Yunnan": the other side's post is the host's
+        sides = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
+                 if doc.entity_type(place) in REGION_TYPES - {"Country"} and place != guest
+                 and doc.names.located.get(place) != guest}
+        if len(sides) == 1:
+            host = sides.pop()
+    if location is not None and host is not None and doc.names.located.get(host) == location:
+        location = host  # "in Wuxi, Jiangsu province": the town, not its province
+    if host is None and location is not None and location != guest and type_name != "Expo":
+        host = location  # an expo is held somewhere, not hosted by it
+    if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
+        # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
+        others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
+                  if doc.entity_type(place) not in ("Country", "Person", "?") and place != host
+                  and doc.names.jurisdiction.get(host) != place and doc.names.jurisdiction.get(place) != host}
+        if len(others) == 1:
+            guest = others.pop()
+    name = None
+    if type_name == "Expo":
+        for i in indexes:
+            found = EXPO_NAME_RE.search(doc.sentences[i].text)
+            if found and len(found.group(1).split()) >= 2:
+                name = " ".join(found.group().split())
+                break
+    elif host is None and guest is None:
+        return None
+    start, end = (date, until) if until else (None, None)
+    date = None if until else date
+    for key, value in (("host", host), ("guest", guest), ("ledBy", leader), ("location", location),
+                       ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
+        if value is not None:
+            fact[key] = value
+    participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
+    if participants:
+        fact["participant"] = participants
+    if visited:
+        fact["visited"] = list(dict.fromkeys(visited))
+    if type_name == "Expo":
+        year = (start or date or "")[:4]
+        base = slug(name) if name else "-".join(["expo", *([year] if year else [])])
+        fact["id"] = doc.new_id(base if not year or year in base else f"{base}-{year}", type_name)
+        fact["label"] = name or {"id": "Pameran", "en": "Expo"}
+        return fact
+    date = date or start
+    prefix = "visit" if type_name == "DelegationVisit" else "meeting"
+    parts = [short(x) for x in (guest, host) if x]
+    fact["id"] = doc.new_id("-".join([prefix, *parts] + ([date[:4]] if date else [])), type_name)
+    names = {lang: "–".join(doc.label(x, lang) for x in (guest, host) if x) for lang in ("id", "en")}
+    word = {"DelegationVisit": ("Kunjungan", "visit"), "Meeting": ("Pertemuan", "meeting")}[type_name]
+    fact["label"] = {"id": f"{word[0]} {names['id']}", "en": f"{names['en']} {word[1]}"}
+    if date:
+        fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
+    return fact
+
+
+
+def _leader_named(doc, sentence):
+    after = LEADER_AFTER_RE.search(sentence.text)
+    if after:
+        person = person_at(doc, sentence.start + after.end(), sentence.end)
+        if person:
+            return person[0]
+    before = LEADER_BEFORE_RE.search(sentence.text)
+    if before:
+        return person_named(doc, before.group(1), sentence.start + before.start(1))
+    return None
+

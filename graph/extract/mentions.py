@@ -1,0 +1,266 @@
+"""Mentions: where the text names a region, organisation or person the gazetteer knows, and
+regions and organisations it does not know, proposed from the way they are written
+("Kabupaten Lebak", "Guangzhou City", "Expansion (ACRONYM)").
+
+Overlaps are settled by order: acronym expansions, then known names of two words or more,
+then ranked regions, then every other known name.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from graph.extract.doc import Mention, Mentions, slug
+from graph.extract.names import NameIndex
+from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, LEVEL, TITLE_WORDS, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+                                      REGION_TYPES, TITLE_RE, org_type)
+
+
+def find_mentions(doc):
+    text = doc.text
+    spans: list[Mention] = []
+    taken = [False] * len(text)
+
+    def add(m: Mention) -> bool:
+        if any(taken[m.start:m.end]):
+            return False
+        for i in range(m.start, m.end):
+            taken[i] = True
+        spans.append(m)
+        return True
+
+    # organisations written "Expansion (ACRONYM)"
+    word = r"(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
+    for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}})\)", text):
+        words = match.group(1).split()
+        acronym = match.group(2)
+        while words and words[0][0].lower() != acronym[0].lower():
+            words.pop(0)
+        while words and not words[-1][0].isupper():
+            words.pop()
+        if len(words) < 2 or any(re.search(p, match.group()) for p, _, _ in AGREEMENTS):
+            continue
+        if words[0] in ("Kedutaan", "Konsulat", "Embassy", "Consulate"):
+            continue  # a mission is named by its country and city ("… (KBRI) di Beijing"): see people.py
+        if TITLE_RE.fullmatch(" ".join(words)) or TITLE_RE.fullmatch(acronym) or acronym in TITLE_WORDS:
+            continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
+        expansion = " ".join(words)
+        start = match.start(1) + match.group(1).index(words[0])
+        known = doc.names.resolve(expansion) | doc.names.resolve(acronym) | \
+            doc.names.resolve(f"{expansion} ({acronym})")
+        known = {e for e in known if doc.names.types[e] not in REGION_TYPES}
+        if doc.names.resolve(expansion) - known or doc.names.resolve(acronym) - known:
+            continue  # a region written with its abbreviation, e.g. "Nusa Tenggara Barat (NTB)"
+        if len(known) == 1:
+            entity, = known
+            type_name = doc.names.types[entity]
+        else:
+            type_name = org_type(expansion)
+            entity = doc.propose(slug(acronym), type_name, f"{expansion} ({acronym})", [acronym, expansion],
+                                  text[start:match.end()])
+        add(Mention(start, match.end(), entity, type_name, text[start:match.end()]))
+
+    # names the gazetteer knows, of two words or more: "Pemerintah Provinsi Zhejiang"
+    known = list(doc.names.index.finditer(text))
+    for start, end, name in known:
+        if " " in name:
+            candidates = sorted(doc.names.by_name[name])
+            add(Mention(start, end, "|".join(candidates), "?", text[start:end]))
+
+    # regions with a rank word
+    rank_before = "|".join(re.escape(r) for r in sorted(RANK_BEFORE, key=len, reverse=True))
+    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    for match in re.finditer(rf"(?<![\w-])({rank_before})\s+({name})", text):
+        rank, words = match.group(1), match.group(2).split()
+        if text[max(0, match.start() - 6):match.start()].rstrip().endswith(("Wali", "Wakil", "Kantor", "Ibu")):
+            if rank == "Kota":
+                continue  # "Wali Kota X" is a title, "Ibu Kota" a capital: handled elsewhere
+        rank_mention(doc, add, RANK_BEFORE[rank], rank, words, match.start(), match.start(2), before=True)
+    rank_after = "|".join(re.escape(r) for r in RANK_AFTER)
+    for match in re.finditer(rf"(?<![\w-])({name})\s+({rank_after})\b", text):
+        words = match.group(1).split()
+        words = words[-2:]  # "Guangdong province": the name is the last one or two words
+        while words and re.search(r"['’]s\Z", words[0]):  # "China's Yunnan province"
+            words = words[1:]
+        kind = RANK_AFTER[match.group(2)]
+        start = match.end(1) - len(" ".join(words))
+        if words and words[0] in NOT_NAMES | {"The"} and len(words) > 1:
+            words = words[1:]
+            start = match.end(1) - len(" ".join(words))
+        if not words or words[-1] in NOT_NAMES or re.match(r"\s+[A-Z]", text[match.end():]) \
+                or any(w in NOT_NAMES or w in ("Smart", "Capital", "Green") for w in words):
+            continue  # part of a longer name: "Smart City Technology Expo"
+        rank_mention(doc, add, kind, match.group(2), words, start, start, before=False, end=match.end())
+
+    # every name the gazetteer knows
+    for start, end, name in known:
+        candidates = doc.names.by_name[name]
+        entity = sorted(candidates)[0] if len(candidates) == 1 else "|".join(sorted(candidates))
+        add(Mention(start, end, entity, "?", text[start:end]))
+    spans.sort(key=lambda m: m.start)
+    # ambiguous bare names ("Tangerang"): the one the article also names with a rank word
+    ranked = {m.entity for m in spans if "|" not in m.entity and m.entity in doc.names.types}
+    ranked |= {doc.names.jurisdiction[e] for e in ranked if e in doc.names.jurisdiction}
+    for m in spans:
+        if "|" in m.entity:
+            m.entity = settle(doc, m.entity.split("|"), ranked) or m.entity
+        if m.type == "?" and "|" not in m.entity:
+            m.type = doc.names.types.get(m.entity, "?")
+    # page furniture names no participant: a dateline's town and agency, a caption, a byline;
+    # and a news outlet is never a party to what it reports
+    furniture = [(s.start, s.end) for s in doc.segments if s.kind != "body"]
+    starts = [a for a, _ in furniture]
+
+    def in_furniture(pos):
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < furniture[i][1]
+
+    kept = [m for m in spans if doc.entity_type(m.entity) != "NewsPublisher" and not in_furniture(m.start)]
+    kept = Mentions(regional_branches(doc, kept))
+    # people named in full somewhere in the article: a one-word alias may stand for them elsewhere
+    in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}
+    doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person"
+                            or same_person(doc, m, kept, in_full))
+
+
+def regional_branches(doc, mentions):
+    """A known organisation's name followed by a region's is another organisation, its branch there:
+    "Kadin Jatim" is not the national Kadin. It is proposed (as the same kind), never merged."""
+    result = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        kind = doc.entity_type(m.entity)
+        if nxt is not None and "|" not in m.entity and kind not in REGION_TYPES | {"Person", "?"} \
+                and doc.text[m.end:nxt.start] == " " and nxt.entity.split("|")[0] in doc.names.types \
+                and doc.names.types[nxt.entity.split("|")[0]] in REGION_TYPES - {"Country"}:
+            name = doc.text[m.start:nxt.end]
+            aliases = []
+            written = re.fullmatch(r"(.+) \(([A-Z][A-Za-z]+)\)", m.text)
+            if written and m.entity in doc.proposed:  # "Dinas … (Disperindag) Jawa Timur"
+                region = doc.text[nxt.start:nxt.end]
+                aliases = [f"{written.group(2)} {region}", name]
+                name = f"{written.group(1)} {region}"
+                if not any(o.entity == m.entity for o in mentions if o is not m):
+                    del doc.proposed[m.entity]  # only ever written with its region: not an entity of its own
+            known = set().union(*(doc.names.resolve(n) for n in [name, *aliases]))
+            entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), kind, name, aliases,
+                                                                            doc.text[m.start:nxt.end])
+            result.append(Mention(m.start, nxt.end, entity, kind, name))
+            i += 2
+            continue
+        result.append(m)
+        i += 1
+    return result
+
+
+_NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
+_LAST_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)[ \t]+\Z")
+
+
+def same_person(doc, m, mentions: Mentions, in_full: set[str]) -> bool:
+    """Whether a known person's name in the text is that person, not part of a longer name.
+
+    People are never merged on a shared name: "Budi Hartono" is not the known "Budi" (an alias
+    of Budi Rustandi), nor "Ahmad Budi Rustandi" Budi Rustandi. A name of one word stands for
+    the known person only where the article also names them in full. (A capitalised word before
+    a full name is most often a title or an organisation's: "Committee Ben Yura Rimba".)
+    """
+    after = _NEXT_NAME_RE.match(doc.text, m.end)
+    if after and after.group(1) not in NOT_NAMES and not TITLE_RE.match(after.group(1)):
+        return False
+    single = " " not in m.text.strip()
+    before = _LAST_NAME_RE.search(doc.text, max(0, m.start - 30), m.start) if single else None
+    if before and before.group(1) not in NOT_NAMES and not TITLE_RE.fullmatch(before.group(1)) \
+            and not [o for o in mentions.overlapping(before.start(1), m.start) if o is not m] \
+            and before.group(1) not in RANK_BEFORE and not _title_word(before.group(1)):
+        return False
+    return not single or m.entity in in_full
+
+
+def _title_word(word: str) -> bool:
+    """A word that ends a title or a place before a name ("Wali Kota Serang Budi")."""
+    return word in TITLE_WORDS
+
+
+def settle_by_posts(doc, places):
+    """A bare name the posts have settled: "Sorong acting mayor …" makes every "Sorong" the city, unless
+    the article also names another of its entities ("Kabupaten Tangerang" beside "Wali Kota Tangerang")."""
+    named = {m.entity for m in doc.mentions if "|" not in m.entity}
+    for m in doc.mentions:
+        if "|" in m.entity:
+            options = m.entity.split("|")
+            chosen = [e for e in options if e in places]
+            if any(e in named for e in options if e not in chosen):
+                continue
+            if len(chosen) == 1:
+                m.entity, m.type = chosen[0], doc.names.types.get(chosen[0], "?")
+
+
+def settle(doc, options, named):
+    """The one entity an ambiguous name stands for, if the article says which; else None.
+
+    In order: the one the article also names unambiguously ("Kota Tangerang" settles a bare
+    "Tangerang"); the one whose province or parent it names ("Binzhou … Shandong"); the one
+    of the highest level ("Binzhou" the prefecture-level city, not the county-level city in
+    Shaanxi: the convention of the region ids too). Two of one level stay ambiguous.
+    """
+    for rule in (lambda e: e in named, lambda e: doc.names.located.get(e) in named):
+        chosen = [e for e in options if rule(e)]
+        if len(chosen) == 1:
+            return chosen[0]
+    levels = {e: LEVEL.get(doc.names.types.get(e), 0) for e in options}
+    top = [e for e in options if levels[e] == max(levels.values())]
+    if len(top) == 1 and all(doc.names.types.get(e) in REGION_TYPES for e in options):
+        return top[0]
+    return None
+
+
+def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=None):
+    wanted = COMPATIBLE[kind]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        stop = (name_start + len(name)) if before else end
+        found = doc.names.resolve(name, wanted) | doc.names.resolve(f"{rank} {name}", wanted)
+        if len(found) == 1:
+            entity, = found
+            add(Mention(start, stop, entity, doc.names.types[entity], doc.text[start:stop]))
+            return
+    # unknown: one capitalised word unless the words go on as a known name
+    name = words[0]
+    if not before:  # "East Java province": every word before the rank word
+        name = " ".join(words)
+    elif len(words) > 1 and words[1] not in doc.names.by_name and words[1] not in NOT_NAMES \
+            and not TITLE_RE.fullmatch(words[1]) and looks_like_place(doc, words):
+        name = " ".join(words[:2])
+    if name in NOT_NAMES or doc.names.resolve(name) - set().union(*[doc.names.resolve(name, wanted)]):
+        return
+    stop = (name_start + len(name)) if before else end
+    quote = doc.text[start:stop]
+    add(Mention(start, stop, propose_region(doc, name, kind, quote), kind, quote))
+
+
+def mention_proposed_regions(doc):
+    """A region proposed from one sentence ("Guangzhou Vice Mayor") is the same name elsewhere."""
+    names = {alias: entry["id"] for entry in doc.proposed.values() if entry["type"] in REGION_TYPES
+             for alias in entry["alias"]}
+    if not names:
+        return
+    for start, end, name in NameIndex(names).finditer(doc.text):
+        if not doc.mentions.overlapping(start, end):
+            entity = names[name]
+            doc.mentions.add(Mention(start, end, entity, doc.entity_type(entity), doc.text[start:end]))
+
+
+def propose_region(doc, name, kind, quote):
+    id_word, en_word = {"Regency": ("Kabupaten", "Regency"), "City": ("Kota", "City"),
+                        "Province": ("Provinsi", "Province"), "County": ("Kecamatan", "County")}[kind]
+    return doc.propose(RANK_PREFIX[kind] + slug(name), kind,
+                        {"id": f"{id_word} {name}", "en": f"{name} {en_word}"}, [name], quote)
+
+
+def looks_like_place(doc, words):
+    # "Kota Bandar Lampung" yes; "Kota Serang Budi" (a person follows) is cut by the title rules
+    return len(words) == 2 and words[1] not in doc.names.by_name
+

@@ -1,0 +1,100 @@
+"""The gazetteer as names: every way it writes an entity, looked up word by word.
+
+A name is found by walking a trie of its tokens from each word of the text, so
+finding every known name costs one pass over the text whatever the size of the
+gazetteer (an alternation of 20,000 aliases in one regular expression is tried
+name by name at every position).
+"""
+from __future__ import annotations
+
+import re
+
+from graph.sources import Source
+
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_END = ""  # the trie key under which a node keeps the name that ends there
+
+
+def tokens(text: str, start: int = 0, end: int | None = None):
+    """(start, end) of each word or punctuation mark."""
+    return [m.span() for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+class NameIndex:
+    """Names found in a text as whole words: "Kab. Tangerang" in "… di Kab. Tangerang, …".
+
+    Between two words of a name the text may have any run of spaces (not a line break) where
+    the name has one, and nothing where it has nothing ("Kab." is "Kab" then ".").
+    """
+
+    def __init__(self, names):
+        self.trie: dict = {}
+        for name in names:
+            node = self.trie
+            spans = tokens(name)
+            if not spans:
+                continue
+            for i, (a, b) in enumerate(spans):
+                spaced = i > 0 and a > spans[i - 1][1]
+                node = node.setdefault((spaced, name[a:b]), {})
+            node[_END] = name
+
+    def finditer(self, text: str):
+        """(start, end, name) of the longest known name at each word, left to right, never overlapping."""
+        spans = tokens(text)
+        i = 0
+        while i < len(spans):
+            start = spans[i][0]
+            found = None
+            if start == 0 or not _joins(text[start - 1]):
+                node, j = self.trie, i
+                while j < len(spans):
+                    a, b = spans[j]
+                    gap = text[spans[j - 1][1]:a] if j > i else ""
+                    if gap and (not gap.isspace() or "\n" in gap):
+                        break
+                    node = node.get((bool(gap), text[a:b]))
+                    if node is None:
+                        break
+                    j += 1
+                    if _END in node and (b == len(text) or not _joins(text[b])):
+                        found = (j, node[_END])
+            if found:
+                j, name = found
+                yield start, spans[j - 1][1], name
+                i = j
+            else:
+                i += 1
+
+
+def _joins(char: str) -> bool:
+    """A character that would make a name part of a longer word ("Sino-" or "Serangan")."""
+    return char.isalnum() or char in "_-"
+
+
+class Names:
+    """Every way the gazetteer writes an entity, and the entity's type."""
+
+    def __init__(self, gazetteer: Source):
+        self.types: dict[str, str] = {}
+        self.labels: dict[str, dict[str, str]] = {}
+        self.by_name: dict[str, set[str]] = {}
+        self.located: dict[str, str] = {}
+        self.jurisdiction: dict[str, str] = {}  # a local government -> its region
+        for item in gazetteer.items:
+            self.types[item.subject] = item.type
+            self.labels[item.subject] = item.labels
+            for name in [*item.labels.values(), *item.aliases]:
+                self.by_name.setdefault(name, set()).add(item.subject)
+            for statement in item.statements:
+                if statement.prop.name == "locatedIn":
+                    self.located[item.subject] = statement.value
+                if statement.prop.name == "jurisdiction":
+                    self.jurisdiction[item.subject] = statement.value
+        self.index = NameIndex(self.by_name)
+
+    def resolve(self, name: str, wanted: set[str] | None = None) -> set[str]:
+        found = self.by_name.get(name, set())
+        if wanted:
+            found = {e for e in found if self.types[e] in wanted}
+        return found

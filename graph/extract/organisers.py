@@ -1,0 +1,114 @@
+"""Who organised an event, with whom, and the building it was held in.
+
+"diselenggarakan oleh Disperindag Jatim", "organised by the Semarang City Government's
+cooperation bureau", "bekerja sama dengan KBRI", "difasilitasi Konsulat Jenderal Tiongkok di
+Medan", "in partnership with …"; venues: "di Balai Kota Medan", "at the Batam Mayor's Office".
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.people import diplomatic_mission, org_phrase
+from graph.extract.vocabulary import REGION_TYPES, SIGN_RE
+
+ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
+                          r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
+PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
+                        r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
+                        r"supported by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
+_AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
+_CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
+_EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
+VENUE_RE = re.compile(
+    r"\b(?:di|at|in)\s+(?:the\s+)?("
+    r"(?:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas|Puspem|Graha|Wisma|Istana|Pusat Pemerintahan|"
+    r"Grand City|Convention)(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){0,5}"
+    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:City Hall|Office|Hall|Building|Centre|Center|Residence|Hotel|Convention Center)"
+    r"(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def organisations_after(doc, pos, limit) -> list[str]:
+    """The organisations (or regions' governments) named from ``pos`` on: one, or a list joined by "dan"/"and"."""
+    found = []
+    while True:
+        entity, end = _one(doc, pos, limit)
+        if entity is None:
+            return found
+        found.append(entity)
+        more = _AND_RE.match(doc.text, end, limit)
+        if more is None:
+            return found
+        pos = more.end()
+
+
+_GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
+
+
+def _one(doc, pos, limit):
+    government = _GOVERNMENT_RE.match(doc.text, pos, limit)
+    if government:  # "Pemerintah Provinsi Jawa Timur" organises as the province itself, as a party does
+        region = doc.mention_at(government.end(), REGION_TYPES - {"Country"})
+        if region is not None:
+            return region.entity, region.end
+    known = doc.mention_at(pos, REGION_TYPES - {"Country"}, organisations=True)
+    if known is not None and doc.entity_type(known.entity) not in REGION_TYPES:
+        return known.entity, known.end
+    longer = org_phrase(doc, pos, limit, "")  # "the East Java Industry Office" is not East Java
+    if longer is not None and (known is None or longer[1] > known.end):
+        return longer
+    if known is not None:
+        return known.entity, known.end
+    for words, role in ((_CONSULATE_RE, "consul-general"), (_EMBASSY_RE, "ambassador")):
+        mission = words.match(doc.text, pos, limit)
+        if mission:
+            found = diplomatic_mission(doc, mission.end(), limit, role)
+            if found is not None:
+                return found
+    found = org_phrase(doc, pos, limit, "")
+    return found if found is not None else (None, pos)
+
+
+def settings(doc) -> list[tuple[str, list[str], str]]:
+    """(organiser or partner, ids, the sentence that says so), over the story's sentences."""
+    found = []
+    for sentence in doc.sentences:
+        for key, pattern in (("organiser", ORGANISER_RE), ("partner", PARTNER_RE)):
+            for match in pattern.finditer(doc.text, sentence.start, sentence.end):
+                named = organisations_after(doc, match.end(), sentence.end)
+                if named:
+                    found.append((key, named, sentence.text))
+    return found
+
+
+def venue(quotes) -> str | None:
+    """The building named in the first quote that names one."""
+    for quote in quotes:
+        found = VENUE_RE.search(quote)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
+def apply(doc, event, signings) -> None:
+    """Organisers and partners go to the article's event, or to its signing when the sentence is about
+    the signing ("Penandatanganan tersebut difasilitasi …") or the article has no other event; each
+    event gets the building its own sentences name."""
+    for key, named, sentence in settings(doc):
+        target = event
+        if signings and (event is None or SIGN_RE.search(sentence)):
+            target = signings[0]
+        if target is None:
+            continue
+        values = target.setdefault(key, [])
+        values.extend(e for e in named if e not in values and e not in (target.get("host"), target.get("guest")))
+        if not values:
+            del target[key]
+            continue
+        if target.get("participant"):  # who organised it is said as such, not as one more participant
+            target["participant"] = [p for p in target["participant"] if p not in values]
+        if sentence not in target["quote"]:
+            target["quote"].append(sentence)
+    for fact in ([event] if event is not None else []) + signings:
+        place = venue(fact["quote"])
+        if place:
+            fact["venue"] = place

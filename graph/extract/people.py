@@ -1,0 +1,341 @@
+"""People and their posts: "Wali Kota Serang Budi Rustandi", "Binzhou Deputy Mayor Qu Yuekuan",
+"Budi Rustandi, the Mayor of Serang", "Name, peneliti … di ORG".
+
+A title says what kind of region its holder governs, so an unknown place before or after it
+is proposed with that kind ("Bupati Lebak" -> a regency).
+"""
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+
+from graph.extract.mentions import propose_region
+from graph.extract.vocabulary import (ACTING, DIPLOMATS, ORG_HEADS_FIRST, ORG_HEADS_LAST, TERM_RE, TITLE_WORDS,
+                                      org_type)
+from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
+                                      HONORIFIC_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE,
+                                      PLACE_BEFORE_TITLE_RE, REGION_TYPES, TITLE_RE, TITLE_ROLE)
+from graph.extract.doc import slug
+
+_GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
+_ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
+_OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?")
+
+
+def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
+    """A person's name starting at ``pos`` (honorifics skipped): (id, start, end)."""
+    skip = _GAP_RE.match(doc.text, pos, limit).end()
+    honorific = HONORIFIC_RE.match(doc.text, skip, limit)
+    if honorific:
+        skip = honorific.end()
+    match = NAME_RE.match(doc.text, skip, limit)
+    if not match:
+        return None
+    words = match.group().split()
+    # a region or organisation is not a person
+    start = match.start()
+    for m in doc.mentions.overlapping(start, start + 1):
+        if doc.entity_type(m.entity) not in ("Person", "?"):
+            return None
+    while words and words[-1] in NOT_NAMES:
+        words.pop()
+    if not words or words[0] in NOT_NAMES:
+        return None
+    name = " ".join(words)
+    found = doc.names.resolve(name, {"Person"})
+    if len(found) == 1:
+        entity, = found
+    elif len(words) >= 2 or (single and len(words[0]) > 2):
+        entity = doc.propose(slug(name), "Person", name, [], doc.text[start:start + len(name)])
+    else:
+        return None
+    return entity, start, start + len(name)
+
+
+@dataclass
+class Held:
+    """A post as the text states it."""
+    holder: str
+    role: str
+    place: str
+    quote: str
+    sentence: object
+    term: tuple[str, str, str] | None = None  # (start year, end year, quote)
+
+
+def posts(doc):
+    posts = []
+    for sentence in doc.sentences:
+        for match in TITLE_RE.finditer(sentence.text):
+            post = title_post(doc, sentence, match)
+            if post is not None:
+                posts.append(post)
+        # apposition: "Name, peneliti sekaligus direktur China-Indonesia di ORG"
+        for match in re.finditer(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+((?:[\w-]+\s+){0,6}?)"
+                                 r"(?:di|at|of|dari|from)\s+", sentence.text):
+            roles = [r for w, r in APPOSITION_ROLES.items()
+                     if re.search(rf"(?i)\b{w}\b", match.group(2))]
+            if not roles:
+                continue
+            org = doc.mention_at(sentence.start + match.end(), None, organisations=True)
+            name = match.group(1)
+            found = doc.names.resolve(name, {"Person"})
+            if org is None or len(found) != 1:
+                continue
+            entity, = found
+            for role in dict.fromkeys(roles):
+                posts.append(Held(entity, role, org.entity, doc.text[sentence.start + match.start():org.end],
+                                  sentence))
+        for match in APPOSITION_REGIONAL_RE.finditer(sentence.text):
+            role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
+            name = match.group(1)
+            found = doc.names.resolve(name, {"Person"})
+            region = doc.mention_at(sentence.start + match.end(), COMPATIBLE[region_class])
+            if region is None or len(found) != 1 or not name[0].isupper():
+                continue
+            entity, = found
+            posts.append(Held(entity, role, region.entity, doc.text[sentence.start + match.start():region.end],
+                              sentence))
+    return posts
+
+
+def title_post(doc, sentence, match) -> Held | None:
+    """The post a title names, and its holder: after the title ("Wali Kota Serang Budi Rustandi",
+    "Kepala Dinas Pariwisata Kota Makassar, Intan …", "Konjen Tiongkok di Medan, yaitu Mr. Zhou …")
+    or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
+    title = match.group("title")[0].upper() + match.group("title")[1:]
+    role, region_class = TITLE_ROLE[title]
+    if match.group("acting") and role in ACTING:
+        role = "acting-" + role
+    start = sentence.start + match.start()
+    pos, limit = sentence.start + match.end(), sentence.end
+    after = _OF_RE.match(doc.text, pos, limit).end()
+    place = None
+    if region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
+        org = doc.mention_at(after, None, organisations=True)
+        if org is not None:
+            place, pos = org.entity, org.end
+        elif role in DIPLOMATS:
+            mission = diplomatic_mission(doc, after, limit, role, _COUNTRY_BEFORE_RE.search(doc.text, sentence.start,
+                                                                                             start))
+            if mission is not None:
+                place, pos = mission
+        else:
+            unknown = org_phrase(doc, after, limit, title)
+            if unknown is not None:
+                place, pos = unknown
+        if place is None:  # "KIKT chairperson Garibaldi Thohir"
+            before = [m for m in doc.mentions.ending(start - 1, start) if "|" not in m.entity and
+                      doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}]
+            if not before:
+                return None
+            place = before[-1].entity
+    else:
+        region = doc.mention_at(after, COMPATIBLE[region_class])
+        if region is not None:
+            place, pos = region.entity, region.end
+        else:
+            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 1, start)]
+            before = [m for m in before if m is not None]
+            unknown = PLACE_BEFORE_HONORIFIC_RE.match(doc.text, after, limit)
+            prefix = PLACE_BEFORE_TITLE_RE.search(doc.text, sentence.start, start)
+            if prefix and doc.mentions.overlapping(prefix.start(1), prefix.end(1)):
+                prefix = None  # a name the gazetteer knows, of another kind
+            if before:
+                place = before[-1].entity
+            elif prefix and prefix.group(1) not in NOT_NAMES and \
+                    not doc.text[:prefix.start(1)].rstrip().endswith((".", "“", '"')) and \
+                    prefix.start(1) > sentence.start and not _NAME_BEFORE_RE.search(doc.text, sentence.start, start):
+                # "Surabaya Mayor Eri Cahyadi": the title says what kind of region Surabaya is
+                place = propose_region(doc, prefix.group(1), region_class, doc.text[prefix.start(1):pos])
+            elif unknown and unknown.group(1) not in NOT_NAMES:
+                # "Bupati Lebak Hj. Siti Aminah": the title says what kind of region Lebak is
+                place = propose_region(doc, unknown.group(1), region_class, doc.text[start:unknown.end(1)])
+                pos = unknown.end(1)
+            else:
+                place = doc.only_region(COMPATIBLE[region_class])
+    if place is None:
+        return None
+    pos = _ABBREVIATION_RE.match(doc.text, pos, limit).end()  # "DPRD Nusa Tenggara Barat (NTB)"
+    term = _term(doc, pos, limit)
+    if term is not None:
+        pos = term[3]
+    # the holder's name right after the post wins; else a name written first: "Fahmi Rahman, Ketua DPRD …"
+    person = person_at(doc, pos, limit, single=True)
+    if person is not None and "," not in doc.text[pos:person[1]]:
+        return _held(doc, person, role, place, start, sentence, term, limit)
+    named = _NAME_BEFORE_RE.search(doc.text, max(sentence.start, start - 60), start)
+    if named is not None:
+        holder = person_named(doc, named.group(1), named.start(1))
+        if holder is not None:
+            return Held(holder, role, place, doc.text[named.start(1):pos], sentence,
+                        None if term is None else term[:3])
+    if person is None:
+        return None
+    return _held(doc, person, role, place, start, sentence, term, limit)
+
+
+def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
+    if term is None:
+        term = _term(doc, person[2], limit)
+    return Held(person[0], role, place, doc.text[start:person[2]], sentence, None if term is None else term[:3])
+
+
+def _of_class(doc, mention, types):
+    """The mention as an entity of ``types``; an ambiguous name ("Sorong") settled by the title's kind."""
+    if "|" not in mention.entity:
+        return mention if doc.entity_type(mention.entity) in types else None
+    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types]
+    if len(options) != 1:
+        return None
+    return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)
+
+
+# "Name, " (maybe "the", "selaku", "yang juga") just before a title
+_NAME_BEFORE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:the\s+|selaku\s+|"
+                             r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?\Z")
+
+
+def _term(doc, pos, limit):
+    """(start year, end year, quote, end) of a term of office written at ``pos``."""
+    found = TERM_RE.match(doc.text, pos, limit)
+    if found is None:
+        return None
+    return found.group(1), found.group(2), doc.text[found.start():found.end()].strip(" ,()"), found.end()
+
+
+def person_named(doc, name: str, start: int):
+    """The person a name written before a title stands for: known by that exact name, else proposed."""
+    words = name.split()
+    while words and (words[0] in NOT_NAMES or words[0] in TITLE_WORDS):
+        words.pop(0)
+    if len(words) < 2:
+        found = doc.names.resolve(" ".join(words), {"Person"})
+        return next(iter(found)) if len(found) == 1 and words else None
+    name = " ".join(words)
+    if doc.mentions.overlapping(start, start + len(name)) and not doc.names.resolve(name, {"Person"}):
+        return None  # a region or organisation's name, not a person's
+    found = doc.names.resolve(name, {"Person"})
+    if len(found) == 1:
+        return next(iter(found))
+    return doc.propose(slug(name), "Person", name, [], name)
+
+
+_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&)"
+_LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
+                             r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
+_ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,9}}")
+
+
+def org_phrase(doc, pos, limit, title):
+    """An organisation the gazetteer does not know, written after an organisation's title:
+    "Kepala Dinas Koperasi dan UKM Kota Medan, Sri …" -> (proposed id, end of its name)."""
+    house = _LEGISLATURE_RE.match(doc.text, pos, limit)
+    if house is not None:  # "the speaker of the West Nusa Tenggara provincial legislature"
+        name = " ".join(house.group(1).split())
+        known = doc.names.resolve(name)
+        entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), "Legislature", name, [], name)
+        return entity, house.end()
+    found = _ORG_PHRASE_RE.match(doc.text, pos, limit)
+    if found is None:
+        return None
+    end = found.end()
+    heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
+    regions = doc.in_span(pos, end, REGION_TYPES)
+    if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
+        end = pos + heads[-1].end()
+    elif regions:
+        end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
+    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
+        return None  # nothing closes it: where the name ends is not known
+    words = doc.text[pos:end].split()
+    while words and words[-1] in ("dan", "and", "of", "the", "for", "untuk", "&"):
+        words.pop()
+    if title == "Kadis" and words:
+        words = ["Dinas", *words]
+    if len(words) < 2 or not (words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
+                              or words[0].startswith("Dis")):
+        return None
+    name = " ".join(words)
+    known = doc.names.resolve(name)
+    if len(known) == 1:
+        return next(iter(known)), end
+    quote = doc.text[pos:end]
+    entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
+    return entity, end
+
+
+_MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republik)\s+)?([A-Z][\w]+)"
+                         r"(?:\s*\([A-Z]{2,8}\))?\s+(?:di|in|untuk|for|to)\s+([A-Z][\w]+)")
+
+
+_COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
+_CITY_RE = re.compile(r"(?:di|in)\s+([A-Z]\w+)")
+
+
+def diplomatic_mission(doc, pos, limit, role, country_before=None):
+    """The consulate or embassy a consul or ambassador heads: "Konjen Tiongkok di Medan",
+    "Consul General of China in Medan", "China's Consul General in Denpasar" -> (proposed id, end of its name)."""
+    found = _MISSION_RE.match(doc.text, pos, limit)
+    if found is None and country_before is not None:
+        found = _CITY_RE.match(doc.text, pos, limit)
+        country_name, city = country_before.group(1), found.group(1) if found else None
+    elif found is not None:
+        country_name, city = found.group(1), found.group(2)
+    if found is None:
+        return None
+    country = doc.names.resolve(country_name, {"Country"})
+    if len(country) != 1:
+        return None
+    country, = country
+    consulate = role != "ambassador"
+    type_name = "Consulate" if consulate else "Embassy"
+    id_word = "Konsulat Jenderal" if consulate else "Kedutaan Besar"
+    en_word = "Consulate General" if consulate else "Embassy"
+    country_id, country_en = doc.label(country, "id"), doc.label(country, "en")
+    label = {"id": f"{id_word} {country_id} di {city}", "en": f"{en_word} of {country_en} in {city}"}
+    short = f"Konjen {country_id} di {city}" if consulate else f"Kedubes {country_id} di {city}"
+    aliases = [short]
+    if country == "indonesia":  # Indonesia's own: KBRI (embassy), KJRI (consulate)
+        word = "KJRI" if consulate else "KBRI"
+        aliases += [f"{word} di {city}", f"{word} {city}"]
+    known = set().union(*(doc.names.resolve(n) for n in (label["id"], label["en"], *aliases)))
+    if len(known) == 1:
+        return next(iter(known)), found.end()
+    entity = doc.propose(f"{'konjen' if consulate else 'kedubes'}-{slug(country_id)}-{slug(city)}", type_name,
+                         label, aliases, doc.text[pos:found.end()])
+    return entity, found.end()
+
+
+def post_facts(doc, held: list[Held]):
+    """Post facts (one per holder, role and place) and honorifics apart from the name; and, per
+    sentence start, the (holder, place) pairs its posts name, for the later stages."""
+    facts: list[dict] = []
+    person_of_post: dict[int, list] = {}
+    seen_posts = set()
+    honorifics = set()
+    for post in held:
+        holder, quote = post.holder, post.quote
+        found = HONORIFIC_NAME_RE.search(quote)
+        if found and holder not in honorifics:  # "H. Budi Rustandi": the honorific, apart from the name
+            honorifics.add(holder)
+            value = " ".join(found.group(1).split())
+            if holder in doc.proposed:
+                doc.proposed[holder]["honorific"] = value
+            else:
+                facts.append({"about": holder, "honorific": value, "quote": [found.group()]})
+    for post in held:
+        key = (post.holder, post.role, post.place)
+        person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
+        if key in seen_posts:
+            continue
+        seen_posts.add(key)
+        fact = {"type": "Post", "heldBy": post.holder, "role": post.role, "postIn": post.place,
+                "quote": [post.quote]}
+        if post.term is not None:
+            fact["termStart"], fact["termEnd"] = post.term[0], post.term[1]
+            if post.term[2] not in post.quote:
+                fact["quote"].append(post.term[2])
+        facts.append(fact)
+    return facts, person_of_post

@@ -1,0 +1,38 @@
+"""Where a region lies and what it is the capital of: "Kota X di Provinsi Y", "X, Y province",
+"Pemerintah Kabupaten X di Indonesia", "Hangzhou, ibu kota Provinsi Zhejiang", "X, the capital of Y".
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.vocabulary import LEVEL, REGION_TYPES
+
+# what may stand between a region and the larger one it lies in: "south China's", "Indonesia's"
+_QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|"
+              r"northern|eastern|western)\s+)?(?:[A-Z]\w+['’]s\s+)?")
+_LOCATED_GAP_RE = re.compile(r"(?:\s*(?:,|di|in)\s*|,?\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?in\s+|\s+in\s+)" + _QUALIFIER)
+_CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga )?(?:ibu ?kota|the capital(?: city)? of|"
+                             r"capital of)\s+" + _QUALIFIER, re.IGNORECASE)
+
+
+def place_facts(doc) -> list[dict]:
+    facts = []
+    located = set()
+    # a country written as a possessive ("China's Hainan Province") qualifies the next name: skipped
+    mentions = [m for m in doc.mentions if not (doc.entity_type(m.entity) == "Country"
+                                                and re.match(r"['’]s\s", doc.text[m.end:m.end + 3]))]
+    for a, b in zip(mentions, mentions[1:]):
+        subject = doc.names.jurisdiction.get(a.entity, a.entity)
+        ta, tb = doc.entity_type(subject), doc.entity_type(b.entity)
+        if "|" in a.entity or "|" in b.entity or ta not in REGION_TYPES or tb not in ("Province", "Country",
+                                                                                      "Island"):
+            continue
+        gap = doc.text[a.end:b.start]
+        if LEVEL[tb] <= LEVEL.get(ta, 9):
+            continue
+        if _LOCATED_GAP_RE.fullmatch(gap) and (subject, b.entity) not in located:
+            located.add((subject, b.entity))
+            facts.append({"about": subject, "locatedIn": b.entity, "quote": [doc.text[a.start:b.end]]})
+        elif _CAPITAL_GAP_RE.fullmatch(gap):
+            facts.append({"about": subject, "capitalOf": b.entity, "quote": [doc.text[a.start:b.end]]})
+    return facts

@@ -1,0 +1,61 @@
+"""Sectors: the fields an agreement covers or a visit discusses ("pariwisata", "UMKM", "smart city").
+
+Keywords are looked for in a fact's own sentences, and in cooperation sentences just after
+them that refer back ("kerja sama ini", "the two cities").
+"""
+from __future__ import annotations
+
+from graph.extract.vocabulary import COOPERATION_RE, DISCUSSION_RE, REFERS_BACK_RE, SECTOR_RE
+
+
+def sectors(text: str) -> list[str]:
+    """Sector notations named in ``text``, in order; a longer keyword wins over one inside it."""
+    taken = [False] * len(text)
+    found = []
+    spans = []
+    for notation, pattern in SECTOR_RE:
+        for match in pattern.finditer(text):
+            spans.append((-(match.end() - match.start()), match.start(), match.end(), notation))
+    for _, start, end, notation in sorted(spans):
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        found.append((start, notation))
+    return list(dict.fromkeys(n for _, n in sorted(found)))
+
+
+def direct_speech(sentence: str) -> bool:
+    """A speaker's own words ("“Binzhou memiliki …,” kata Qu"): opinions, not what was agreed or discussed."""
+    return sentence.lstrip().startswith(("“", '"', "‘"))
+
+
+_TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
+
+
+def attach_sectors(doc, anchors, event, agreements):
+    """Add ``sector`` (and the sentence as a quote) to the facts that ``anchors`` tie to sentences."""
+    by_sentence: dict[int, list[dict]] = {}
+    for i, fact in anchors:
+        by_sentence.setdefault(i, []).append(fact)
+    for index, sentence in enumerate(doc.sentences):
+        found = sectors(sentence.text)
+        if not found:
+            continue
+        own = list(by_sentence.get(index, []))
+        if not own and COOPERATION_RE.search(sentence.text) and REFERS_BACK_RE.search(sentence.text) \
+                and not sentence.text.lstrip().startswith(("“", '"')):
+            before = [i for i in (index - 1, index - 2) if i in by_sentence]
+            own = list(by_sentence[before[0]]) if before else []
+        if not own and event is not None and not agreements and not direct_speech(sentence.text) and \
+                (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):
+            own = [event]  # what a visit's article says is discussed or offered
+        signed = [a for a in agreements if a["type"] not in _TIES]
+        if not own and len(signed) == 1 and not direct_speech(sentence.text) and \
+                (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):
+            own = signed  # an article about one agreement: what its cooperation will cover
+        for fact in own:
+            named = fact.setdefault("sector", [])
+            named.extend(s for s in found if s not in named)
+            if sentence.text not in fact["quote"]:
+                fact["quote"].append(sentence.text)

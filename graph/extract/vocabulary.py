@@ -1,0 +1,243 @@
+"""The words the rules read: region ranks, titles, honorifics, agreement, visit and meeting
+vocabulary, sectors, months and weekdays, in Indonesian and English.
+
+Rules are data here; the stages (mentions, posts, agreements, events) only apply them.
+"""
+from __future__ import annotations
+
+import re
+
+
+REGION_TYPES = {"Country", "Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County",
+                "CountyLevelCity", "District", "SpecialRegion", "Island"}
+LEVEL = {"County": 1, "CountyLevelCity": 1, "District": 1, "Regency": 2, "City": 2, "PrefectureLevelCity": 2,
+         "Prefecture": 2, "SpecialRegion": 2, "Province": 3, "Island": 3, "Country": 4}
+# regions that sign sister-city ties and similar agreements (below a province)
+LOCAL_REGIONS = {"Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity", "District",
+                 "SpecialRegion"}
+# rank word -> ontology class; written before the name (id/en) or after it (en)
+RANK_BEFORE = {"Kabupaten": "Regency", "Kab.": "Regency", "Kota": "City", "Provinsi": "Province",
+               "Prov.": "Province", "Kecamatan": "County", "Regency of": "Regency", "City of": "City",
+               "Province of": "Province", "city of": "City", "regency of": "Regency", "province of": "Province"}
+RANK_AFTER = {"Regency": "Regency", "City": "City", "Province": "Province", "province": "Province",
+              "County": "County", "Prefecture": "City"}
+# a rank word or a title's region class -> the classes of the gazetteer it may name
+# (Indonesian writes a Chinese county "kabupaten", and a prefecture "kota")
+COMPATIBLE = {"City": {"City", "PrefectureLevelCity", "CountyLevelCity", "Prefecture"},
+              "Regency": {"Regency", "County"}, "Province": {"Province"},
+              "County": {"County", "CountyLevelCity", "District"}}
+RANK_PREFIX = {"Regency": "kabupaten-", "City": "kota-", "Province": "provinsi-", "County": "kecamatan-"}
+
+# (title as written, role notation, class of the region it is held in)
+TITLES = [
+    ("Wakil Wali Kota", "deputy-mayor", "City"), ("Wakil Walikota", "deputy-mayor", "City"),
+    ("Wawali", "deputy-mayor", "City"), ("Wali Kota", "mayor", "City"), ("Walikota", "mayor", "City"),
+    ("Wakil Bupati", "vice-regent", "Regency"), ("Wabup", "vice-regent", "Regency"), ("Bupati", "regent", "Regency"),
+    ("Wakil Gubernur", "vice-governor", "Province"), ("Wagub", "vice-governor", "Province"),
+    ("Gubernur", "governor", "Province"), ("Wakil Ketua", "vice-chair", None), ("Ketua", "chair", None),
+    ("Kepala", "head", None), ("Kadis", "head", None), ("Menteri", "minister", None), ("Direktur", "director", None),
+    ("Deputy Mayor", "deputy-mayor", "City"), ("Vice Mayor", "deputy-mayor", "City"), ("Mayor", "mayor", "City"),
+    ("Deputy Regent", "vice-regent", "Regency"), ("Vice Regent", "vice-regent", "Regency"),
+    ("Regent", "regent", "Regency"),
+    ("Vice Governor", "vice-governor", "Province"), ("Deputy Governor", "vice-governor", "Province"),
+    ("Governor", "governor", "Province"), ("Minister", "minister", None),
+    ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
+    ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
+    ("Chair", "chair", None),
+    ("Head", "head", None), ("Director", "director", None), ("Speaker", "chair", None),
+    ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
+    # diplomats: the post is in their mission (a consulate or an embassy), not in a region
+    ("Konsul Jenderal", "consul-general", None), ("Konjen", "consul-general", None),
+    ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
+    ("Konsul", "consul", None), ("Consul", "consul", None),
+    ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
+]
+DIPLOMATS = {"consul-general", "consul", "ambassador"}
+# the word an organisation's name starts with (Indonesian) or ends with (English)
+ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
+                   "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
+                   "Persatuan", "Yayasan", "Universitas", "PT", "Bank", "Direktorat", "Kementerian", "Pemerintah",
+                   "Pemkot", "Pemkab", "Pemprov", "Disperindag", "Dispar", "Diskominfo", "Bappeda", "DPMPTSP",
+                   "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik"}
+ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
+                  "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
+                  "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry"}
+# a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
+TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
+                     r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
+# roles that have an acting form of their own (Pj, Plt, Penjabat, Pelaksana Tugas, acting)
+ACTING = {"governor", "vice-governor", "regent", "vice-regent", "mayor", "deputy-mayor", "head", "director",
+          "chair", "minister"}
+ACTING_WORDS = r"(?:Pj|Plt|Penjabat|Pelaksana [Tt]ugas|Acting|acting)\.?(?:\s*\((?:Pj|Plt)\.?\))?"
+TITLE_ROLE = {t: (r, c) for t, r, c in TITLES}
+# a title, maybe acting, maybe with its abbreviation in brackets: "Penjabat (Pj) Gubernur",
+# "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title ("Chairperson" or "chairperson")
+TITLE_RE = re.compile(r"\b(?P<acting>" + ACTING_WORDS + r"\s+)?(?P<title>" + "|".join(
+    f"[{t[0]}{t[0].lower()}]{re.escape(t[1:])}" for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
+    + r")\b(?:\s*\([A-Z][A-Za-z]{1,8}\.?\))?")
+# role words in an apposition: "Name, peneliti sekaligus direktur … di ORG"
+APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direktur": "director",
+                    "director": "director", "ketua": "chair", "chairman": "chair", "chairperson": "chair",
+                    "kepala": "head", "head": "head", "anggota": "member", "member": "member",
+                    "wakil ketua": "vice-chair", "vice chairman": "vice-chair"}
+# regional posts in an apposition: "Budi Rustandi, the Mayor of Serang,"
+APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("deputy-mayor", "City"),
+                       "mayor": ("mayor", "City"), "deputy mayor": ("deputy-mayor", "City"),
+                       "bupati": ("regent", "Regency"), "wakil bupati": ("vice-regent", "Regency"),
+                       "regent": ("regent", "Regency"), "vice regent": ("vice-regent", "Regency"),
+                       "gubernur": ("governor", "Province"), "wakil gubernur": ("vice-governor", "Province"),
+                       "governor": ("governor", "Province"), "vice governor": ("vice-governor", "Province")}
+APPOSITION_REGIONAL_RE = re.compile(
+    r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
+    + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
+HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
+              "Bapak", "Ibu", "Pak", "Bu"]
+HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+)+")
+HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONORIFICS if h[-1] == ".")
+                                + r")\s+)+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\Z")
+PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
+                                        r"(?=(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH)\.)")
+PLACE_BEFORE_TITLE_RE = re.compile(r"(?<![\w-])([A-Z][a-z'’-]+)\s+\Z")
+NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]"
+NAME_RE = re.compile(rf"(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
+NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
+              "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
+              "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday", "Tiongkok", "Cina", "China", "Indonesia", "Delegasi",
+              "Rombongan", "Pertemuan", "Kunjungan", "Deputy", "Mayor", "Governor", "Regent", "Wakil", "Wali",
+              # words that open a sentence or a list of guests, before a name
+              "Hadir", "Turut", "Tampak", "Juga", "Also", "Present", "Among", "Including", "Termasuk", "Yakni",
+              "Yaitu", "Sedangkan", "Kemudian", "Namun", "But", "And", "Dan", "Serta", "Bersama"}
+# every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
+# part of the name
+TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
+                                                            "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof"}
+
+AGREEMENTS = [  # (pattern, class, id prefix)
+    (r"\b[Ll]etter of [Ii]ntent\b|\bLoI\b|\bIntent Letter\b|\b[Ss]urat [Pp]ernyataan [Mm]inat\b", "LetterOfIntent", "loi"),
+    (r"\b[Mm]emorandum of [Uu]nderstanding\b|\bMoU\b|\b[Nn]ota [Kk]esepahaman\b", "MemorandumOfUnderstanding", "mou"),
+    (r"(?i)\bsister[- ]cit(?:y|ies)\b|\bkota kembar\b|\bkota bersaudara\b", "SisterCityRelationship", "sister-city"),
+    (r"(?i)\bsister[- ]provinces?\b|\bprovinsi kembar\b|\bprovinsi bersaudara\b", "SisterProvinceRelationship",
+     "sister-province"),
+    (r"(?i)\bperjanjian kerja ?sama\b|\bcooperation agreement\b|\btelah sepakat\b|\bmenyepakati\b|"
+     r"\bhave agreed to\b|\bhas agreed to\b|\bagreed to (?:strengthen|expand|deepen|cooperate|boost)",
+     "CooperationAgreement", "agreement"),
+]
+AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding": ("MoU", "MoU"),
+                    "SisterCityRelationship": ("Kota kembar", "sister cities"),
+                    "SisterProvinceRelationship": ("Provinsi kembar", "sister provinces"),
+                    "CooperationAgreement": ("Perjanjian kerja sama", "cooperation agreement")}
+SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
+VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
+                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
+MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b")
+GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
+                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$")
+GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
+HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
+                      r"trip to|mengunjungi)\s+$")
+LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
+# a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
+MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan) pertemuan\b|\bbertemu\b|"
+                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting)\b")
+DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdelegates\b")
+VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
+# who led a delegation, named after or before the phrase
+LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
+                             r"\bthe (?:delegation|group) (?:was )?(?:led|headed) by\s+|\bhead of the delegation,?\s+")
+LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
+                              r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
+                              r"led the delegation|headed the delegation)")
+# the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
+# ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
+RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|"
+                        r"received|welcomed|hosted)\b")
+REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
+                             r"the partnership|this|these|both|the deal)\b")
+DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
+                            r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
+                            r"\boffer(?:ed|s)?\b|\bplatform for\b")
+EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
+EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
+SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
+                           r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b")
+SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
+                         r"arrangements?|agreements?)\b")
+UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
+                         r"(?:\w+\s+){1,2}?(?:di|in|of)\s+")
+IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
+COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperation|collaborat|"
+                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus")
+
+SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
+    "tourism": ["pariwisata", "wisata", "wisatawan", "tourism", "tourist"],
+    "culture": ["budaya", "kebudayaan", "culture", "cultural", "kesenian"],
+    "creative-economy": ["ekonomi kreatif", "industri kreatif", "creative economy", "creative industr"],
+    "msme": ["UMKM", "UKM", "usaha mikro", "usaha kecil", "MSME", "MSMEs", "SMEs", "SME", "small and medium",
+             "small businesses"],
+    "human-resources": ["sumber daya manusia", "sumberdaya manusia", "SDM", "human resource", "human capital",
+                        "pelatihan", "peningkatan kapasitas", "training", "capacity building"],
+    "education": ["pendidikan", "education", "universitas", "university", "beasiswa", "scholarship"],
+    "student-exchange": ["pertukaran pelajar", "pertukaran mahasiswa", "student exchange"],
+    "vocational-education": ["pendidikan vokasi", "vokasi", "vocational education", "vocational training",
+                             "sekolah kejuruan", "SMK", "vocational school", "vocational schools", "politeknik",
+                             "vocational"],
+    "manufacturing": ["manufaktur", "manufacturing"],
+    "fisheries": ["perikanan", "fisheries", "fishery", "nelayan", "fishermen", "fishing", "hasil laut", "seafood"],
+    "agriculture": ["pertanian", "agriculture", "agricultural", "perkebunan", "plantation", "kopi", "coffee",
+                    "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security"],
+    "e-commerce": ["e-commerce", "perdagangan elektronik", "perdagangan daring", "online trade", "online sales",
+                   "penjualan daring", "marketplace"],
+    "artificial-intelligence": ["kecerdasan buatan", "artificial intelligence"],
+    "digital-technology": ["teknologi digital", "digital technology", "digitalisasi", "digitalisation"],
+    "technology": ["teknologi", "technology", "technologies"],
+    "green-technology": ["teknologi hijau", "teknologi ramah lingkungan", "green technology", "energi terbarukan",
+                         "renewable energy"],
+    "smart-city": ["smart city", "smart cities", "kota cerdas", "kota pintar"],
+    "urban-planning": ["tata kota", "perencanaan kota", "urban planning", "tata ruang"],
+    "investment": ["investasi", "investment", "penanaman modal", "investor"],
+    "trade": ["perdagangan", "trade", "dagang"],
+    "export": ["ekspor", "export"],
+    "logistics": ["logistik", "logistics", "pelabuhan", "seaport", "port development", "port cooperation", "shipping", "pelayaran", "kargo", "cargo"],
+    "economy": ["kerja sama ekonomi", "kerjasama ekonomi", "bidang ekonomi", "sektor ekonomi", "potensi ekonomi",
+                "pertumbuhan ekonomi", "pembangunan ekonomi", "economic cooperation", "economic ties",
+                "economic growth", "economic development", "economic potential"],
+    "industry": ["kerja sama industri", "sektor industri", "kawasan industri", "pengembangan industri", "industri",
+                 "hilirisasi", "downstream", "pengolahan", "processing", "industrial",
+                 "industrial cooperation", "industrial sector", "industrial estate", "industrial park"],
+    "employment": ["lapangan kerja", "ketenagakerjaan", "tenaga kerja", "employment", "jobs"],
+    "legal-exchange": ["pertukaran pandangan hukum", "pertukaran hukum", "legal exchange"],
+    "information-exchange": ["pertukaran informasi", "information exchange", "exchange of information"],
+    "people-to-people": ["antarmasyarakat", "antar masyarakat", "people-to-people", "people to people",
+                         "konektivitas masyarakat"],
+    "knowledge-transfer": ["bertukar pengetahuan", "transfer pengetahuan", "alih pengetahuan",
+                           "berbagi pengalaman", "knowledge transfer", "share knowledge", "sharing experience"],
+}
+SECTOR_RE = [(n, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ks) + r")",
+                             0 if n in ("msme", "human-resources") else re.IGNORECASE))
+              for n, ks in SECTORS.items()]
+
+MONTHS = {m: i for i, names in enumerate([
+    ("Januari", "January", "Jan"), ("Februari", "February", "Feb"), ("Maret", "March", "Mar"),
+    ("April", "Apr"), ("Mei", "May"), ("Juni", "June", "Jun"), ("Juli", "July", "Jul"),
+    ("Agustus", "August", "Agu", "Aug"), ("September", "Sept", "Sep"), ("Oktober", "October", "Okt", "Oct"),
+    ("November", "Nov"), ("Desember", "December", "Des", "Dec")], start=1) for m in names}
+WEEKDAYS = {"Senin": 0, "Selasa": 1, "Rabu": 2, "Kamis": 3, "Jumat": 4, "Jum'at": 4, "Sabtu": 5, "Minggu": 6,
+            "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+WEEKDAY_NOTATION = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# the kind of an organisation, from a word of its name (first rule that matches)
+ORGANISATION_WORDS = [
+    (r"Kementerian|Ministry", "Ministry"), (r"Dinas|Badan|Agency|Office|Kantor", "GovernmentAgency"),
+    (r"DPRD|Dewan Perwakilan|Council of Representatives|Parliament", "Legislature"),
+    (r"Business|Chamber|Kamar Dagang|Kadin", "BusinessAssociation"),
+    (r"Center|Centre|Institute|Institut|Studies|Research|Lembaga Kajian", "ResearchInstitute"),
+    (r"Perhimpunan|Association|Asosiasi|Ikatan", "Association"),
+    (r"Pemerintah|Government", "LocalGovernment"), (r"Committee|Komite|Panitia", "Committee"),
+    (r"\b(?:PT|Tbk|Group|Company|Corp)\b", "Company")]
+
+
+def org_type(name: str) -> str:
+    for pattern, type_name in ORGANISATION_WORDS:
+        if re.search(pattern, name):
+            return type_name
+    return "Organisation"

@@ -1,0 +1,312 @@
+"""The ways news writes posts, dates, visits and agreements, in both languages, on test texts of our own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.extract import extract
+from graph.ontology import load_vocabulary
+from graph.regions import load_gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer(ROOT / "sources", load_vocabulary(ROOT / "ontology.ttl"))
+
+
+def facts(draft, type_name=None):
+    """The drafted facts, whole: a fact waiting for a proposed name, not its lean twin in the record."""
+    waiting = {f.get("id") for f in draft.pending if f.get("id")}
+    return [f for f in draft.pending + [f for f in draft.facts if f.get("id") not in waiting]
+            if type_name is None or f.get("type") == type_name]
+
+
+def posts(draft):
+    return {(f["heldBy"], f["role"], f["postIn"]) for f in facts(draft, "Post")}
+
+
+@pytest.mark.parametrize("text, language, new, known", [
+    ("Wali Kota Serang Budi Hartono menerima tamu. Budi mengatakan kerja sama akan berlanjut.\n", "id",
+     "budi-hartono", "budi-rustandi"),
+    ("Banten Governor Fahmi Ramadhan met the guests. Fahmi said ties were good.\n", "en",
+     "fahmi-ramadhan", "fahmi-hakim"),
+])
+def test_people_are_never_merged_on_a_shared_first_name(gazetteer, text, language, new, known):
+    draft = extract(text, language, "2025-03-01", gazetteer)
+    assert known not in str(draft.facts + draft.pending) and known not in draft.mentioned
+    assert new in {p["id"] for p in draft.proposed}
+    assert draft.candidates[new] == [known]  # offered to the curator, not merged
+
+
+def proposed(draft):
+    return {p["id"]: p for p in draft.proposed}
+
+
+@pytest.mark.parametrize("text, language, post", [
+    # name before the title, in both languages
+    ("Fahmi Rahman, Ketua DPRD Sumatera Barat, membuka rapat.", "id", ("fahmi-rahman", "chair", "dprd-sumatera-barat")),
+    ("Wang Lei, director of the Hangzhou Commerce Bureau, said the talks went well.", "en",
+     ("wang-lei", "director", "hangzhou-commerce-bureau")),
+    # acting officials hold acting roles of their own
+    ("Penjabat (Pj) Gubernur Kalimantan Barat Hendrik Saragih membuka pertemuan.", "id",
+     ("hendrik-saragih", "acting-governor", "kalimantan-barat")),
+    ("Plt Wali Kota Sorong Yohanis Kambu menerima tamu.", "id", ("yohanis-kambu", "acting-mayor", "kota-sorong")),
+    ("The acting governor of West Kalimantan, Hendrik Saragih, opened the meeting.", "en",
+     ("hendrik-saragih", "acting-governor", "kalimantan-barat")),
+    # bracketed abbreviations of titles
+    ("Wakil Gubernur (Wagub) Jawa Timur Hendra Kusuma hadir.", "id", ("hendra-kusuma", "vice-governor", "jawa-timur")),
+    ("Wali Kota (Wako) Palembang Hidayat Nasution hadir.", "id", ("hidayat-nasution", "mayor", "kota-palembang")),
+    # consuls and ambassadors hold their posts in their mission
+    ("Turut hadir Konsul Jenderal (Konjen) Tiongkok di Medan, yaitu Mr. Zhou Haitao.", "id",
+     ("zhou-haitao", "consul-general", "konjen-tiongkok-medan")),
+    ("Consul General of China in Surabaya Gao Yuan attended.", "en",
+     ("gao-yuan", "consul-general", "konjen-tiongkok-surabaya")),
+    ("China's Consul General in Denpasar, Zhao Lin, met the guests.", "en",
+     ("zhao-lin", "consul-general", "konjen-tiongkok-denpasar")),
+    ("Duta Besar Indonesia untuk Tiongkok Djauhari Oratmangun memberi sambutan.", "id",
+     ("djauhari-oratmangun", "ambassador", "kedubes-indonesia-tiongkok")),
+    ("The guests met the speaker of the West Nusa Tenggara provincial legislature, Baiq Nurhayati.", "en",
+     ("baiq-nurhayati", "chair", "west-nusa-tenggara-provincial-legislature")),
+    # heads of agencies the gazetteer does not know, and "Kadis"
+    ("Kepala Dinas Koperasi dan UKM Kota Medan, Sri Wahyuni, hadir.", "id",
+     ("sri-wahyuni", "head", "dinas-koperasi-dan-ukm-kota-medan")),
+    ("Kadis Perindag Kalbar, Agus Salim, mengatakan ekspor naik.", "id", ("agus-salim", "head", "dinas-perindag-kalbar")),
+])
+def test_posts_as_news_writes_them(gazetteer, text, language, post):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert posts(draft) == {post}
+    assert post[0] in proposed(draft)
+
+
+def test_a_consulate_is_proposed_with_its_names_in_both_languages(gazetteer):
+    draft = extract("Turut hadir Konsul Jenderal (Konjen) Tiongkok di Medan, yaitu Mr. Zhou Haitao.\n", "id",
+                    "2025-03-01", gazetteer)
+    consulate = proposed(draft)["konjen-tiongkok-medan"]
+    assert consulate["type"] == "Consulate"
+    assert consulate["label"] == {"id": "Konsulat Jenderal Tiongkok di Medan", "en": "Consulate General of China in Medan"}
+    assert "konjen" not in proposed(draft) and "wagub" not in proposed(draft)  # a title's abbreviation is no organisation
+
+
+def test_a_list_of_name_and_title(gazetteer):
+    text = ("Hadir Sri Wahyuni, Kepala Dinas Pariwisata Kota Medan; Bambang Setiadi, Direktur PT Maju Jaya; "
+            "dan Li Wei, Ketua Kamar Dagang Nanning.\n")
+    draft = extract(text, "id", "2025-03-01", gazetteer)
+    assert posts(draft) == {("sri-wahyuni", "head", "dinas-pariwisata-kota-medan"),
+                            ("bambang-setiadi", "director", "pt-maju-jaya"),
+                            ("li-wei", "chair", "kamar-dagang-nanning")}
+    assert proposed(draft)["pt-maju-jaya"]["type"] == "Company"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ketua DPRD Nusa Tenggara Barat (NTB) periode 2024-2029, Baiq Nurhayati, menerima tamu.", "id"),
+    ("Baiq Nurhayati, chair of the West Nusa Tenggara Provincial Council for the 2024-2029 term, met the guests.", "en"),
+])
+def test_terms_of_office(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    post, = facts(draft, "Post")
+    assert (post["heldBy"], post["role"], post["termStart"], post["termEnd"]) == ("baiq-nurhayati", "chair", "2024",
+                                                                                  "2029")
+
+
+@pytest.mark.parametrize("text, language, published, date, weekday", [
+    ("Delegasi Kota Nanning berkunjung ke Kota Medan, Rabu (14/5).", "id", "2025-05-15", "2025-05-14", "wednesday"),
+    ("The Nanning delegation visited Medan City on Thursday (May 15).", "en", "2025-05-16", "2025-05-15", "thursday"),
+    # published early in January, about late December: the year before
+    ("Delegasi Kota Nanning berkunjung ke Kota Medan pada Selasa (30/12).", "id", "2026-01-02", "2025-12-30",
+     "tuesday"),
+    # only the month of publication is known
+    ("The Nanning delegation visited Medan City on Friday (May 16).", "en", "2025-05", "2025-05-16", "friday"),
+])
+def test_day_and_month_without_a_year(gazetteer, text, language, published, date, weekday):
+    draft = extract(text + "\n", language, published, gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["date"], visit["statedWeekday"]) == (date, weekday)
+    assert draft.notes == []
+
+
+def test_a_weekday_that_the_date_contradicts_is_noted(gazetteer):
+    draft = extract("Delegasi Kota Nanning berkunjung ke Kota Medan, Senin (14/5).\n", "id", "2025-05-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["date"], visit["statedWeekday"]) == ("2025-05-14", "monday")  # both kept, for the curator
+    assert draft.notes == ["“Senin (14/5)”: 2025-05-14 (the year of publication) is a Wednesday, not a Monday"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("id", "Delegasi Kota Nanning berkunjung ke Kota Medan, Rabu (14/5)."),
+    ("en", "The Nanning delegation visited Medan City on Thursday (May 15)."),
+])
+def test_without_a_publication_date_a_date_needing_a_year_is_left_open(gazetteer, language, text):
+    draft = extract(text + "\n", language, None, gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert "date" not in visit
+    assert len(draft.notes) == 1 and "has no year and the publication date is not known" in draft.notes[0]
+
+
+@pytest.mark.parametrize("text, language, published", [
+    ("Kota Sorong dan Kota Zhanjiang menjalin kerja sama kota kembar. MoU kerja sama itu ditandatangani oleh "
+     "Wali Kota Sorong Yohanis Kambu dan Wakil Wali Kota Zhanjiang Liu Peng pada Kamis (9/10) di Kantor Wali Kota "
+     "Sorong.", "id", "2025-10-10"),
+    ("Sorong City and Zhanjiang signed a memorandum of understanding on fisheries. The memorandum was signed on "
+     "Thursday (Oct 9) at the Sorong Mayor's Office by Sorong Mayor Yohanis Kambu and Zhanjiang Vice Mayor Liu Peng.",
+     "en", "2025-10-10"),
+])
+def test_signed_by_with_place_and_date_and_the_ceremony_as_an_event(gazetteer, text, language, published):
+    draft = extract(text + "\n", language, published, gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert (mou["party"], mou["signedOn"], mou["signedAt"]) == (["kota-sorong", "zhanjiang"], "2025-10-09",
+                                                                 "kota-sorong")
+    assert sorted(mou["signatory"]) == ["liu-peng", "yohanis-kambu"]
+    signing, = facts(draft, "Signing")
+    assert (signing["location"], signing["date"], signing["statedWeekday"]) == ("kota-sorong", "2025-10-09",
+                                                                                 "thursday")
+    assert sorted(signing["participant"]) == ["liu-peng", "yohanis-kambu"]
+
+
+def test_an_intent_letter_is_a_letter_of_intent(gazetteer):
+    draft = extract("Semarang City and Wenzhou signed an Intent Letter on friendly cooperation.\n", "en",
+                    "2025-02-13", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert loi["party"] == ["kota-semarang", "wenzhou"]
+
+
+def test_a_caption_with_a_trailing_credit_repeats_no_agreement(gazetteer):
+    text = ("Pemerintah Kabupaten Badung dan Pemerintah Kota Sanya menandatangani LoI kerja sama pariwisata.\n"
+            "Wakil Wali Kota Sanya dan Bupati Badung bertukar naskah LoI. (Kabar Bali/Nama Fotografer)\n")
+    draft = extract(text, "id", "2025-11-04", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert loi["party"] == ["kabupaten-badung", "sanya"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ketua Kadin Jatim Yusuf Effendi hadir.", "id"),
+    ("Kadin Jatim chairman Yusuf Effendi said so.", "en"),
+])
+def test_a_regional_branch_is_not_the_national_organisation(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert posts(draft) == {("yusuf-effendi", "chair", "kadin-jatim")}
+    assert proposed(draft)["kadin-jatim"]["type"] == "BusinessAssociation"
+    assert "kadin" not in draft.mentioned
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Wakil Wali Kota Ambon Marthin Pattiasina menggelar pertemuan dengan delegasi Pemerintah Kota Zhangzhou di "
+     "Balai Kota Ambon, Kamis (24/4). Delegasi dipimpin Wakil Wali Kota Zhangzhou Lin Qiang.", "id",
+     {"type": "Meeting", "host": "kota-ambon", "guest": "zhangzhou", "ledBy": "lin-qiang", "venue": "Balai Kota Ambon",
+      "date": "2025-04-24"}),
+    ("Aceh Vice Governor Teuku Hasbi met with a delegation from China's Yunnan province on Wednesday (Jan 22). "
+     "The delegation was led by Yang Fan, vice mayor of Kunming.", "en",
+     {"type": "Meeting", "host": "aceh", "guest": "yunnan", "ledBy": "yang-fan", "date": "2025-01-22"}),
+    ("Wali Kota Padang menerima kunjungan delegasi Kota Chengdu, Selasa (16/9). Ketua rombongan, Zhou Ming, "
+     "menyampaikan terima kasih.", "id",
+     {"type": "DelegationVisit", "host": "kota-padang", "guest": "chengdu", "ledBy": "zhou-ming"}),
+    ("Delegasi Kota Chengdu berkunjung ke Kota Padang, Selasa (16/9). Zhou Ming, selaku ketua rombongan, "
+     "menyampaikan terima kasih.", "id",
+     {"type": "DelegationVisit", "host": "kota-padang", "guest": "chengdu", "ledBy": "zhou-ming"}),
+])
+def test_meetings_visits_and_who_led_them(gazetteer, text, language, expected):
+    published = "2025-01-23" if "Jan" in text else "2025-09-17" if "16/9" in text else "2025-04-25"
+    draft = extract(text + "\n", language, published, gazetteer)
+    event, = facts(draft, expected["type"])
+    assert {k: event.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, language, organiser, partner", [
+    ("Pameran Dagang Jawa Timur Expo 2025 diselenggarakan oleh Dinas Perindustrian dan Perdagangan Jawa Timur, "
+     "bekerja sama dengan Konsulat Jenderal Tiongkok di Surabaya.", "id",
+     "dinas-perindustrian-dan-perdagangan-jawa-timur", "konjen-tiongkok-surabaya"),
+    ("The Surabaya Trade Expo 2025 was organised by the East Java Industry Office in partnership with the "
+     "Guangdong Chamber of International Commerce.", "en", "east-java-industry-office",
+     "guangdong-chamber-of-international-commerce"),
+])
+def test_organisers_and_partners(gazetteer, text, language, organiser, partner):
+    draft = extract(text + "\n", language, "2025-08-21", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert (expo["organiser"], expo["partner"]) == ([organiser], [partner])
+
+
+def test_no_two_drafted_facts_share_a_value_that_yaml_would_write_as_an_alias(gazetteer):
+    # a signing's participants are its agreement's signatories: written twice, never as &id001/*id001
+    text = ("Kota Sorong dan Kota Zhanjiang menandatangani MoU di Sorong. MoU ditandatangani oleh Wali Kota Sorong "
+            "Yohanis Kambu dan Wakil Wali Kota Zhanjiang Liu Peng pada Kamis (9/10) di Kantor Wali Kota Sorong.\n")
+    draft = extract(text, "id", "2025-10-10", gazetteer)
+    assert facts(draft, "Signing")
+    dumped = yaml.safe_dump([*draft.facts, *draft.pending], allow_unicode=True)
+    assert "&id" not in dumped and "*id" not in dumped
+
+
+@pytest.mark.parametrize("text, language, sectors", [
+    ("Kota Makassar dan Kota Haikou menandatangani LoI. Andi mengatakan kerja sama akan difokuskan pada pariwisata, "
+     "perikanan, dan pendidikan.", "id", ["tourism", "fisheries", "education"]),
+    ("Makassar City and Haikou signed an LoI. The cooperation will cover tourism, trade and port development.", "en",
+     ["tourism", "trade", "logistics"]),
+])
+def test_what_the_one_agreement_of_an_article_covers(gazetteer, text, language, sectors):
+    draft = extract(text + "\n", language, "2025-06-21", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert loi["sector"] == sectors
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Zhanjiang, a coastal city in south China's Guangdong Province, signed the deal.",
+     {"about": "zhanjiang", "locatedIn": "guangdong"}),
+    ("Haikou, capital of south China's Hainan Province, signed the deal.", {"about": "haikou", "capitalOf": "hainan"}),
+    ("The deal links Sorong City in Indonesia's Southwest Papua province with the port.",
+     {"about": "kota-sorong", "locatedIn": "papua-barat-daya"}),
+])
+def test_where_a_region_lies_written_with_a_country_possessive(gazetteer, text, fact):
+    draft = extract(text + "\n", "en", "2025-06-21", gazetteer)
+    about = [{k: v for k, v in f.items() if k in ("about", "capitalOf", "locatedIn")} for f in facts(draft)
+             if "about" in f]
+    assert fact in about
+
+
+def test_a_town_named_only_in_the_dateline_is_not_where_the_meeting_was(gazetteer):
+    text = ("Pontianak (Kabar Kalbar) - Gubernur Kalimantan Barat Ria Norsan menggelar pertemuan dengan delegasi "
+            "Kota Chongqing, Senin (7/7).\n")
+    draft = extract(text, "id", "2025-07-08", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert (meeting["host"], meeting["guest"]) == ("kalimantan-barat", "chongqing")
+    assert "location" not in meeting  # the reporter's town, not the story's
+    assert "kabar" not in str(draft.facts + draft.pending + draft.proposed).lower()  # the outlet is no one
+
+
+def test_an_embassy_as_partner(gazetteer):
+    text = ("Kota Makassar dan Kota Haikou menandatangani LoI di Haikou oleh Wali Kota Makassar Andi Baso. "
+            "Penandatanganan tersebut difasilitasi Kedutaan Besar Republik Indonesia (KBRI) di Beijing.\n")
+    draft = extract(text, "id", "2025-06-21", gazetteer)
+    signing, = facts(draft, "Signing")
+    assert signing["partner"] == ["kedubes-indonesia-beijing"]
+    embassy = proposed(draft)["kedubes-indonesia-beijing"]
+    assert embassy["type"] == "Embassy" and "KBRI Beijing" in embassy["alias"]
+
+
+def test_an_agency_written_with_its_acronym_and_region(gazetteer):
+    text = ("Pameran Dagang Expo 2025 dibuka. Expo tersebut diselenggarakan Dinas Perindustrian dan Perdagangan "
+            "(Disperindag) Jawa Timur.\n")
+    draft = extract(text, "id", "2025-08-21", gazetteer)
+    expo, = facts(draft, "Expo")
+    agency = "dinas-perindustrian-dan-perdagangan-jawa-timur"
+    assert expo["organiser"] == [agency] and agency not in expo.get("participant", [])
+    assert proposed(draft)[agency]["alias"][0] == "Disperindag Jawa Timur"
+    assert "disperindag" not in proposed(draft)  # never written without its region
+
+
+def test_a_provincial_government_organises_as_its_province(gazetteer):
+    text = ("Konsul Jenderal Tiongkok di Surabaya Gao Yuan membuka pameran. Pameran Dagang Expo 2025 "
+            "diselenggarakan oleh Pemerintah Provinsi Jawa Timur di Grand City Convention and Exhibition Surabaya.\n")
+    draft = extract(text, "id", "2025-08-24", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert expo["organiser"] == ["jawa-timur"]
+    assert expo["venue"] == "Grand City Convention and Exhibition Surabaya"
+
+
+def test_the_city_in_a_consul_title_is_not_where_the_meeting_was(gazetteer):
+    text = ("China's Consul General in Denpasar, Zhao Lin, met the speaker of the West Nusa Tenggara provincial "
+            "legislature, Baiq Nurhayati, on Tuesday (March 11).\n")
+    draft = extract(text, "en", "2025-03-12", gazetteer)
+    events = [f for f in facts(draft) if f.get("type") in ("Meeting", "DelegationVisit")]
+    assert all("kota-denpasar" not in (f.get("location"), f.get("host")) for f in events), events
