@@ -11,11 +11,12 @@ RECORD = "002_df0ee3cb47686a21.yaml"
 def build_twice_breaking(kg, project, breaker):
     """Build once, break the project, build again: return the failed run and the out/ bytes before and after."""
     out = project / "out"
-    first = kg("build", "--root", project, "--out", out)
+    # --no-warm: the background work after a build keeps its own files (answers, the merged network) in out/
+    first = kg("build", "--root", project, "--out", out, "--no-warm")
     assert first.exit_code == 0, first.output
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     breaker(project / "sources")
-    failed = kg("build", "--root", project, "--out", out)
+    failed = kg("build", "--root", project, "--out", out, "--no-warm")
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     return failed, before, after
 
