@@ -429,7 +429,7 @@ def set_name(folder: Path) -> str:
     return known.get(folder.resolve(), f"Set {folder}")
 
 
-def report(result: dict, mode: str, verbose: bool, name: str = "Development set") -> str:
+def report(result: dict, mode: str, verbose: bool, set_label: str = "Development set") -> str:
     lines = []
     if verbose:
         lines.append("Per article: kind hits/drafted/gold")
@@ -438,7 +438,7 @@ def report(result: dict, mode: str, verbose: bool, name: str = "Development set"
                          + "  ".join(f"{k} {h}/{d}/{g}" for k, (h, d, g) in counts.items()))
         lines.append("")
     problems = [(name, status) for name, status, _ in result["rows"] if status != "added"]
-    lines.append(f"{name}: {len(result['rows'])} articles, {mode}"
+    lines.append(f"{set_label}: {len(result['rows'])} articles, {mode}"
                  + (f"; {len(problems)} not added" if problems else ""))
     for name, status in problems:
         lines.append(f"  {name}: {status}")
