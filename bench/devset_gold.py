@@ -1,4 +1,7 @@
-"""The development set's gold (bench/devset/): its articles, records and gazetteer, checked as the project checks.
+"""The gold sets' articles, records and gazetteers, checked as the project checks.
+
+Two sets are written the same way: the development set (bench/devset/), used while tuning the extractor, and
+the held-out set (bench/heldout/), never used for tuning. Every function takes the set's folder.
 
 The gold is written the way the records should read once the extractor work of issue 21 is done, so it uses
 a few names the ontology does not have yet (``PENDING``). ``checkable(text, vocab)`` writes each of those that
@@ -17,6 +20,7 @@ from graph.ontology import Vocabulary
 from graph.sources import Source, parse_gazetteer, parse_record
 
 DEVSET = Path(__file__).resolve().parent / "devset"
+HELDOUT = Path(__file__).resolve().parent / "heldout"
 GOLD_GAZETTEER = "gazetteer.yaml"
 
 # Names the gold uses that the ontology may not have yet -> what they are written as until it does.
@@ -34,7 +38,7 @@ class Article:
 
 
 def articles(folder: Path = DEVSET) -> list[Article]:
-    """The dev set's articles in order, each with its gold record."""
+    """A set's articles in order, each with its gold record."""
     import yaml
 
     found = []
@@ -46,7 +50,7 @@ def articles(folder: Path = DEVSET) -> list[Article]:
 
 
 def gold_entities(folder: Path = DEVSET) -> list[dict]:
-    """The gold gazetteer extension's entries as YAML data."""
+    """A set's gold gazetteer extension's entries as YAML data."""
     import yaml
 
     return yaml.safe_load((folder / GOLD_GAZETTEER).read_text(encoding="utf-8"))["entities"]
@@ -92,16 +96,18 @@ def missing_quotes(source: Source) -> list[tuple[int, str]]:
     return [(quote.line, quote.text) for item in source.items for quote in item.quotes if quote.location is None]
 
 
-def compile_set(vocab: Vocabulary, articles: list[Article], shipped_gazetteer: Path) -> tuple[list, list]:
-    """The gazetteers (shipped, base regions, the dev set's) and the gold records, each compiled as a build
-    compiles a source (graph.build.Compiled), posts named from the gazetteers' and concepts' labels."""
+def compile_set(vocab: Vocabulary, articles: list[Article], shipped_gazetteer: Path,
+                folder: Path = DEVSET) -> tuple[list, list]:
+    """The gazetteers (shipped, base regions, the set's in ``folder``) and the gold records, each compiled as a
+    build compiles a source (graph.build.Compiled), posts named from the gazetteers' and concepts' labels."""
     from rdflib.namespace import RDFS
 
     from graph.build import compile_source
     from graph.regions import base_gazetteer
     from graph.sources import read_gazetteer
 
-    gazetteers = [read_gazetteer(shipped_gazetteer, vocab), base_gazetteer(vocab), parse_gold_gazetteer(vocab)]
+    gazetteers = [read_gazetteer(shipped_gazetteer, vocab), base_gazetteer(vocab),
+                  parse_gold_gazetteer(vocab, folder)]
     labels = {notation: {lit.language: str(lit) for lit in vocab.graph.objects(concept, RDFS.label)}
               for notation, concept in vocab.concepts.items()}
     labels.update({item.subject: dict(item.labels) for source in gazetteers for item in source.items

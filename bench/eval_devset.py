@@ -1,6 +1,7 @@
-"""The extractor on the development set (bench/devset/), as a user meets it: `kg add`, curate, `kg extract`.
+"""The extractor on a gold set, as a user meets it: `kg add`, curate, `kg extract`.
 
-In a scratch copy of the project (ontology, shapes, the shipped sources) with the dev set's outlets declared
+The set is the development set (bench/devset/, used while tuning) unless --set names another folder written
+the same way, such as the held-out set (bench/heldout/, never used for tuning). In a scratch copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared
 as publishers (the only gazetteer entries written before anything is added), each article is added in order
 with graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options;
 title and language left to `kg add`). Then, unless --as-added, the curator's step: every proposed entity
@@ -39,7 +40,7 @@ How each figure is counted (per article, summed over the set; P = hits / drafted
   of those articles has a drafted fact paired with it and all of them carry one id.
 
 An article `kg add` refuses or crashes on counts as drafting nothing. Run:
-python3 bench/eval_devset.py [--as-added] [--keep DIR] [--verbose]
+python3 bench/eval_devset.py [--set DIR] [--as-added] [--keep DIR] [--verbose]
 """
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from devset_gold import articles as devset_articles, gold_entities  # noqa: E402
+from devset_gold import DEVSET, HELDOUT, articles as set_articles, gold_entities  # noqa: E402
 from eval_extract import AGREEMENTS, EVENTS, ratio  # noqa: E402
 
 from graph.errors import GraphError  # noqa: E402
@@ -82,7 +83,7 @@ ORGANISATIONS = {"Organisation", "LocalGovernment", "Legislature", "GovernmentAg
 # --------------------------------------------------------------------------
 
 def scratch_project(folder: Path, entities: list[dict]) -> Path:
-    """A copy of the project with the dev set's outlets declared as publishers."""
+    """A copy of the project with the set's outlets declared as publishers."""
     for name in ("ontology.ttl", "shapes.ttl"):
         shutil.copy(ROOT / name, folder / name)
     shutil.copytree(ROOT / "sources", folder / "sources")
@@ -422,7 +423,13 @@ def f1(tp, drafted, gold) -> str:
     return f"{2 * p * r / (p + r):5.2f}"
 
 
-def report(result: dict, mode: str, verbose: bool) -> str:
+def set_name(folder: Path) -> str:
+    """How the report names a set: the two the project keeps by name, any other by its folder."""
+    known = {DEVSET: "Development set", HELDOUT: "Held-out set"}
+    return known.get(folder.resolve(), f"Set {folder}")
+
+
+def report(result: dict, mode: str, verbose: bool, set_label: str = "Development set") -> str:
     lines = []
     if verbose:
         lines.append("Per article: kind hits/drafted/gold")
@@ -431,7 +438,7 @@ def report(result: dict, mode: str, verbose: bool) -> str:
                          + "  ".join(f"{k} {h}/{d}/{g}" for k, (h, d, g) in counts.items()))
         lines.append("")
     problems = [(name, status) for name, status, _ in result["rows"] if status != "added"]
-    lines.append(f"Development set: {len(result['rows'])} articles, {mode}"
+    lines.append(f"{set_label}: {len(result['rows'])} articles, {mode}"
                  + (f"; {len(problems)} not added" if problems else ""))
     for name, status in problems:
         lines.append(f"  {name}: {status}")
@@ -454,13 +461,19 @@ def report(result: dict, mode: str, verbose: bool) -> str:
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", type=Path, default=DEVSET, metavar="DIR", dest="folder",
+                        help="the gold set's folder (default bench/devset; the held-out set is bench/heldout)")
     parser.add_argument("--as-added", action="store_true",
                         help="score what `kg add` drafts, without declaring the right proposals and extracting again")
     parser.add_argument("--keep", type=Path, help="build the scratch project in this (new) folder and keep it")
     parser.add_argument("--verbose", action="store_true", help="figures per article too")
     args = parser.parse_args(argv)
-    articles = devset_articles()
-    entities = gold_entities()
+    if not (args.folder / "gazetteer.yaml").is_file():
+        parser.error(f"{args.folder}: not a gold set (no gazetteer.yaml)")
+    articles = set_articles(args.folder)
+    if not articles:
+        parser.error(f"{args.folder}: not a gold set (no NN_name.txt articles)")
+    entities = gold_entities(args.folder)
     gold_names = {e["id"]: (_names(e), e["type"]) for e in entities}
     gold_names.update(region_names(articles))
     with tempfile.TemporaryDirectory(prefix="kg-devset-") as scratch:
@@ -474,7 +487,7 @@ def main(argv=None):
         known = {e["id"]: (_names(e), e.get("type")) for e in gazetteer if isinstance(e, dict) and "id" in e}
         result = evaluate(runs, gold_names, jurisdiction, known)
     mode = "as `kg add` drafts them" if args.as_added else "after declaring the right proposals and `kg extract`"
-    print(report(result, mode, args.verbose))
+    print(report(result, mode, args.verbose, set_name(args.folder)))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""The development set (bench/devset/) is valid gold: the project's own checks pass on it.
+"""The gold sets are valid gold: the project's own checks pass on them.
 
-Every gold record parses as a record does (names against the ontology, the pending names of
+Both sets are checked alike: the development set (bench/devset/, used while tuning the extractor) and the
+held-out set (bench/heldout/, never used for tuning; it shares no article and no invented name with the
+development set). Every gold record parses as a record does (names against the ontology, the pending names of
 bench/devset_gold.py written as their stand-ins), every quote is in its article, every id it names is
-declared (base regions, the shipped gazetteer, the dev set's gazetteer, or a fact of the dev set), a fact id
+declared (base regions, the shipped gazetteer, the set's gazetteer, or a fact of the set), a fact id
 shared across articles has one class, and no two articles are the same text.
 """
 from __future__ import annotations
@@ -35,15 +37,31 @@ def vocab():
     return load_vocabulary(ROOT / "ontology.ttl")
 
 
+# folder, and the least each set holds: articles, Indonesian ones, English ones, events or agreements reported
+# by two or more outlets, and of those, reported in both languages
+SETS = {"devset": (gold.DEVSET, 25, 12, 8, 5, 3), "heldout": (gold.HELDOUT, 10, 6, 4, 2, 1)}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def gold_set(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def articles():
-    return gold.articles()
+def articles(gold_set):
+    return gold.articles(SETS[gold_set][0])
 
 
-def test_enough_articles_in_both_languages(articles):
+@pytest.fixture(scope="module")
+def devset_articles():
+    return gold.articles(gold.DEVSET)
+
+
+def test_enough_articles_in_both_languages(articles, gold_set):
+    _, least, least_id, least_en, *_ = SETS[gold_set]
     languages = [article.record["source"]["language"] for article in articles]
-    assert len(articles) >= 25
-    assert languages.count("id") >= 12 and languages.count("en") >= 8
+    assert len(articles) >= least
+    assert languages.count("id") >= least_id and languages.count("en") >= least_en
 
 
 def test_every_gold_quote_is_in_its_article(articles, vocab):
@@ -55,11 +73,11 @@ def test_every_gold_quote_is_in_its_article(articles, vocab):
     assert missing == []
 
 
-def test_gold_records_pass_the_project_checks(articles, vocab):
+def test_gold_records_pass_the_project_checks(articles, vocab, gold_set):
     """Ids declared once with one class, every reference declared (check_project on the whole set; a fact
     shared across articles is declared by each, with one class), and the shapes of shapes.ttl hold for
     every entity and fact of each record, as a build checks them."""
-    gazetteers, records = gold.compile_set(vocab, articles, ROOT / "sources" / GAZETTEER_FILE)
+    gazetteers, records = gold.compile_set(vocab, articles, ROOT / "sources" / GAZETTEER_FILE, SETS[gold_set][0])
     check_project(vocab, gazetteers + records)
     assert gold.shape_violations(gazetteers, records, vocab, ROOT / "shapes.ttl") == []
 
@@ -71,14 +89,35 @@ def test_no_two_articles_alike(articles):
     assert len(set(urls)) == len(urls)
 
 
-def test_cross_outlet_groups(articles):
-    """At least five events or agreements are reported by two or three outlets."""
+def test_cross_outlet_groups(articles, gold_set):
+    """Enough events or agreements are reported by two or three outlets, some in both languages."""
+    *_, least_groups, least_bilingual = SETS[gold_set]
     outlets: dict[str, set[str]] = {}
+    languages: dict[str, set[str]] = {}
     for article in articles:
         for fact in article.record["facts"]:
             if "id" in fact:
                 outlets.setdefault(fact["id"], set()).add(article.record["source"]["publisher"])
-    assert sum(1 for publishers in outlets.values() if len(publishers) >= 2) >= 5
+                languages.setdefault(fact["id"], set()).add(article.record["source"]["language"])
+    shared = [fact_id for fact_id, publishers in outlets.items() if len(publishers) >= 2]
+    assert len(shared) >= least_groups
+    assert sum(1 for fact_id in shared if languages[fact_id] == {"id", "en"}) >= least_bilingual
+
+
+def test_the_held_out_set_shares_nothing_with_the_development_set(devset_articles):
+    """No article, url, outlet, invented entity or fact id of the held-out set is the development set's."""
+    def texts(articles):
+        return {" ".join(a.text_path.read_text(encoding="utf-8").split()).casefold() for a in articles}
+
+    def fact_ids(articles):
+        return {f["id"] for a in articles for f in a.record["facts"] if "id" in f}
+
+    heldout = gold.articles(gold.HELDOUT)
+    assert not texts(heldout) & texts(devset_articles)
+    assert not {a.record["source"]["url"] for a in heldout} & {a.record["source"]["url"] for a in devset_articles}
+    assert not fact_ids(heldout) & fact_ids(devset_articles)
+    entities = {e["id"] for e in gold.gold_entities(gold.HELDOUT)}
+    assert not entities & {e["id"] for e in gold.gold_entities(gold.DEVSET)}
 
 
 def test_pending_names_are_still_checked(vocab):
@@ -105,9 +144,9 @@ def test_the_score_of_the_gold_itself_is_perfect(articles):
     assert result["links"] and all(ok for *_, ok in result["links"])
 
 
-def test_the_score_sees_a_wrong_date_a_split_event_and_a_merged_person(articles):
+def test_the_score_sees_a_wrong_date_a_split_event_and_a_merged_person(devset_articles):
     score = _load("eval_devset")
-    runs = _gold_as_drafts(articles)
+    runs = _gold_as_drafts(devset_articles)
     first, second = runs[0], runs[1]  # one visit by two outlets
     visit = dict(first["record"]["facts"][0], date="2025-05-13", id="visit-medan")
     post = dict(first["record"]["facts"][1], heldBy="budi-rustandi")
@@ -120,12 +159,12 @@ def test_the_score_sees_a_wrong_date_a_split_event_and_a_merged_person(articles)
     assert ("rizky-harahap", "budi-rustandi") in result["merges"]
 
 
-def test_the_score_reads_proposals_by_name_and_sees_a_first_name_merge(articles):
+def test_the_score_reads_proposals_by_name_and_sees_a_first_name_merge(devset_articles):
     """A proposal with the right name and type counts as the gold entity, under whatever id it was
     proposed; a known person the gold does not name, sharing a gold person's first name, is a merge."""
     score = _load("eval_devset")
     gold_names = {e["id"]: (score._names(e), e["type"]) for e in gold.gold_entities()}
-    runs = _gold_as_drafts(articles)
+    runs = _gold_as_drafts(devset_articles)
     medan = runs[0]
     facts = [dict(f, heldBy="walikota-1") if f.get("heldBy") == "rizky-harahap" else f
              for f in medan["record"]["facts"]]
@@ -142,3 +181,14 @@ def test_the_score_reads_proposals_by_name_and_sees_a_first_name_merge(articles)
     assert result["totals"]["posts"]["tp"] == result["totals"]["posts"]["gold"]
     assert result["totals"]["entities"]["tp"] == result["totals"]["entities"]["gold"]
     assert result["merges"] == [("fahmi-rahman", "fahmi-hakim")]
+
+
+def test_the_score_takes_a_set_by_folder(tmp_path, capsys):
+    """--set names the set; a folder that is not one is refused with a one-line usage error (exit 2)."""
+    score = _load("eval_devset")
+    assert score.set_name(gold.HELDOUT) == "Held-out set"
+    assert score.set_name(gold.DEVSET) == "Development set"
+    with pytest.raises(SystemExit) as refused:
+        score.main(["--set", str(tmp_path)])
+    assert refused.value.code == 2
+    assert f"{tmp_path}: not a gold set (no gazetteer.yaml)" in capsys.readouterr().err
