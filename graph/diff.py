@@ -743,21 +743,6 @@ def patch(diff: Diff) -> str:
                    ["TX ."] + [line("D", q) for q in diff.removed] + [line("A", q) for q in diff.added] + ["TC ."])
 
 
-def apply_patch(quads: list[ox.Quad], text: str) -> list[ox.Quad]:
-    """Apply an A/D patch (as `patch` writes) to a list of quads."""
-    current = {str(q): q for q in quads}
-    for raw in text.splitlines():
-        op, _, rest = raw.partition(" ")
-        if op not in ("A", "D"):
-            continue
-        quad = next(iter(ox.parse(rest.encode("utf-8"), format=ox.RdfFormat.N_QUADS)))
-        if op == "A":
-            current[str(quad)] = quad
-        else:
-            current.pop(str(quad), None)
-    return list(current.values())
-
-
 def page_status(diff: Diff) -> dict:
     """For the network page: entity IRIs and (u, v, relation) edges marked added or removed."""
     status: dict = {}

@@ -39,7 +39,7 @@ from graph.guard import MEMORY_EXIT, check_limits, check_parsed, guarded, limit_
 from graph.labels import every_label, labels_of, lookup
 from graph.namespaces import PREFIXES, graph_iri
 from graph.saved import bind, saved_queries
-from graph.sparql import FORM as _FORM, MASK as _MASK, blanked as _blanked, declared_prefixes, form, prefixed_names
+from graph.sparql import FORM as _FORM, blanked as _blanked, declared_prefixes, form, prefixed_names
 from graph.store import ANSWERS, is_current, open_store, store_path
 
 PREFIX_MAP = dict(PREFIXES)
