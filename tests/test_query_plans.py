@@ -14,7 +14,8 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from graph.query import PREFIX_MAP, execute, saved_queries, sort_rows, split_order
+from graph.ordering import sort_rows, split_order
+from graph.query import PREFIX_MAP, execute, saved_queries
 from graph.store import open_store
 from tests.helpers import refusal
 
