@@ -33,8 +33,8 @@ from graph.errors import QueryError
 from graph.guard import MEMORY_EXIT, check_limits, check_parsed, guarded, limit_memory
 from graph.labels import every_label, labels_of, lookup
 from graph.namespaces import PREFIXES, graph_iri
-from graph.saved import bind, saved_queries
 from graph.ordering import sort_rows, split_order
+from graph.saved import bind, saved_queries
 from graph.sparql import declared_prefixes, form, prefixed_names
 from graph.store import ANSWERS, is_current, open_store, store_path
 
@@ -140,13 +140,15 @@ def _in_child(text, store, views, limit, substitutions, labels, lang, timeout, m
 
 KEPT_ANSWERS = 64  # per store; the least recently asked go first
 KEPT_BYTES = 256 * 2**20
+# the modules that decide what a query is answered (or refused: the parsed check runs only when no answer is kept)
+ANSWER_CODE = ("query.py", "answers.py", "guard.py", "labels.py", "namespaces.py", "ordering.py", "saved.py", "sparql.py")
 
 
 @functools.cache
 def _code_digest():
     """A hash of the code that makes and writes answers, and of the engine's version."""
     here = Path(__file__)
-    code = b"".join(here.with_name(name).read_bytes() for name in ("query.py", "answers.py", "saved.py", "namespaces.py"))
+    code = b"".join(here.with_name(name).read_bytes() for name in ANSWER_CODE)
     return hashlib.sha256(code + ox.__version__.encode())
 
 
