@@ -41,28 +41,30 @@ def _lines(quads) -> dict[str, ox.Quad]:
 
 
 def compare(old_quads: list[ox.Quad], new_quads: list[ox.Quad]) -> Diff:
+    """What changed, summarised: as quads when both sides have named graphs, else as triples; blank nodes
+    canonicalised first when either side has them."""
     old, new = side(old_quads), side(new_quads)
     mode = "quads" if old.named and new.named else "triples"
     canonicalised = old.blank or new.blank
     if mode == "triples" or canonicalised:
         old_quads, new_quads = _prepare(old_quads, mode, canonicalised), _prepare(new_quads, mode, canonicalised)
         old, new = side(old_quads), side(new_quads)
-    added = [new.lines[line] for line in sorted(new.lines.keys() - old.lines.keys())]
-    removed = [old.lines[line] for line in sorted(old.lines.keys() - new.lines.keys())]
-    diff = Diff(mode, canonicalised, added, removed)
+    diff = Diff(mode, canonicalised, *_changes(old, new))
     if not diff.same:
         summarise(diff, list(old.lines.values()), list(new.lines.values()))
     return diff
 
 
 def difference(old_quads: list[ox.Quad], new_quads: list[ox.Quad], mode: str) -> Diff:
-    if mode == "triples":
-        old_quads = [ox.Quad(q.subject, q.predicate, q.object) for q in old_quads]
-        new_quads = [ox.Quad(q.subject, q.predicate, q.object) for q in new_quads]
-    old_side, new_side = side(old_quads), side(new_quads)
-    added = [new_side.lines[k] for k in sorted(new_side.lines.keys() - old_side.lines.keys())]
-    removed = [old_side.lines[k] for k in sorted(old_side.lines.keys() - new_side.lines.keys())]
-    return Diff(mode, False, added, removed)
+    """What changed, not summarised, of two sides without blank nodes (the caller summarises from more lines)."""
+    return Diff(mode, False, *_changes(side(_prepare(old_quads, mode, False)), side(_prepare(new_quads, mode, False))))
+
+
+def _changes(old: Side, new: Side) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """The statements added and removed, each list in the order of their lines."""
+    added = [new.lines[line] for line in sorted(new.lines.keys() - old.lines.keys())]
+    removed = [old.lines[line] for line in sorted(old.lines.keys() - new.lines.keys())]
+    return added, removed
 
 
 def _prepare(quads, mode, canonicalise) -> list[ox.Quad]:
