@@ -3,7 +3,7 @@
 A SELECT or ASK answer is a table for people, or SPARQL 1.1 Query Results in
 JSON, XML, CSV or TSV; a CONSTRUCT or DESCRIBE answer is a graph, in Turtle,
 N-Triples, N-Quads or JSON-LD. The standard formats are written by
-pyoxigraph's own serialisers: the rows (sorted here, see graph/query.py) go to
+pyoxigraph's own serialisers: the rows (sorted in Python where they can be, see graph/ordering.py) go to
 them as SPARQL TSV, which writes every term whole, and come back as their
 query results. With labels, each column holding IRIs gets a ``<name>_label``
 column beside it, holding the label literal (with its language tag).

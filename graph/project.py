@@ -1,7 +1,7 @@
 """Where the project is: found from any folder beneath it, as git finds its repository.
 
 A project folder holds ``ontology.ttl`` and ``sources/``; ``kg`` run in it or
-in any folder below it (``sources/``, ``sources/proposed/``…) works on it, and
+in any folder below it (``sources/``, ``queries/``…) works on it, and
 its output folder is ``out/`` in it unless ``--out`` says otherwise.
 """
 from __future__ import annotations

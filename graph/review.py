@@ -64,6 +64,29 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
     both = sorted(set(accepted) & set(dropped), key=_order)
     if both:
         raise ReviewError(f"draft {both[0]} is both accepted and dropped", path)
+    corrected = _correct(listing, corrections, dropped, path)
+    splits = listing.numbers(split, "--split")
+    if splits:
+        _split(sources, path, listing.facts, splits, dropped)
+    renamed, merged = _rename_and_merge(edit, listing, renames, merges, dropped, sources, ontology, path)
+    for number in accepted:
+        listing.entry(number)["reviewed"] = True
+    _drop(edit, [listing.entry(n) for n in dropped], path)
+    if accepted or dropped or corrected or renamed or merged or splits:
+        _write_checked(edit, path, ontology)
+    left = _Listing(edit)
+    drafted = {e.get("id") for e in left.entities}
+    waiting = [(n, sorted(_names(listing.entry(n)) & drafted)) for n in accepted if not n.startswith("e")]
+    labels = {}
+    if any(e.get("candidates") for e in left.entities):
+        labels = {item.subject: _label(item.labels) for item in _gazetteer(sources, ontology).items}
+    return Review(path, left.facts, accepted, sorted(set(corrected), key=_order), dropped, left.entities,
+                  renamed, merged, labels, [(n, ids) for n, ids in waiting if ids], edit.source.get("publisher"),
+                  splits)
+
+
+def _correct(listing, corrections, dropped, path: Path) -> list[str]:
+    """Apply each ``--set N key=value`` (an empty value removes the key); the numbers corrected."""
     corrected = []
     for spec in corrections:
         number, key, value = _correction(spec, listing, path)
@@ -75,10 +98,13 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
         else:
             entry[key] = roundtrip.flow(value)
         corrected.append(number)
-    splits = listing.numbers(split, "--split")
-    if splits:
-        _split(sources, path, listing.facts, splits, dropped)
-    gazetteer = None
+    return corrected
+
+
+def _rename_and_merge(edit, listing, renames, merges, dropped, sources: Path, ontology: Path,
+                      path: Path) -> tuple[list[str], list[str]]:
+    """Apply each ``--rename 'eN New Name'`` and ``--merge 'eN known-id'``; the entities renamed and merged."""
+    gazetteer = None  # read once, and only if an entity is renamed or merged
     renamed, merged = [], []
     for option, specs in (("--rename", renames), ("--merge", merges)):
         for spec in specs:
@@ -96,24 +122,16 @@ def review(sources: Path, ontology: Path, ref: str, accept=(), drop=(), correcti
             else:
                 _merge(edit, listing.entry(number), rest.strip(), gazetteer, path, spec)
                 merged.append(number)
-    for number in accepted:
-        listing.entry(number)["reviewed"] = True
-    _drop(edit, [listing.entry(n) for n in dropped], path)
-    if accepted or dropped or corrected or renamed or merged or splits:
-        new = edit.render()
-        vocab = load_vocabulary(ontology)
-        record = parse_record(new, path, vocab)
-        _check_record(new, path, read_text(record.text_path), vocab)
-        write_atomic(path, new.encode())
-    left = _Listing(edit)
-    drafted = {e.get("id") for e in left.entities}
-    waiting = [(n, sorted(_names(listing.entry(n)) & drafted)) for n in accepted if not n.startswith("e")]
-    labels = {}
-    if any(e.get("candidates") for e in left.entities):
-        labels = {item.subject: _label(item.labels) for item in _gazetteer(sources, ontology).items}
-    return Review(path, left.facts, accepted, sorted(set(corrected), key=_order), dropped, left.entities,
-                  renamed, merged, labels, [(n, ids) for n, ids in waiting if ids], edit.source.get("publisher"),
-                  splits)
+    return renamed, merged
+
+
+def _write_checked(edit, path: Path, ontology: Path) -> None:
+    """Replace the record with the edited one, once it is checked like any record."""
+    new = edit.render()
+    vocab = load_vocabulary(ontology)
+    record = parse_record(new, path, vocab)
+    _check_record(new, path, read_text(record.text_path), vocab)
+    write_atomic(path, new.encode())
 
 
 def _split(sources: Path, path: Path, drafts: list, numbers: list[str], dropped) -> None:

@@ -45,6 +45,7 @@ READ_TIMEOUT = 10.0  # seconds a client may take to send each part of its reques
 CHUNK = 1 << 16  # bytes of an answer sent at a time from the query process
 RESULTS = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
 GRAPHS = ("text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json")
+PLAIN_TEXT = "text/plain; charset=utf-8"  # errors
 
 
 def serve(out: Path, host: str, port: int, timeout: float, memory: int | None = 1024, workers: int = WORKERS,
@@ -208,20 +209,16 @@ def _query_process(out: str, memory: int | None, pipe) -> None:
                 store, opened = ox.Store.read_only(str(current)), current
             results = store.query(text, prefixes=prefixes)  # the default graph holds every statement once (graph/store.py)
         except Refused as exc:
-            pipe.send(("head", 403, "text/plain; charset=utf-8", str(exc)))
-            pipe.send(None)
+            _send_error(pipe, 403, str(exc))
             continue
         except SyntaxError as exc:
-            pipe.send(("head", 400, "text/plain; charset=utf-8", f"syntax error: {exc}"))
-            pipe.send(None)
+            _send_error(pipe, 400, f"syntax error: {exc}")
             continue
         except GraphError as exc:
-            pipe.send(("head", 503, "text/plain; charset=utf-8", str(exc)))
-            pipe.send(None)
+            _send_error(pipe, 503, str(exc))
             continue
         except Exception as exc:  # the engine's own errors, as one line
-            pipe.send(("head", 500, "text/plain; charset=utf-8", f"query failed: {exc}"))
-            pipe.send(None)
+            _send_error(pipe, 500, f"query failed: {exc}")
             continue
         graph = isinstance(results, ox.QueryTriples)
         media = _negotiate(accept, GRAPHS if graph else RESULTS)
@@ -232,10 +229,16 @@ def _query_process(out: str, memory: int | None, pipe) -> None:
             writer.flush()
         except Exception as exc:
             if not writer.started:
-                pipe.send(("head", 500, "text/plain; charset=utf-8", f"query failed: {exc}"))
+                pipe.send(("head", 500, PLAIN_TEXT, f"query failed: {exc}"))
             else:
                 pipe.send(("cut",))  # the answer began as 200: the connection is cut short instead
         pipe.send(None)
+
+
+def _send_error(pipe, status: int, message: str) -> None:
+    """The answer to a query that failed before its first byte: a status and a one-line message."""
+    pipe.send(("head", status, PLAIN_TEXT, message))
+    pipe.send(None)
 
 
 class _ChunkWriter:
@@ -404,7 +407,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with contextlib.suppress(OSError):
                 body = (message + "\n").encode("utf-8")
                 self.send_response(status)
-                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.send_header("Content-Type", PLAIN_TEXT)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

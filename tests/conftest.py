@@ -15,7 +15,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from graph.cli import cli
+from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
+from graph.sources import parse_gazetteer, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,6 +53,13 @@ def project(tmp_path):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "sources", root / "sources")
     return root
+
+
+@pytest.fixture(scope="module")
+def curated_gazetteer():
+    """The shipped sources/gazetteer.yaml alone (without the base regions), as the extractor reads it."""
+    path = ROOT / "sources" / "gazetteer.yaml"
+    return parse_gazetteer(read_text(path), path, load_vocabulary(ROOT / "ontology.ttl"))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from graph.extract import extract
 
-from tests.test_extract import gazetteer, of_type  # noqa: F401 - the fixture, shared
+from tests.test_extract import of_type
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,6 +57,6 @@ def test_what_kg_imports_is_declared():
     ("The Hangzhou delegation visited Serang City on Wednesday, October 1, 2025.", "en", "2025-10-01"),
     ("Delegasi Kota Hangzhou berkunjung ke Kota Serang pada 31 Februari 2025.", "id", "2025-02"),  # no such day: the month
 ])
-def test_day_month_year_dates_are_read_with_the_month_table(gazetteer, sentence, language, expected):  # noqa: F811
-    visit, = of_type(extract(sentence + "\n", language, "2025-12-20", gazetteer), "DelegationVisit")
+def test_day_month_year_dates_are_read_with_the_month_table(curated_gazetteer, sentence, language, expected):
+    visit, = of_type(extract(sentence + "\n", language, "2025-12-20", curated_gazetteer), "DelegationVisit")
     assert visit.get("date") == expected

@@ -8,10 +8,25 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.diff import apply_patch, compare, patch
+from graph.diff import compare, patch
 from graph.rdfio import read_quads
 
 DATA = Path(__file__).parent / "data"
+
+
+def apply_patch(quads: list[ox.Quad], text: str) -> list[ox.Quad]:
+    """Apply an A/D patch (as `kg diff --format patch` writes) to a list of quads: the check that it gives NEW."""
+    current = {str(q): q for q in quads}
+    for raw in text.splitlines():
+        op, _, rest = raw.partition(" ")
+        if op not in ("A", "D"):
+            continue
+        quad = next(iter(ox.parse(rest.encode("utf-8"), format=ox.RdfFormat.N_QUADS)))
+        if op == "A":
+            current[str(quad)] = quad
+        else:
+            current.pop(str(quad), None)
+    return list(current.values())
 
 
 @pytest.fixture

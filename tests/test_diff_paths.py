@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import graph.diff as diffing
+import graph.diff.files
 from graph.diff import as_json, compare, compare_files, patch, summary_text
+from graph.diff.read import pair_segments
 from graph.rdfio import read_quads
 
 DATA = Path(__file__).parent / "data"
@@ -48,7 +49,7 @@ def graph_by_graph_only(monkeypatch) -> None:
     """From here on in this test, comparing as sorted lines fails it: the files must go graph by graph."""
     def refuse(*args):
         raise AssertionError("compared as sorted lines")
-    monkeypatch.setattr(diffing, "_compare_lines", refuse)
+    monkeypatch.setattr(graph.diff.files, "_compare_lines", refuse)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -207,7 +208,7 @@ def test_a_graph_in_two_stretches_is_compared_as_sorted_lines(kg, project, tmp_p
     groups.append([groups[0].pop()])  # the last line of the first graph, moved to the end
     split = tmp_path / "split.nq"
     split.write_bytes(b"".join(line for group in groups for line in group))
-    assert diffing._pair_segments(out.joinpath("previous.nq").read_bytes(), split.read_bytes()) is None
+    assert pair_segments(out.joinpath("previous.nq").read_bytes(), split.read_bytes()) is None
     assert without_parsing_whole(out / "previous.nq", split) == parsed_whole(out / "previous.nq", split)
 
 

@@ -14,6 +14,7 @@ from graph.iris import ID, KG, OA
 from graph.network import read_network
 from graph.pipeline import Paths, build
 from tests.conftest import built_graph
+from tests.helpers import refused_review
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 NEW = {"warta-pulau": "NewsPublisher", "made-sutarja": "Person", "lin-haoran": "Person", "fbbf": "Organisation"}
@@ -123,11 +124,7 @@ def test_accept_rename_merge_and_drop_entities(added, kg, tmp_path):
 ])
 def test_bad_entity_review_changes_nothing(added, kg, args, message):
     project, record = added
-    before = record.read_bytes()
-    result = kg("review", record.stem, "--root", project, *args)
-    assert result.exit_code == 2
-    assert message in result.output
-    assert record.read_bytes() == before
+    refused_review(kg, project, record, args, message)
 
 
 def test_same_new_name_in_two_records_is_one_entity(project, kg, tmp_path):

@@ -15,6 +15,7 @@ import pytest
 import graph.store
 from graph.outputs import GRAPH_FILES
 from graph.pipeline import Paths, build
+from tests.helpers import record_yaml
 
 RECORD_000 = "000_2a1c289181b610ec"
 RECORD_001 = "001_e199924c3d84b130"
@@ -23,14 +24,7 @@ NEW_TEXT = """Catatan uji (test text, not news).
 Wali Kota Serang Budi Rustandi menerima delegasi Kota Hangzhou di Serang pada 3 Maret 2026.
 Kedua kota membahas pariwisata dan pendidikan.
 """
-NEW_RECORD = """source:
-  title: Catatan uji kunjungan Hangzhou ke Serang
-  publisher: bharata-online
-  url: https://contoh.example/uji
-  language: id
-  published: 2026-03-04
-
-facts:
+NEW_RECORD = record_yaml("Catatan uji kunjungan Hangzhou ke Serang", "https://contoh.example/uji", "2026-03-04", """\
   - id: visit-hangzhou-serang-2026-test
     type: DelegationVisit
     label: {id: Kunjungan uji Hangzhou ke Serang, en: Test visit of Hangzhou to Serang}
@@ -44,7 +38,7 @@ facts:
   - about: visit-binzhou-tangerang-2025-09
     sector: tourism
     quote: Kedua kota membahas pariwisata
-"""
+""")
 
 
 def outputs(out):

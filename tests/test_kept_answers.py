@@ -1,9 +1,11 @@
 """kg query keeps each answer beside the store it came from: asked again, it is read, never stale."""
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import time
+from pathlib import Path
 
 import graph.query
 from graph.pipeline import Paths, build
@@ -70,6 +72,32 @@ def test_an_out_folder_where_nothing_can_be_kept_still_answers(project, tmp_path
     first = ask(out)
     assert ask(out) == first
     assert json.loads(first)["results"]["bindings"]
+
+
+# graph modules kg query uses that do not decide an answer: the store's own name is part of where an answer is kept
+NOT_ANSWER_CODE = {"errors.py", "portable.py", "store.py"}
+
+
+def test_a_kept_answer_is_keyed_by_every_module_that_makes_it():
+    """A change to any module graph/query.py reaches (directly or through another) is a new key for every answer."""
+    folder = Path(graph.query.__file__).parent
+    reached, todo = set(), ["query.py"]
+    while todo:
+        name = todo.pop()
+        reached.add(name)
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "graph":  # from graph import answers
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graph."):
+                modules = [node.module.removeprefix("graph.")]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name.removeprefix("graph.") for alias in node.names if alias.name.startswith("graph.")]
+            else:
+                continue
+            todo += [f"{m}.py" for m in modules if f"{m}.py" not in reached | NOT_ANSWER_CODE and (folder / f"{m}.py").is_file()]
+    assert reached >= {"answers.py", "labels.py", "saved.py", "sparql.py", "ordering.py"}
+    assert reached == set(graph.query.ANSWER_CODE)
 
 
 def test_errors_are_not_kept(project, tmp_path):

@@ -1,11 +1,14 @@
 """The network page, opened in real headless Chromium as a person would."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
 from graph.netindex import read_index
 from graph.viz import render_html, script_json
+from tests.helpers import add_fact
 
 ID = "https://w3id.org/id-cn-ties/id/"
 
@@ -58,18 +61,8 @@ HOSTILE = ('<img src=x onerror="window.pwned=1"> </script><script>window.pwned=2
 
 
 def test_hostile_text_stays_text(kg, project, open_page):
-    sources = project / "sources"
-    with open(sources / "002_df0ee3cb47686a21.txt", "a", encoding="utf-8") as text:
-        text.write("\n" + HOSTILE + "\n")
-    with open(sources / "002_df0ee3cb47686a21.yaml", "a", encoding="utf-8") as record:
-        record.write(f"""
-  - id: hostile-event
-    type: Meeting
-    label: {json.dumps(HOSTILE)}
-    host: kota-serang
-    note: {json.dumps(HOSTILE)}
-    quote: {json.dumps(HOSTILE)}
-""")
+    add_fact(project, HOSTILE, {"id": "hostile-event", "type": "Meeting", "label": HOSTILE, "host": "kota-serang",
+                                "note": HOSTILE})
     out = project / "out"
     assert kg("build", "--root", project, "--out", out).exit_code == 0
     page = open_page(out / "graph.html")
@@ -293,22 +286,10 @@ def test_too_large_page_suggests_a_command_that_works(kg, project, monkeypatch):
 
 
 def test_csv_cells_from_articles_cannot_start_a_formula(kg, project, open_page):
-    sentence = "Pertemuan uji formula di Kota Serang."
-    with open(project / "sources" / "002_df0ee3cb47686a21.txt", "a", encoding="utf-8") as text:
-        text.write("\n" + sentence + "\n")
-    with open(project / "sources" / "002_df0ee3cb47686a21.yaml", "a", encoding="utf-8") as record:
-        record.write(f"""
-  - id: formula-meeting
-    type: Meeting
-    label: "=HYPERLINK(\\"https://example.org\\",\\"x\\")"
-    host: kota-serang
-    quote: {json.dumps(sentence)}
-""")
+    add_fact(project, "Pertemuan uji formula di Kota Serang.", {
+        "id": "formula-meeting", "type": "Meeting", "label": '=HYPERLINK("https://example.org","x")', "host": "kota-serang"})
     assert kg("build", "--root", project, "--out", project / "out").exit_code == 0
     page = open_page(project / "out" / "graph.html")
-    import csv
-    import io
-
     rows = list(csv.DictReader(io.StringIO(page.evaluate("() => kgNodesCsv()").lstrip("\ufeff"))))
     cell = next(r["label"] for r in rows if r["id"] == ID + "formula-meeting")
     assert cell == "'=HYPERLINK(\"https://example.org\",\"x\")"

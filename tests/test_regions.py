@@ -18,8 +18,8 @@ from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
 from graph.regions import DATA, load_gazetteer
 from graph.sources import parse_gazetteer
-
-from conftest import ROOT
+from tests.conftest import ROOT
+from tests.helpers import record_yaml
 
 COUNTRY = {"ID": "indonesia", "CN": "china"}
 LEVEL = {"Province": 1, "Regency": 2, "City": 2, "PrefectureLevelCity": 2, "Prefecture": 2,
@@ -221,13 +221,7 @@ def test_a_geonames_link_is_written_as_its_id(tmp_path):
 
 NAMED_TEXT = ("Catatan uji (test text, not news).\n"
               "Delegasi Kota Medan mengunjungi Kabupaten Huimin di Binzhou pada 2 Maret 2026.\n")
-NAMED_RECORD = """source:
-  title: Catatan uji Medan
-  publisher: bharata-online
-  url: https://contoh.example/uji-medan
-  language: id
-  published: 2026-03-02
-facts:
+NAMED_RECORD = record_yaml("Catatan uji Medan", "https://contoh.example/uji-medan", "2026-03-02", """\
   - id: visit-medan-huimin-2026-test
     type: DelegationVisit
     label: {id: Kunjungan uji Medan ke Huimin, en: Test visit of Medan to Huimin}
@@ -235,7 +229,7 @@ facts:
     host: huimin-binzhou
     date: 2026-03-02
     quote: Delegasi Kota Medan mengunjungi Kabupaten Huimin di Binzhou pada 2 Maret 2026
-"""
+""")
 
 
 def test_only_named_regions_and_what_holds_them_reach_the_network(project, tmp_path):

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.helpers import refused_review
+
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
 
@@ -73,11 +75,7 @@ def test_accept_all(drafted, kg):
 ])
 def test_bad_review_changes_nothing(drafted, kg, args, message):
     project, record = drafted
-    before = record.read_bytes()
-    result = kg("review", record.stem, "--root", project, *args)
-    assert result.exit_code == 2
-    assert message in result.output
-    assert record.read_bytes() == before
+    refused_review(kg, project, record, args, message)
 
 
 def test_unknown_source(project, kg):

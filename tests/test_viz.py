@@ -6,6 +6,7 @@ import re
 
 from graph.netindex import read_index
 from graph.viz import EDGE_LABELS_UP_TO, options, page_data, render_html, write_html
+from tests.helpers import add_fact
 
 ID = "https://w3id.org/id-cn-ties/id/"
 
@@ -15,18 +16,8 @@ def page_json(html: str) -> dict:
 
 
 def test_machine_draft_is_dashed_and_in_the_legend(kg, project, open_page):
-    sentence = "Delegasi Kota Serang mengadakan rapat koordinasi draf di Hangzhou."
-    with open(project / "sources" / "002_df0ee3cb47686a21.txt", "a", encoding="utf-8") as text:
-        text.write("\n" + sentence + "\n")
-    with open(project / "sources" / "002_df0ee3cb47686a21.yaml", "a", encoding="utf-8") as record:
-        record.write(f"""
-  - id: draft-meeting
-    type: Meeting
-    label: Rapat draf Serang
-    host: kota-serang
-    quote: {json.dumps(sentence)}
-    reviewed: false
-""")
+    add_fact(project, "Delegasi Kota Serang mengadakan rapat koordinasi draf di Hangzhou.", {
+        "id": "draft-meeting", "type": "Meeting", "label": "Rapat draf Serang", "host": "kota-serang", "reviewed": False})
     out = project / "out"
     result = kg("build", "--root", project, "--out", out)
     assert result.exit_code == 0, result.output
