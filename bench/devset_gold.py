@@ -21,6 +21,7 @@ from graph.sources import Source, parse_gazetteer, parse_record
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
+HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
 GOLD_GAZETTEER = "gazetteer.yaml"
 
 # Names the gold uses that the ontology may not have yet -> what they are written as until it does.
