@@ -331,7 +331,7 @@ def match_declared(draft: Draft, sources: Path, gazetteer: Source, published: st
     records = [(path.stem, doc) for path, doc in _records(sources)]
     parents = places_within((i.subject, s.prop.name, s.value) for i in gazetteer.items for s in i.statements)
     draft.facts, draft.pending = settle(draft.facts, draft.pending, records, {i.subject for i in gazetteer.items},
-                                        parents=parents, own=own, published=published)
+                                        parents=parents, own=own, published=published, seats=draft.seats)
 
 
 def next_source_id(sources: Path, text: str) -> str:

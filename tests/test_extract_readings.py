@@ -310,3 +310,46 @@ def test_the_city_in_a_consul_title_is_not_where_the_meeting_was(gazetteer):
     draft = extract(text, "en", "2025-03-12", gazetteer)
     events = [f for f in facts(draft) if f.get("type") in ("Meeting", "DelegationVisit")]
     assert all("kota-denpasar" not in (f.get("location"), f.get("host")) for f in events), events
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The guests were received by the speaker of the Banten provincial legislature, Rina Marlina.", "en"),
+    ("Ketua Dewan Perwakilan Rakyat Daerah Banten, Rina Marlina, menerima para tamu.", "id"),
+    ("Rina Marlina, the chair of the Banten Provincial People's Council, received the guests.", "en"),
+])
+def test_a_legislature_is_known_by_its_kind_and_region_in_either_language(gazetteer, text, language):
+    # the gazetteer's DPRD Provinsi Banten, whatever words name it: not a new legislature
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert posts(draft) == {("rina-marlina", "chair", "dprd-banten")}
+    assert {p["type"] for p in draft.proposed} == {"Person"}
+
+
+def test_a_legislature_of_another_region_is_a_new_one(gazetteer):
+    draft = extract("The guests met the speaker of the Lampung provincial legislature, Rina Marlina.\n", "en",
+                    "2025-03-01", gazetteer)
+    legislature, = [p for p in draft.proposed if p["type"] == "Legislature"]
+    assert legislature["id"] == "lampung-provincial-legislature" and draft.seats[legislature["id"]] == "lampung"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Consul General of China in Surabaya Wu Gang met the chair of the Banten provincial legislature, "
+     "Rina Marlina, on Monday (March 3) to talk about tourism.", "en"),
+    ("Konsul Jenderal Tiongkok di Surabaya, Wu Gang, bertemu Ketua DPRD Banten Rina Marlina pada Senin (3/3).", "id"),
+])
+def test_one_official_meeting_another_is_a_meeting_of_their_sides(gazetteer, text, language):
+    # no delegation named: the official named first came to the other's house
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert (meeting["host"], meeting["guest"], meeting["ledBy"], meeting["date"]) == \
+        ("dprd-banten", "konjen-tiongkok-surabaya", "wu-gang", "2025-03-03")
+
+
+@pytest.mark.parametrize("text, language, town", [
+    ("Pameran Produk Unggulan Expo 2025 dibuka di Hotel Santika Pekanbaru, Senin (3/3).", "id", "kota-pekanbaru"),
+    ("The Spice Route Trade Expo 2025 opened at the Harbour Convention Center Makassar on Monday (March 3).", "en",
+     "kota-makassar"),
+])
+def test_an_expo_is_in_the_town_its_hall_is_named_after(gazetteer, text, language, town):
+    draft = extract(text + "\n", language, "2025-03-04", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert expo["location"] == town and expo["venue"].endswith(expo["venue"].split()[-1])

@@ -328,3 +328,23 @@ def test_a_match_that_is_not_text_is_a_one_line_error(project, kg, tmp_path):
                            encoding="utf-8")
     result = kg("build", "--root", project, "--out", tmp_path / "out", "--no-warm")
     assert result.exit_code == 0 and "same as x" not in (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
+
+
+def test_a_signing_matches_on_its_signatories_and_date():
+    # one outlet names the hall's town, another only who organised it: the two signatories make it one ceremony
+    known = known_facts([record("006_f", {"id": "signing-x", "type": "Signing", "location": "hangzhou",
+                                          "date": "2025-09-05", "participant": ["budi-rustandi", "li-ming"]})])
+    draft = {"id": "d", "type": "Signing", "organiser": "icbc", "date": "2025-09-05",
+             "participant": ["li-ming", "budi-rustandi"]}
+    assert find_match(draft, known).reason == "same as signing-x: both name budi-rustandi, li-ming, same date"
+    assert find_match({**draft, "participant": ["li-ming"]}, known) is None  # one person is at many ceremonies
+    assert find_match({**draft, "date": "2025-10-20"}, known) is None
+
+
+def test_a_legislature_as_a_side_stands_for_its_region():
+    # "a Binzhou delegation" in one outlet is "the Binzhou People's Congress delegation" in another
+    known = known_facts([record("005_a", visit(id=VISIT, guest="binzhou-peoples-congress", date="2026-05-07"))])
+    seats = {"binzhou-peoples-congress": "binzhou"}
+    assert find_match(visit(date="2026-05-08"), known, seats=seats).id == VISIT
+    assert find_match(visit(date="2026-05-08"), known) is None  # without knowing its seat, another guest
+    assert find_match(visit(host="binzhou", guest="kota-serang", date="2026-05-08"), known, seats=seats) is None

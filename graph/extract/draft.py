@@ -29,6 +29,8 @@ class Draft:
     # (never merged by the extractor: "Budi Hartono" is not "Budi Rustandi")
     candidates: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the draft left open, and why
+    # a legislature or government (known or proposed) -> the region it serves, for matching sides (match.py)
+    seats: dict[str, str] = field(default_factory=dict)
 
 
 def finish(doc, facts) -> Draft:
@@ -37,6 +39,7 @@ def finish(doc, facts) -> Draft:
     draft.mentioned = {m.entity for m in doc.mentions if m.entity in doc.names.types}
     draft.candidates = candidates(doc)
     draft.notes = list(dict.fromkeys(doc.notes))
+    draft.seats = {**doc.names.seat, **doc.seats}
     for fact in facts:
         # copies: two facts sharing one list would be written as a YAML alias, which records refuse
         clean = {k: copy.deepcopy(fact[k]) for k in ORDER if k in fact and fact[k] not in (None, [])}

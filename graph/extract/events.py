@@ -103,6 +103,9 @@ def event(doc, person_of_post):
                 date, weekday = hits[-1].value, hits[-1].weekday
                 fact["quote"].insert(0, doc.text[hits[-1].start:hits[-1].end])
                 break
+    if host is None and guest is None and type_name in ("DelegationVisit", "Meeting"):
+        guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
+        leader = leader or came
     if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
         # "Aceh Vice Governor X met with a delegation from Yunnan": the other side's post is the host's
         sides = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
@@ -170,4 +173,21 @@ def _leader_named(doc, sentence):
     if before:
         return person_named(doc, before.group(1), sentence.start + before.start(1))
     return None
+
+
+def _who_met(doc, sentences):
+    """(guest, host, the guest's person) of "China's Consul General in Denpasar, Zhao Lin, met the speaker of the
+    NTB legislature, …" / "Konjen … bertemu Ketua DPRD …": two officials, one on each side of the verb; the one
+    named first came to the other. (None, None, None) when a sentence does not say so."""
+    for sentence in sentences:
+        verb = MEETING_VERB_RE.search(sentence.text)
+        if verb is None:
+            continue
+        at = sentence.start + verb.start()
+        before = [(h, p) for pos, h, p in doc.posts_at if sentence.start <= pos < at]
+        after = [(h, p) for pos, h, p in doc.posts_at if at < pos < sentence.end]
+        if before and after and before[-1][1] != after[0][1] and \
+                all(doc.entity_type(p) not in ("Person", "Country", "?") for _, p in (before[-1], after[0])):
+            return before[-1][1], after[0][1], before[-1][0]
+    return None, None, None
 

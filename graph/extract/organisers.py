@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.people import diplomatic_mission, org_phrase
-from graph.extract.vocabulary import REGION_TYPES, SIGN_RE
+from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
@@ -112,3 +112,17 @@ def apply(doc, event, signings) -> None:
         place = venue(fact["quote"])
         if place:
             fact["venue"] = place
+            town = town_of(doc, place)
+            if town is not None and not fact.get("location") and not fact.get("host"):
+                fact["location"] = town  # "di Grand City Convention Hall Surabaya": the hall is in Surabaya
+
+
+def town_of(doc, building: str) -> str | None:
+    """The town a building's name ends with ("Hotel Santika Medan", "Grand City Surabaya"), if one."""
+    words = building.split()
+    for n in (2, 1):
+        if len(words) > n:
+            found = doc.names.resolve(" ".join(words[-n:]), LOCAL_REGIONS)
+            if len(found) == 1:
+                return next(iter(found))
+    return None

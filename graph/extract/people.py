@@ -328,6 +328,7 @@ def post_facts(doc, held: list[Held]):
     for post in held:
         key = (post.holder, post.role, post.place)
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
+        doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
         if key in seen_posts:
             continue
         seen_posts.add(key)

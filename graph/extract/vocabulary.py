@@ -225,10 +225,31 @@ MONTHS = {m: i for i, names in enumerate([
 WEEKDAYS = {"Senin": 0, "Selasa": 1, "Rabu": 2, "Kamis": 3, "Jumat": 4, "Jum'at": 4, "Sabtu": 5, "Minggu": 6,
             "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 WEEKDAY_NOTATION = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# An organisation of which a region has one, named by its kind and the region it serves (its seat):
+# "DPRD Sumbar", "DPRD Provinsi Sumatera Barat", "West Sumatra Provincial Legislature" and "the West Sumatra
+# legislature" are one legislature, whatever language names it. Group 'rank' is the region's rank word.
+_RANK_WORDS = r"(?P<rank>Provinsi|Prov\.|Kota|Kabupaten|Kab\.|[Pp]rovincial|[Cc]ity|[Mm]unicipal|[Rr]egency|[Rr]egional)"
+SEAT_RES = {
+    "Legislature": [
+        re.compile(r"(?:DPRD|Dewan Perwakilan Rakyat Daerah|Kongres Rakyat|Kongres Rakyat Daerah)(?:\s+"
+                   + _RANK_WORDS + r")?\s+(?P<region>.+)"),
+        re.compile(r"(?:[Tt]he\s+)?(?P<region>.+?)(?:\s+" + _RANK_WORDS + r")?\s+(?i:legislature|legislative council|"
+                   r"(?:local |regional )?people's congress|people's council|parliament|house of representatives|"
+                   r"regional representative council)"),
+    ],
+    "LocalGovernment": [
+        re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)(?:\s+" + _RANK_WORDS + r")?\s+(?P<region>.+)"),
+        re.compile(r"(?:[Tt]he\s+)?(?P<region>.+?)(?:\s+" + _RANK_WORDS + r")?\s+(?i:government|administration)"),
+    ],
+}
+SEAT_RANKS = {"Provinsi": "Province", "Prov.": "Province", "Provincial": "Province", "Kota": "City",
+              "City": "City", "Municipal": "City", "Kabupaten": "Regency", "Kab.": "Regency", "Regency": "Regency"}
+
 # the kind of an organisation, from a word of its name (first rule that matches)
 ORGANISATION_WORDS = [
     (r"Kementerian|Ministry", "Ministry"), (r"Dinas|Badan|Agency|Office|Kantor", "GovernmentAgency"),
-    (r"DPRD|Dewan Perwakilan|Council of Representatives|Parliament", "Legislature"),
+    (r"DPRD|Dewan Perwakilan|Council of Representatives|Parliament|[Ll]egislature|[Ll]egislative [Cc]ouncil|"
+     r"People's Congress|People's Council|Kongres Rakyat", "Legislature"),
     (r"Business|Chamber|Kamar Dagang|Kadin", "BusinessAssociation"),
     (r"Center|Centre|Institute|Institut|Studies|Research|Lembaga Kajian", "ResearchInstitute"),
     (r"Perhimpunan|Association|Asosiasi|Ikatan", "Association"),
