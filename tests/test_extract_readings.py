@@ -353,3 +353,57 @@ def test_an_expo_is_in_the_town_its_hall_is_named_after(gazetteer, text, languag
     draft = extract(text + "\n", language, "2025-03-04", gazetteer)
     expo, = facts(draft, "Expo")
     assert expo["location"] == town and expo["venue"].endswith(expo["venue"].split()[-1])
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a letter of intent for a tie: the tie is its aim, not drafted as existing
+    ("Kota Serang dan Kota Binzhou menandatangani LoI kota kembar di Binzhou.", "id", ["LetterOfIntent"]),
+    ("Serang and Binzhou signed a letter of intent on becoming sister cities.", "en", ["LetterOfIntent"]),
+    # an agreement still to come is not one
+    ("Kota Serang dan Kota Binzhou menandatangani LoI. LoI itu menjadi langkah awal menuju perjanjian kerja sama "
+     "yang lebih rinci.", "id", ["LetterOfIntent"]),
+    ("Serang and Binzhou signed a letter of intent, paving the way for a memorandum of understanding.", "en",
+     ["LetterOfIntent"]),
+    # a memorandum that makes two cities sister cities: both are facts
+    ("Kota Serang dan Kota Binzhou resmi menjadi kota kembar setelah menandatangani MoU.", "id",
+     ["MemorandumOfUnderstanding", "SisterCityRelationship"]),
+])
+def test_what_an_agreement_is_for_or_leads_to_is_not_another_agreement(gazetteer, text, language, expected):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    kinds = sorted(f["type"] for f in facts(draft) if "party" in f)
+    assert kinds == expected
+
+
+@pytest.mark.parametrize("text, key, expected, label", [
+    # an English office named with its region after "of"
+    ("Serang City and Binzhou signed an LoI. The letter was signed by Serang Mayor Budi Rustandi at a ceremony organised by "
+     "the Foreign Affairs Office of Shandong Province.", "organiser", "foreign-affairs-office-of-shandong-province",
+     "Foreign Affairs Office of Shandong Province"),
+    # a unit of a known organisation, in lower case after its possessive
+    ("Serang City and Binzhou signed an LoI. The letter was signed by Serang Mayor Budi Rustandi in a ceremony organised by "
+     "the Serang City Government's international cooperation bureau.", "organiser", "serang-city-government-international-cooperation-bureau",
+     "Serang City Government international cooperation bureau"),
+    # "arranged by": the one who made the visit happen, beside those who made it
+    ("The Binzhou delegation visited Serang City on Monday (March 3). The visit was arranged by the Consulate "
+     "General of the People's Republic of China in Surabaya.", "partner", "konjen-tiongkok-surabaya", None),
+])
+def test_organisations_as_english_news_writes_them(gazetteer, text, key, expected, label):
+    draft = extract(text + "\n", "en", "2025-03-05", gazetteer)
+    fact, = [f for f in facts(draft) if key in f]
+    assert fact[key] == [expected]
+    assert "kota-surabaya" not in (fact.get("location"), fact.get("host"))  # the consulate's town, not the visit's
+    if label:
+        assert proposed(draft)[expected]["label"] == label
+
+
+def test_a_chapter_of_a_chamber_and_its_short_name_in_brackets(gazetteer):
+    text = ("The Serang Trade Expo 2025 opened on Monday (March 3). It is organised by the Banten chapter of the "
+            "Indonesian Chamber of Commerce and Industry (Kadin Banten) together with the Shandong Chamber of "
+            "International Commerce. Also attending was Rudy Tan, chairman of the Serang chapter of the Indonesian "
+            "Chamber of Commerce and Industry, and Lin Feng, director of Binzhou Harbour Shipping Co.\n")
+    draft = extract(text, "en", "2025-03-05", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert expo["organiser"] == ["kadin-banten", "shandong-chamber-of-international-commerce"]
+    assert posts(draft) == {("rudy-tan", "chair", "serang-chapter-of-the-indonesian-chamber-of-commerce-and-industry"),
+                            ("lin-feng", "director", "binzhou-harbour-shipping-co")}
+    assert proposed(draft)["binzhou-harbour-shipping-co"]["type"] == "Company"

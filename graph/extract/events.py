@@ -50,8 +50,10 @@ def event(doc, person_of_post):
                     guest = m.entity
                 elif host is None and HOST_RE.search(before) and kind in REGION_TYPES:
                     host = m.entity
-                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) \
-                        and not _MISSION_BEFORE_RE.search(before):  # "Consul General in Denpasar": the post's
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and not \
+                        _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):
+                    # "Consul General in Denpasar", "Consulate General of the People's Republic of China in Medan":
+                    # the mission's town
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)

@@ -15,7 +15,7 @@ ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|dii
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
-                        r"supported by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
+                        r"supported by|arranged by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
@@ -41,6 +41,7 @@ def organisations_after(doc, pos, limit) -> list[str]:
         pos = more.end()
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")
 _GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
 
 
@@ -51,7 +52,8 @@ def _one(doc, pos, limit):
         if region is not None:
             return region.entity, region.end
     known = doc.mention_at(pos, REGION_TYPES - {"Country"}, organisations=True)
-    if known is not None and doc.entity_type(known.entity) not in REGION_TYPES:
+    if known is not None and doc.entity_type(known.entity) not in REGION_TYPES and \
+            not _POSSESSIVE_RE.match(doc.text, known.end, limit):  # "the City Government's cooperation bureau"
         return known.entity, known.end
     longer = org_phrase(doc, pos, limit, "")  # "the East Java Industry Office" is not East Java
     if longer is not None and (known is None or longer[1] > known.end):

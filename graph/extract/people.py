@@ -222,10 +222,14 @@ def person_named(doc, name: str, start: int):
     return doc.propose(slug(name), "Person", name, [], name)
 
 
-_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&)"
+_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
 _LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
                              r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
-_ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,9}}")
+_ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,12}}")
+# a unit of an organisation, written in lower case after its possessive: "… Government's cooperation bureau"
+_UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|division|agency|unit|"
+                      r"secretariat|section))\b")
+_SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
 
 
 def org_phrase(doc, pos, limit, title):
@@ -241,20 +245,33 @@ def org_phrase(doc, pos, limit, title):
     if found is None:
         return None
     end = found.end()
+    unit = _UNIT_RE.match(doc.text, end, limit) if re.search(r"['’]s\Z", found.group()) else None
+    if unit is not None:  # "the Semarang City Government's cooperation bureau"
+        name = f"{doc.text[pos:end - 2]} {' '.join(unit.group(1).split())}"
+        quote = doc.text[pos:unit.end()]
+        return doc.propose(slug(name), org_type(name.title()), name, [quote], quote), unit.end()
     heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
     regions = doc.in_span(pos, end, REGION_TYPES)
     if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
         end = pos + heads[-1].end()
+        of = re.compile(r"\s+of\s+(?:the\s+)?").match(doc.text, end, limit)
+        region = doc.mention_at(of.end(), REGION_TYPES - {"Country"}) if of else None
+        if region is not None:  # "the Foreign Affairs Office of Hainan Province"
+            end = region.end
     elif regions:
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
         return None  # nothing closes it: where the name ends is not known
+    short = _SHORT_RE.match(doc.text, end, limit)
+    named = doc.mention_at(short.end(), None, organisations=True) if short else None
+    if named is not None and doc.text.startswith(")", named.end):
+        return named.entity, named.end + 1  # "… Chamber of Commerce and Industry (Kadin Jatim)": the short name's
     words = doc.text[pos:end].split()
     while words and words[-1] in ("dan", "and", "of", "the", "for", "untuk", "&"):
         words.pop()
     if title == "Kadis" and words:
         words = ["Dinas", *words]
-    if len(words) < 2 or not (words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
+    if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
                               or words[0].startswith("Dis")):
         return None
     name = " ".join(words)

@@ -61,7 +61,8 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
                    "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik"}
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
-                  "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry"}
+                  "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
+                  "Co", "Ltd", "Inc"}
 # a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
 TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
                      r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
@@ -247,14 +248,15 @@ SEAT_RANKS = {"Provinsi": "Province", "Prov.": "Province", "Provincial": "Provin
 
 # the kind of an organisation, from a word of its name (first rule that matches)
 ORGANISATION_WORDS = [
-    (r"Kementerian|Ministry", "Ministry"), (r"Dinas|Badan|Agency|Office|Kantor", "GovernmentAgency"),
+    (r"Kementerian|Ministry", "Ministry"),
+    (r"Dinas|Badan|Agency|Office|Kantor|Bureau|Biro|Bagian|Department|Departemen", "GovernmentAgency"),
     (r"DPRD|Dewan Perwakilan|Council of Representatives|Parliament|[Ll]egislature|[Ll]egislative [Cc]ouncil|"
      r"People's Congress|People's Council|Kongres Rakyat", "Legislature"),
     (r"Business|Chamber|Kamar Dagang|Kadin", "BusinessAssociation"),
     (r"Center|Centre|Institute|Institut|Studies|Research|Lembaga Kajian", "ResearchInstitute"),
     (r"Perhimpunan|Association|Asosiasi|Ikatan", "Association"),
     (r"Pemerintah|Government", "LocalGovernment"), (r"Committee|Komite|Panitia", "Committee"),
-    (r"\b(?:PT|Tbk|Group|Company|Corp)\b", "Company")]
+    (r"\b(?:PT|Tbk|Group|Company|Corp|Co|Ltd|Inc)\b", "Company")]
 
 
 def org_type(name: str) -> str:
