@@ -407,3 +407,29 @@ def test_a_chapter_of_a_chamber_and_its_short_name_in_brackets(gazetteer):
     assert posts(draft) == {("rudy-tan", "chair", "serang-chapter-of-the-indonesian-chamber-of-commerce-and-industry"),
                             ("lin-feng", "director", "binzhou-harbour-shipping-co")}
     assert proposed(draft)["binzhou-harbour-shipping-co"]["type"] == "Company"
+
+
+@pytest.mark.parametrize("text, language, fact", [
+    ("Serang is the capital of Banten province.", "en", {"about": "kota-serang", "capitalOf": "banten"}),
+    ("Kota Serang merupakan ibu kota Provinsi Banten.", "id", {"about": "kota-serang", "capitalOf": "banten"}),
+    ("The guests came from Jinan, the provincial capital of Shandong.", "en",
+     {"about": "jinan", "capitalOf": "shandong"}),
+])
+def test_a_capital_said_as_a_sentence_of_its_own(gazetteer, text, language, fact):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    assert fact in [{k: f[k] for k in ("about", "capitalOf") if k in f} for f in facts(draft) if "about" in f]
+
+
+@pytest.mark.parametrize("text, language, post", [
+    # a new person in an apposition with a regional post
+    ("The delegation was led by Wang Tao, vice mayor of Jinan.", "en", ("wang-tao", "deputy-mayor", "jinan")),
+    # the larger region set off by commas between the post's place and the name
+    ("Wakil Wali Kota Liuzhou, Daerah Otonom Guangxi Zhuang, Qin Hua, menandatangani LoI.", "id",
+     ("qin-hua", "deputy-mayor", "liuzhou")),
+    # an office, its bracketed short form, then its region: named with the region in full
+    ("Hadir mendampingi, Kepala Dinas Pariwisata dan Kebudayaan (Kadis Parbud) Banten, Agus Salim.", "id",
+     ("agus-salim", "head", "dinas-pariwisata-dan-kebudayaan-banten")),
+])
+def test_more_posts_as_news_writes_them(gazetteer, text, language, post):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    assert post in posts(draft)

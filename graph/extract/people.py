@@ -89,12 +89,11 @@ def posts(doc):
                                   sentence))
         for match in APPOSITION_REGIONAL_RE.finditer(sentence.text):
             role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
-            name = match.group(1)
-            found = doc.names.resolve(name, {"Person"})
             region = doc.mention_at(sentence.start + match.end(), COMPATIBLE[region_class])
-            if region is None or len(found) != 1 or not name[0].isupper():
+            # "Yang Fan, vice mayor of Kunming": known by that name, else a new person
+            entity = person_named(doc, match.group(1), sentence.start + match.start(1)) if region else None
+            if entity is None:
                 continue
-            entity, = found
             posts.append(Held(entity, role, region.entity, doc.text[sentence.start + match.start():region.end],
                               sentence))
     return posts
@@ -135,6 +134,7 @@ def title_post(doc, sentence, match) -> Held | None:
         region = doc.mention_at(after, COMPATIBLE[region_class])
         if region is not None:
             place, pos = region.entity, region.end
+            pos = _larger_region_end(doc, pos, limit)
         else:
             before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 1, start)]
             before = [m for m in before if m is not None]
@@ -174,6 +174,23 @@ def title_post(doc, sentence, match) -> Held | None:
     if person is None:
         return None
     return _held(doc, person, role, place, start, sentence, term, limit)
+
+
+_COMMA_RE = re.compile(r"\s*,\s*")
+_REGION_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,")
+
+
+def _larger_region_end(doc, pos, limit):
+    """Past the larger region set off by commas after a post's place: "Wakil Wali Kota Liuzhou, Daerah
+    Otonom Guangxi Zhuang, Qin Lei" -> where "Qin Lei" starts; else ``pos``."""
+    comma = _COMMA_RE.match(doc.text, pos, limit)
+    if comma is None:
+        return pos
+    for m in doc.mentions.starting(comma.end(), comma.end() + 15):
+        if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES:
+            tail = _REGION_TAIL_RE.match(doc.text, m.end, limit)
+            return tail.end() if tail else pos
+    return pos
 
 
 def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
@@ -229,6 +246,7 @@ _ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,12}}")
 # a unit of an organisation, written in lower case after its possessive: "… Government's cooperation bureau"
 _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|division|agency|unit|"
                       r"secretariat|section))\b")
+_BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
 
 
@@ -252,6 +270,20 @@ def org_phrase(doc, pos, limit, title):
         return doc.propose(slug(name), org_type(name.title()), name, [quote], quote), unit.end()
     heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
     regions = doc.in_span(pos, end, REGION_TYPES)
+    bracket = _BRACKET_RE.match(doc.text, end, limit)
+    region_after = doc.mention_at(bracket.end(), REGION_TYPES - {"Country"}) if bracket and not regions else None
+    if region_after is not None and "|" not in region_after.entity:
+        # "Dinas Perindustrian dan Perdagangan (Kadis Perindag) Kalbar, Agus Salim": the office's name, a bracketed
+        # short form (of the title and office), then its region, named in full in the label
+        phrase = " ".join(doc.text[pos:end].split())
+        written = f"{phrase} {region_after.text}"
+        full = f"{phrase} {doc.label(region_after.entity, 'id')}"  # "… Provinsi Kalimantan Barat"
+        name = full.replace(" Provinsi ", " ")
+        if phrase.split()[0] in ORG_HEADS_FIRST or phrase.startswith("Dis"):
+            known = doc.names.resolve(name) | doc.names.resolve(written) | doc.names.resolve(full)
+            entity = next(iter(known)) if len(known) == 1 else doc.propose(
+                slug(name), org_type(name), name, list(dict.fromkeys([written, full])), doc.text[pos:region_after.end])
+            return entity, region_after.end
     if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
         end = pos + heads[-1].end()
         of = re.compile(r"\s+of\s+(?:the\s+)?").match(doc.text, end, limit)

@@ -84,6 +84,8 @@ APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direk
 # regional posts in an apposition: "Budi Rustandi, the Mayor of Serang,"
 APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("deputy-mayor", "City"),
                        "mayor": ("mayor", "City"), "deputy mayor": ("deputy-mayor", "City"),
+                       "vice mayor": ("deputy-mayor", "City"), "deputy regent": ("vice-regent", "Regency"),
+                       "deputy governor": ("vice-governor", "Province"),
                        "bupati": ("regent", "Regency"), "wakil bupati": ("vice-regent", "Regency"),
                        "regent": ("regent", "Regency"), "vice regent": ("vice-regent", "Regency"),
                        "gubernur": ("governor", "Province"), "wakil gubernur": ("vice-governor", "Province"),
