@@ -433,3 +433,45 @@ def test_a_capital_said_as_a_sentence_of_its_own(gazetteer, text, language, fact
 def test_more_posts_as_news_writes_them(gazetteer, text, language, post):
     draft = extract(text + "\n", language, "2025-03-05", gazetteer)
     assert post in posts(draft)
+
+
+@pytest.mark.parametrize("text, holder, org", [
+    # news names a person in full once, then by one name: the words it uses alone are the holder's
+    ("Pertemuan itu dihadiri Ketua Kamar Dagang Banten-Binzhou Rina Marlina. Menurut Rina, pengusaha Binzhou "
+     "tertarik membuka pabrik.", "rina-marlina", "kamar-dagang-banten-binzhou"),
+])
+def test_a_holder_glued_to_the_organisation_is_told_apart_by_a_later_mention(gazetteer, text, holder, org):
+    draft = extract(text + "\n", "id", "2025-03-05", gazetteer)
+    assert posts(draft) == {(holder, "chair", org)}
+    assert proposed(draft)[org]["label"] == "Kamar Dagang Banten-Binzhou"
+
+
+def test_without_a_later_mention_the_glued_name_is_left_for_review(gazetteer):
+    draft = extract("Pertemuan itu dihadiri Ketua Kamar Dagang Banten-Binzhou Rina Marlina.\n", "id", "2025-03-05",
+                    gazetteer)
+    assert "rina-marlina" not in proposed(draft)  # no evidence where the name ends: not guessed
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("Andi Wijaya, who chairs the Banten provincial legislature, welcomed the guests.", "en",
+     ("andi-wijaya", "chair", "dprd-banten")),
+    ("Rina Marlina, who heads the Serang Tourism Office, presented the plan.", "en",
+     ("rina-marlina", "head", "serang-tourism-office")),
+    ("Rina Marlina, yang memimpin Dinas Pariwisata Kota Serang, memaparkan rencana itu.", "id",
+     ("rina-marlina", "head", "dinas-pariwisata-kota-serang")),
+])
+def test_a_post_said_with_a_verb(gazetteer, text, language, post):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    assert posts(draft) == {post}
+
+
+def test_the_legislature_a_visit_went_to_and_who_leads_it_for_a_term(gazetteer):
+    text = ("A Binzhou delegation visited the Banten Provincial Legislature on Monday (March 3). Andi Wijaya, who "
+            "leads the legislature for the 2024-2029 term, welcomed the guests. Fahmi, who leads the legislature, "
+            "spoke too.\n")
+    draft = extract(text, "en", "2025-03-05", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("dprd-banten", "binzhou")
+    post, = facts(draft, "Post")  # "Fahmi" alone is not the known Fahmi Hakim, nor anyone named here
+    assert (post["heldBy"], post["role"], post["postIn"], post["termStart"], post["termEnd"]) == \
+        ("andi-wijaya", "chair", "dprd-banten", "2024", "2029")

@@ -48,7 +48,9 @@ def event(doc, person_of_post):
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
                                                            GUEST_AFTER_RE.match(after)):
                     guest = m.entity
-                elif host is None and HOST_RE.search(before) and kind in REGION_TYPES:
+                elif host is None and HOST_RE.search(before) and (kind in REGION_TYPES or m.entity in doc.names.seat
+                                                                  or m.entity in doc.seats):
+                    # a region, or its legislature or government: "visited the Banten Provincial Legislature"
                     host = m.entity
                 elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and not \
                         _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):

@@ -67,6 +67,14 @@ def find_mentions(doc):
             candidates = sorted(doc.names.by_name[name])
             add(Mention(start, end, "|".join(candidates), "?", text[start:end]))
 
+    # legislatures named in English by their region: "the West Sumatra Provincial Legislature" (the known
+    # DPRD Sumbar when the gazetteer has it: see Doc.propose)
+    for match in _LEGISLATURE_RE.finditer(text):
+        name = " ".join(match.group(1).split())
+        if doc.names.seat_of(name, "Legislature") is not None:
+            add(Mention(match.start(1), match.end(1), doc.propose(slug(name), "Legislature", name, [], name),
+                        "Legislature", match.group(1)))
+
     # regions with a rank word
     rank_before = "|".join(re.escape(r) for r in sorted(RANK_BEFORE, key=len, reverse=True))
     name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
@@ -121,6 +129,11 @@ def find_mentions(doc):
     in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}
     doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person"
                             or same_person(doc, m, kept, in_full))
+
+
+_LEGISLATURE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}(?:[Pp]rovincial\s+|[Cc]ity\s+|[Rr]egency\s+|"
+                             r"[Mm]unicipal\s+)?(?:[Ll]egislature|[Ll]egislative [Cc]ouncil|People's Congress|"
+                             r"People's Council))\b")
 
 
 def regional_branches(doc, mentions):

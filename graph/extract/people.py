@@ -87,6 +87,10 @@ def posts(doc):
             for role in dict.fromkeys(roles):
                 posts.append(Held(entity, role, org.entity, doc.text[sentence.start + match.start():org.end],
                                   sentence))
+        for match in _WHO_HOLDS_RE.finditer(sentence.text):
+            post = who_holds(doc, sentence, match)
+            if post is not None:
+                posts.append(post)
         for match in APPOSITION_REGIONAL_RE.finditer(sentence.text):
             role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
             region = doc.mention_at(sentence.start + match.end(), COMPATIBLE[region_class])
@@ -97,6 +101,48 @@ def posts(doc):
             posts.append(Held(entity, role, region.entity, doc.text[sentence.start + match.start():region.end],
                               sentence))
     return posts
+
+
+# "Andi Wijaya, who chairs the Banten legislature", "Rina, yang memimpin Dinas Pariwisata Banten"
+_WHO_HOLDS_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
+                           r"(chairs|heads|leads|directs)|yang\s+(?:juga\s+)?(mengetuai|memimpin|mengepalai))"
+                           r"\s+(?:the\s+)?")
+_LEGISLATURE_BACK_RE = re.compile(r"(?:legislature|parliament|dewan)\b")
+_WHO_HOLDS_ROLE = {"chairs": "chair", "heads": "head", "leads": "head", "directs": "director", "mengetuai": "chair",
+                   "memimpin": "head", "mengepalai": "head"}
+
+
+def who_holds(doc, sentence, match) -> Held | None:
+    """A post said with a verb: "Andi Wijaya, who chairs the Banten provincial legislature, …"."""
+    pos, limit = sentence.start + match.end(), sentence.end
+    org = doc.mention_at(pos, None, organisations=True)
+    place, end = (org.entity, org.end) if org is not None else (org_phrase(doc, pos, limit, "") or (None, pos))
+    back = _LEGISLATURE_BACK_RE.match(doc.text, pos, limit) if place is None else None
+    if back is not None:  # "who leads the legislature": the one the article has named
+        houses = {m.entity for m in doc.mentions if doc.entity_type(m.entity) == "Legislature"}
+        houses |= {e for e, entry in doc.proposed.items() if entry["type"] == "Legislature"}
+        place, end = (houses.pop(), back.end()) if len(houses) == 1 else (None, pos)
+    if place is None:
+        return None
+    role = _WHO_HOLDS_ROLE[match.group(2) or match.group(3)]
+    if role == "head" and doc.entity_type(place) == "Legislature":
+        role = "chair"  # who leads a legislature chairs it
+    name = match.group(1)
+    holder = person_named(doc, name, sentence.start + match.start(1)) if " " in name else named_before(doc, name)
+    if holder is None:
+        return None
+    term = _term(doc, end, limit)
+    return Held(holder, role, place, doc.text[sentence.start + match.start(1):end], sentence,
+                None if term is None else term[:3])
+
+
+def named_before(doc, word: str):
+    """The person a name of one word stands for: the one the article has already named in full with that word
+    ("Andi Wijaya … Andi, who chairs …"); never a known person merely sharing it."""
+    found = {e for e, entry in doc.proposed.items() if entry["type"] == "Person" and word in entry["label"].split()}
+    found |= {m.entity for m in doc.mentions if doc.entity_type(m.entity) == "Person" and " " in m.text.strip()
+              and word in m.text.split()}
+    return found.pop() if len(found) == 1 else None
 
 
 def title_post(doc, sentence, match) -> Held | None:
@@ -263,6 +309,8 @@ def org_phrase(doc, pos, limit, title):
     if found is None:
         return None
     end = found.end()
+    if re.search(r"[a-z]{3}\.\Z", found.group()):
+        end -= 1  # the sentence's full stop, not part of the name: "… Desi Anggraini."
     unit = _UNIT_RE.match(doc.text, end, limit) if re.search(r"['’]s\Z", found.group()) else None
     if unit is not None:  # "the Semarang City Government's cooperation bureau"
         name = f"{doc.text[pos:end - 2]} {' '.join(unit.group(1).split())}"
@@ -294,6 +342,8 @@ def org_phrase(doc, pos, limit, title):
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
         return None  # nothing closes it: where the name ends is not known
+    else:
+        end = _before_holder(doc, pos, end)
     short = _SHORT_RE.match(doc.text, end, limit)
     named = doc.mention_at(short.end(), None, organisations=True) if short else None
     if named is not None and doc.text.startswith(")", named.end):
@@ -313,6 +363,27 @@ def org_phrase(doc, pos, limit, title):
     quote = doc.text[pos:end]
     entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
     return entity, end
+
+
+def _before_holder(doc, pos, end):
+    """Where an organisation's name ends when its holder's name is glued on: "Ketua Kamar Dagang Riau-Liuzhou
+    Desi Anggraini. Menurut Desi, …". News names a person in full once and later by one of their names alone:
+    the last two or three words are the holder's when one of them stands alone elsewhere in the text."""
+    words = list(re.finditer(r"\S+", doc.text[pos:end]))
+    for k in (3, 2):
+        if len(words) < k + 2:
+            continue
+        tail = [w.group() for w in words[-k:]]
+        if any(w in ORG_HEADS_FIRST or w in ORG_HEADS_LAST or w in NOT_NAMES or not re.fullmatch(r"[A-Z][a-z]+", w)
+               or doc.names.resolve(w) for w in tail):
+            continue
+        cut = pos + words[-k].start()
+        for word in tail:
+            for alone in re.finditer(rf"(?<![\w-]){word}(?![\w-])(?!\s+[A-Z])", doc.text):
+                before = re.search(r"([A-Z][\w-]*)\s+\Z", doc.text[max(0, alone.start() - 30):alone.start()])
+                if not cut <= alone.start() < end and (before is None or before.group(1) in NOT_NAMES):
+                    return doc.text.rindex(words[-k - 1].group(), pos, cut) + len(words[-k - 1].group())
+    return end
 
 
 _MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republik)\s+)?([A-Z][\w]+)"
@@ -379,6 +450,10 @@ def post_facts(doc, held: list[Held]):
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
         doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
         if key in seen_posts:
+            first = next(f for f in facts if (f.get("heldBy"), f.get("role"), f.get("postIn")) == key)
+            if post.term is not None and "termStart" not in first:  # the term said the second time: "X, who
+                first["termStart"], first["termEnd"] = post.term[0], post.term[1]  # chairs it for the … term"
+                first["quote"] += [q for q in (post.quote, post.term[2]) if q not in first["quote"]]
             continue
         seen_posts.add(key)
         fact = {"type": "Post", "heldBy": post.holder, "role": post.role, "postIn": post.place,
