@@ -475,3 +475,12 @@ def test_the_legislature_a_visit_went_to_and_who_leads_it_for_a_term(gazetteer):
     post, = facts(draft, "Post")  # "Fahmi" alone is not the known Fahmi Hakim, nor anyone named here
     assert (post["heldBy"], post["role"], post["postIn"], post["termStart"], post["termEnd"]) == \
         ("andi-wijaya", "chair", "dprd-banten", "2024", "2029")
+
+
+def test_a_legislature_named_in_lower_case_after_its_region_is_one_mention(gazetteer):
+    # "West Nusa Tenggara" alone is the province; with "provincial legislature" after it, the legislature
+    text = ("Rina Marlina, the speaker of the Lampung provincial legislature, met the guests. Rina Marlina, who "
+            "chairs the legislature for the 2024-2029 term, thanked them.\n")
+    draft = extract(text, "en", "2025-03-05", gazetteer)
+    post, = facts(draft, "Post")
+    assert (post["postIn"], post["termStart"], post["termEnd"]) == ("lampung-provincial-legislature", "2024", "2029")

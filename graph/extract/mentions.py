@@ -2,8 +2,8 @@
 regions and organisations it does not know, proposed from the way they are written
 ("Kabupaten Lebak", "Guangzhou City", "Expansion (ACRONYM)").
 
-Overlaps are settled by order: acronym expansions, then known names of two words or more,
-then ranked regions, then every other known name.
+Overlaps are settled by order: acronym expansions, legislatures named by their region, known
+names of two words or more, ranked regions, then every other known name.
 """
 from __future__ import annotations
 
@@ -60,13 +60,6 @@ def find_mentions(doc):
                                   text[start:match.end()])
         add(Mention(start, match.end(), entity, type_name, text[start:match.end()]))
 
-    # names the gazetteer knows, of two words or more: "Pemerintah Provinsi Zhejiang"
-    known = list(doc.names.index.finditer(text))
-    for start, end, name in known:
-        if " " in name:
-            candidates = sorted(doc.names.by_name[name])
-            add(Mention(start, end, "|".join(candidates), "?", text[start:end]))
-
     # legislatures named in English by their region: "the West Sumatra Provincial Legislature" (the known
     # DPRD Sumbar when the gazetteer has it: see Doc.propose)
     for match in _LEGISLATURE_RE.finditer(text):
@@ -74,6 +67,13 @@ def find_mentions(doc):
         if doc.names.seat_of(name, "Legislature") is not None:
             add(Mention(match.start(1), match.end(1), doc.propose(slug(name), "Legislature", name, [], name),
                         "Legislature", match.group(1)))
+
+    # names the gazetteer knows, of two words or more: "Pemerintah Provinsi Zhejiang"
+    known = list(doc.names.index.finditer(text))
+    for start, end, name in known:
+        if " " in name:
+            candidates = sorted(doc.names.by_name[name])
+            add(Mention(start, end, "|".join(candidates), "?", text[start:end]))
 
     # regions with a rank word
     rank_before = "|".join(re.escape(r) for r in sorted(RANK_BEFORE, key=len, reverse=True))
