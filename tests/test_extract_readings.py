@@ -484,3 +484,21 @@ def test_a_legislature_named_in_lower_case_after_its_region_is_one_mention(gazet
     draft = extract(text, "en", "2025-03-05", gazetteer)
     post, = facts(draft, "Post")
     assert (post["postIn"], post["termStart"], post["termEnd"]) == ("lampung-provincial-legislature", "2024", "2029")
+
+
+@pytest.mark.parametrize("text, language, kind, sectors", [
+    # what a visitor proposes or invites the hosts to
+    ("A delegation from Binzhou visited Serang City on Monday (March 3). Qu Yuekuan proposed exchanges between "
+     "vocational schools and invited small and medium enterprises to a fair.", "en", "DelegationVisit",
+     ["vocational-education", "msme"]),
+    # what an expo is said to bring together
+    ("Serang Trade Expo 2025 dibuka di Kota Serang, Senin (3/3). Pameran ini mempertemukan pelaku UMKM dengan "
+     "pembeli dari Binzhou.", "id", "Expo", ["trade", "msme"]),
+    # what an agreement will cover, and farming
+    ("Serang City and Binzhou signed an MoU on Monday (March 3). The two cities will cooperate in farming and "
+     "tourism.", "en", "MemorandumOfUnderstanding", ["agriculture", "tourism"]),
+])
+def test_sectors_as_news_writes_them(gazetteer, text, language, kind, sectors):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    fact, = facts(draft, kind)
+    assert fact["sector"] == sectors

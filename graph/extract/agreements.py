@@ -94,7 +94,8 @@ def agreement_facts(doc, person_of_post):
                     signing_of(doc, fact, sentence, signing, person_of_post)
                 if found_dates and more_precise(found_dates[0].value, fact.get("signedOn")) and type_name in _SIGNED:
                     fact["signedOn"], fact["_weekday"] = found_dates[0].value, found_dates[0].weekday
-    return aims_of_letters(agreements), anchors
+    kept = aims_of_letters(agreements)
+    return kept, [(i, fact) for i, fact in anchors if any(fact is k for k in kept)]
 
 
 def aims_of_letters(agreements):

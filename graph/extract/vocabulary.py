@@ -159,7 +159,8 @@ REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|th
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
                             r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
-                            r"\boffer(?:ed|s)?\b|\bplatform for\b")
+                            r"\boffer(?:ed|s)?\b|\bplatform for\b|\bpropos(?:e|ed|es|al)\b|\bmengusulkan\b|"
+                            r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b")
 EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
@@ -169,8 +170,8 @@ SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:coop
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
                          r"(?:\w+\s+){1,2}?(?:di|in|of)\s+")
 IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
-COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperation|collaborat|"
-                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus")
+COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperat(?:e|es|ion)\b|collaborat|"
+                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus|\bcover(?:s|ed|ing)?\b")
 
 SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "tourism": ["pariwisata", "wisata", "wisatawan", "tourism", "tourist"],
@@ -188,7 +189,8 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "manufacturing": ["manufaktur", "manufacturing"],
     "fisheries": ["perikanan", "fisheries", "fishery", "nelayan", "fishermen", "fishing", "hasil laut", "seafood"],
     "agriculture": ["pertanian", "agriculture", "agricultural", "perkebunan", "plantation", "kopi", "coffee",
-                    "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security"],
+                    "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security", "farming",
+                    "farmers", "petani"],
     "e-commerce": ["e-commerce", "perdagangan elektronik", "perdagangan daring", "online trade", "online sales",
                    "penjualan daring", "marketplace"],
     "artificial-intelligence": ["kecerdasan buatan", "artificial intelligence"],
