@@ -502,3 +502,20 @@ def test_sectors_as_news_writes_them(gazetteer, text, language, kind, sectors):
     draft = extract(text + "\n", language, "2025-03-05", gazetteer)
     fact, = facts(draft, kind)
     assert fact["sector"] == sectors
+
+
+@pytest.mark.parametrize("text, language, venue", [
+    ("Wali Kota Serang Budi Rustandi menerima delegasi Kota Binzhou di ruang rapat utama Balai Kota Serang, "
+     "Senin (3/3).", "id", "ruang rapat utama Balai Kota Serang"),
+    ("Serang Mayor Budi Rustandi received a Binzhou delegation at the mayor's residence on Monday (March 3).", "en",
+     "mayor's residence"),
+    ("Serang Mayor Budi Rustandi received a Binzhou delegation at the Serang Municipal Government building on "
+     "Monday (March 3).", "en", "Serang Municipal Government building"),
+    ("Serang Mayor Budi Rustandi received a Binzhou delegation at the regent's office in Ciruas on Monday "
+     "(March 3).", "en", "regent's office in Ciruas"),
+])
+def test_venues_and_the_visited_town_as_the_place(gazetteer, text, language, venue):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    # a visit to a city takes place there; the building is its venue
+    assert (visit["host"], visit["location"], visit["venue"]) == ("kota-serang", "kota-serang", venue)

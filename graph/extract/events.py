@@ -10,7 +10,7 @@ from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.people import person_at, person_named
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
-                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, MEETING_RE,
+                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
@@ -121,6 +121,8 @@ def event(doc, person_of_post):
         location = host  # "in Wuxi, Jiangsu province": the town, not its province
     if host is None and location is not None and location != guest and type_name != "Expo":
         host = location  # an expo is held somewhere, not hosted by it
+    if location is None and host is not None and doc.entity_type(host) in LOCAL_REGIONS:
+        location = host  # a visit to a city or regency takes place there
     if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
         # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
         others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])

@@ -21,10 +21,15 @@ _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Ko
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
     r"\b(?:di|at|in)\s+(?:the\s+)?("
-    r"(?:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas|Puspem|Graha|Wisma|Istana|Pusat Pemerintahan|"
-    r"Grand City|Convention)(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){0,5}"
-    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:City Hall|Office|Hall|Building|Centre|Center|Residence|Hotel|Convention Center)"
-    r"(?:\s+[A-Z][\w'’-]*){0,2})")
+    # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
+    # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
+    r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
+    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){1,5}"
+    r"(?:\s+(?:hall|building|complex))?"
+    # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
+    # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
+    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
+    r"Centre|Center|[Rr]esidence|Hotel|Convention Center)(?:\s+in\s+[A-Z][\w'’-]*|(?:\s+[A-Z][\w'’-]*){0,2}))")
 
 
 def organisations_after(doc, pos, limit) -> list[str]:
