@@ -519,3 +519,11 @@ def test_venues_and_the_visited_town_as_the_place(gazetteer, text, language, ven
     visit, = facts(draft, "DelegationVisit")
     # a visit to a city takes place there; the building is its venue
     assert (visit["host"], visit["location"], visit["venue"]) == ("kota-serang", "kota-serang", venue)
+
+
+def test_a_list_of_titles_and_names_is_no_apposition(gazetteer):
+    text = ("Pertemuan itu dihadiri oleh Wakil Bupati Rina Marlina, Wakil Wali Kota Binzhou Wang Tao, serta anggota "
+            "Kadin.\n")
+    draft = extract(text, "id", "2025-03-05", gazetteer)
+    assert ("wang-tao", "deputy-mayor", "binzhou") in posts(draft)
+    assert ("rina-marlina", "deputy-mayor", "binzhou") not in posts(draft)

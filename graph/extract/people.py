@@ -18,6 +18,7 @@ from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, AP
                                       PLACE_BEFORE_TITLE_RE, REGION_TYPES, TITLE_RE, TITLE_ROLE)
 from graph.extract.doc import slug
 
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
 _OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?")
@@ -94,6 +95,9 @@ def posts(doc):
         for match in APPOSITION_REGIONAL_RE.finditer(sentence.text):
             role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
             region = doc.mention_at(sentence.start + match.end(), COMPATIBLE[region_class])
+            holder_after = _NEXT_WORD_RE.match(doc.text, region.end, sentence.end) if region else None
+            if holder_after is not None and holder_after.group(1) not in NOT_NAMES:
+                continue  # a list, "Wakil Bupati Intan, Wakil Wali Kota Binzhou Qu Yuekuan": the title is Qu's
             # "Yang Fan, vice mayor of Kunming": known by that name, else a new person
             entity = person_named(doc, match.group(1), sentence.start + match.start(1)) if region else None
             if entity is None:
