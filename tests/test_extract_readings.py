@@ -527,3 +527,24 @@ def test_a_list_of_titles_and_names_is_no_apposition(gazetteer):
     draft = extract(text, "id", "2025-03-05", gazetteer)
     assert ("wang-tao", "deputy-mayor", "binzhou") in posts(draft)
     assert ("rina-marlina", "deputy-mayor", "binzhou") not in posts(draft)
+
+
+@pytest.mark.parametrize("text, language, kind, leader, others", [
+    # who else was there, in a line of its own
+    ("Wali Kota Serang Budi Rustandi menerima delegasi Kota Binzhou, Senin (3/3). Turut mendampingi, Rina Marlina, "
+     "Kepala Dinas Pariwisata Kota Serang.", "id", "DelegationVisit", None, ["budi-rustandi", "rina-marlina"]),
+    ("A Binzhou delegation visited Serang City on Monday (March 3). The delegation was led by Binzhou Vice Mayor "
+     "Wang Tao. Also present was Li Hua, director of the Binzhou Commerce Bureau.", "en", "DelegationVisit",
+     "wang-tao", ["wang-tao", "li-hua"]),
+    # a leader named by title and one name: the person the article named in full
+    ("Wali Kota Serang Andi Wijaya memimpin kunjungan ke Kota Binzhou, Senin (3/3). Wako Andi selaku ketua "
+     "rombongan berada di Binzhou selama tiga hari.", "id", "DelegationVisit", "andi-wijaya", ["andi-wijaya"]),
+    # the visiting delegation's leader at an expo
+    ("Serang Trade Expo 2025 dibuka di Kota Serang, Senin (3/3). Delegasi Binzhou dipimpin Wang Tao, Direktur Biro "
+     "Perdagangan Kota Binzhou.", "id", "Expo", "wang-tao", ["wang-tao"]),
+])
+def test_who_led_and_who_else_was_there(gazetteer, text, language, kind, leader, others):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    event, = facts(draft, kind)
+    assert event.get("ledBy") == leader
+    assert event["participant"] == others

@@ -216,7 +216,7 @@ def test_two_outlets_one_visit(outlets, kg, tmp_path):
               for p in (first, second)]
     assert [v["id"] for v in visits] == [VISIT, VISIT]
     assert MATCH_KEY not in visits[0]
-    assert visits[1][MATCH_KEY] == f"same as {VISIT}: same host and guest, dates 1 day apart"
+    assert visits[1][MATCH_KEY] == f"same as {VISIT}: same host and guest, dates 1 day apart, same place"
     assert f"{number:3d}. DelegationVisit: id={VISIT}, " in listing
     assert f"same as {VISIT}, because same host and guest, dates 1 day apart" in listing
 

@@ -9,7 +9,7 @@ from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.people import person_at, person_named
-from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
+from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
 
@@ -63,19 +63,7 @@ def event(doc, person_of_post):
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
-        if leader is None:  # "Ketua rombongan, Name, …", "Name, selaku ketua rombongan", "Name memimpin delegasi"
-            leader = _leader_named(doc, sentence)
-        lead = LEADER_RE.search(sentence.text)
-        if lead and leader is None:
-            pos = sentence.start + lead.end()
-            title = TITLE_RE.match(doc.text, pos)
-            if title:
-                pos = title.end()
-                region = doc.mention_at(pos + 1, REGION_TYPES)
-                pos = region.end if region else pos
-            person = person_at(doc, pos, sentence.end)
-            if person:
-                leader = person[0]
+        leader = leader or _leader(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
         if receive and host is None:
             hosts = [place for holder, place in person_of_post.get(sentence.start, [])]
@@ -91,6 +79,11 @@ def event(doc, person_of_post):
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
+    if leader is None and type_name == "Expo":  # "Delegasi Guangdong dipimpin …" in an article about an expo
+        leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
+                       if found), None)
+        if leader is not None:
+            participants.append(leader)
     first = indexes[0]
     if date is None:  # a dateline in the same paragraph: "… Kota Binzhou. Selasa (22/09/25)"
         paragraph = doc.sentences[first].paragraph
@@ -169,6 +162,24 @@ def event(doc, person_of_post):
 
 
 
+def _leader(doc, sentence):
+    """Who led the delegation, by the ways news says so: "Ketua rombongan, Name, …", "Name, selaku ketua
+    rombongan", "Name memimpin delegasi", "dipimpin Wakil Wali Kota X Name", "led by Nanning Vice Mayor Name"."""
+    named = _leader_named(doc, sentence)
+    lead = LEADER_RE.search(sentence.text)
+    if named is not None or lead is None:
+        return named
+    pos = sentence.start + lead.end()
+    before = doc.mention_at(pos, REGION_TYPES - {"Country"})  # "led by Nanning Vice Mayor …": the place first
+    title = TITLE_RE.match(doc.text, before.end + 1 if before else pos)
+    if title:
+        pos = title.end()
+        region = doc.mention_at(pos + 1, REGION_TYPES)
+        pos = region.end if region else pos
+    person = person_at(doc, pos, sentence.end)
+    return person[0] if person else None
+
+
 def _leader_named(doc, sentence):
     after = LEADER_AFTER_RE.search(sentence.text)
     if after:
@@ -196,4 +207,19 @@ def _who_met(doc, sentences):
                 all(doc.entity_type(p) not in ("Person", "Country", "?") for _, p in (before[-1], after[0])):
             return before[-1][1], after[0][1], before[-1][0]
     return None, None, None
+
+
+def attending(doc, person_of_post) -> tuple[list[str], list[str]]:
+    """(people, sentences) of the lines that say who else was there: "Turut hadir …", "Hadir mendampingi …",
+    "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"."""
+    people, said = [], []
+    for sentence in doc.sentences:
+        if not ATTENDING_RE.search(sentence.text):
+            continue
+        found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
+        found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
+        if found:
+            people.extend(p for p in found if p not in people)
+            said.append(sentence.text)
+    return people, said
 

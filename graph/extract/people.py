@@ -279,7 +279,9 @@ def person_named(doc, name: str, start: int):
         words.pop(0)
     if len(words) < 2:
         found = doc.names.resolve(" ".join(words), {"Person"})
-        return next(iter(found)) if len(found) == 1 and words else None
+        if len(found) == 1 and words:
+            return next(iter(found))
+        return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
     name = " ".join(words)
     if doc.mentions.overlapping(start, start + len(name)) and not doc.names.resolve(name, {"Person"}):
         return None  # a region or organisation's name, not a person's

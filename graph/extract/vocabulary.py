@@ -151,6 +151,9 @@ LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu
 LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"led the delegation|headed the delegation)")
+# who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
+ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|also (?:present|attending)|attended by|"
+                          r"accompanied by|joined by|(?:was|were) also (?:present|there))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
 RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|"
