@@ -548,3 +548,14 @@ def test_who_led_and_who_else_was_there(gazetteer, text, language, kind, leader,
     event, = facts(draft, kind)
     assert event.get("ledBy") == leader
     assert event["participant"] == others
+
+
+def test_an_office_head_travelling_along_is_not_the_visiting_side(gazetteer):
+    # the signing is the story; "Dalam kunjungan ke Binzhou" mentions the trip in passing, with an office's head
+    text = ("Kota Serang dan Kota Binzhou menandatangani LoI. LoI itu ditandatangani oleh Wali Kota Serang Budi "
+            "Rustandi pada Jumat (7/3) di Binzhou. Penandatanganan tersebut difasilitasi Kadin. Dalam kunjungan ke "
+            "Binzhou, Budi didampingi Kepala Dinas Pariwisata Kota Serang Rina Marlina.\n")
+    draft = extract(text, "id", "2025-03-08", gazetteer)
+    assert not facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert "rina-marlina" in signing["participant"]

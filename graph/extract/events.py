@@ -118,8 +118,11 @@ def event(doc, person_of_post):
         location = host  # a visit to a city or regency takes place there
     if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
         # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
+        # (a region, its legislature or government, or a mission: an office's head travels with a delegation,
+        # not as one)
         others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
-                  if doc.entity_type(place) not in ("Country", "Person", "?") and place != host
+                  if (doc.entity_type(place) in REGION_TYPES - {"Country"} | {"Consulate", "Embassy"}
+                      or place in doc.names.seat or place in doc.seats) and place != host
                   and doc.names.jurisdiction.get(host) != place and doc.names.jurisdiction.get(place) != host}
         if len(others) == 1:
             guest = others.pop()
