@@ -559,3 +559,17 @@ def test_an_office_head_travelling_along_is_not_the_visiting_side(gazetteer):
     assert not facts(draft, "DelegationVisit")
     signing, = facts(draft, "Signing")
     assert "rina-marlina" in signing["participant"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Gubernur Banten membuka Serang Trade Expo 2025 di Kota Serang, Rabu (5/3). Pameran yang berlangsung hingga "
+     "Sabtu (8/3) itu diikuti 90 perusahaan.", "id",
+     {"startDate": "2025-03-05", "endDate": "2025-03-08", "statedWeekday": "wednesday"}),
+    ("Serang Trade Expo 2025 resmi ditutup pada Sabtu (8/3).", "id", {"endDate": "2025-03-08"}),
+    ("The Serang Trade Expo 2025 opened in Serang City on Wednesday (March 5).", "en",
+     {"startDate": "2025-03-05", "statedWeekday": "wednesday"}),
+])
+def test_an_expo_opens_and_closes(gazetteer, text, language, expected):
+    draft = extract(text + "\n", language, "2025-03-09", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert {k: expo[k] for k in ("date", "startDate", "endDate", "statedWeekday") if k in expo} == expected

@@ -137,6 +137,11 @@ def event(doc, person_of_post):
         return None
     start, end = (date, until) if until else (None, None)
     date = None if until else date
+    if type_name == "Expo" and not until:
+        opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in indexes])
+        if opened or closed:  # "dibuka Rabu (20/8) … hingga Sabtu (23/8)", "ditutup pada Sabtu (23/8)"
+            start, end, date = opened and opened.value, closed and closed.value, None
+            weekday = opened.weekday if opened else None
     for key, value in (("host", host), ("guest", guest), ("ledBy", leader), ("location", location),
                        ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
         if value is not None:
@@ -163,6 +168,27 @@ def event(doc, person_of_post):
         fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
     return fact
 
+
+
+_OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|opened|opens|open|began|begins|kicked off)\b")
+_CLOSED_RE = re.compile(r"(?i)\b(?:ditutup|menutup|berakhir|hingga|sampai|until|through|closed|closes|ends|ended)\b")
+
+
+def _opening_and_closing(doc, sentences):
+    """The first day and the last an expo's sentences name, by the verb before each date: (hit, hit), either None."""
+    opened = closed = None
+    for sentence in sentences:
+        for hit in dates(doc, sentence.start, sentence.end):
+            before = doc.text[sentence.start:hit.start]
+            verbs = [(m.start(), "open") for m in _OPENED_RE.finditer(before)]
+            verbs += [(m.start(), "close") for m in _CLOSED_RE.finditer(before)]
+            if not verbs:
+                continue
+            if max(verbs)[1] == "open" and opened is None:
+                opened = hit
+            elif max(verbs)[1] == "close" and closed is None:
+                closed = hit
+    return opened, closed
 
 
 def _leader(doc, sentence):
