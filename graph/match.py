@@ -407,6 +407,23 @@ def split(fact: dict, taken: Iterable[str]) -> dict:
     return fact
 
 
+def record_seats(records: Iterable[tuple[str, dict]], seat_of) -> dict[str, str]:
+    """The region each legislature or government the records draft (their ``entities:``) serves, read from its
+    names by ``seat_of(name, class)`` (graph/extract/names.py): two outlets' drafts of one legislature, in two
+    languages, are then one side."""
+    seats = {}
+    for _, doc in records:
+        for entity in doc.get("entities") or []:
+            if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
+                continue
+            label = entity.get("label")
+            names = [*(label.values() if isinstance(label, dict) else [label]), *(entity.get("alias") or [])]
+            found = [r for r in (seat_of(n, str(entity.get("type"))) for n in names if isinstance(n, str)) if r]
+            if found:
+                seats.setdefault(entity["id"], found[0])
+    return seats
+
+
 def places_within(entities: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:
     """place -> the places it lies in, from (subject, property, value) statements (``locatedIn``)."""
     parents: dict[str, set[str]] = {}

@@ -348,3 +348,21 @@ def test_a_legislature_as_a_side_stands_for_its_region():
     assert find_match(visit(date="2026-05-08"), known, seats=seats).id == VISIT
     assert find_match(visit(date="2026-05-08"), known) is None  # without knowing its seat, another guest
     assert find_match(visit(host="binzhou", guest="kota-serang", date="2026-05-08"), known, seats=seats) is None
+
+
+def test_two_outlets_drafts_of_one_legislature_in_two_languages_are_one_side():
+    # neither record's legislature is in the gazetteer yet: their names say which region they serve
+    from graph.match import record_seats
+
+    seats_by_name = {"DPRD Lampung": "lampung", "Lampung Provincial Legislature": "lampung"}
+    first = ("005_a", {"source": {}, "entities": [{"id": "dprd-lampung", "type": "Legislature",
+                                                  "label": "DPRD Lampung"}],
+                       "facts": [visit(id="visit-binzhou-dprd-lampung-2026-05", host="dprd-lampung",
+                                       date="2026-05-07")]})
+    seats = record_seats([first], lambda name, kind: seats_by_name.get(name) if kind == "Legislature" else None)
+    assert seats == {"dprd-lampung": "lampung"}
+    draft = visit(host="lampung-provincial-legislature", date="2026-05-08")
+    known = known_facts([first])
+    assert find_match(draft, known, seats={**seats, "lampung-provincial-legislature": "lampung"}).id == \
+        "visit-binzhou-dprd-lampung-2026-05"
+    assert find_match(draft, known) is None
