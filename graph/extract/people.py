@@ -300,6 +300,7 @@ _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|d
                       r"secretariat|section))\b")
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
+_OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
 
 
 def org_phrase(doc, pos, limit, title):
@@ -340,7 +341,7 @@ def org_phrase(doc, pos, limit, title):
             return entity, region_after.end
     if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
         end = pos + heads[-1].end()
-        of = re.compile(r"\s+of\s+(?:the\s+)?").match(doc.text, end, limit)
+        of = _OF_REGION_RE.match(doc.text, end, limit)
         region = doc.mention_at(of.end(), REGION_TYPES - {"Country"}) if of else None
         if region is not None:  # "the Foreign Affairs Office of Hainan Province"
             end = region.end
@@ -388,7 +389,7 @@ def _before_holder(doc, pos, end):
             for alone in re.finditer(rf"(?<![\w-]){word}(?![\w-])(?!\s+[A-Z])", doc.text):
                 before = re.search(r"([A-Z][\w-]*)\s+\Z", doc.text[max(0, alone.start() - 30):alone.start()])
                 if not cut <= alone.start() < end and (before is None or before.group(1) in NOT_NAMES):
-                    return doc.text.rindex(words[-k - 1].group(), pos, cut) + len(words[-k - 1].group())
+                    return pos + words[-k - 1].end()
     return end
 
 
