@@ -573,3 +573,12 @@ def test_an_expo_opens_and_closes(gazetteer, text, language, expected):
     draft = extract(text + "\n", language, "2025-03-09", gazetteer)
     expo, = facts(draft, "Expo")
     assert {k: expo[k] for k in ("date", "startDate", "endDate", "statedWeekday") if k in expo} == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A delegation from Serang City, led by Mayor Andi Wijaya, visited Binzhou on Monday (March 3).", "en"),
+    ("Rombongan dari Kota Serang yang dipimpin Wali Kota Andi Wijaya mengunjungi Binzhou, Senin (3/3).", "id"),
+])
+def test_a_leaders_title_without_a_place_is_held_where_the_delegation_comes_from(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    assert posts(draft) == {("andi-wijaya", "mayor", "kota-serang")}

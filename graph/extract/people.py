@@ -204,7 +204,8 @@ def title_post(doc, sentence, match) -> Held | None:
                 place = propose_region(doc, unknown.group(1), region_class, doc.text[start:unknown.end(1)])
                 pos = unknown.end(1)
             else:
-                place = doc.only_region(COMPATIBLE[region_class])
+                place = _delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                    doc.only_region(COMPATIBLE[region_class])
     if place is None:
         return None
     pos = _ABBREVIATION_RE.match(doc.text, pos, limit).end()  # "DPRD Nusa Tenggara Barat (NTB)"
@@ -224,6 +225,22 @@ def title_post(doc, sentence, match) -> Held | None:
     if person is None:
         return None
     return _held(doc, person, role, place, start, sentence, term, limit)
+
+
+# "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
+_LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
+_LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
+                        r"(?:the\s+)?$")
+
+
+def _delegation_origin(doc, low, title_start, types):
+    """The place of a title with none after it, said by the delegation it leads: "A delegation from Manado,
+    led by Mayor Frans Wowor" -> Manado."""
+    for m in reversed(doc.mentions.starting(low, title_start)):
+        if _LED_BY_RE.match(doc.text[m.end:title_start]) and _LED_FROM_RE.search(doc.text[low:m.start]):
+            region = _of_class(doc, m, types)
+            return region.entity if region is not None else None
+    return None
 
 
 _COMMA_RE = re.compile(r"\s*,\s*")
