@@ -582,3 +582,15 @@ def test_an_expo_opens_and_closes(gazetteer, text, language, expected):
 def test_a_leaders_title_without_a_place_is_held_where_the_delegation_comes_from(gazetteer, text, language):
     draft = extract(text + "\n", language, "2025-03-05", gazetteer)
     assert posts(draft) == {("andi-wijaya", "mayor", "kota-serang")}
+
+
+@pytest.mark.parametrize("text, language, post, label", [
+    ("Kepala dinas pariwisata Kota Serang, Rina Marlina, memaparkan rencana itu.", "id",
+     ("rina-marlina", "head", "dinas-pariwisata-kota-serang"), "Dinas Pariwisata Kota Serang"),
+    ("Rina Marlina, head of the Serang City tourism office, presented the plan.", "en",
+     ("rina-marlina", "head", "serang-city-tourism-office"), "Serang City Tourism Office"),
+])
+def test_an_office_written_in_lower_case(gazetteer, text, language, post, label):
+    draft = extract(text + "\n", language, "2025-03-05", gazetteer)
+    assert posts(draft) == {post}
+    assert proposed(draft)[post[2]]["label"] == label

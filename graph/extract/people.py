@@ -323,6 +323,9 @@ _OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Prov
 def org_phrase(doc, pos, limit, title):
     """An organisation the gazetteer does not know, written after an organisation's title:
     "Kepala Dinas Koperasi dan UKM Kota Medan, Sri …" -> (proposed id, end of its name)."""
+    lower = _lower_case_office(doc, pos, limit)
+    if lower is not None:
+        return lower
     house = _LEGISLATURE_RE.match(doc.text, pos, limit)
     if house is not None:  # "the speaker of the West Nusa Tenggara provincial legislature"
         name = " ".join(house.group(1).split())
@@ -387,6 +390,35 @@ def org_phrase(doc, pos, limit, title):
     quote = doc.text[pos:end]
     entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
     return entity, end
+
+
+# an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
+# name), "the Serang tourism office" (its region opens it)
+_LOWER_OFFICE_ID_RE = re.compile(r"(dinas|badan|kantor|biro|bagian)((?:\s+(?:[a-z]+|dan)){1,4}?)\s+(?=[A-Z])")
+_LOWER_OFFICE_EN_RE = re.compile(r"((?:\s+[a-z]+){1,3}?)\s+(office|bureau|department|agency)\b")
+
+
+def _lower_case_office(doc, pos, limit):
+    """(id, end) of an office written in lower case at ``pos``, named in capitals ("Dinas Pariwisata Kota
+    Serang", "Serang Tourism Office"); None if there is none."""
+    indonesian = _LOWER_OFFICE_ID_RE.match(doc.text, pos, limit)
+    region = doc.mention_at(indonesian.end(), REGION_TYPES - {"Country"}) if indonesian else None
+    if region is not None and "|" not in region.entity:
+        words, end = f"{indonesian.group(1)}{indonesian.group(2)}".split(), region.end
+        name = " ".join(w if w == "dan" else w.capitalize() for w in words) + " " + region.text
+    else:
+        region = doc.mention_at(pos, REGION_TYPES - {"Country"})
+        english = _LOWER_OFFICE_EN_RE.match(doc.text, region.end, limit) if region and "|" not in region.entity \
+            else None
+        if english is None:
+            return None
+        end = english.end()
+        name = region.text + " " + " ".join(w.capitalize() for w in doc.text[region.end:end].split())
+    known = doc.names.resolve(name)
+    if len(known) == 1:
+        return next(iter(known)), end
+    quote = doc.text[pos:end]
+    return doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote), end
 
 
 def _before_holder(doc, pos, end):
