@@ -11,7 +11,9 @@ The work is a pipeline of stages over one ``Doc``, a module each:
 
     segments   text -> sentences, with datelines, bylines, captions, credits and teasers marked
     mentions   names the gazetteer knows (names.py) and regions/organisations it does not
-    people     posts: title before or after a name, appositions
+    people     posts: title before or after a name, appositions, "who chairs …"
+    organisations  names of offices, chambers, legislatures and missions as news writes them
+               (read where a title or "organised by" says one begins)
     places     where a region lies, capitals
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.people import diplomatic_mission, org_phrase
+from graph.extract.organisations import diplomatic_mission, org_phrase
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
