@@ -24,7 +24,7 @@ from graph import drafts, roundtrip
 from graph.errors import InputError, SourceError
 from graph.evidence import NormalisedText
 from graph.extract import EXTRACTOR, Draft, extract
-from graph.match import places_within, settle
+from graph.match import places_within, record_seats, settle
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
 from graph.progress import SILENT, Progress
@@ -330,8 +330,9 @@ def match_declared(draft: Draft, sources: Path, gazetteer: Source, published: st
     (graph/match.py); ``own``: the record whose earlier drafts this one replaces."""
     records = [(path.stem, doc) for path, doc in _records(sources)]
     parents = places_within((i.subject, s.prop.name, s.value) for i in gazetteer.items for s in i.statements)
+    seats = {**record_seats(records, draft.seat_of), **draft.seats}
     draft.facts, draft.pending = settle(draft.facts, draft.pending, records, {i.subject for i in gazetteer.items},
-                                        parents=parents, own=own, published=published)
+                                        parents=parents, own=own, published=published, seats=seats)
 
 
 def next_source_id(sources: Path, text: str) -> str:

@@ -203,7 +203,11 @@ def _echo_added(added, verb):
     if added.record_path is None:
         click.echo(f"{verb} {added.text_path}; nothing extracted: {added.draft.reason}")
         return
+    left_open = added.draft.notes  # what the extractor could not decide: one line each on stderr
+    for note in left_open if not _quiet() else ():
+        click.echo("Draft note: " + "".join(c if c.isprintable() else "\ufffd" for c in note), err=True)
     click.echo(f"{verb} {added.record_path} ({added.text_path.name}): {len(added.facts)} drafted facts to review"
+               + (f" ({len(left_open)} draft note{'s' * (len(left_open) > 1)} on what it left open)" if left_open else "")
                + ("" if not added.draft.reason else f"; nothing extracted: {added.draft.reason}"))
     if added.entities:
         names = ", ".join(f"{entity['id']} ({entity['type']})" for entity in added.entities)

@@ -10,8 +10,8 @@ the same as a declared one when
   class, or a delegation visit and a meeting);
 - they are between the same sides (hosts, guests, parties): at least two
   in common, or the one side the vaguer of them names; facts that name no
-  side (an expo) need the same name, or dates and the same place or an
-  organiser in common;
+  side (an expo, a signing) need the same name, or dates and the same place,
+  an organiser or two participants in common;
 - their dates are at most ``WINDOW_DAYS`` apart; a date that is not known
   does not stand in the way, but an undated fact happened before its
   article was published (give or take the window: visits are announced);
@@ -67,6 +67,7 @@ class Known:
     reported: list[dt.date] = field(default_factory=list)  # when the records that give no date were published
     dates: set[str] = field(default_factory=set)  # the dates as written
     places: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # its participants
     names: set[str] = field(default_factory=set)  # its labels and titles, as slugs
     label: object = None  # as the first record to declare it writes it
     sources: set[str] = field(default_factory=set)
@@ -164,6 +165,7 @@ def known_facts(records: Iterable[tuple[str, dict]], replacing: str | None = Non
         elif _span(published):
             known.reported.append(_span(published)[1])
         known.places.update(v for key in _PLACES for v in _values(fact, key))
+        known.people.update(_values(fact, "participant"))
         known.names |= _names(fact)
         if known.label is None:
             known.label = fact.get("label")
@@ -200,18 +202,23 @@ def _within(place: str, other: str, parents: dict[str, set[str]]) -> bool:
 
 
 def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] | None = None,
-               window: int = WINDOW_DAYS, own: str | None = None, published: str | None = None) -> Match | None:
+               window: int = WINDOW_DAYS, own: str | None = None, published: str | None = None,
+               seats: dict[str, str] | None = None) -> Match | None:
     """The declared fact that ``fact`` (a drafted event or agreement) is the same as, or None.
 
     ``parents`` maps a place to the places it lies in (the gazetteer's
     ``locatedIn``); ``own`` is the draft's own source, whose declared facts
     are preferred (drafting an article again meets its earlier facts);
-    ``published``: when the draft's article was, which bounds an undated fact.
+    ``published``: when the draft's article was, which bounds an undated fact;
+    ``seats`` maps an organisation a region has one of (its legislature, its
+    government) to that region: as a side, it stands for its region ("a Sichuan
+    delegation" and "the Sichuan People's Congress delegation" are one guest).
     """
     if fact.get("type") not in KINDS:
         return None
     parents = parents or {}
-    sides = _sides(fact)
+    seats = seats or {}
+    sides = _seated(_sides(fact), seats)
     mine = _between(sides)
     span = _fact_span(fact)
     places = {v for key in _PLACES for v in _values(fact, key)}
@@ -233,9 +240,10 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
             _within(p, q, parents) or _within(q, p, parents) for p in places for q in candidate.places)
         if same_place is False:
             continue
-        theirs = _between(candidate.sides)
-        if sides.get("host", set()) & candidate.sides.get("guest", set()) or \
-                sides.get("guest", set()) & candidate.sides.get("host", set()):
+        their_sides = _seated(candidate.sides, seats)
+        theirs = _between(their_sides)
+        if sides.get("host", set()) & their_sides.get("guest", set()) or \
+                sides.get("guest", set()) & their_sides.get("host", set()):
             continue
         if mine and theirs:
             shared = mine & theirs
@@ -243,26 +251,33 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
                 continue
         elif mine or theirs:
             continue
-        else:  # neither says who it is between (an expo): its name, or dates and the place or an organiser
+        else:  # neither says who it is between (an expo, a signing): its name, or dates and the place, an
+            # organiser or two participants in common (the two signatories of one ceremony)
             shared = sides.get("organiser", set()) & candidate.sides.get("organiser", set())
-            if not (_names(fact) & candidate.names or gaps and (same_place or shared)):
+            met = set(_values(fact, "participant")) & candidate.people
+            if not (_names(fact) & candidate.names or gaps and (same_place or shared or len(met) >= 2)):
                 continue
+            shared = shared or met
         rank = (own not in candidate.sources, -len(shared), min(gaps) if gaps else window + 1, candidate.id)
         if best is None or rank < best[0]:
-            best = (rank, candidate, shared, gaps)
+            best = (rank, candidate, shared, gaps, their_sides)
     if best is None:
         return None
-    _, candidate, shared, gaps = best
+    _, candidate, shared, gaps, their_sides = best
     return Match(candidate.id, candidate.type, f"same as {candidate.id}: "
-                 + ", ".join(_reasons(fact, sides, span, places, candidate, shared, gaps)))
+                 + ", ".join(_reasons(fact, sides, their_sides, span, places, candidate, shared, gaps)))
+
+
+def _seated(sides: dict[str, set[str]], seats: dict[str, str]) -> dict[str, set[str]]:
+    """Sides with each legislature or government written as the region it serves."""
+    return {key: ({seats.get(x, x) for x in ids} if key in _BETWEEN else ids) for key, ids in sides.items()}
 
 
 def _between(sides: dict[str, set[str]]) -> set[str]:
     return set().union(*(sides.get(key, set()) for key in _BETWEEN))
 
 
-def _reasons(fact, sides, span, places, candidate: Known, shared, gaps) -> list[str]:
-    theirs = candidate.sides
+def _reasons(fact, sides, theirs, span, places, candidate: Known, shared, gaps) -> list[str]:
     if sides.get("host") and sides.get("guest") and sides.get("host") == theirs.get("host") \
             and sides.get("guest") == theirs.get("guest"):
         said = ["same host and guest"]
@@ -338,7 +353,7 @@ def mint_id(fact: dict, taken: Iterable[str] = ()) -> str:
 
 def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict]], taken: Iterable[str] = (), *,
            parents: dict[str, set[str]] | None = None, own: str | None = None, published: str | None = None,
-           window: int = WINDOW_DAYS) -> tuple[list[dict], list[dict]]:
+           window: int = WINDOW_DAYS, seats: dict[str, str] | None = None) -> tuple[list[dict], list[dict]]:
     """``facts`` and ``pending`` (a draft's, as the extractor left them) with their events and agreements
     matched to those ``records`` declare or given minted ids, and references to them renamed.
 
@@ -356,7 +371,7 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
             continue
         claimed = {new for new, found in renamed.values() if found is not None}
         found = find_match(fact, [k for k in known if k.id not in claimed], parents=parents, own=own,
-                           published=published, window=window)
+                           published=published, window=window, seats=seats)
         new = found.id if found else mint_id(fact, used | {new for new, _ in renamed.values()})
         renamed[old] = (new, found)
 
@@ -390,6 +405,23 @@ def split(fact: dict, taken: Iterable[str]) -> dict:
     fact = {k: v for k, v in fact.items() if k != MATCH_KEY}
     fact["id"] = mint_id(fact, set(taken) | {fact["id"]})
     return fact
+
+
+def record_seats(records: Iterable[tuple[str, dict]], seat_of) -> dict[str, str]:
+    """The region each legislature or government the records draft (their ``entities:``) serves, read from its
+    names by ``seat_of(name, class)`` (graph/extract/names.py): two outlets' drafts of one legislature, in two
+    languages, are then one side."""
+    seats = {}
+    for _, doc in records:
+        for entity in doc.get("entities") or []:
+            if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
+                continue
+            label = entity.get("label")
+            names = [*(label.values() if isinstance(label, dict) else [label]), *(entity.get("alias") or [])]
+            found = [r for r in (seat_of(n, str(entity.get("type"))) for n in names if isinstance(n, str)) if r]
+            if found:
+                seats.setdefault(entity["id"], found[0])
+    return seats
 
 
 def places_within(entities: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:

@@ -246,3 +246,22 @@ def test_utf16_with_a_byte_order_mark_is_converted(newsroom, kg, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Note: converted from utf-16 to UTF-8" in result.output
     assert new_record(newsroom, before).with_suffix(".txt").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_what_the_draft_left_open_is_said_on_stderr(newsroom, kg, tmp_path, quiet):
+    path = tmp_path / "weekday.txt"
+    path.write_text("[test text, not news]\nWali Kota Serang Budi Rustandi menerima delegasi Kota Binzhou, "
+                    "Rabu (24/4), di Balai Kota Serang.\n", encoding="utf-8")
+    before = listing(newsroom)
+    result = kg("add", path, "--root", newsroom, "--url", "https://example.org/w", "--publisher", "contoh-berita",
+                "--published", "2025-04-25", "--language", "id", *(["--quiet"] if quiet else []))
+    assert result.exit_code == 0, result.output
+    note = "Draft note: “Rabu (24/4)”: 2025-04-24 (the year of publication) is a Thursday, not a Wednesday\n"
+    if quiet:
+        assert result.stdout == result.stderr == ""
+        return
+    assert result.stderr == note and note not in result.stdout, (result.stdout, result.stderr)
+    assert "drafted facts to review (1 draft note on what it left open)" in result.stdout
+    again = kg("extract", new_record(newsroom, before).stem[:3], "--root", newsroom)
+    assert again.exit_code == 0 and again.stderr == note, again.output

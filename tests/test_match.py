@@ -216,7 +216,7 @@ def test_two_outlets_one_visit(outlets, kg, tmp_path):
               for p in (first, second)]
     assert [v["id"] for v in visits] == [VISIT, VISIT]
     assert MATCH_KEY not in visits[0]
-    assert visits[1][MATCH_KEY] == f"same as {VISIT}: same host and guest, dates 1 day apart"
+    assert visits[1][MATCH_KEY] == f"same as {VISIT}: same host and guest, dates 1 day apart, same place"
     assert f"{number:3d}. DelegationVisit: id={VISIT}, " in listing
     assert f"same as {VISIT}, because same host and guest, dates 1 day apart" in listing
 
@@ -328,3 +328,41 @@ def test_a_match_that_is_not_text_is_a_one_line_error(project, kg, tmp_path):
                            encoding="utf-8")
     result = kg("build", "--root", project, "--out", tmp_path / "out", "--no-warm")
     assert result.exit_code == 0 and "same as x" not in (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
+
+
+def test_a_signing_matches_on_its_signatories_and_date():
+    # one outlet names the hall's town, another only who organised it: the two signatories make it one ceremony
+    known = known_facts([record("006_f", {"id": "signing-x", "type": "Signing", "location": "hangzhou",
+                                          "date": "2025-09-05", "participant": ["budi-rustandi", "li-ming"]})])
+    draft = {"id": "d", "type": "Signing", "organiser": "icbc", "date": "2025-09-05",
+             "participant": ["li-ming", "budi-rustandi"]}
+    assert find_match(draft, known).reason == "same as signing-x: both name budi-rustandi, li-ming, same date"
+    assert find_match({**draft, "participant": ["li-ming"]}, known) is None  # one person is at many ceremonies
+    assert find_match({**draft, "date": "2025-10-20"}, known) is None
+
+
+def test_a_legislature_as_a_side_stands_for_its_region():
+    # "a Binzhou delegation" in one outlet is "the Binzhou People's Congress delegation" in another
+    known = known_facts([record("005_a", visit(id=VISIT, guest="binzhou-peoples-congress", date="2026-05-07"))])
+    seats = {"binzhou-peoples-congress": "binzhou"}
+    assert find_match(visit(date="2026-05-08"), known, seats=seats).id == VISIT
+    assert find_match(visit(date="2026-05-08"), known) is None  # without knowing its seat, another guest
+    assert find_match(visit(host="binzhou", guest="kota-serang", date="2026-05-08"), known, seats=seats) is None
+
+
+def test_two_outlets_drafts_of_one_legislature_in_two_languages_are_one_side():
+    # neither record's legislature is in the gazetteer yet: their names say which region they serve
+    from graph.match import record_seats
+
+    seats_by_name = {"DPRD Lampung": "lampung", "Lampung Provincial Legislature": "lampung"}
+    first = ("005_a", {"source": {}, "entities": [{"id": "dprd-lampung", "type": "Legislature",
+                                                  "label": "DPRD Lampung"}],
+                       "facts": [visit(id="visit-binzhou-dprd-lampung-2026-05", host="dprd-lampung",
+                                       date="2026-05-07")]})
+    seats = record_seats([first], lambda name, kind: seats_by_name.get(name) if kind == "Legislature" else None)
+    assert seats == {"dprd-lampung": "lampung"}
+    draft = visit(host="lampung-provincial-legislature", date="2026-05-08")
+    known = known_facts([first])
+    assert find_match(draft, known, seats={**seats, "lampung-provincial-legislature": "lampung"}).id == \
+        "visit-binzhou-dprd-lampung-2026-05"
+    assert find_match(draft, known) is None

@@ -11,7 +11,9 @@ The work is a pipeline of stages over one ``Doc``, a module each:
 
     segments   text -> sentences, with datelines, bylines, captions, credits and teasers marked
     mentions   names the gazetteer knows (names.py) and regions/organisations it does not
-    people     posts: title before or after a name, appositions
+    people     posts: title before or after a name, appositions, "who chairs …"
+    organisations  names of offices, chambers, legislatures and missions as news writes them
+               (read where a title or "organised by" says one begins)
     places     where a region lies, capitals
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
@@ -30,7 +32,7 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import event
+from graph.extract.events import attending, event
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -69,6 +71,12 @@ def run(doc: Doc) -> Draft:
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
     organisers.apply(doc, visit, signings)
+    main = visit if visit is not None else (signings[0] if signings else None)
+    if main is not None:  # who else was there, said in a line of its own
+        people, said = attending(doc, person_of_post)
+        sides = (main.get("host"), main.get("guest"), *main.get("organiser", []))
+        main["participant"] = list(dict.fromkeys([*main.get("participant", []), *(p for p in people if p not in sides)]))
+        main["quote"].extend(q for q in said if q not in main["quote"])
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:

@@ -12,6 +12,12 @@ from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, LEVEL,
                                       SIGNED_IT_RE, SIMILAR_RE, UNNAMED_RE)
 
 _AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,4}\Z")
+# an agreement still to come: "langkah awal menuju perjanjian kerja sama", "opening the way to a sister-city
+# agreement", "akan menandatangani MoU", "plan to sign an MoU"
+_PROSPECTIVE_RE = re.compile(r"(?i)\b(?:menuju|towards?|opening the way (?:to|for)|paving the way (?:to|for)|"
+                             r"pave the way (?:to|for)|ahead of|akan (?:menandatangani|menjalin|meneken)|"
+                             r"will sign|plans? to sign|rencana(?:nya)? (?:menandatangani|penandatanganan))"
+                             r"\s+(?:(?:a|an|the|sebuah|suatu)\s+)?(?:[\w-]+\s+){0,2}\Z")
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
 
@@ -21,7 +27,9 @@ def agreement_facts(doc, person_of_post):
     agreements: list[dict] = []
     anchors: list[tuple[int, dict]] = []
     for index, sentence in enumerate(doc.sentences):
-        kinds = [(t, p) for pattern, t, p in AGREEMENTS if re.search(pattern, sentence.text)]
+        kinds = [(t, p) for pattern, t, p in AGREEMENTS
+                 if any(not _PROSPECTIVE_RE.search(sentence.text, 0, m.start())
+                        for m in re.finditer(pattern, sentence.text))]
         signing = SIGN_RE.search(sentence.text)
         signed = [a for a in agreements if a["type"] not in _TIES]
         if not kinds and signing and signed and index - signed[-1]["_sentence"] <= 2 \
@@ -86,7 +94,15 @@ def agreement_facts(doc, person_of_post):
                     signing_of(doc, fact, sentence, signing, person_of_post)
                 if found_dates and more_precise(found_dates[0].value, fact.get("signedOn")) and type_name in _SIGNED:
                     fact["signedOn"], fact["_weekday"] = found_dates[0].value, found_dates[0].weekday
-    return agreements, anchors
+    kept = aims_of_letters(agreements)
+    return kept, [(i, fact) for i, fact in anchors if any(fact is k for k in kept)]
+
+
+def aims_of_letters(agreements):
+    """A letter of intent states an intention: the sister-city tie it is for ("LoI kota kembar", "a letter of
+    intent on establishing sister-city relations") is its aim, not a tie that exists yet."""
+    letters = [a["party"] for a in agreements if a["type"] == "LetterOfIntent"]
+    return [a for a in agreements if not (a["type"] in _TIES and a["party"] in letters)]
 
 
 def name_agreements(doc, agreements):

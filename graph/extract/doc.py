@@ -88,11 +88,24 @@ class Doc:
         self.mentions = Mentions()
         self.facts: list[dict] = []
         self.notes: list[str] = []  # what the draft could not settle, for the curator
+        self.posts_at: list[tuple[int, str, str]] = []  # (where the text states it, holder, place) of each post
+        self.seats: dict[str, str] = {}  # a proposed legislature or government -> the region it serves
         self._regions: dict = {}
 
     def propose(self, entity_id, type_name, label, aliases, quote) -> str:
+        """A name the gazetteer does not know, as a new entity; or the known one it stands for by its kind and
+        seat (a legislature or government named in the other language: "West Sumatra Provincial Legislature"
+        is the known "DPRD Sumbar")."""
+        names = [*(label.values() if isinstance(label, dict) else [label]), *aliases]
+        for name in names:
+            known = self.names.same_organisation(name, type_name)
+            if known is not None:
+                return known
         if entity_id in self.names.types:
             entity_id = entity_id + "-2"
+        seat = next((r for r in (self.names.seat_of(n, type_name) for n in names) if r), None)
+        if seat is not None:
+            self.seats[entity_id] = seat
         entry = self.proposed.setdefault(entity_id, {"id": entity_id, "type": type_name, "label": label,
                                                      "alias": [], "seen": quote})
         for alias in aliases:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import Callable
 
 VERSION = "0.1"
 EXTRACTOR = f"kg-extract {VERSION}"
@@ -29,6 +30,10 @@ class Draft:
     # (never merged by the extractor: "Budi Hartono" is not "Budi Rustandi")
     candidates: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the draft left open, and why
+    # a legislature or government (known or proposed) -> the region it serves, for matching sides (match.py)
+    seats: dict[str, str] = field(default_factory=dict)
+    # (name, class) -> the region an organisation of that name serves (Names.seat_of), for other records' drafts
+    seat_of: Callable[[str, str], str | None] = field(default=lambda name, type_name: None, repr=False)
 
 
 def finish(doc, facts) -> Draft:
@@ -37,6 +42,8 @@ def finish(doc, facts) -> Draft:
     draft.mentioned = {m.entity for m in doc.mentions if m.entity in doc.names.types}
     draft.candidates = candidates(doc)
     draft.notes = list(dict.fromkeys(doc.notes))
+    draft.seats = {**doc.names.seat, **doc.seats}
+    draft.seat_of = doc.names.seat_of
     for fact in facts:
         # copies: two facts sharing one list would be written as a YAML alias, which records refuse
         clean = {k: copy.deepcopy(fact[k]) for k in ORDER if k in fact and fact[k] not in (None, [])}

@@ -9,8 +9,8 @@ from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.people import person_at, person_named
-from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
-                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, MEETING_RE,
+from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
+                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
@@ -48,10 +48,14 @@ def event(doc, person_of_post):
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
                                                            GUEST_AFTER_RE.match(after)):
                     guest = m.entity
-                elif host is None and HOST_RE.search(before) and kind in REGION_TYPES:
+                elif host is None and HOST_RE.search(before) and (kind in REGION_TYPES or m.entity in doc.names.seat
+                                                                  or m.entity in doc.seats):
+                    # a region, or its legislature or government: "visited the Banten Provincial Legislature"
                     host = m.entity
-                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) \
-                        and not _MISSION_BEFORE_RE.search(before):  # "Consul General in Denpasar": the post's
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and not \
+                        _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):
+                    # "Consul General in Denpasar", "Consulate General of the People's Republic of China in Medan":
+                    # the mission's town
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)
@@ -59,19 +63,7 @@ def event(doc, person_of_post):
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
-        if leader is None:  # "Ketua rombongan, Name, …", "Name, selaku ketua rombongan", "Name memimpin delegasi"
-            leader = _leader_named(doc, sentence)
-        lead = LEADER_RE.search(sentence.text)
-        if lead and leader is None:
-            pos = sentence.start + lead.end()
-            title = TITLE_RE.match(doc.text, pos)
-            if title:
-                pos = title.end()
-                region = doc.mention_at(pos + 1, REGION_TYPES)
-                pos = region.end if region else pos
-            person = person_at(doc, pos, sentence.end)
-            if person:
-                leader = person[0]
+        leader = leader or _leader(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
         if receive and host is None:
             hosts = [place for holder, place in person_of_post.get(sentence.start, [])]
@@ -87,6 +79,11 @@ def event(doc, person_of_post):
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
+    if leader is None and type_name == "Expo":  # "Delegasi Guangdong dipimpin …" in an article about an expo
+        leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
+                       if found), None)
+        if leader is not None:
+            participants.append(leader)
     first = indexes[0]
     if date is None:  # a dateline in the same paragraph: "… Kota Binzhou. Selasa (22/09/25)"
         paragraph = doc.sentences[first].paragraph
@@ -103,6 +100,9 @@ def event(doc, person_of_post):
                 date, weekday = hits[-1].value, hits[-1].weekday
                 fact["quote"].insert(0, doc.text[hits[-1].start:hits[-1].end])
                 break
+    if host is None and guest is None and type_name in ("DelegationVisit", "Meeting"):
+        guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
+        leader = leader or came
     if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
         # "Aceh Vice Governor X met with a delegation from Yunnan": the other side's post is the host's
         sides = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
@@ -114,10 +114,15 @@ def event(doc, person_of_post):
         location = host  # "in Wuxi, Jiangsu province": the town, not its province
     if host is None and location is not None and location != guest and type_name != "Expo":
         host = location  # an expo is held somewhere, not hosted by it
+    if location is None and host is not None and doc.entity_type(host) in LOCAL_REGIONS:
+        location = host  # a visit to a city or regency takes place there
     if guest is None and host is not None and type_name in ("DelegationVisit", "Meeting"):
         # the visitors' posts tell where they come from: "… dihadiri Wakil Wali Kota Binzhou Qu Yuekuan"
+        # (a region, its legislature or government, or a mission: an office's head travels with a delegation,
+        # not as one)
         others = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
-                  if doc.entity_type(place) not in ("Country", "Person", "?") and place != host
+                  if (doc.entity_type(place) in REGION_TYPES - {"Country"} | {"Consulate", "Embassy"}
+                      or place in doc.names.seat or place in doc.seats) and place != host
                   and doc.names.jurisdiction.get(host) != place and doc.names.jurisdiction.get(place) != host}
         if len(others) == 1:
             guest = others.pop()
@@ -132,6 +137,11 @@ def event(doc, person_of_post):
         return None
     start, end = (date, until) if until else (None, None)
     date = None if until else date
+    if type_name == "Expo" and not until:
+        opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in indexes])
+        if opened or closed:  # "dibuka Rabu (20/8) … hingga Sabtu (23/8)", "ditutup pada Sabtu (23/8)"
+            start, end, date = opened and opened.value, closed and closed.value, None
+            weekday = opened.weekday if opened else None
     for key, value in (("host", host), ("guest", guest), ("ledBy", leader), ("location", location),
                        ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
         if value is not None:
@@ -160,6 +170,45 @@ def event(doc, person_of_post):
 
 
 
+_OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|opened|opens|open|began|begins|kicked off)\b")
+_CLOSED_RE = re.compile(r"(?i)\b(?:ditutup|menutup|berakhir|hingga|sampai|until|through|closed|closes|ends|ended)\b")
+
+
+def _opening_and_closing(doc, sentences):
+    """The first day and the last an expo's sentences name, by the verb before each date: (hit, hit), either None."""
+    opened = closed = None
+    for sentence in sentences:
+        for hit in dates(doc, sentence.start, sentence.end):
+            before = doc.text[sentence.start:hit.start]
+            verbs = [(m.start(), "open") for m in _OPENED_RE.finditer(before)]
+            verbs += [(m.start(), "close") for m in _CLOSED_RE.finditer(before)]
+            if not verbs:
+                continue
+            if max(verbs)[1] == "open" and opened is None:
+                opened = hit
+            elif max(verbs)[1] == "close" and closed is None:
+                closed = hit
+    return opened, closed
+
+
+def _leader(doc, sentence):
+    """Who led the delegation, by the ways news says so: "Ketua rombongan, Name, …", "Name, selaku ketua
+    rombongan", "Name memimpin delegasi", "dipimpin Wakil Wali Kota X Name", "led by Nanning Vice Mayor Name"."""
+    named = _leader_named(doc, sentence)
+    lead = LEADER_RE.search(sentence.text)
+    if named is not None or lead is None:
+        return named
+    pos = sentence.start + lead.end()
+    before = doc.mention_at(pos, REGION_TYPES - {"Country"})  # "led by Nanning Vice Mayor …": the place first
+    title = TITLE_RE.match(doc.text, before.end + 1 if before else pos)
+    if title:
+        pos = title.end()
+        region = doc.mention_at(pos + 1, REGION_TYPES)
+        pos = region.end if region else pos
+    person = person_at(doc, pos, sentence.end)
+    return person[0] if person else None
+
+
 def _leader_named(doc, sentence):
     after = LEADER_AFTER_RE.search(sentence.text)
     if after:
@@ -170,4 +219,36 @@ def _leader_named(doc, sentence):
     if before:
         return person_named(doc, before.group(1), sentence.start + before.start(1))
     return None
+
+
+def _who_met(doc, sentences):
+    """(guest, host, the guest's person) of "China's Consul General in Denpasar, Zhao Lin, met the speaker of the
+    NTB legislature, …" / "Konjen … bertemu Ketua DPRD …": two officials, one on each side of the verb; the one
+    named first came to the other. (None, None, None) when a sentence does not say so."""
+    for sentence in sentences:
+        verb = MEETING_VERB_RE.search(sentence.text)
+        if verb is None:
+            continue
+        at = sentence.start + verb.start()
+        before = [(h, p) for pos, h, p in doc.posts_at if sentence.start <= pos < at]
+        after = [(h, p) for pos, h, p in doc.posts_at if at < pos < sentence.end]
+        if before and after and before[-1][1] != after[0][1] and \
+                all(doc.entity_type(p) not in ("Person", "Country", "?") for _, p in (before[-1], after[0])):
+            return before[-1][1], after[0][1], before[-1][0]
+    return None, None, None
+
+
+def attending(doc, person_of_post) -> tuple[list[str], list[str]]:
+    """(people, sentences) of the lines that say who else was there: "Turut hadir …", "Hadir mendampingi …",
+    "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"."""
+    people, said = [], []
+    for sentence in doc.sentences:
+        if not ATTENDING_RE.search(sentence.text):
+            continue
+        found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
+        found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
+        if found:
+            people.extend(p for p in found if p not in people)
+            said.append(sentence.text)
+    return people, said
 

@@ -2,8 +2,8 @@
 regions and organisations it does not know, proposed from the way they are written
 ("Kabupaten Lebak", "Guangzhou City", "Expansion (ACRONYM)").
 
-Overlaps are settled by order: acronym expansions, then known names of two words or more,
-then ranked regions, then every other known name.
+Overlaps are settled by order: acronym expansions, legislatures named by their region, known
+names of two words or more, ranked regions, then every other known name.
 """
 from __future__ import annotations
 
@@ -59,6 +59,14 @@ def find_mentions(doc):
             entity = doc.propose(slug(acronym), type_name, f"{expansion} ({acronym})", [acronym, expansion],
                                   text[start:match.end()])
         add(Mention(start, match.end(), entity, type_name, text[start:match.end()]))
+
+    # legislatures named in English by their region: "the West Sumatra Provincial Legislature" (the known
+    # DPRD Sumbar when the gazetteer has it: see Doc.propose)
+    for match in _LEGISLATURE_RE.finditer(text):
+        name = " ".join(match.group(1).split())
+        if doc.names.seat_of(name, "Legislature") is not None:
+            add(Mention(match.start(1), match.end(1), doc.propose(slug(name), "Legislature", name, [], name),
+                        "Legislature", match.group(1)))
 
     # names the gazetteer knows, of two words or more: "Pemerintah Provinsi Zhejiang"
     known = list(doc.names.index.finditer(text))
@@ -121,6 +129,11 @@ def find_mentions(doc):
     in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}
     doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person"
                             or same_person(doc, m, kept, in_full))
+
+
+_LEGISLATURE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}(?:[Pp]rovincial\s+|[Cc]ity\s+|[Rr]egency\s+|"
+                             r"[Mm]unicipal\s+)?(?:[Ll]egislature|[Ll]egislative [Cc]ouncil|People's Congress|"
+                             r"People's Council))\b")
 
 
 def regional_branches(doc, mentions):

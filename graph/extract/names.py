@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.vocabulary import COMPATIBLE, REGION_TYPES, SEAT_RANKS, SEAT_RES
 from graph.sources import Source
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -92,6 +93,38 @@ class Names:
                 if statement.prop.name == "jurisdiction":
                     self.jurisdiction[item.subject] = statement.value
         self.index = NameIndex(self.by_name)
+        # an organisation a region has one of (its legislature, its government) -> that region, and back
+        self.seat: dict[str, str] = {}
+        for item in gazetteer.items:
+            if item.type in SEAT_RES:
+                names = [*item.labels.values(), *item.aliases]
+                region = self.jurisdiction.get(item.subject) or next(
+                    (r for r in (self.seat_of(n, item.type) for n in names) if r), None)
+                if region:
+                    self.seat[item.subject] = region
+        self.seated: dict[tuple[str, str], set[str]] = {}
+        for entity, region in self.seat.items():
+            self.seated.setdefault((self.types[entity], region), set()).add(entity)
+
+    def seat_of(self, name: str, type_name: str) -> str | None:
+        """The region an organisation of ``type_name`` serves, read from its name: "DPRD Sumbar" and "West
+        Sumatra Provincial Legislature" -> sumatera-barat; None when the name says no known region."""
+        for pattern in SEAT_RES.get(type_name, ()):
+            found = pattern.fullmatch(" ".join(name.split()))
+            if found is None:
+                continue
+            rank = SEAT_RANKS.get((found.group("rank") or "").capitalize())
+            wanted = COMPATIBLE[rank] if rank else REGION_TYPES - {"Country"}
+            regions = self.resolve(found.group("region"), wanted)
+            if len(regions) == 1:
+                return next(iter(regions))
+        return None
+
+    def same_organisation(self, name: str, type_name: str) -> str | None:
+        """The known organisation of ``type_name`` that ``name`` stands for by its kind and seat, if one."""
+        region = self.seat_of(name, type_name)
+        found = self.seated.get((type_name, region), set()) if region else set()
+        return next(iter(found)) if len(found) == 1 else None
 
     def resolve(self, name: str, wanted: set[str] | None = None) -> set[str]:
         found = self.by_name.get(name, set())

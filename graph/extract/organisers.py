@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.people import diplomatic_mission, org_phrase
-from graph.extract.vocabulary import REGION_TYPES, SIGN_RE
+from graph.extract.organisations import diplomatic_mission, org_phrase
+from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
-                        r"supported by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
+                        r"supported by|arranged by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
     r"\b(?:di|at|in)\s+(?:the\s+)?("
-    r"(?:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas|Puspem|Graha|Wisma|Istana|Pusat Pemerintahan|"
-    r"Grand City|Convention)(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){0,5}"
-    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:City Hall|Office|Hall|Building|Centre|Center|Residence|Hotel|Convention Center)"
-    r"(?:\s+[A-Z][\w'’-]*){0,2})")
+    # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
+    # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
+    r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
+    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){1,5}"
+    r"(?:\s+(?:hall|building|complex))?"
+    # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
+    # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
+    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
+    r"Centre|Center|[Rr]esidence|Hotel|Convention Center)(?:\s+in\s+[A-Z][\w'’-]*|(?:\s+[A-Z][\w'’-]*){0,2}))")
 
 
 def organisations_after(doc, pos, limit) -> list[str]:
@@ -41,6 +46,7 @@ def organisations_after(doc, pos, limit) -> list[str]:
         pos = more.end()
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")
 _GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
 
 
@@ -51,7 +57,8 @@ def _one(doc, pos, limit):
         if region is not None:
             return region.entity, region.end
     known = doc.mention_at(pos, REGION_TYPES - {"Country"}, organisations=True)
-    if known is not None and doc.entity_type(known.entity) not in REGION_TYPES:
+    if known is not None and doc.entity_type(known.entity) not in REGION_TYPES and \
+            not _POSSESSIVE_RE.match(doc.text, known.end, limit):  # "the City Government's cooperation bureau"
         return known.entity, known.end
     longer = org_phrase(doc, pos, limit, "")  # "the East Java Industry Office" is not East Java
     if longer is not None and (known is None or longer[1] > known.end):
@@ -112,3 +119,17 @@ def apply(doc, event, signings) -> None:
         place = venue(fact["quote"])
         if place:
             fact["venue"] = place
+            town = town_of(doc, place)
+            if town is not None and not fact.get("location") and not fact.get("host"):
+                fact["location"] = town  # "di Grand City Convention Hall Surabaya": the hall is in Surabaya
+
+
+def town_of(doc, building: str) -> str | None:
+    """The town a building's name ends with ("Hotel Santika Medan", "Grand City Surabaya"), if one."""
+    words = building.split()
+    for n in (2, 1):
+        if len(words) > n:
+            found = doc.names.resolve(" ".join(words[-n:]), LOCAL_REGIONS)
+            if len(found) == 1:
+                return next(iter(found))
+    return None

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
-from graph.extract.vocabulary import (ACTING, DIPLOMATS, ORG_HEADS_FIRST, ORG_HEADS_LAST, TERM_RE, TITLE_WORDS,
-                                      org_type)
+from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase
+from graph.extract.vocabulary import ACTING, DIPLOMATS, TERM_RE, TITLE_WORDS
 from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
                                       HONORIFIC_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE,
                                       PLACE_BEFORE_TITLE_RE, REGION_TYPES, TITLE_RE, TITLE_ROLE)
 from graph.extract.doc import slug
 
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
 _OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?")
@@ -87,17 +88,65 @@ def posts(doc):
             for role in dict.fromkeys(roles):
                 posts.append(Held(entity, role, org.entity, doc.text[sentence.start + match.start():org.end],
                                   sentence))
+        for match in _WHO_HOLDS_RE.finditer(sentence.text):
+            post = who_holds(doc, sentence, match)
+            if post is not None:
+                posts.append(post)
         for match in APPOSITION_REGIONAL_RE.finditer(sentence.text):
             role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
-            name = match.group(1)
-            found = doc.names.resolve(name, {"Person"})
             region = doc.mention_at(sentence.start + match.end(), COMPATIBLE[region_class])
-            if region is None or len(found) != 1 or not name[0].isupper():
+            holder_after = _NEXT_WORD_RE.match(doc.text, region.end, sentence.end) if region else None
+            if holder_after is not None and holder_after.group(1) not in NOT_NAMES:
+                continue  # a list, "Wakil Bupati Intan, Wakil Wali Kota Binzhou Qu Yuekuan": the title is Qu's
+            # "Yang Fan, vice mayor of Kunming": known by that name, else a new person
+            entity = person_named(doc, match.group(1), sentence.start + match.start(1)) if region else None
+            if entity is None:
                 continue
-            entity, = found
             posts.append(Held(entity, role, region.entity, doc.text[sentence.start + match.start():region.end],
                               sentence))
     return posts
+
+
+# "Andi Wijaya, who chairs the Banten legislature", "Rina, yang memimpin Dinas Pariwisata Banten"
+_WHO_HOLDS_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
+                           r"(chairs|heads|leads|directs)|yang\s+(?:juga\s+)?(mengetuai|memimpin|mengepalai))"
+                           r"\s+(?:the\s+)?")
+_LEGISLATURE_BACK_RE = re.compile(r"(?:legislature|parliament|dewan)\b")
+_WHO_HOLDS_ROLE = {"chairs": "chair", "heads": "head", "leads": "head", "directs": "director", "mengetuai": "chair",
+                   "memimpin": "head", "mengepalai": "head"}
+
+
+def who_holds(doc, sentence, match) -> Held | None:
+    """A post said with a verb: "Andi Wijaya, who chairs the Banten provincial legislature, …"."""
+    pos, limit = sentence.start + match.end(), sentence.end
+    org = doc.mention_at(pos, None, organisations=True)
+    place, end = (org.entity, org.end) if org is not None else (org_phrase(doc, pos, limit, "") or (None, pos))
+    back = _LEGISLATURE_BACK_RE.match(doc.text, pos, limit) if place is None else None
+    if back is not None:  # "who leads the legislature": the one the article has named
+        houses = {m.entity for m in doc.mentions if doc.entity_type(m.entity) == "Legislature"}
+        houses |= {e for e, entry in doc.proposed.items() if entry["type"] == "Legislature"}
+        place, end = (houses.pop(), back.end()) if len(houses) == 1 else (None, pos)
+    if place is None:
+        return None
+    role = _WHO_HOLDS_ROLE[match.group(2) or match.group(3)]
+    if role == "head" and doc.entity_type(place) == "Legislature":
+        role = "chair"  # who leads a legislature chairs it
+    name = match.group(1)
+    holder = person_named(doc, name, sentence.start + match.start(1)) if " " in name else named_before(doc, name)
+    if holder is None:
+        return None
+    term = _term(doc, end, limit)
+    return Held(holder, role, place, doc.text[sentence.start + match.start(1):end], sentence,
+                None if term is None else term[:3])
+
+
+def named_before(doc, word: str):
+    """The person a name of one word stands for: the one the article has already named in full with that word
+    ("Andi Wijaya … Andi, who chairs …"); never a known person merely sharing it."""
+    found = {e for e, entry in doc.proposed.items() if entry["type"] == "Person" and word in entry["label"].split()}
+    found |= {m.entity for m in doc.mentions if doc.entity_type(m.entity) == "Person" and " " in m.text.strip()
+              and word in m.text.split()}
+    return found.pop() if len(found) == 1 else None
 
 
 def title_post(doc, sentence, match) -> Held | None:
@@ -117,7 +166,7 @@ def title_post(doc, sentence, match) -> Held | None:
         if org is not None:
             place, pos = org.entity, org.end
         elif role in DIPLOMATS:
-            mission = diplomatic_mission(doc, after, limit, role, _COUNTRY_BEFORE_RE.search(doc.text, sentence.start,
+            mission = diplomatic_mission(doc, after, limit, role, COUNTRY_BEFORE_RE.search(doc.text, sentence.start,
                                                                                              start))
             if mission is not None:
                 place, pos = mission
@@ -135,6 +184,7 @@ def title_post(doc, sentence, match) -> Held | None:
         region = doc.mention_at(after, COMPATIBLE[region_class])
         if region is not None:
             place, pos = region.entity, region.end
+            pos = _larger_region_end(doc, pos, limit)
         else:
             before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 1, start)]
             before = [m for m in before if m is not None]
@@ -154,7 +204,8 @@ def title_post(doc, sentence, match) -> Held | None:
                 place = propose_region(doc, unknown.group(1), region_class, doc.text[start:unknown.end(1)])
                 pos = unknown.end(1)
             else:
-                place = doc.only_region(COMPATIBLE[region_class])
+                place = _delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                    doc.only_region(COMPATIBLE[region_class])
     if place is None:
         return None
     pos = _ABBREVIATION_RE.match(doc.text, pos, limit).end()  # "DPRD Nusa Tenggara Barat (NTB)"
@@ -174,6 +225,39 @@ def title_post(doc, sentence, match) -> Held | None:
     if person is None:
         return None
     return _held(doc, person, role, place, start, sentence, term, limit)
+
+
+# "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
+_LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
+_LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
+                        r"(?:the\s+)?$")
+
+
+def _delegation_origin(doc, low, title_start, types):
+    """The place of a title with none after it, said by the delegation it leads: "A delegation from Manado,
+    led by Mayor Frans Wowor" -> Manado."""
+    for m in reversed(doc.mentions.starting(low, title_start)):
+        if _LED_BY_RE.match(doc.text[m.end:title_start]) and _LED_FROM_RE.search(doc.text[low:m.start]):
+            region = _of_class(doc, m, types)
+            return region.entity if region is not None else None
+    return None
+
+
+_COMMA_RE = re.compile(r"\s*,\s*")
+_REGION_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,")
+
+
+def _larger_region_end(doc, pos, limit):
+    """Past the larger region set off by commas after a post's place: "Wakil Wali Kota Liuzhou, Daerah
+    Otonom Guangxi Zhuang, Qin Lei" -> where "Qin Lei" starts; else ``pos``."""
+    comma = _COMMA_RE.match(doc.text, pos, limit)
+    if comma is None:
+        return pos
+    for m in doc.mentions.starting(comma.end(), comma.end() + 15):
+        if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES:
+            tail = _REGION_TAIL_RE.match(doc.text, m.end, limit)
+            return tail.end() if tail else pos
+    return pos
 
 
 def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
@@ -212,7 +296,9 @@ def person_named(doc, name: str, start: int):
         words.pop(0)
     if len(words) < 2:
         found = doc.names.resolve(" ".join(words), {"Person"})
-        return next(iter(found)) if len(found) == 1 and words else None
+        if len(found) == 1 and words:
+            return next(iter(found))
+        return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
     name = " ".join(words)
     if doc.mentions.overlapping(start, start + len(name)) and not doc.names.resolve(name, {"Person"}):
         return None  # a region or organisation's name, not a person's
@@ -220,92 +306,6 @@ def person_named(doc, name: str, start: int):
     if len(found) == 1:
         return next(iter(found))
     return doc.propose(slug(name), "Person", name, [], name)
-
-
-_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&)"
-_LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
-                             r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
-_ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,9}}")
-
-
-def org_phrase(doc, pos, limit, title):
-    """An organisation the gazetteer does not know, written after an organisation's title:
-    "Kepala Dinas Koperasi dan UKM Kota Medan, Sri …" -> (proposed id, end of its name)."""
-    house = _LEGISLATURE_RE.match(doc.text, pos, limit)
-    if house is not None:  # "the speaker of the West Nusa Tenggara provincial legislature"
-        name = " ".join(house.group(1).split())
-        known = doc.names.resolve(name)
-        entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), "Legislature", name, [], name)
-        return entity, house.end()
-    found = _ORG_PHRASE_RE.match(doc.text, pos, limit)
-    if found is None:
-        return None
-    end = found.end()
-    heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
-    regions = doc.in_span(pos, end, REGION_TYPES)
-    if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
-        end = pos + heads[-1].end()
-    elif regions:
-        end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
-    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
-        return None  # nothing closes it: where the name ends is not known
-    words = doc.text[pos:end].split()
-    while words and words[-1] in ("dan", "and", "of", "the", "for", "untuk", "&"):
-        words.pop()
-    if title == "Kadis" and words:
-        words = ["Dinas", *words]
-    if len(words) < 2 or not (words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
-                              or words[0].startswith("Dis")):
-        return None
-    name = " ".join(words)
-    known = doc.names.resolve(name)
-    if len(known) == 1:
-        return next(iter(known)), end
-    quote = doc.text[pos:end]
-    entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
-    return entity, end
-
-
-_MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republik)\s+)?([A-Z][\w]+)"
-                         r"(?:\s*\([A-Z]{2,8}\))?\s+(?:di|in|untuk|for|to)\s+([A-Z][\w]+)")
-
-
-_COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
-_CITY_RE = re.compile(r"(?:di|in)\s+([A-Z]\w+)")
-
-
-def diplomatic_mission(doc, pos, limit, role, country_before=None):
-    """The consulate or embassy a consul or ambassador heads: "Konjen Tiongkok di Medan",
-    "Consul General of China in Medan", "China's Consul General in Denpasar" -> (proposed id, end of its name)."""
-    found = _MISSION_RE.match(doc.text, pos, limit)
-    if found is None and country_before is not None:
-        found = _CITY_RE.match(doc.text, pos, limit)
-        country_name, city = country_before.group(1), found.group(1) if found else None
-    elif found is not None:
-        country_name, city = found.group(1), found.group(2)
-    if found is None:
-        return None
-    country = doc.names.resolve(country_name, {"Country"})
-    if len(country) != 1:
-        return None
-    country, = country
-    consulate = role != "ambassador"
-    type_name = "Consulate" if consulate else "Embassy"
-    id_word = "Konsulat Jenderal" if consulate else "Kedutaan Besar"
-    en_word = "Consulate General" if consulate else "Embassy"
-    country_id, country_en = doc.label(country, "id"), doc.label(country, "en")
-    label = {"id": f"{id_word} {country_id} di {city}", "en": f"{en_word} of {country_en} in {city}"}
-    short = f"Konjen {country_id} di {city}" if consulate else f"Kedubes {country_id} di {city}"
-    aliases = [short]
-    if country == "indonesia":  # Indonesia's own: KBRI (embassy), KJRI (consulate)
-        word = "KJRI" if consulate else "KBRI"
-        aliases += [f"{word} di {city}", f"{word} {city}"]
-    known = set().union(*(doc.names.resolve(n) for n in (label["id"], label["en"], *aliases)))
-    if len(known) == 1:
-        return next(iter(known)), found.end()
-    entity = doc.propose(f"{'konjen' if consulate else 'kedubes'}-{slug(country_id)}-{slug(city)}", type_name,
-                         label, aliases, doc.text[pos:found.end()])
-    return entity, found.end()
 
 
 def post_facts(doc, held: list[Held]):
@@ -328,7 +328,12 @@ def post_facts(doc, held: list[Held]):
     for post in held:
         key = (post.holder, post.role, post.place)
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
+        doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
         if key in seen_posts:
+            first = next(f for f in facts if (f.get("heldBy"), f.get("role"), f.get("postIn")) == key)
+            if post.term is not None and "termStart" not in first:  # the term said the second time: "X, who
+                first["termStart"], first["termEnd"] = post.term[0], post.term[1]  # chairs it for the … term"
+                first["quote"] += [q for q in (post.quote, post.term[2]) if q not in first["quote"]]
             continue
         seen_posts.add(key)
         fact = {"type": "Post", "heldBy": post.holder, "role": post.role, "postIn": post.place,

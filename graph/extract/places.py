@@ -11,8 +11,9 @@ from graph.extract.vocabulary import LEVEL, REGION_TYPES
 _QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|"
               r"northern|eastern|western)\s+)?(?:[A-Z]\w+['’]s\s+)?")
 _LOCATED_GAP_RE = re.compile(r"(?:\s*(?:,|di|in)\s*|,?\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?in\s+|\s+in\s+)" + _QUALIFIER)
-_CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga )?(?:ibu ?kota|the capital(?: city)? of|"
-                             r"capital of)\s+" + _QUALIFIER, re.IGNORECASE)
+_CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga |merupakan |adalah |is |was )?(?:ibu ?kota"
+                             r"(?: provinsi)?|the (?:provincial )?capital(?: city)? of|capital of)\s+" + _QUALIFIER,
+                             re.IGNORECASE)
 
 
 def place_facts(doc) -> list[dict]:

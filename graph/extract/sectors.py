@@ -5,7 +5,7 @@ them that refer back ("kerja sama ini", "the two cities").
 """
 from __future__ import annotations
 
-from graph.extract.vocabulary import COOPERATION_RE, DISCUSSION_RE, REFERS_BACK_RE, SECTOR_RE
+from graph.extract.vocabulary import COOPERATION_RE, DISCUSSION_RE, EXPO_RE, REFERS_BACK_RE, SECTOR_RE
 
 
 def sectors(text: str) -> list[str]:
@@ -48,8 +48,10 @@ def attach_sectors(doc, anchors, event, agreements):
             before = [i for i in (index - 1, index - 2) if i in by_sentence]
             own = list(by_sentence[before[0]]) if before else []
         if not own and event is not None and not agreements and not direct_speech(sentence.text) and \
-                (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):
-            own = [event]  # what a visit's article says is discussed or offered
+                (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)
+                 or (event["type"] == "Expo" and EXPO_RE.search(sentence.text))):
+            # what a visit's article says is discussed or offered; what an expo is said to bring together
+            own = [event]
         signed = [a for a in agreements if a["type"] not in _TIES]
         if not own and len(signed) == 1 and not direct_speech(sentence.text) and \
                 (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):

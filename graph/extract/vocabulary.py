@@ -61,7 +61,8 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
                    "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik"}
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
-                  "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry"}
+                  "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
+                  "Co", "Ltd", "Inc"}
 # a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
 TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
                      r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
@@ -83,6 +84,8 @@ APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direk
 # regional posts in an apposition: "Budi Rustandi, the Mayor of Serang,"
 APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("deputy-mayor", "City"),
                        "mayor": ("mayor", "City"), "deputy mayor": ("deputy-mayor", "City"),
+                       "vice mayor": ("deputy-mayor", "City"), "deputy regent": ("vice-regent", "Regency"),
+                       "deputy governor": ("vice-governor", "Province"),
                        "bupati": ("regent", "Regency"), "wakil bupati": ("vice-regent", "Regency"),
                        "regent": ("regent", "Regency"), "vice regent": ("vice-regent", "Regency"),
                        "gubernur": ("governor", "Province"), "wakil gubernur": ("vice-governor", "Province"),
@@ -148,6 +151,9 @@ LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu
 LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"led the delegation|headed the delegation)")
+# who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
+ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|also (?:present|attending)|attended by|"
+                          r"accompanied by|joined by|(?:was|were) also (?:present|there))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
 RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|"
@@ -156,7 +162,8 @@ REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|th
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
                             r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
-                            r"\boffer(?:ed|s)?\b|\bplatform for\b")
+                            r"\boffer(?:ed|s)?\b|\bplatform for\b|\bpropos(?:e|ed|es|al)\b|\bmengusulkan\b|"
+                            r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b")
 EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
@@ -166,8 +173,8 @@ SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:coop
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
                          r"(?:\w+\s+){1,2}?(?:di|in|of)\s+")
 IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
-COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperation|collaborat|"
-                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus")
+COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperat(?:e|es|ion)\b|collaborat|"
+                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus|\bcover(?:s|ed|ing)?\b")
 
 SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "tourism": ["pariwisata", "wisata", "wisatawan", "tourism", "tourist"],
@@ -185,7 +192,8 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "manufacturing": ["manufaktur", "manufacturing"],
     "fisheries": ["perikanan", "fisheries", "fishery", "nelayan", "fishermen", "fishing", "hasil laut", "seafood"],
     "agriculture": ["pertanian", "agriculture", "agricultural", "perkebunan", "plantation", "kopi", "coffee",
-                    "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security"],
+                    "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security", "farming",
+                    "farmers", "petani"],
     "e-commerce": ["e-commerce", "perdagangan elektronik", "perdagangan daring", "online trade", "online sales",
                    "penjualan daring", "marketplace"],
     "artificial-intelligence": ["kecerdasan buatan", "artificial intelligence"],
@@ -225,15 +233,37 @@ MONTHS = {m: i for i, names in enumerate([
 WEEKDAYS = {"Senin": 0, "Selasa": 1, "Rabu": 2, "Kamis": 3, "Jumat": 4, "Jum'at": 4, "Sabtu": 5, "Minggu": 6,
             "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 WEEKDAY_NOTATION = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# An organisation of which a region has one, named by its kind and the region it serves (its seat):
+# "DPRD Sumbar", "DPRD Provinsi Sumatera Barat", "West Sumatra Provincial Legislature" and "the West Sumatra
+# legislature" are one legislature, whatever language names it. Group 'rank' is the region's rank word.
+_RANK_WORDS = r"(?P<rank>Provinsi|Prov\.|Kota|Kabupaten|Kab\.|[Pp]rovincial|[Cc]ity|[Mm]unicipal|[Rr]egency|[Rr]egional)"
+SEAT_RES = {
+    "Legislature": [
+        re.compile(r"(?:DPRD|Dewan Perwakilan Rakyat Daerah|Kongres Rakyat|Kongres Rakyat Daerah)(?:\s+"
+                   + _RANK_WORDS + r")?\s+(?P<region>.+)"),
+        re.compile(r"(?:[Tt]he\s+)?(?P<region>.+?)(?:\s+" + _RANK_WORDS + r")?\s+(?i:legislature|legislative council|"
+                   r"(?:local |regional )?people's congress|people's council|parliament|house of representatives|"
+                   r"regional representative council)"),
+    ],
+    "LocalGovernment": [
+        re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)(?:\s+" + _RANK_WORDS + r")?\s+(?P<region>.+)"),
+        re.compile(r"(?:[Tt]he\s+)?(?P<region>.+?)(?:\s+" + _RANK_WORDS + r")?\s+(?i:government|administration)"),
+    ],
+}
+SEAT_RANKS = {"Provinsi": "Province", "Prov.": "Province", "Provincial": "Province", "Kota": "City",
+              "City": "City", "Municipal": "City", "Kabupaten": "Regency", "Kab.": "Regency", "Regency": "Regency"}
+
 # the kind of an organisation, from a word of its name (first rule that matches)
 ORGANISATION_WORDS = [
-    (r"Kementerian|Ministry", "Ministry"), (r"Dinas|Badan|Agency|Office|Kantor", "GovernmentAgency"),
-    (r"DPRD|Dewan Perwakilan|Council of Representatives|Parliament", "Legislature"),
+    (r"Kementerian|Ministry", "Ministry"),
+    (r"Dinas|Badan|Agency|Office|Kantor|Bureau|Biro|Bagian|Department|Departemen", "GovernmentAgency"),
+    (r"DPRD|Dewan Perwakilan|Council of Representatives|Parliament|[Ll]egislature|[Ll]egislative [Cc]ouncil|"
+     r"People's Congress|People's Council|Kongres Rakyat", "Legislature"),
     (r"Business|Chamber|Kamar Dagang|Kadin", "BusinessAssociation"),
     (r"Center|Centre|Institute|Institut|Studies|Research|Lembaga Kajian", "ResearchInstitute"),
     (r"Perhimpunan|Association|Asosiasi|Ikatan", "Association"),
     (r"Pemerintah|Government", "LocalGovernment"), (r"Committee|Komite|Panitia", "Committee"),
-    (r"\b(?:PT|Tbk|Group|Company|Corp)\b", "Company")]
+    (r"\b(?:PT|Tbk|Group|Company|Corp|Co|Ltd|Inc)\b", "Company")]
 
 
 def org_type(name: str) -> str:

@@ -1,0 +1,190 @@
+"""Organisations as news names them: offices and chambers after a title ("Kepala Dinas Koperasi dan UKM
+Kota Medan", "the Foreign Affairs Office of Hainan Province", "the X chapter of the … (Kadin X)"), in lower
+case ("dinas pariwisata Kota Serang"), as a unit after a possessive ("the City Government's cooperation
+bureau"), legislatures named by their region, and consulates and embassies ("Konjen Tiongkok di Medan").
+
+Each reader takes the position where a name should begin and returns (id, end of the name): a known
+entity's id, or a proposed one's.
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.doc import slug
+from graph.extract.vocabulary import NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
+
+
+_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
+_LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
+                             r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
+_ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,12}}")
+# a unit of an organisation, written in lower case after its possessive: "… Government's cooperation bureau"
+_UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|division|agency|unit|"
+                      r"secretariat|section))\b")
+_BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
+_SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
+_OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
+
+
+def org_phrase(doc, pos, limit, title):
+    """An organisation the gazetteer does not know, written after an organisation's title:
+    "Kepala Dinas Koperasi dan UKM Kota Medan, Sri …" -> (proposed id, end of its name)."""
+    lower = _lower_case_office(doc, pos, limit)
+    if lower is not None:
+        return lower
+    house = _LEGISLATURE_RE.match(doc.text, pos, limit)
+    if house is not None:  # "the speaker of the West Nusa Tenggara provincial legislature"
+        name = " ".join(house.group(1).split())
+        known = doc.names.resolve(name)
+        entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), "Legislature", name, [], name)
+        return entity, house.end()
+    found = _ORG_PHRASE_RE.match(doc.text, pos, limit)
+    if found is None:
+        return None
+    end = found.end()
+    if re.search(r"[a-z]{3}\.\Z", found.group()):
+        end -= 1  # the sentence's full stop, not part of the name: "… Desi Anggraini."
+    unit = _UNIT_RE.match(doc.text, end, limit) if re.search(r"['’]s\Z", found.group()) else None
+    if unit is not None:  # "the Semarang City Government's cooperation bureau"
+        name = f"{doc.text[pos:end - 2]} {' '.join(unit.group(1).split())}"
+        quote = doc.text[pos:unit.end()]
+        return doc.propose(slug(name), org_type(name.title()), name, [quote], quote), unit.end()
+    heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
+    regions = doc.in_span(pos, end, REGION_TYPES)
+    bracket = _BRACKET_RE.match(doc.text, end, limit)
+    region_after = doc.mention_at(bracket.end(), REGION_TYPES - {"Country"}) if bracket and not regions else None
+    if region_after is not None and "|" not in region_after.entity:
+        # "Dinas Perindustrian dan Perdagangan (Kadis Perindag) Kalbar, Agus Salim": the office's name, a bracketed
+        # short form (of the title and office), then its region, named in full in the label
+        phrase = " ".join(doc.text[pos:end].split())
+        written = f"{phrase} {region_after.text}"
+        full = f"{phrase} {doc.label(region_after.entity, 'id')}"  # "… Provinsi Kalimantan Barat"
+        name = full.replace(" Provinsi ", " ")
+        if phrase.split()[0] in ORG_HEADS_FIRST or phrase.startswith("Dis"):
+            known = doc.names.resolve(name) | doc.names.resolve(written) | doc.names.resolve(full)
+            entity = next(iter(known)) if len(known) == 1 else doc.propose(
+                slug(name), org_type(name), name, list(dict.fromkeys([written, full])), doc.text[pos:region_after.end])
+            return entity, region_after.end
+    if heads:  # English names end with their kind: "the Nanning Commerce Bureau"
+        end = pos + heads[-1].end()
+        of = _OF_REGION_RE.match(doc.text, end, limit)
+        region = doc.mention_at(of.end(), REGION_TYPES - {"Country"}) if of else None
+        if region is not None:  # "the Foreign Affairs Office of Hainan Province"
+            end = region.end
+    elif regions:
+        end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
+    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
+        return None  # nothing closes it: where the name ends is not known
+    else:
+        end = _before_holder(doc, pos, end)
+    short = _SHORT_RE.match(doc.text, end, limit)
+    named = doc.mention_at(short.end(), None, organisations=True) if short else None
+    if named is not None and doc.text.startswith(")", named.end):
+        return named.entity, named.end + 1  # "… Chamber of Commerce and Industry (Kadin Jatim)": the short name's
+    words = doc.text[pos:end].split()
+    while words and words[-1] in ("dan", "and", "of", "the", "for", "untuk", "&"):
+        words.pop()
+    if title == "Kadis" and words:
+        words = ["Dinas", *words]
+    if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
+                              or words[0].startswith("Dis")):
+        return None
+    name = " ".join(words)
+    known = doc.names.resolve(name)
+    if len(known) == 1:
+        return next(iter(known)), end
+    quote = doc.text[pos:end]
+    entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
+    return entity, end
+
+
+# an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
+# name), "the Serang tourism office" (its region opens it)
+_LOWER_OFFICE_ID_RE = re.compile(r"(dinas|badan|kantor|biro|bagian)((?:\s+(?:[a-z]+|dan)){1,4}?)\s+(?=[A-Z])")
+_LOWER_OFFICE_EN_RE = re.compile(r"((?:\s+[a-z]+){1,3}?)\s+(office|bureau|department|agency)\b")
+
+
+def _lower_case_office(doc, pos, limit):
+    """(id, end) of an office written in lower case at ``pos``, named in capitals ("Dinas Pariwisata Kota
+    Serang", "Serang Tourism Office"); None if there is none."""
+    indonesian = _LOWER_OFFICE_ID_RE.match(doc.text, pos, limit)
+    region = doc.mention_at(indonesian.end(), REGION_TYPES - {"Country"}) if indonesian else None
+    if region is not None and "|" not in region.entity:
+        words, end = f"{indonesian.group(1)}{indonesian.group(2)}".split(), region.end
+        name = " ".join(w if w == "dan" else w.capitalize() for w in words) + " " + region.text
+    else:
+        region = doc.mention_at(pos, REGION_TYPES - {"Country"})
+        english = _LOWER_OFFICE_EN_RE.match(doc.text, region.end, limit) if region and "|" not in region.entity \
+            else None
+        if english is None:
+            return None
+        end = english.end()
+        name = region.text + " " + " ".join(w.capitalize() for w in doc.text[region.end:end].split())
+    known = doc.names.resolve(name)
+    if len(known) == 1:
+        return next(iter(known)), end
+    quote = doc.text[pos:end]
+    return doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote), end
+
+
+def _before_holder(doc, pos, end):
+    """Where an organisation's name ends when its holder's name is glued on: "Ketua Kamar Dagang Riau-Liuzhou
+    Desi Anggraini. Menurut Desi, …". News names a person in full once and later by one of their names alone:
+    the last two or three words are the holder's when one of them stands alone elsewhere in the text."""
+    words = list(re.finditer(r"\S+", doc.text[pos:end]))
+    for k in (3, 2):
+        if len(words) < k + 2:
+            continue
+        tail = [w.group() for w in words[-k:]]
+        if any(w in ORG_HEADS_FIRST or w in ORG_HEADS_LAST or w in NOT_NAMES or not re.fullmatch(r"[A-Z][a-z]+", w)
+               or doc.names.resolve(w) for w in tail):
+            continue
+        cut = pos + words[-k].start()
+        for word in tail:
+            for alone in re.finditer(rf"(?<![\w-]){word}(?![\w-])(?!\s+[A-Z])", doc.text):
+                before = re.search(r"([A-Z][\w-]*)\s+\Z", doc.text[max(0, alone.start() - 30):alone.start()])
+                if not cut <= alone.start() < end and (before is None or before.group(1) in NOT_NAMES):
+                    return pos + words[-k - 1].end()
+    return end
+
+
+_MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republik)\s+)?([A-Z][\w]+)"
+                         r"(?:\s*\([A-Z]{2,8}\))?\s+(?:di|in|untuk|for|to)\s+([A-Z][\w]+)")
+
+
+COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
+_CITY_RE = re.compile(r"(?:di|in)\s+([A-Z]\w+)")
+
+
+def diplomatic_mission(doc, pos, limit, role, country_before=None):
+    """The consulate or embassy a consul or ambassador heads: "Konjen Tiongkok di Medan",
+    "Consul General of China in Medan", "China's Consul General in Denpasar" -> (proposed id, end of its name)."""
+    found = _MISSION_RE.match(doc.text, pos, limit)
+    if found is None and country_before is not None:
+        found = _CITY_RE.match(doc.text, pos, limit)
+        country_name, city = country_before.group(1), found.group(1) if found else None
+    elif found is not None:
+        country_name, city = found.group(1), found.group(2)
+    if found is None:
+        return None
+    country = doc.names.resolve(country_name, {"Country"})
+    if len(country) != 1:
+        return None
+    country, = country
+    consulate = role != "ambassador"
+    type_name = "Consulate" if consulate else "Embassy"
+    id_word = "Konsulat Jenderal" if consulate else "Kedutaan Besar"
+    en_word = "Consulate General" if consulate else "Embassy"
+    country_id, country_en = doc.label(country, "id"), doc.label(country, "en")
+    label = {"id": f"{id_word} {country_id} di {city}", "en": f"{en_word} of {country_en} in {city}"}
+    short = f"Konjen {country_id} di {city}" if consulate else f"Kedubes {country_id} di {city}"
+    aliases = [short]
+    if country == "indonesia":  # Indonesia's own: KBRI (embassy), KJRI (consulate)
+        word = "KJRI" if consulate else "KBRI"
+        aliases += [f"{word} di {city}", f"{word} {city}"]
+    known = set().union(*(doc.names.resolve(n) for n in (label["id"], label["en"], *aliases)))
+    if len(known) == 1:
+        return next(iter(known)), found.end()
+    entity = doc.propose(f"{'konjen' if consulate else 'kedubes'}-{slug(country_id)}-{slug(city)}", type_name,
+                         label, aliases, doc.text[pos:found.end()])
+    return entity, found.end()
