@@ -67,11 +67,23 @@ class Lines(dict):
     def __init__(self, cache: Cache):
         super().__init__()
         self.cache = cache
+        self._by_subject: dict[str, dict[str, list[str]]] = {}
 
     def __call__(self, source: Compiled) -> list[str]:
         if source.id not in self:
             self[source.id] = source_lines(source.key, source.graph, self.cache)
         return self[source.id]
+
+    def about(self, source: Compiled, subject: str) -> list[str]:
+        """A source's statements about ``subject`` (an IRI). Its lines are grouped by subject once: the
+        gazetteers state a hundred of the entities articles state too, and their 60,000 lines were
+        searched again for each (1.5 s of a clean build's 2,000 articles)."""
+        by_subject = self._by_subject.get(source.id)
+        if by_subject is None:
+            by_subject = self._by_subject[source.id] = defaultdict(list)
+            for line in self(source):
+                by_subject[line[1:line.index("> ")]].append(line)
+        return by_subject.get(subject, [])
 
 
 def settle_union(previous, current: set[str], dirty: set[str], old_subjects: set[str], to_check: set[str],
@@ -89,7 +101,7 @@ def settle_union(previous, current: set[str], dirty: set[str], old_subjects: set
     for subject in sorted(to_check):
         seen = set()
         for source in sorted(stated_by[subject], key=lambda c: c.graph):
-            mine = {line for line in lines(source) if line.startswith(f"<{subject}> ")}
+            mine = set(lines.about(source, subject))
             again = mine & seen
             if again:
                 union.setdefault(source.id, {})[subject] = frozenset(again)
@@ -111,10 +123,9 @@ def find_violations(to_check, stated_by, recheck: list, verdicts, lines: Lines, 
     union_view = defaultdict(lambda: defaultdict(list))
     for subject in to_check:
         for source in stated_by[subject]:
-            for line in lines(source):
-                if line.startswith(f"<{subject}> "):
-                    _, predicate, value = line.split(" ", 2)
-                    union_view[subject][predicate[1:-1]].append(value)
+            for line in lines.about(source, subject):
+                _, predicate, value = line.split(" ", 2)
+                union_view[subject][predicate[1:-1]].append(value)
     for source in recheck:
         lines(source)
     local_view = {}  # every node of the sources loaded: evidence and the like, which one source states
