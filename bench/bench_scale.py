@@ -166,6 +166,8 @@ def big_page(path: Path, seed: int) -> None:
 
 
 NO_PEER = object()  # a step plain rdflib has nothing like
+# rows whose rdflib figure is the parse-and-write of the clean build (rdflib has no cache)
+YARDSTICK_ROWS = {"clean kg build", "add one article, rebuild", "rebuild, nothing changed", "remove 1% of articles, rebuild"}
 NETWORK_STEPS = {  # name -> kg arguments
     "kg path": ("path", "Kota Serang", "Zhejiang"),
     "kg stats": ("stats",),
@@ -216,6 +218,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/kg-scale"))
     parser.add_argument("--cap", type=float, default=300, help="seconds allowed to each rdflib step")
+    parser.add_argument("--build-cap", type=float, help="seconds allowed to rdflib's parse-and-write, the clean "
+                        "build's yardstick (default: --cap)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     import corpus
@@ -236,7 +240,8 @@ def main() -> None:
     print(built)
     triples = int(built.split(": ", 1)[1].split(" triples")[0])
     stages = {"clean build": stage_times(output)}
-    rdflib_s = capped(args.cap, rdflib_build(out, args.dir))
+    build_cap = args.build_cap or args.cap
+    rdflib_s = capped(build_cap, rdflib_build(out, args.dir))
     rows.append(("clean kg build", build_s, rdflib_s, f"peak memory {build_mem / 2**30:.2f} GiB; "
                  "rdflib: parse graph.nq, write Turtle (target: 3x)"))
 
@@ -251,13 +256,13 @@ def main() -> None:
     big = args.dir / "big-article.html"
     big_page(big, args.seed)
     before = set((project / "sources").iterdir())
-    add_s, _, output = run(kg("add", big, "--publisher", "publisher-0", "--url", "https://example.org/test/big",
+    page_s, _, output = run(kg("add", big, "--publisher", "publisher-0", "--url", "https://example.org/test/big",
                               "--published", "2025-06-01", "--language", "en"), project)
     drafted = next((line for line in output.splitlines() if line.startswith("Added ")), output.strip()[-200:])
     for added in set((project / "sources").iterdir()) - before:
         added.unlink()
-    rows.append(("kg add (1 MB page)", add_s, NO_PEER,
-                 f"{add_s / build_s:.2f} of the clean build (target: at most 0.5); {drafted.split(': ', 1)[-1]}"))
+    rows.append(("kg add (1 MB page)", page_s, NO_PEER,
+                 f"{page_s / build_s:.2f} of the clean build (target: at most 0.5); {drafted.split(': ', 1)[-1]}"))
 
     # The network commands, first with nothing kept, then after the build's background work has kept the merge.
     first_network = {name: run(kg(*step, "--out", out), project)[0] for name, step in NETWORK_STEPS.items()}
@@ -317,14 +322,15 @@ def main() -> None:
     rows.append(("kg diff (1% of triples)", diff_s, capped(args.cap, rdflib_diff), ""))
 
     print(f"\n{args.articles} articles, {triples} triples; machine: {os.cpu_count()} cores; "
-          f"rdflib capped at {args.cap:g} s ({args.cap / 10:g} s per query)")
+          f"rdflib capped at {args.cap:g} s ({build_cap:g} s for the parse-and-write, {args.cap / 10:g} s per query)")
     print(f"a process doing nothing: python -c pass {floor_s * 1000:.0f} ms, kg --version {version_s * 1000:.0f} ms")
     print(f"{'step':<36} {'kg':>10} {'rdflib':>10} {'ratio':>8}  notes")
     for name, ours, theirs, note in rows:
         if theirs is NO_PEER:
             print(f"{name:<36} {fmt(ours)} {'-':>10} {'':>8}  {note}")
             continue
-        ratio = f"{theirs / ours:7.1f}x" if theirs else f">{args.cap / ours:6.0f}x" if ours else ""
+        cap = build_cap if name in YARDSTICK_ROWS else args.cap
+        ratio = f"{theirs / ours:7.1f}x" if theirs else f">{cap / ours:6.0f}x" if ours else ""
         print(f"{name:<36} {fmt(ours)} {fmt(theirs)} {ratio:>8}  {note}")
     print("\nwhere a build's time goes (kg build --timings), seconds:")
     names = list(dict.fromkeys(stage for times in stages.values() for stage, _ in times))
