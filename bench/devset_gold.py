@@ -127,7 +127,7 @@ def shape_violations(gazetteers: list, records: list, vocab: Vocabulary, shapes:
     reports that as a conflict, not as a broken shape), one line per violation."""
     from rdflib.namespace import RDF, RDFS
 
-    from graph.pipeline import statements_of
+    from graph.compile import statements_of
     from graph.validate import Checker, describe, load_shapes, superclasses
 
     base: dict[str, dict[str, list[str]]] = {}

@@ -88,7 +88,7 @@ class Manifest:
     used_nodes: dict[str, str] = field(default_factory=dict)  # source id -> IRIs, one a line
     text_files: dict[str, str] = field(default_factory=dict)  # source id -> its text's name, when not <id>.txt
     # (sources folder, the text_files the keys were made with, the folder's mtime before the scan): see
-    # pipeline._jobs_since and pipeline._build
+    # graph.scan._jobs_since and graph.pipeline._build
     scanned: tuple = ()
     index: list = field(default_factory=list)  # graph.index.ProjectIndex, as shards
     report: object = None  # graph.report.ReportParts

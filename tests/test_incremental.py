@@ -286,7 +286,7 @@ def test_the_graph_files_are_copied_ahead_only_when_something_changed(project, b
     import graph.outputs
     import graph.pipeline
 
-    calls, start, jobs = [], graph.outputs.start_prefetches, graph.pipeline._jobs
+    calls, start, jobs = [], graph.outputs.start_prefetches, graph.pipeline.plan_jobs
 
     def started(*args):
         copying = start(*args)
@@ -295,7 +295,7 @@ def test_the_graph_files_are_copied_ahead_only_when_something_changed(project, b
 
     for module in (graph.outputs, graph.pipeline):
         monkeypatch.setattr(module, "start_prefetches", started)
-    monkeypatch.setattr(graph.pipeline, "_jobs", lambda *a, **k: calls.append("scan") or jobs(*a, **k))
+    monkeypatch.setattr(graph.pipeline, "plan_jobs", lambda *a, **k: calls.append("scan") or jobs(*a, **k))
     build(Paths(project), built)
     assert calls == ["scan"]
     calls.clear()

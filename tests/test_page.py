@@ -270,9 +270,9 @@ def test_export_the_view_as_png_and_csv(shipped, open_page, tmp_path):
 def test_too_large_page_suggests_a_command_that_works(kg, project, monkeypatch):
     import shlex
 
-    from graph import pipeline
+    from graph import writing
 
-    monkeypatch.setattr(pipeline, "PAGE_LIMIT", 50)
+    monkeypatch.setattr(writing, "PAGE_LIMIT", 50)
     assert kg("build", "--root", project, "--out", project / "out").exit_code == 0
     html = (project / "out" / "graph.html").read_text(encoding="utf-8")
     assert "too many to draw" in html

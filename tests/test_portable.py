@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import graph.pipeline
+import graph.compile
 from graph import portable
 from graph.errors import BuildLocked
 from graph.outputs import output_lock
@@ -122,7 +122,7 @@ def test_workers_started_by_spawn_build_what_one_process_builds(project, tmp_pat
     """A build's workers, started afresh, are given everything they need (nothing is inherited by fork)."""
     build(Paths(project), tmp_path / "alone")
     monkeypatch.setenv(portable.START_METHOD_VARIABLE, "spawn")
-    monkeypatch.setattr(graph.pipeline, "PARALLEL_FROM", 1)  # the six sources on two workers
+    monkeypatch.setattr(graph.compile, "PARALLEL_FROM", 1)  # the six sources on two workers
     build(Paths(project), tmp_path / "spawned")
     assert outputs(tmp_path / "spawned") == outputs(tmp_path / "alone")
 

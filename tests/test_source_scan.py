@@ -1,6 +1,6 @@
 """A rebuild's scan of the sources, worked out from the last build's, is the scan done afresh.
 
-``_jobs`` (each source's key and its files' hashes) normally starts from the
+``graph.scan.plan_jobs`` (each source's key and its files' hashes) normally starts from the
 last build's and looks only at files whose size, mtime or inode changed. Each
 step below changes the sources the way a curator might, checks that against
 the same scan with nothing reused, then builds, so that the next step starts
@@ -15,7 +15,8 @@ from dataclasses import replace
 from test_incremental import NEW_RECORD, NEW_TEXT
 
 from graph.cache import Cache
-from graph.pipeline import Paths, _inputs_hash, _jobs, build
+from graph.pipeline import Paths, _inputs_hash, build
+from graph.scan import plan_jobs
 
 SECOND = NEW_RECORD.replace("visit-hangzhou-serang-2026-test", "visit-hangzhou-serang-2026-second")
 
@@ -70,8 +71,8 @@ def test_the_scan_from_the_last_build_is_the_scan_afresh(project, tmp_path):
         change()
         previous = Cache(project, out).manifest(inputs)
         assert previous is not None and previous.scanned, name
-        jobs, hashes = _jobs(paths, inputs, previous)
-        fresh_jobs, fresh_hashes = _jobs(paths, inputs, replace(previous, scanned=()))
+        jobs, hashes = plan_jobs(paths, inputs, previous)
+        fresh_jobs, fresh_hashes = plan_jobs(paths, inputs, replace(previous, scanned=()))
         assert list(jobs.items()) == list(fresh_jobs.items()), name
         assert hashes == fresh_hashes, name
         reused += sum(previous.keys.get(s, "").startswith(job[0]) for s, job in jobs.items())
@@ -82,14 +83,14 @@ def test_the_scan_from_the_last_build_is_the_scan_afresh(project, tmp_path):
 def test_files_hashed_on_several_processes_are_hashed_alike(project, monkeypatch):
     """Many files to hash are shared between processes (``HASH_PARALLEL_FROM``): the same hashes, a
     file that cannot be read and a record whose link leads nowhere included."""
-    import graph.pipeline
+    import graph.scan
 
     paths = Paths(project)
     inputs = _inputs_hash(paths, False)
     (project / "sources" / "unreadable.yaml").write_text("source: {}\n", encoding="utf-8")
     (project / "sources" / "unreadable.txt").mkdir()  # its text is a folder
     (project / "sources" / "gone.yaml").symlink_to(project / "sources" / "nowhere")
-    serial = _jobs(paths, inputs, None)
+    serial = plan_jobs(paths, inputs, None)
     assert serial[1][f"{project / 'sources'}/unreadable.txt"][1] == "unreadable"
-    monkeypatch.setattr(graph.pipeline, "HASH_PARALLEL_FROM", 1)
-    assert _jobs(paths, inputs, None) == serial
+    monkeypatch.setattr(graph.scan, "HASH_PARALLEL_FROM", 1)
+    assert plan_jobs(paths, inputs, None) == serial
