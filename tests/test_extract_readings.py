@@ -594,3 +594,21 @@ def test_an_office_written_in_lower_case(gazetteer, text, language, post, label)
     draft = extract(text + "\n", language, "2025-03-05", gazetteer)
     assert posts(draft) == {post}
     assert proposed(draft)[post[2]]["label"] == label
+
+
+def test_a_city_title_reads_the_name_before_it_as_the_city(gazetteer):
+    # "Yogyakarta" alone names the province; "Deputy Mayor" says it is the city, and the vice mayor named
+    # later keeps a post of his own (never given to the name before him)
+    draft = extract("Yogyakarta Deputy Mayor Agus Setiawan opened the fair alongside Zhou Min, vice mayor of "
+                    "Wuhan.\n", "en", "2025-03-01", gazetteer)
+    assert posts(draft) == {("agus-setiawan", "deputy-mayor", "kota-yogyakarta"),
+                            ("zhou-min", "deputy-mayor", "wuhan")}
+
+
+def test_no_located_in_that_the_gazetteer_contradicts(gazetteer):
+    # "… Sichuan di Indonesia": an association's home abroad, not Sichuan placed in Indonesia
+    draft = extract("Pameran itu diselenggarakan bersama Asosiasi Pengusaha Sichuan di Indonesia. Kota Padang di "
+                    "Sumatera Barat menjadi tuan rumah.\n", "id", "2025-03-01", gazetteer)
+    located = {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}
+    assert ("sichuan", "indonesia") not in located
+    assert ("kota-padang", "sumatera-barat") in located  # one the gazetteer agrees with is still drafted

@@ -106,6 +106,19 @@ class Names:
         for entity, region in self.seat.items():
             self.seated.setdefault((self.types[entity], region), set()).add(entity)
 
+    def contradicts(self, region: str, larger: str) -> bool:
+        """Whether the gazetteer places ``region`` in another region of ``larger``'s kind (another country,
+        another province), so that "region in larger" is a misreading."""
+        seen, parent = {region}, self.located.get(region)
+        while parent is not None and parent not in seen:
+            if parent == larger:
+                return False
+            if self.types.get(parent) == self.types.get(larger):
+                return True
+            seen.add(parent)
+            parent = self.located.get(parent)
+        return False
+
     def seat_of(self, name: str, type_name: str) -> str | None:
         """The region an organisation of ``type_name`` serves, read from its name: "DPRD Sumbar" and "West
         Sumatra Provincial Legislature" -> sumatera-barat; None when the name says no known region."""

@@ -268,9 +268,11 @@ def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
 
 def _of_class(doc, mention, types):
     """The mention as an entity of ``types``; an ambiguous name ("Sorong") settled by the title's kind."""
-    if "|" not in mention.entity:
-        return mention if doc.entity_type(mention.entity) in types else None
-    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types]
+    if "|" not in mention.entity and doc.entity_type(mention.entity) in types:
+        return mention
+    # "Yogyakarta Deputy Mayor": the name read as the province is also the city's, and the title says which
+    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types] or \
+        sorted(doc.names.resolve(mention.text.strip(), types))
     if len(options) != 1:
         return None
     return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)
