@@ -612,3 +612,31 @@ def test_no_located_in_that_the_gazetteer_contradicts(gazetteer):
     located = {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}
     assert ("sichuan", "indonesia") not in located
     assert ("kota-padang", "sumatera-barat") in located  # one the gazetteer agrees with is still drafted
+
+
+@pytest.mark.parametrize("text, language, host, guest", [
+    ("Pemerintah Provinsi Riau menggelar Forum Investasi Riau-Sichuan di Pekanbaru, Selasa (3/6). Delegasi "
+     "Sichuan dipimpin Wakil Gubernur Sichuan Li Hong.\n", "id", "riau", "sichuan"),
+    ("Sebanyak 20 pengusaha dari Provinsi Sichuan mengikuti forum bisnis di Kota Padang, Selasa (3/6). "
+     "Rombongan Sichuan dipimpin Li Hong.\n", "id", "kota-padang", "sichuan"),
+])
+def test_a_business_forum_is_a_meeting(gazetteer, text, language, host, guest):
+    event, = facts(extract(text, language, "2025-06-05", gazetteer), "Meeting")
+    assert (event["host"], event["guest"], event["date"]) == (host, guest, "2025-06-03")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A four-day Sichuan culture and food week opened at the Padang city hall on Thursday (Jun 5), bringing "
+     "tea masters and dancers to the city. The event runs until Sunday (Jun 8).\n", "en"),
+    ("Festival Budaya Sichuan dibuka di Padang, Kamis (5/6), dan berlangsung hingga Minggu (8/6).\n", "id"),
+])
+def test_a_culture_week_or_festival_is_an_event(gazetteer, text, language):
+    event, = facts(extract(text, language, "2025-06-09", gazetteer), "Expo")
+    assert event["startDate"] == "2025-06-05"
+
+
+def test_a_governor_title_reads_a_city_named_name_as_the_province(gazetteer):
+    # the article names Kota Jambi first; "Gubernur Jambi" is still the province's governor
+    draft = extract("Forum itu digelar di Kota Jambi. Forum dibuka Gubernur Jambi Rusdi Hamzah.\n", "id",
+                    "2025-06-09", gazetteer)
+    assert ("rusdi-hamzah", "governor", "jambi") in posts(draft)

@@ -133,7 +133,8 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
-MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b")
+MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
+                        r"\bforum\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
                       r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
@@ -141,8 +142,9 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|vis
                       r"trip to|mengunjungi)\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
-MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan) pertemuan\b|\bbertemu\b|"
-                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting)\b")
+MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum)\b|\bbertemu\b|"
+                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting|an? [\w-]+ forum|a forum)\b|"
+                             r"\bhosted an? (?:[\w-]+ )?forum\b")
 DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdelegates\b")
 VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 # who led a delegation, named after or before the phrase
@@ -156,7 +158,7 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|al
                           r"accompanied by|joined by|(?:was|were) also (?:present|there))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
-RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|"
+RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum)|"
                         r"received|welcomed|hosted)\b")
 REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
@@ -164,7 +166,11 @@ DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfo
                             r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
                             r"\boffer(?:ed|s)?\b|\bplatform for\b|\bpropos(?:e|ed|es|al)\b|\bmengusulkan\b|"
                             r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b")
-EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
+# an event open to the public for some days: expos, fairs, festivals, a region's culture week
+EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b|\b[Ff]estival\b|"
+                     r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|"
+                     r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
+                     r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
                            r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b")
