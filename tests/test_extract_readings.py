@@ -640,3 +640,13 @@ def test_a_governor_title_reads_a_city_named_name_as_the_province(gazetteer):
     draft = extract("Forum itu digelar di Kota Jambi. Forum dibuka Gubernur Jambi Rusdi Hamzah.\n", "id",
                     "2025-06-09", gazetteer)
     assert ("rusdi-hamzah", "governor", "jambi") in posts(draft)
+
+
+def test_a_visit_to_a_chinese_legislature_named_in_indonesian(gazetteer):
+    # the host is the congress the delegation went to, not the city it sits in
+    draft = extract("Rombongan DPRD Sumatera Barat melakukan kunjungan kerja ke Kongres Rakyat Provinsi Yunnan di "
+                    "Kunming, Senin (7/7).\n", "id", "2025-07-09", gazetteer)
+    event, = facts(draft, "DelegationVisit")
+    assert proposed(draft)[event["host"]]["label"] == "Kongres Rakyat Provinsi Yunnan"
+    assert proposed(draft)[event["host"]]["type"] == "Legislature"
+    assert event["location"] == "kunming"
