@@ -650,3 +650,14 @@ def test_a_visit_to_a_chinese_legislature_named_in_indonesian(gazetteer):
     assert proposed(draft)[event["host"]]["label"] == "Kongres Rakyat Provinsi Yunnan"
     assert proposed(draft)[event["host"]]["type"] == "Legislature"
     assert event["location"] == "kunming"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gubernur Riau Ahmad Syukri bertemu Duta Besar Republik Rakyat Tiongkok untuk Indonesia, Chen Bo, di "
+     "Pekanbaru.\n", "id"),
+    ("Riau Governor Ahmad Syukri met the Ambassador of China to Indonesia, Chen Bo, in Pekanbaru.\n", "en"),
+])
+def test_an_ambassador_to_a_country_heads_the_embassy_in_its_capital(gazetteer, text, language):
+    draft = extract(text, language, "2025-07-09", gazetteer)
+    held = {(holder, role): place for holder, role, place in posts(draft)}
+    assert proposed(draft)[held["chen-bo", "ambassador"]]["label"]["en"] == "Embassy of China in Jakarta"

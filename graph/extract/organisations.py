@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
+from graph.extract.vocabulary import CAPITALS, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -172,6 +172,9 @@ def diplomatic_mission(doc, pos, limit, role, country_before=None):
         return None
     country, = country
     consulate = role != "ambassador"
+    if not consulate and doc.names.resolve(city or "", {"Country"}) & CAPITALS.keys():
+        # "Duta Besar Tiongkok untuk Indonesia": an ambassador to a country heads the embassy in its capital
+        city = CAPITALS[next(iter(doc.names.resolve(city, {"Country"})))]
     type_name = "Consulate" if consulate else "Embassy"
     id_word = "Konsulat Jenderal" if consulate else "Kedutaan Besar"
     en_word = "Consulate General" if consulate else "Embassy"

@@ -53,6 +53,8 @@ TITLES = [
     ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
 ]
 DIPLOMATS = {"consul-general", "consul", "ambassador"}
+# where an ambassador "to Indonesia" or "untuk Tiongkok" has the embassy
+CAPITALS = {"indonesia": "Jakarta", "china": "Beijing"}
 # the word an organisation's name starts with (Indonesian) or ends with (English)
 ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
                    "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
