@@ -68,7 +68,7 @@ def proposed(draft):
     ("China's Consul General in Denpasar, Zhao Lin, met the guests.", "en",
      ("zhao-lin", "consul-general", "konjen-tiongkok-denpasar")),
     ("Duta Besar Indonesia untuk Tiongkok Djauhari Oratmangun memberi sambutan.", "id",
-     ("djauhari-oratmangun", "ambassador", "kedubes-indonesia-tiongkok")),
+     ("djauhari-oratmangun", "ambassador", "kedubes-indonesia-beijing")),
     ("The guests met the speaker of the West Nusa Tenggara provincial legislature, Baiq Nurhayati.", "en",
      ("baiq-nurhayati", "chair", "west-nusa-tenggara-provincial-legislature")),
     # heads of agencies the gazetteer does not know, and "Kadis"
@@ -661,3 +661,19 @@ def test_an_ambassador_to_a_country_heads_the_embassy_in_its_capital(gazetteer, 
     draft = extract(text, language, "2025-07-09", gazetteer)
     held = {(holder, role): place for holder, role, place in posts(draft)}
     assert proposed(draft)[held["chen-bo", "ambassador"]]["label"]["en"] == "Embassy of China in Jakarta"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Pemerintah Kota Padang dan Pemerintah Kota Kunming menandatangani Letter of Intent (LoI) kota kembar di "
+     "Kunming, Rabu (9/7). Penandatanganan dilakukan oleh Wali Kota Padang Fadli Amran dan Wakil Wali Kota Kunming "
+     "Gao Feng. Turut menyaksikan Kepala Dinas Pariwisata Kota Padang, Sari Dewi.\n", "id"),
+    ("The Padang and Kunming city governments signed a Letter of Intent on sister-city ties in Kunming on "
+     "Wednesday (Jul 9). The signing was done by Padang Mayor Fadli Amran and Kunming Vice Mayor Gao Feng. "
+     "It was witnessed by Sari Dewi, head of the Padang City Tourism Office.\n", "en"),
+])
+def test_who_signed_said_in_the_next_sentence(gazetteer, text, language):
+    draft = extract(text, language, "2025-07-10", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert sorted(loi["signatory"]) == ["fadli-amran", "gao-feng"]
+    signing, = facts(draft, "Signing")
+    assert set(signing["participant"]) == {"fadli-amran", "gao-feng", "sari-dewi"}
