@@ -677,3 +677,13 @@ def test_who_signed_said_in_the_next_sentence(gazetteer, text, language):
     assert sorted(loi["signatory"]) == ["fadli-amran", "gao-feng"]
     signing, = facts(draft, "Signing")
     assert set(signing["participant"]) == {"fadli-amran", "gao-feng", "sari-dewi"}
+
+
+def test_a_two_word_town_written_as_one_word(gazetteer):
+    # "Pangkal Pinang" is mostly written "Pangkalpinang": the visit takes place there, not in the regency a
+    # later sentence names in passing
+    draft = extract("Bangka Belitung Governor Hendra Wijaya received a delegation from Hefei at his office in "
+                    "Pangkalpinang on Monday (Oct 6). A member of the delegation said a factory could follow in "
+                    "South Bangka after the meeting.\n", "en", "2025-10-08", gazetteer)
+    event, = facts(draft, "DelegationVisit")
+    assert event["location"] == "kota-pangkal-pinang"

@@ -87,6 +87,11 @@ class Names:
             self.labels[item.subject] = item.labels
             for name in [*item.labels.values(), *item.aliases]:
                 self.by_name.setdefault(name, set()).add(item.subject)
+            for name in [*item.labels.values(), *item.aliases] if item.type in REGION_TYPES else []:
+                # a town of two words is often written as one: "Pangkal Pinang" as "Pangkalpinang"
+                joined = re.fullmatch(r"([A-Z][a-z]+) ([A-Z][a-z]+)", name)
+                if joined:
+                    self.by_name.setdefault(joined.group(1) + joined.group(2).lower(), set()).add(item.subject)
             for statement in item.statements:
                 if statement.prop.name == "locatedIn":
                     self.located[item.subject] = statement.value
