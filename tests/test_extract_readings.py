@@ -687,3 +687,18 @@ def test_a_two_word_town_written_as_one_word(gazetteer):
                     "South Bangka after the meeting.\n", "en", "2025-10-08", gazetteer)
     event, = facts(draft, "DelegationVisit")
     assert event["location"] == "kota-pangkal-pinang"
+
+
+@pytest.mark.parametrize("text, language, fact_type, expected", [
+    # a signer saying, in quotes, what the cooperation will cover
+    ("Kota Padang dan Kota Kunming menandatangani Letter of Intent (LoI) kota kembar di Kunming, Rabu (9/7). "
+     "“Kerja sama pertama akan kami fokuskan pada perikanan dan pariwisata,” kata Fadli.\n", "id",
+     "LetterOfIntent", {"fisheries", "tourism"}),
+    # what the visitors are said to be interested in
+    ("Delegasi Provinsi Sichuan berkunjung ke Kota Padang, Rabu (9/7). Ketua rombongan mengatakan pengusaha "
+     "Sichuan tertarik pada perikanan dan pariwisata di Padang.\n", "id", "DelegationVisit",
+     {"fisheries", "tourism"}),
+])
+def test_sectors_said_as_a_focus_or_an_interest(gazetteer, text, language, fact_type, expected):
+    fact, = facts(extract(text, language, "2025-07-10", gazetteer), fact_type)
+    assert expected <= set(fact.get("sector", []))

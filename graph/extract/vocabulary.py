@@ -168,7 +168,11 @@ REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|th
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
                             r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
                             r"\boffer(?:ed|s)?\b|\bplatform for\b|\bpropos(?:e|ed|es|al)\b|\bmengusulkan\b|"
-                            r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b")
+                            r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b|"
+                            r"\btertarik (?:pada|dengan|untuk)\b|\bberminat\b|\binterested in\b")
+# a speaker saying what the cooperation will cover: "“Kerja sama awal akan kami fokuskan pada …,” ujarnya"
+FOCUS_SPEECH_RE = re.compile(r"(?i)\b(?:kerja ?sama|cooperation)\b.{0,40}\b(?:fokus(?:kan)?|difokuskan|"
+                             r"focus(?:ed)? on|mencakup|meliputi|will cover)\b")
 # an event open to the public for some days: expos, fairs, festivals, a region's culture week
 EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b|\b[Ff]estival\b|"
                      r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|"
