@@ -702,3 +702,10 @@ def test_a_two_word_town_written_as_one_word(gazetteer):
 def test_sectors_said_as_a_focus_or_an_interest(gazetteer, text, language, fact_type, expected):
     fact, = facts(extract(text, language, "2025-07-10", gazetteer), fact_type)
     assert expected <= set(fact.get("sector", []))
+
+
+def test_an_office_named_with_its_field_and_no_region_from_a_demonym(gazetteer):
+    draft = extract("Li Ping, director of the Sichuan Provincial Department of Education and Sports, said schools from "
+                    "the southwest Chinese province would come to the city.\n", "en", "2025-07-10", gazetteer)
+    assert ("li-ping", "director", "sichuan-provincial-department-of-education-and-sports") in posts(draft)
+    assert not [p for p in draft.proposed if "chinese" in p["id"]]  # no region called "Chinese"

@@ -24,6 +24,8 @@ _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|d
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
 _OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
+# the field an office serves, after its kind: "… Department of Culture and Tourism", "… Bureau of Commerce"
+_OF_FIELD_RE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:\s+(?:and|&))?\s+[A-Z][a-z]+){0,3}\b")
 
 
 def org_phrase(doc, pos, limit, title):
@@ -69,8 +71,11 @@ def org_phrase(doc, pos, limit, title):
         end = pos + heads[-1].end()
         of = _OF_REGION_RE.match(doc.text, end, limit)
         region = doc.mention_at(of.end(), REGION_TYPES - {"Country"}) if of else None
+        field = _OF_FIELD_RE.match(doc.text, end, limit)
         if region is not None:  # "the Foreign Affairs Office of Hainan Province"
             end = region.end
+        elif field is not None and not doc.in_span(end, field.end(), REGION_TYPES):
+            end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions:
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):

@@ -112,7 +112,9 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               "Rombongan", "Pertemuan", "Kunjungan", "Deputy", "Mayor", "Governor", "Regent", "Wakil", "Wali",
               # words that open a sentence or a list of guests, before a name
               "Hadir", "Turut", "Tampak", "Juga", "Also", "Present", "Among", "Including", "Termasuk", "Yakni",
-              "Yaitu", "Sedangkan", "Kemudian", "Namun", "But", "And", "Dan", "Serta", "Bersama"}
+              "Yaitu", "Sedangkan", "Kemudian", "Namun", "But", "And", "Dan", "Serta", "Bersama",
+              # demonyms: "the northwest Chinese province" names no province "Chinese"
+              "Chinese", "Indonesian"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
