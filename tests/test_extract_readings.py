@@ -709,3 +709,15 @@ def test_an_office_named_with_its_field_and_no_region_from_a_demonym(gazetteer):
                     "the southwest Chinese province would come to the city.\n", "en", "2025-07-10", gazetteer)
     assert ("li-ping", "director", "sichuan-provincial-department-of-education-and-sports") in posts(draft)
     assert not [p for p in draft.proposed if "chinese" in p["id"]]  # no region called "Chinese"
+
+
+@pytest.mark.parametrize("text, post", [
+    ("Sari Dewi, the Indonesian consul general in Chengdu, also attended the signing.",
+     ("sari-dewi", "consul-general", "Consulate General of Indonesia in Chengdu")),
+    ("Riau Governor Ahmad Syukri met Chen Bo, the Chinese ambassador to Indonesia, in Pekanbaru.",
+     ("chen-bo", "ambassador", "Embassy of China in Jakarta")),
+])
+def test_a_diplomat_named_by_his_countrys_people(gazetteer, text, post):
+    draft = extract(text + "\n", "en", "2025-07-10", gazetteer)
+    held = {(holder, role): place for holder, role, place in posts(draft)}
+    assert proposed(draft)[held[post[:2]]]["label"]["en"] == post[2]

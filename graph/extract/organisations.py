@@ -158,7 +158,7 @@ _MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republ
 
 
 COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
-_CITY_RE = re.compile(r"(?:di|in)\s+([A-Z]\w+)")
+_CITY_RE = re.compile(r"(?:di|in|untuk|to)\s+([A-Z]\w+)")
 
 
 def diplomatic_mission(doc, pos, limit, role, country_before=None):

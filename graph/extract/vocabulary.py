@@ -55,6 +55,8 @@ TITLES = [
 DIPLOMATS = {"consul-general", "consul", "ambassador"}
 # where an ambassador "to Indonesia" or "untuk Tiongkok" has the embassy
 CAPITALS = {"indonesia": "Jakarta", "china": "Beijing"}
+# a country's people, as an English apposition names its mission: "the Indonesian consul general in Guangzhou"
+DEMONYMS = {"Indonesian": "Indonesia", "Chinese": "China"}
 # the word an organisation's name starts with (Indonesian) or ends with (English)
 ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
                    "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
@@ -159,7 +161,7 @@ LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?
                               r"led the delegation|headed the delegation)")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
-                          r"witnessed by|also (?:present|attending)|attended by|"
+                          r"witnessed by|also (?:present|attending|attended)|attended by|"
                           r"accompanied by|joined by|(?:was|were) also (?:present|there))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
