@@ -133,6 +133,13 @@ class Doc:
                     return m
                 if types is not None and kind in types:
                     return m
+                if types is not None and kind in REGION_TYPES:
+                    # "Kota Jambi … Gubernur Jambi": a name the article settled as the city is, after a
+                    # governor's title, the province of the same name
+                    same = self.names.resolve(m.text.strip(), types)
+                    if len(same) == 1:
+                        entity, = same
+                        return Mention(m.start, m.end, entity, self.names.types[entity], m.text)
             if pos <= m.start <= pos + 1 and "|" in m.entity and types:
                 options = [e for e in m.entity.split("|") if self.names.types.get(e) in types]
                 if len(options) == 1:

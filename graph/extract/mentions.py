@@ -68,6 +68,18 @@ def find_mentions(doc):
             add(Mention(match.start(1), match.end(1), doc.propose(slug(name), "Legislature", name, [], name),
                         "Legislature", match.group(1)))
 
+    # and a Chinese one in Indonesian by its kind first: "Kongres Rakyat Provinsi Guizhou" (the longest run of
+    # capitalised words after it that names a known region; a DPRD is read with its titles, in people.py)
+    for match in _LEGISLATURE_ID_RE.finditer(text):
+        words = match.group(1).split()
+        while len(words) > 1 and doc.names.seat_of(" ".join(words), "Legislature") is None:
+            words.pop()
+        name = " ".join(words)
+        if len(words) > 1 and doc.names.seat_of(name, "Legislature") is not None and not doc.names.resolve(name):
+            end = match.start(1) + len(" ".join(text[match.start(1):].split(maxsplit=len(words))[:len(words)]))
+            add(Mention(match.start(1), end, doc.propose(slug(name), "Legislature", name, [], name), "Legislature",
+                        text[match.start(1):end]))
+
     # names the gazetteer knows, of two words or more: "Pemerintah Provinsi Zhejiang"
     known = list(doc.names.index.finditer(text))
     for start, end, name in known:
@@ -134,6 +146,9 @@ def find_mentions(doc):
 _LEGISLATURE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}(?:[Pp]rovincial\s+|[Cc]ity\s+|[Rr]egency\s+|"
                              r"[Mm]unicipal\s+)?(?:[Ll]egislature|[Ll]egislative [Cc]ouncil|People's Congress|"
                              r"People's Council))\b")
+
+
+_LEGISLATURE_ID_RE = re.compile(r"(?<![\w-])((?:Kongres Rakyat(?: Daerah)?)(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
 
 
 def regional_branches(doc, mentions):

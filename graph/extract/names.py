@@ -87,6 +87,11 @@ class Names:
             self.labels[item.subject] = item.labels
             for name in [*item.labels.values(), *item.aliases]:
                 self.by_name.setdefault(name, set()).add(item.subject)
+            for name in [*item.labels.values(), *item.aliases] if item.type in REGION_TYPES else []:
+                # a town of two words is often written as one: "Pangkal Pinang" as "Pangkalpinang"
+                joined = re.fullmatch(r"([A-Z][a-z]+) ([A-Z][a-z]+)", name)
+                if joined:
+                    self.by_name.setdefault(joined.group(1) + joined.group(2).lower(), set()).add(item.subject)
             for statement in item.statements:
                 if statement.prop.name == "locatedIn":
                     self.located[item.subject] = statement.value
@@ -105,6 +110,19 @@ class Names:
         self.seated: dict[tuple[str, str], set[str]] = {}
         for entity, region in self.seat.items():
             self.seated.setdefault((self.types[entity], region), set()).add(entity)
+
+    def contradicts(self, region: str, larger: str) -> bool:
+        """Whether the gazetteer places ``region`` in another region of ``larger``'s kind (another country,
+        another province), so that "region in larger" is a misreading."""
+        seen, parent = {region}, self.located.get(region)
+        while parent is not None and parent not in seen:
+            if parent == larger:
+                return False
+            if self.types.get(parent) == self.types.get(larger):
+                return True
+            seen.add(parent)
+            parent = self.located.get(parent)
+        return False
 
     def seat_of(self, name: str, type_name: str) -> str | None:
         """The region an organisation of ``type_name`` serves, read from its name: "DPRD Sumbar" and "West

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
+from graph.extract.vocabulary import CAPITALS, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -24,6 +24,8 @@ _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|d
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
 _OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
+# the field an office serves, after its kind: "… Department of Culture and Tourism", "… Bureau of Commerce"
+_OF_FIELD_RE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:\s+(?:and|&))?\s+[A-Z][a-z]+){0,3}\b")
 
 
 def org_phrase(doc, pos, limit, title):
@@ -69,8 +71,11 @@ def org_phrase(doc, pos, limit, title):
         end = pos + heads[-1].end()
         of = _OF_REGION_RE.match(doc.text, end, limit)
         region = doc.mention_at(of.end(), REGION_TYPES - {"Country"}) if of else None
+        field = _OF_FIELD_RE.match(doc.text, end, limit)
         if region is not None:  # "the Foreign Affairs Office of Hainan Province"
             end = region.end
+        elif field is not None and not doc.in_span(end, field.end(), REGION_TYPES):
+            end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions:
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
@@ -153,7 +158,7 @@ _MISSION_RE = re.compile(r"(?:(?:Republik Rakyat|the People's Republic of|Republ
 
 
 COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
-_CITY_RE = re.compile(r"(?:di|in)\s+([A-Z]\w+)")
+_CITY_RE = re.compile(r"(?:di|in|untuk|to)\s+([A-Z]\w+)")
 
 
 def diplomatic_mission(doc, pos, limit, role, country_before=None):
@@ -172,6 +177,9 @@ def diplomatic_mission(doc, pos, limit, role, country_before=None):
         return None
     country, = country
     consulate = role != "ambassador"
+    if not consulate and doc.names.resolve(city or "", {"Country"}) & CAPITALS.keys():
+        # "Duta Besar Tiongkok untuk Indonesia": an ambassador to a country heads the embassy in its capital
+        city = CAPITALS[next(iter(doc.names.resolve(city, {"Country"})))]
     type_name = "Consulate" if consulate else "Embassy"
     id_word = "Konsulat Jenderal" if consulate else "Kedutaan Besar"
     en_word = "Consulate General" if consulate else "Embassy"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase
-from graph.extract.vocabulary import ACTING, DIPLOMATS, TERM_RE, TITLE_WORDS
+from graph.extract.vocabulary import ACTING, DEMONYMS, DIPLOMATS, TERM_RE, TITLE_ROLE, TITLE_WORDS
 from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
                                       HONORIFIC_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE,
                                       PLACE_BEFORE_TITLE_RE, REGION_TYPES, TITLE_RE, TITLE_ROLE)
@@ -92,6 +92,15 @@ def posts(doc):
             post = who_holds(doc, sentence, match)
             if post is not None:
                 posts.append(post)
+        for match in _APPOSITION_DIPLOMAT_RE.finditer(sentence.text):
+            # "Rina Kartika, the Indonesian consul general in Guangzhou": a mission named by its country's people
+            country = re.match(r"(.+)", DEMONYMS[match.group(2)])
+            role = TITLE_ROLE[" ".join(w.capitalize() for w in match.group(3).replace("-", " ").split())]
+            mission = diplomatic_mission(doc, sentence.start + match.end(), sentence.end, role[0], country)
+            holder = person_named(doc, match.group(1), sentence.start + match.start(1)) if mission else None
+            if holder is not None:
+                posts.append(Held(holder, role[0], mission[0], doc.text[sentence.start + match.start():mission[1]],
+                                  sentence))
         for match in APPOSITION_REGIONAL_RE.finditer(sentence.text):
             role, region_class = APPOSITION_REGIONAL[match.group(2).lower()]
             region = doc.mention_at(sentence.start + match.end(), COMPATIBLE[region_class])
@@ -107,6 +116,9 @@ def posts(doc):
     return posts
 
 
+_APPOSITION_DIPLOMAT_RE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:the\s+)?(" + "|".join(DEMONYMS)
+                                     + r")\s+((?i:consul general|consul-general|consul|ambassador))\s+"
+                                     r"(?=(?:in|to)\s+[A-Z])")
 # "Andi Wijaya, who chairs the Banten legislature", "Rina, yang memimpin Dinas Pariwisata Banten"
 _WHO_HOLDS_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
                            r"(chairs|heads|leads|directs)|yang\s+(?:juga\s+)?(mengetuai|memimpin|mengepalai))"
@@ -268,9 +280,11 @@ def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
 
 def _of_class(doc, mention, types):
     """The mention as an entity of ``types``; an ambiguous name ("Sorong") settled by the title's kind."""
-    if "|" not in mention.entity:
-        return mention if doc.entity_type(mention.entity) in types else None
-    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types]
+    if "|" not in mention.entity and doc.entity_type(mention.entity) in types:
+        return mention
+    # "Yogyakarta Deputy Mayor": the name read as the province is also the city's, and the title says which
+    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types] or \
+        sorted(doc.names.resolve(mention.text.strip(), types))
     if len(options) != 1:
         return None
     return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)

@@ -29,8 +29,8 @@ def place_facts(doc) -> list[dict]:
                                                                                       "Island"):
             continue
         gap = doc.text[a.end:b.start]
-        if LEVEL[tb] <= LEVEL.get(ta, 9):
-            continue
+        if LEVEL[tb] <= LEVEL.get(ta, 9) or doc.names.contradicts(subject, b.entity):
+            continue  # "Gorontalo ... China": two sentences' names side by side, not one inside the other
         if _LOCATED_GAP_RE.fullmatch(gap) and (subject, b.entity) not in located:
             located.add((subject, b.entity))
             facts.append({"about": subject, "locatedIn": b.entity, "quote": [doc.text[a.start:b.end]]})

@@ -5,7 +5,7 @@ them that refer back ("kerja sama ini", "the two cities").
 """
 from __future__ import annotations
 
-from graph.extract.vocabulary import COOPERATION_RE, DISCUSSION_RE, EXPO_RE, REFERS_BACK_RE, SECTOR_RE
+from graph.extract.vocabulary import COOPERATION_RE, DISCUSSION_RE, EXPO_RE, FOCUS_SPEECH_RE, REFERS_BACK_RE, SECTOR_RE
 
 
 def sectors(text: str) -> list[str]:
@@ -26,8 +26,9 @@ def sectors(text: str) -> list[str]:
 
 
 def direct_speech(sentence: str) -> bool:
-    """A speaker's own words ("“Binzhou memiliki …,” kata Qu"): opinions, not what was agreed or discussed."""
-    return sentence.lstrip().startswith(("“", '"', "‘"))
+    """A speaker's own words ("“Binzhou memiliki …,” kata Qu"): opinions, not what was agreed or discussed;
+    unless they say what the cooperation will cover ("“Kerja sama awal akan kami fokuskan pada …”")."""
+    return sentence.lstrip().startswith(("“", '"', "‘")) and not FOCUS_SPEECH_RE.search(sentence)
 
 
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")

@@ -53,6 +53,10 @@ TITLES = [
     ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
 ]
 DIPLOMATS = {"consul-general", "consul", "ambassador"}
+# where an ambassador "to Indonesia" or "untuk Tiongkok" has the embassy
+CAPITALS = {"indonesia": "Jakarta", "china": "Beijing"}
+# a country's people, as an English apposition names its mission: "the Indonesian consul general in Guangzhou"
+DEMONYMS = {"Indonesian": "Indonesia", "Chinese": "China"}
 # the word an organisation's name starts with (Indonesian) or ends with (English)
 ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
                    "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
@@ -110,7 +114,9 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               "Rombongan", "Pertemuan", "Kunjungan", "Deputy", "Mayor", "Governor", "Regent", "Wakil", "Wali",
               # words that open a sentence or a list of guests, before a name
               "Hadir", "Turut", "Tampak", "Juga", "Also", "Present", "Among", "Including", "Termasuk", "Yakni",
-              "Yaitu", "Sedangkan", "Kemudian", "Namun", "But", "And", "Dan", "Serta", "Bersama"}
+              "Yaitu", "Sedangkan", "Kemudian", "Namun", "But", "And", "Dan", "Serta", "Bersama",
+              # demonyms: "the northwest Chinese province" names no province "Chinese"
+              "Chinese", "Indonesian"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
@@ -133,7 +139,8 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
-MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b")
+MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
+                        r"\bforum\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
                       r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
@@ -141,8 +148,9 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|vis
                       r"trip to|mengunjungi)\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
-MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan) pertemuan\b|\bbertemu\b|"
-                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting)\b")
+MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum)\b|\bbertemu\b|"
+                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting|an? [\w-]+ forum|a forum)\b|"
+                             r"\bhosted an? (?:[\w-]+ )?forum\b")
 DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdelegates\b")
 VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 # who led a delegation, named after or before the phrase
@@ -152,22 +160,34 @@ LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"led the delegation|headed the delegation)")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
-ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|also (?:present|attending)|attended by|"
+ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
+                          r"witnessed by|also (?:present|attending|attended)|attended by|"
                           r"accompanied by|joined by|(?:was|were) also (?:present|there))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
-RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|menggelar pertemuan|mengadakan pertemuan|"
+RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum)|"
                         r"received|welcomed|hosted)\b")
 REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
                             r"\bditawarkan\b|\bprioritas\b|\bdiscuss(?:ed|ion|ions)?\b|\bfocus(?:ed)?\b|"
                             r"\boffer(?:ed|s)?\b|\bplatform for\b|\bpropos(?:e|ed|es|al)\b|\bmengusulkan\b|"
-                            r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b")
-EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b")
+                            r"\binvit(?:e|ed|es)\b|\bmengundang\b|\bmengajak\b|"
+                            r"\btertarik (?:pada|dengan|untuk)\b|\bberminat\b|\binterested in\b")
+# a speaker saying what the cooperation will cover: "“Kerja sama awal akan kami fokuskan pada …,” ujarnya"
+FOCUS_SPEECH_RE = re.compile(r"(?i)\b(?:kerja ?sama|cooperation)\b.{0,40}\b(?:fokus(?:kan)?|difokuskan|"
+                             r"focus(?:ed)? on|mencakup|meliputi|will cover)\b")
+# an event open to the public for some days: expos, fairs, festivals, a region's culture week
+EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b|\b[Ff]estival\b|"
+                     r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|"
+                     r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
+                     r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
-                           r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b")
+                           r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b|"
+                           # the signing itself: "Penandatanganan dilakukan oleh …", "The signing was done by …"
+                           r"\bpenandatanganan (?:dilakukan|tersebut|itu|ini)\b|\bthe signing (?:was|took)\b|"
+                           r"\bditandatangani oleh\b|\bsigned by\b")
 SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
