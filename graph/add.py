@@ -297,6 +297,9 @@ def _refuse_duplicates(sources: Path, text: str, url, file) -> None:
                 raise AddError(f"already added: {path.name} has the same url {url}", file)
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _records(sources: Path):
     """(path, parsed YAML) of every record; callers only read the documents, which are shared."""
     for path in sorted(sources.glob("*.yaml")):
@@ -312,8 +315,9 @@ def _records(sources: Path):
 @functools.lru_cache(maxsize=65536)
 def _parsed(path: str, inode: int, mtime: int, size: int):
     """A record's YAML, parsed once for the several scans of one `kg add` (each parse of every record costs
-    about as much as the rest of the add); a file written since has another inode, time or size."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    about as much as the rest of the add); a file written since has another inode, time or size. libyaml's
+    loader: the pure-Python one took 1.1 ms a record, 23 s of an add among 20,000 records."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_FAST_LOADER)
 
 
 def declared_ids(sources: Path) -> dict[str, str]:
