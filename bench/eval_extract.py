@@ -29,7 +29,8 @@ sys.path.insert(0, CODE)
 
 from graph.extract import EXTRACTOR, extract  # noqa: E402
 from graph.ontology import load_vocabulary  # noqa: E402
-from graph.sources import GAZETTEER_FILE, parse_gazetteer, parse_record, read_text  # noqa: E402
+from graph.safe_read import read_text  # noqa: E402
+from graph.sources import GAZETTEER_FILE, parse_gazetteer, parse_record  # noqa: E402
 
 KINDS = ("entities", "posts", "agreements", "events", "dates", "sectors")
 AGREEMENTS = {"LetterOfIntent", "MemorandumOfUnderstanding", "SisterCityRelationship",

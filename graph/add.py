@@ -29,7 +29,8 @@ from graph.ontology import Vocabulary, load_vocabulary
 from graph.outputs import write_atomic
 from graph.progress import SILENT, Progress
 from graph.regions import load_gazetteer
-from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_record, read_regular, read_text
+from graph.safe_read import read_regular, read_text
+from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_record
 
 PROPOSED_FOLDER = "proposed"  # where earlier versions proposed new names; `kg extract` removes a record's file
 MAX_FILE = 10 * 2**20  # bytes of a file to add: a saved page with its inline styles and scripts fits
@@ -262,7 +263,7 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
         record_meta["publisher"] = entities[0]["id"]
     record = render_record(record_meta, entities, facts, note=f"Drafted by {EXTRACTOR} from {file.name}.")
     progress.stage("Checking the record")
-    _check_record(record, sources / f"{source_id}.yaml", article.text, vocab, declared)
+    check_record(record, sources / f"{source_id}.yaml", article.text, vocab, declared)
     try:
         write_atomic(text_path, article.text.encode())
         record_path = sources / f"{source_id}.yaml"
@@ -433,7 +434,7 @@ def render_record(meta: dict, entities: list[dict], facts: list[dict], note: str
     return "\n".join(HEADER) + "\n" + roundtrip.dump(doc)
 
 
-def _check_record(record: str, path: Path, text: str, vocab: Vocabulary, declared=None) -> None:
+def check_record(record: str, path: Path, text: str, vocab: Vocabulary, declared=None) -> None:
     """The draft must be a valid record whose quotes are in the text, before anything is written.
 
     ``declared``: the ids the gazetteer and the other records declare, if already read (``declarations``).
@@ -513,7 +514,7 @@ def extract_source(sources: Path, ontology: Path, ref: str, progress: Progress =
         _replace_drafts(edit.entries(key) if old[key] or new_entries else [], old[key], new_entries)
     new = edit.render()
     progress.stage("Checking the record")
-    _check_record(new, record_path, text, vocab, declared)
+    check_record(new, record_path, text, vocab, declared)
     with contextlib.suppress(FileNotFoundError):
         (sources / PROPOSED_FOLDER / f"{record.id}.yaml").unlink()  # its proposals are now the record's entities
     write_atomic(record_path, new.encode())

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from graph import roundtrip
-from graph.add import _check_record, declarations, declared_ids, find_record
+from graph.add import check_record, declarations, declared_ids, find_record
 from graph.drafts import rename_in
 from graph.errors import InputError
 from graph.extract import slug
@@ -28,7 +28,8 @@ from graph.match import MATCH_KEY, rename, split as split_fact
 from graph.ontology import load_vocabulary
 from graph.outputs import write_atomic
 from graph.regions import load_gazetteer
-from graph.sources import GAZETTEER_FILE, parse_record, read_text
+from graph.safe_read import read_text
+from graph.sources import GAZETTEER_FILE, parse_record
 
 _NUMBER = re.compile(r"(e?)(\d+)\Z")
 
@@ -130,7 +131,7 @@ def _write_checked(edit, path: Path, ontology: Path) -> None:
     new = edit.render()
     vocab = load_vocabulary(ontology)
     record = parse_record(new, path, vocab)
-    _check_record(new, path, read_text(record.text_path), vocab)
+    check_record(new, path, read_text(record.text_path), vocab)
     write_atomic(path, new.encode())
 
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from graph import iris, portable
 from graph.cache import Manifest
 from graph.errors import SourceError
-from graph.sources import GAZETTEER_FILE, read_regular
+from graph.safe_read import read_regular
+from graph.sources import GAZETTEER_FILE
 
 if TYPE_CHECKING:
     from graph.pipeline import Paths

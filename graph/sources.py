@@ -8,33 +8,18 @@ of them at once, each as ``file:line: what is wrong``.
 """
 from __future__ import annotations
 
-import datetime as dt
-import errno
 import hashlib
-import os
-import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import URIRef
 
 from graph import iris
 from graph.errors import InputErrors, SourceError
 from graph.evidence import Location, NormalisedText
-from graph.ontology import (
-    BOOLEAN_RANGES,
-    CODE_RANGES,
-    EXTERNAL_IRIS,
-    DATE_RANGE,
-    INTEGER_RANGES,
-    STRING_RANGES,
-    TEXT_RANGES,
-    Property,
-    Vocabulary,
-    suggest,
-)
+from graph.literals import clean_text, date_literal, language_map, literal_values
+from graph.ontology import EXTERNAL_IRIS, Property, Vocabulary, suggest
+from graph.safe_read import decode_text, read_in_folder, read_text
 from graph.yamlfile import Mapping, Sequence, parse_yaml
 
 GAZETTEER_FILE = "gazetteer.yaml"
@@ -43,10 +28,6 @@ ITEM_KEYS = {"id", "type", "about", "label", "alias", "quote", "reviewed", "extr
 ENTITY_KEYS = {"candidates"}  # on a record's draft entities: known ids with close names, for the reviewer
 SOURCE_KEYS = {"title", "publisher", "credits", "url", "language", "published", "contributors", "note", "text"}
 GAZETTEER_KEYS = {"title", "description"}
-_LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
-_YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])\Z")
-_YEAR = re.compile(r"\d{4}\Z")
-_CODE_EXAMPLES = dict(zip(CODE_RANGES, ("36.03", "371600", "ID-BT")))
 
 
 @dataclass
@@ -362,64 +343,12 @@ def _statement(prop: Property, value, line, language, path, errors) -> list[Stat
         return None
 
 
-def literal_values(prop: Property, value, language: str) -> list[Literal]:
-    """The literals a written value stands for, given the property's range."""
-    rng = prop.range
-    if rng == DATE_RANGE:
-        return [date_literal(value)]
-    if rng in TEXT_RANGES:
-        if isinstance(value, str):
-            return [Literal(_clean_text(value), lang=language)]
-        if isinstance(value, Mapping):
-            return [Literal(_clean_text(text), lang=lang) for lang, text in _language_map(value).items()]
-        raise ValueError(f"expected text or a map by language, not {value!r}")
-    if rng in STRING_RANGES:
-        if not isinstance(value, str):
-            raise ValueError(f"expected text, not {value!r}")
-        return [Literal(_clean_text(value), datatype=XSD.string)]
-    if rng in INTEGER_RANGES:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected a whole number, not {value!r}")
-        if rng == XSD.nonNegativeInteger and value < 0:
-            raise ValueError(f"expected a number of zero or more, not {value!r}")
-        return [Literal(value, datatype=rng)]
-    if rng in BOOLEAN_RANGES:
-        if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, not {value!r}")
-        return [Literal(value)]
-    if rng in CODE_RANGES:
-        if not isinstance(value, str) or not CODE_RANGES[rng].match(value):
-            raise ValueError(f"expected a code such as {_CODE_EXAMPLES[rng]!r} (in quotes), not {value!r}")
-        return [Literal(value, datatype=rng)]
-    raise ValueError(f"values of range {rng} cannot be written in a source file")
-
-
-def date_literal(value) -> Literal:
-    """2025-09-05 (a date), 2025-09 (a month) or 2025 (a year)."""
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date without a time, not {value!r}")
-    if isinstance(value, dt.date):
-        return Literal(value)  # xsd:date, its text the ISO date: half the time of parsing that text back
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return Literal(str(value), datatype=XSD.gYear)
-    if isinstance(value, str):
-        if _YEAR.match(value):
-            return Literal(value, datatype=XSD.gYear)
-        if _YEAR_MONTH.match(value):
-            return Literal(value, datatype=XSD.gYearMonth)
-        try:
-            return Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD.date)
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date such as 2025-09-05, 2025-09 or 2025, not {value!r}")
-
-
 def _labels(value, path, line, errors) -> dict[str, str]:
     if isinstance(value, str) and value.strip():
-        return {lang: _clean_text(value) for lang in LANGUAGES}
+        return {lang: clean_text(value) for lang in LANGUAGES}
     if isinstance(value, Mapping):
         try:
-            labels = {lang: _clean_text(text) for lang, text in _language_map(value).items()}
+            labels = {lang: clean_text(text) for lang, text in language_map(value).items()}
         except ValueError as exc:
             errors.add(f"label: {exc}", path, line)
             return {}
@@ -430,25 +359,6 @@ def _labels(value, path, line, errors) -> dict[str, str]:
     return {}
 
 
-def _language_map(value: Mapping) -> dict[str, str]:
-    result = {}
-    for lang, text in value.items():
-        if not _LANG_TAG.match(lang):
-            raise ValueError(f"{lang!r} is not a language tag such as id or en")
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"the {lang} text must be non-empty text")
-        result[lang] = text
-    return result
-
-
-def _clean_text(text: str) -> str:
-    """Fold white space (YAML block scalars keep line breaks) and refuse what no text holds."""
-    folded = " ".join(text.split())
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in folded):
-        raise ValueError("contains a lone surrogate, which is not a character")
-    return folded
-
-
 def _string_list(value, key, path, line, errors) -> list[str]:
     values = value if isinstance(value, list) else [value]
     result = []
@@ -457,74 +367,10 @@ def _string_list(value, key, path, line, errors) -> list[str]:
             errors.add(f"`{key}` takes text, not {one!r}", path, line)
             continue
         try:
-            result.append(_clean_text(one) if key != "quote" else one)
+            result.append(clean_text(one) if key != "quote" else one)
         except ValueError as exc:
             errors.add(f"`{key}`: {exc}", path, line)
     return result
-
-
-# --------------------------------------------------------------------------
-# A folder
-# --------------------------------------------------------------------------
-
-def read_text(path: Path) -> str:
-    return _decode(_read(path), path)
-
-
-def _read(path: Path, within: Path | None = None) -> bytes:
-    """The bytes of a regular file that lies, links resolved, in ``within`` (by default the folder it is named in).
-
-    A source's files are read only from the sources folder: a text that is a
-    link to /etc/passwd would otherwise be published, a quote at a time, and a
-    FIFO or a device would be read for ever.
-    """
-    try:
-        return read_regular(path, Path(path).parent if within is None else within)
-    except FileNotFoundError:
-        raise SourceError("file not found", path) from None
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", path) from None
-
-
-def read_regular(path, within=None, limit: int | None = None) -> bytes:
-    """The bytes of ``path`` if it is a regular file (lying in ``within``, links resolved, and of at most
-    ``limit`` bytes); OSError if not (EFBIG when too large).
-
-    Opened without waiting, so that a FIFO is refused rather than waited on.
-    """
-    if within is not None and not _directly_in(path, within):
-        real, folder = os.path.realpath(path), os.path.realpath(within)
-        if os.path.commonpath([real, folder]) != folder:
-            raise OSError(errno.EACCES, f"it leads outside {within} (to {real}); a source's files must lie in the sources folder")
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with open(descriptor, "rb") as handle:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        if limit is None:
-            return handle.read()
-        data = handle.read(limit + 1)  # (the file may grow as it is read)
-        if max(status.st_size, len(data)) > limit:
-            raise OSError(errno.EFBIG, f"{max(status.st_size, len(data)):,} bytes, more than {limit:,}")
-        return data
-
-
-def _directly_in(path, folder) -> bool:
-    """Whether ``path`` names a file of ``folder`` itself that is not a link: then it lies in the folder,
-    wherever the folder is. (Resolving both paths for every file took a tenth of compiling a source.)"""
-    path, folder = os.fspath(path), os.fspath(folder)
-    return os.path.dirname(path) == folder and not os.path.islink(path)
-
-
-def _decode(data: bytes, path: Path) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", path, line) from None
-    if not text.strip():
-        raise SourceError("the file is empty", path, 1)
-    return text.removeprefix("\ufeff")
 
 
 def read_gazetteer(path: Path, vocab: Vocabulary) -> Source:
@@ -568,8 +414,8 @@ def leave_out_drafts(source: Source) -> None:
 
 
 def _attach_text(source: Source) -> None:
-    data = _read(source.text_path, source.path.parent)  # once: the hash is of the bytes the quotes were found in
-    source.text = text = _decode(data, source.text_path)
+    data = read_in_folder(source.text_path, source.path.parent)  # once: the hash is of the bytes the quotes were found in
+    source.text = text = decode_text(data, source.text_path)
     source.sha256 = hashlib.sha256(data).hexdigest()
     folded = NormalisedText(text)
     problems = []

@@ -17,7 +17,8 @@ from rdflib import Dataset, Graph
 from graph.cli import cli
 from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
-from graph.sources import parse_gazetteer, read_text
+from graph.safe_read import read_text
+from graph.sources import parse_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,8 @@ from graph.add import read_article
 from graph.evidence import NormalisedText
 from graph.extract import EXTRACTOR, extract, sectors
 from graph.ontology import load_vocabulary
-from graph.sources import parse_gazetteer, read_text
+from graph.safe_read import read_text
+from graph.sources import parse_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"

@@ -11,7 +11,7 @@ from rdflib.namespace import XSD
 
 from graph.errors import SourceError
 from graph.evidence import NormalisedText
-from graph.sources import date_literal
+from graph.literals import date_literal
 from graph.yamlfile import parse_yaml
 
 
