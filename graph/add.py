@@ -26,7 +26,7 @@ from graph.evidence import NormalisedText
 from graph.extract import EXTRACTOR, Draft, extract
 from graph.match import places_within, record_seats, settle
 from graph.ontology import Vocabulary, load_vocabulary
-from graph.outputs import write_atomic
+from graph.atomic import write_atomic
 from graph.progress import SILENT, Progress
 from graph.regions import load_gazetteer
 from graph.safe_read import read_regular, read_text

@@ -99,7 +99,7 @@ def kept_betweenness(out: Path | None, index: NetworkIndex) -> tuple[list[float]
             pass
     scores = netindex.betweenness(index, SAMPLE, SAMPLE_SEED)
     if path is not None:
-        from graph.outputs import write_atomic
+        from graph.atomic import write_atomic
 
         try:
             write_atomic(path, pickle.dumps((tag, scores), protocol=pickle.HIGHEST_PROTOCOL))

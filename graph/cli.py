@@ -346,7 +346,7 @@ def export(fmt, output, root, out, lang):
     """
     root, out = _where(root, out)
     from graph.export import render
-    from graph.outputs import write_atomic
+    from graph.atomic import write_atomic
 
     output = output or out / f"graph.{fmt}"
     write_atomic(output, render(_network(out, lang).to_networkx(), fmt))
@@ -424,7 +424,7 @@ def query(query, expression, fmt, output, labels, timeout, memory, bindings, lim
     if output is None:
         click.echo(answer, nl=False)  # bytes: written as they are
         return
-    from graph.outputs import write_atomic
+    from graph.atomic import write_atomic
 
     write_atomic(output, answer)
     click.echo(f"Wrote {output}", err=True)
@@ -498,7 +498,7 @@ def viz(output, focus, depth, root, out, lang):
     Example: kg viz --lang en --focus "Kota Serang" --depth 2 -o serang.html
     """
     root, out = _where(root, out)
-    from graph.outputs import write_atomic
+    from graph.atomic import write_atomic
     from graph.viz import render_html
 
     network = _network(out, lang)
@@ -562,7 +562,7 @@ def diff(old, new, fmt, html, root, out, lang):
     if html:
         from graph.netindex import NetworkIndex
         from graph.network import from_quads
-        from graph.outputs import write_atomic
+        from graph.atomic import write_atomic
         from graph.viz import render_html
 
         network = NetworkIndex.from_network(from_quads(read_quads(old_path) + read_quads(new_path), lang), lang)

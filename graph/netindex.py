@@ -126,7 +126,7 @@ def read_index(out: Path, lang: str = "en") -> NetworkIndex:
 
 def keep_index(out: Path) -> dict:
     """Merge ``out``'s network and keep the index beside it (atomically); return its state."""
-    from graph.outputs import write_atomic
+    from graph.atomic import write_atomic
 
     out = Path(out)
     tag = signature(out / NETWORK_FILE)

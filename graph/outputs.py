@@ -15,9 +15,6 @@ import contextlib
 import errno
 import json
 import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from array import array
 from concurrent.futures import ThreadPoolExecutor
@@ -28,15 +25,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import iris, portable
-from graph.errors import BuildLocked
+from graph.atomic import fsync_dir, replace_file, temporary, write_temp
 from graph.network import NETWORK_FILE, network_segment
 
 # Files a build writes, in the order they are renamed into place.
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt", "graph.nq", NETWORK_FILE)
 REPORT_FILES = ("report.txt", "report.json")
-LOCK_FILE = ".lock"
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 TURTLE_PREFIXES = {p: str(ns) for p, ns in iris.PREFIXES.items() if p != "ev"}  # ev:x\/y reads badly
@@ -153,7 +147,7 @@ class _Prefetch:
     def __init__(self, target: Path):
         self.signature = _signature(target)
         self.old = os.open(target, os.O_RDONLY)
-        self.fd, self.temp = _temporary(target)
+        self.fd, self.temp = temporary(target)
         self.limit = os.fstat(self.old).st_size
         self.done = 0  # bytes copied, from the start
         self._lock = threading.Lock()  # held while a chunk is copied
@@ -201,12 +195,6 @@ def _copy_range(source: int, target: int, start: int, at: int, length: int) -> N
         done += copied
 
 
-def _temporary(target: Path) -> tuple[int, Path]:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    portable.chmod_fd(fd, name, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
-    return fd, Path(name)
-
-
 class _GraphFile:
     """One graph file being written to a temporary name: new segments at once, old ones noted to copy.
 
@@ -223,7 +211,7 @@ class _GraphFile:
         header, self.separator, self.footer, self.kind = layout
         self.header = prefix_header() if header is None else header
         self.prefetch = prefetch  # copying the old file's start here already: until the first change
-        self.fd, self.temp = (prefetch.fd, prefetch.temp) if prefetch is not None else _temporary(target)
+        self.fd, self.temp = (prefetch.fd, prefetch.temp) if prefetch is not None else temporary(target)
         self.old = os.open(old, os.O_RDONLY) if old is not None else None
         self.old_ids = old_ids
         self.old_index: dict[str, int] = old_index or {}  # source id -> its place in old_ids
@@ -523,135 +511,12 @@ def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> None:
             if isinstance(data, Path):  # already written to a temporary name
                 staged.append((name, data))
             else:
-                staged.append((name, _write_temp(target, data)))
+                staged.append((name, write_temp(target, data)))
         for name, temp in staged:
             replace_file(temp, out_dir / name)
         staged = []
-        _fsync_dir(out_dir)
+        fsync_dir(out_dir)
     finally:
         for _, temp in staged:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
-
-
-# Output folders this process holds the lock of -> the files their builds replaced, to remove.
-_freeing: dict[Path, list[Path]] = {}
-
-
-def replace_file(temp: Path, target: Path) -> None:
-    """``os.replace``; when this process holds target's folder's lock, the old file's blocks are freed later.
-
-    Replacing the last name of a file frees its blocks then and there: 0.12 s
-    for 250 MB here (ext4 mounted with online discard), 0.45 s for a build's
-    graph files. Under the lock the old file gets a second name first, removed
-    by a process of its own once the lock is released (``_remove_detached``);
-    one it has not removed yet, or that a killed build left, is a dot-named
-    temporary the next build removes.
-    """
-    freeing = _freeing.get(target.parent.resolve())
-    old = _second_name(target) if freeing is not None else None
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        if old is not None:
-            old.unlink()
-        raise
-    if old is not None:
-        freeing.append(old)
-
-
-def _remove_detached(paths: list[Path]) -> None:
-    """Remove files in a process of its own, which nothing waits for: the outputs are in place already."""
-    if not paths:
-        return
-    try:
-        subprocess.Popen(["rm", "-f", "--", *map(str, paths)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:  # no rm: remove them here
-        for path in paths:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-
-
-def _second_name(target: Path) -> Path | None:
-    """Another name for ``target`` if replacing it would free its blocks (it exists and has one name)."""
-    old = target.parent / f".{target.name}.old.tmp"
-    try:
-        if os.stat(target).st_nlink > 1:
-            return None
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(old)
-        os.link(target, old)
-    except FileNotFoundError:
-        return None
-    return old
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write one file so that readers see the old or the new version, never a mix."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _write_temp(path, data)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def _write_temp(target: Path, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        portable.chmod_fd(fd, name, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
-    return Path(name)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # a folder cannot be opened there; its entries are on disk with the files
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def remove_stale_temporaries(out_dir: Path) -> None:
-    """Temporary files left by a build that was killed mid-write."""
-    for temp in Path(out_dir).glob(".*.tmp"):
-        if temp.is_dir() and not temp.is_symlink():  # a store a killed or failed build was loading
-            shutil.rmtree(temp, ignore_errors=True)
-            continue
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-
-
-@contextlib.contextmanager
-def output_lock(out_dir: Path, wait: float = 60.0):
-    """Hold an exclusive lock on the output folder; wait for another build up to ``wait`` seconds."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with contextlib.ExitStack() as held:
-        try:
-            held.enter_context(portable.exclusive(out_dir / LOCK_FILE, wait))
-        except TimeoutError:
-            raise BuildLocked(f"{out_dir}: another kg command is writing here; "
-                              f"gave up after waiting {wait:g} s") from None
-        folder = out_dir.resolve()
-        _freeing[folder] = []
-        try:
-            remove_stale_temporaries(out_dir)
-            yield
-        finally:
-            held.close()
-            _remove_detached(_freeing.pop(folder))

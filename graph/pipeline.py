@@ -26,7 +26,8 @@ from graph import iris
 from graph.cache import Cache, code_version
 from graph.compile import Context, concept_labels, ontology_types, set_context
 from graph.ontology import load_vocabulary
-from graph.outputs import GraphFiles, as_nquads, output_lock, start_prefetches
+from graph.atomic import output_lock
+from graph.outputs import GraphFiles, as_nquads, start_prefetches
 from graph.progress import SILENT, Progress
 from graph.scan import folder_mtime_of, plan_jobs
 from graph.settle import NeedsWholeCheck, settle_all, settle_changes

@@ -26,7 +26,7 @@ from graph.errors import InputError
 from graph.extract import slug
 from graph.match import MATCH_KEY, rename, split as split_fact
 from graph.ontology import load_vocabulary
-from graph.outputs import write_atomic
+from graph.atomic import write_atomic
 from graph.regions import load_gazetteer
 from graph.safe_read import read_text
 from graph.sources import GAZETTEER_FILE, parse_record

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from graph.errors import GraphError, NotBuilt
-from graph.outputs import write_atomic
+from graph.atomic import write_atomic
 
 FOLDER = "snapshots"
 PREVIOUS = "previous.nq"

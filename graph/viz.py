@@ -148,7 +148,7 @@ def render_html(index: NetworkIndex, *, lang: str = "en", focus: str | None = No
 
 def write_html(path, html: str) -> None:
     """Write a page atomically (readers see the old file or the new one, never half of one)."""
-    from graph.outputs import write_atomic
+    from graph.atomic import write_atomic
 
     write_atomic(Path(path), html.encode("utf-8"))
 

@@ -16,7 +16,8 @@ from graph.cache import Cache, Manifest
 from graph.compile import Context, cached_segments, source_lines
 from graph.namespaces import graph_iri
 from graph.network import NETWORK_FILE
-from graph.outputs import GraphFiles, as_nquads, full_segments, render_segments, replace_file, write_outputs
+from graph.atomic import replace_file
+from graph.outputs import GraphFiles, as_nquads, full_segments, render_segments, write_outputs
 from graph.settle import Outcome
 from graph.snapshot import PREVIOUS
 

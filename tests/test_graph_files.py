@@ -16,7 +16,8 @@ from types import SimpleNamespace
 import pytest
 
 import graph.outputs
-from graph.outputs import GRAPH_FILES, GraphFiles, output_lock, write_outputs
+from graph.atomic import output_lock
+from graph.outputs import GRAPH_FILES, GraphFiles, write_outputs
 
 KINDS = ("nq", "trig", "nt", "ttl", "jsonld", "net")
 

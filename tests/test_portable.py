@@ -20,7 +20,7 @@ import pytest
 import graph.compile
 from graph import portable
 from graph.errors import BuildLocked
-from graph.outputs import output_lock
+from graph.atomic import output_lock
 from graph.pipeline import Paths, build
 from graph.query import WARM_FORMATS, execute, run, warm
 from graph.saved import saved_queries
@@ -102,7 +102,7 @@ def test_without_symbolic_links_out_store_is_a_file_naming_the_store(project, tm
 
 def test_the_output_lock_keeps_out_another_process_until_it_dies(tmp_path):
     out = tmp_path / "out"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom graph.outputs import output_lock\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom graph.atomic import output_lock\n"
                                f"with output_lock({str(out)!r}):\n    print('held', flush=True)\n    time.sleep(60)"],
                               stdout=subprocess.PIPE, text=True, cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(ROOT)]))})
