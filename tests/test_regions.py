@@ -5,8 +5,10 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 import pytest
+import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -16,7 +18,7 @@ from graph.iris import KG
 from graph.network import read_network
 from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
-from graph.regions import DATA, load_gazetteer
+from graph.regions import DATA, load_gazetteer, names_of, read_regions
 from graph.sources import parse_gazetteer
 from tests.conftest import ROOT
 from tests.helpers import record_yaml
@@ -256,3 +258,109 @@ def test_a_record_cannot_declare_a_base_region_again(project, tmp_path):
     number = rows().index(line) + 2
     assert f"duplicate id 'kota-medan': the gazetteer declares it (regions.tsv:{number})" in str(failed.value)
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------
+# The aliases column: the spellings the press uses (issues 20/21)
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, ids", [
+    ("Palangka Raya", {"kota-palangkaraya"}), ("Palangkaraya", {"kota-palangkaraya"}),
+    ("Kota Palangka Raya", {"kota-palangkaraya"}), ("Pemkot Palangka Raya", {"kota-palangkaraya"}),
+    ("Pangkalpinang", {"kota-pangkal-pinang"}), ("Pangkal Pinang", {"kota-pangkal-pinang"}),
+    ("Tanjungpinang", {"kota-tanjung-pinang"}), ("Tanjung Pinang", {"kota-tanjung-pinang"}),
+    ("Bau-Bau", {"kota-bau-bau"}), ("Baubau", {"kota-bau-bau"}), ("Pare-Pare", {"kota-parepare"}),
+    ("Parepare", {"kota-parepare"}), ("Lubuklinggau", {"kota-lubuk-linggau"}), ("Lubuk Linggau", {"kota-lubuk-linggau"}),
+    ("Harbin", {"haerbin"}), ("Harbin City", {"haerbin"}), ("Kota Harbin", {"haerbin"}), ("Harbin Shi", {"haerbin"}),
+    ("Hohhot", {"huhehaote"}), ("Huhehaote", {"huhehaote"}), ("Lhasa", {"lasa"}),
+    # 乌鲁木齐市 and 乌鲁木齐县, 喀什地区 and 喀什市 already share their pinyin: their exonym too
+    ("Urumqi", {"wulumuqi", "wulumuqi-wulumuqi"}), ("Kashgar", {"kashi", "kashi-kashi"}),
+    ("Xian", {"xian", "xian-liaoyuan", "xian-mudanjiang"}), ("Xi'an", {"xian", "xian-liaoyuan", "xian-mudanjiang"}),
+    ("Inner Mongolia", {"neimenggu"}), ("Tibet", {"xizang"}), ("Guangxi", {"guangxi"}), ("Ningxia", {"ningxia"}),
+    ("Guangxi Zhuang Autonomous Region", {"guangxi"}), ("Hong Kong", {"xianggang"}), ("Hongkong", {"xianggang"}),
+    ("Macau", {"aomen"}), ("Macao", {"aomen"}), ("Central Kalimantan", {"kalimantan-tengah"}),
+    ("South Sulawesi", {"sulawesi-selatan"}), ("Bangka Belitung Islands", {"kepulauan-bangka-belitung"}),
+    ("Bangka Belitung", {"kepulauan-bangka-belitung"}), ("Provinsi Bangka Belitung", {"kepulauan-bangka-belitung"}),
+    ("Special Region of Yogyakarta", {"di-yogyakarta"}), ("Yogyakarta Special Region", {"di-yogyakarta"}),
+])
+def test_the_spellings_the_press_uses(gazetteer, name, ids):
+    assert names(gazetteer)[name] == ids
+
+
+def test_the_xinjiang_the_press_means_is_the_region_of_highest_level(gazetteer):
+    # 新疆 and 新绛县 (Shanxi) share the pinyin; the extractor settles a bare name on the highest level
+    assert names(gazetteer)["Xinjiang"] == {"xinjiang", "xinjiang-yuncheng"}
+    assert names(gazetteer)["Xinjiang Uygur Autonomous Region"] == {"xinjiang"}
+
+
+COMMON = {"baru", "jaya", "raya", "kota", "city", "new", "north", "pusat", "tanjung", "kota baru"}
+
+
+def test_the_aliases_column_is_well_formed():
+    data = rows()
+    assert list(data[0])[-1] == "aliases"
+    with_aliases = [row for row in data if row["aliases"]]
+    assert len(with_aliases) >= 50
+    for row in with_aliases:
+        aliases = row["aliases"].split("|")
+        assert len(aliases) == len(set(aliases)), row
+        for alias in aliases:
+            assert alias == " ".join(alias.split()) and len(alias) > 3, row
+            assert alias.lower() not in COMMON, row
+            assert alias not in (row["short"], row["official"], row["en"], row["zh"]), row
+            assert not re.search(r"[\t|\u4e00-\u9fff]", alias), row  # Latin letters: Chinese names are columns
+
+
+def test_no_alias_gives_a_name_to_a_region_that_did_not_share_one():
+    regions = read_regions()
+    own = {region.id: set(names_of(replace(region, aliases=()))) for region in regions}
+    holders = defaultdict(set)
+    for region in regions:
+        for name in own[region.id]:
+            holders[name].add(region.id)
+    already = {frozenset(ids) for ids in holders.values()}
+    added = {region.id: set(names_of(region)) - own[region.id] for region in regions}
+    for region_id, new in added.items():
+        for name in new:
+            holders[name].add(region_id)
+    clashes = {name: sorted(holders[name]) for new in added.values() for name in new
+               if len(holders[name]) > 1 and frozenset(holders[name]) not in already}
+    assert clashes == {}
+    assert sum(map(len, added.values())) > 200  # every alias in every written form
+
+
+def test_aliases_reach_the_graph(shipped):
+    regions = shipped.dataset.graph(iris.named_graph(iris.REGIONS_ID))
+    aliases = set(regions.objects(entity("haerbin"), KG.alias))
+    assert {Literal("Harbin"), Literal("Harbin City"), Literal("Kota Harbin")} <= aliases
+    assert Literal("Palangka Raya") in set(regions.objects(entity("kota-palangkaraya"), KG.alias))
+
+
+ARTICLE = """Palangka Raya dan Harbin jajaki kerja sama kota kembar
+Wali Kota Palangka Raya Budi Santosa menerima kunjungan delegasi Kota Harbin pada Senin (9/3/2026). Kedua kota \
+membahas kerja sama di bidang pendidikan dan pariwisata.
+Wakil Wali Kota Harbin Zhang Wei mengatakan Harbin siap mengirim mahasiswa ke Palangka Raya.
+"""
+
+
+def test_kg_add_finds_the_regions_under_the_press_spellings(project, kg, tmp_path):
+    article = tmp_path / "palangka-raya-harbin.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    before = set((project / "sources").rglob("*.yaml"))
+    result = kg("add", article, "--root", project, "--url", "https://contoh.example/pky-harbin",
+                "--publisher", "antara", "--published", "2026-03-10")
+    assert result.exit_code == 0, result.output
+    added = [p for p in set((project / "sources").rglob("*.yaml")) - before]
+    record = yaml.safe_load(next(p for p in added if "proposed" not in p.parts).read_text(encoding="utf-8"))
+    named = set()
+    for fact in record["facts"]:
+        for key in ("host", "guest", "location", "postIn", "about"):
+            named.update(fact.get(key, []) if isinstance(fact.get(key), list) else [fact.get(key)])
+    assert {"kota-palangkaraya", "haerbin"} <= named
+    drafted = {entity["id"]: entity["type"] for entity in record.get("entities", [])}
+    assert set(drafted.values()) <= {"Person"}, drafted  # no region drafted again
+    posts = {(f["role"], f["postIn"]) for f in record["facts"] if f["type"] == "Post"}
+    assert posts == {("mayor", "kota-palangkaraya"), ("deputy-mayor", "haerbin")}
+    for path in added:
+        assert "kota-harbin" not in path.read_text(encoding="utf-8")
+        assert "kota-palangka-raya" not in path.read_text(encoding="utf-8")
