@@ -58,7 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from devset_gold import DEVSET, HELDOUT, HELDOUT2, articles as set_articles, gold_entities  # noqa: E402
+from devset_gold import DEVSET, HELDOUT, HELDOUT2, HELDOUT3, articles as set_articles, gold_entities  # noqa: E402
 from eval_extract import AGREEMENTS, EVENTS, ratio  # noqa: E402
 
 from graph.errors import GraphError  # noqa: E402
@@ -425,7 +425,8 @@ def f1(tp, drafted, gold) -> str:
 
 def set_name(folder: Path) -> str:
     """How the report names a set: the two the project keeps by name, any other by its folder."""
-    known = {DEVSET: "Development set", HELDOUT: "Held-out set", HELDOUT2: "Second held-out set"}
+    known = {DEVSET: "Development set", HELDOUT: "Held-out set", HELDOUT2: "Second held-out set",
+             HELDOUT3: "Third held-out set"}
     return known.get(folder.resolve(), f"Set {folder}")
 
 
