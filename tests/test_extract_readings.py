@@ -721,3 +721,22 @@ def test_a_diplomat_named_by_his_countrys_people(gazetteer, text, post):
     draft = extract(text + "\n", "en", "2025-07-10", gazetteer)
     held = {(holder, role): place for holder, role, place in posts(draft)}
     assert proposed(draft)[held[post[:2]]]["label"]["en"] == post[2]
+
+
+@pytest.mark.parametrize("text, language, post, label", [
+    # an abbreviated given name is part of the name, not the end of a sentence
+    ("Kepala Dinas Perikanan Kota Ambon, Moh. Rizal Tuasikal, membuka acara.", "id",
+     ("moh-rizal-tuasikal", "head", "dinas-perikanan-kota-ambon"), "Moh. Rizal Tuasikal"),
+    ("The fair was opened by Ambon Mayor M. Yani Latuconsina on Monday.", "en",
+     ("m-yani-latuconsina", "mayor", "kota-ambon"), "M. Yani Latuconsina"),
+    # a lower-case honorific ("dr.") and a degree after the name
+    ("Acara dibuka Wali Kota Ambon, dr. Yani Latuconsina, Sp.A, di balai kota.", "id",
+     ("yani-latuconsina", "mayor", "kota-ambon"), "Yani Latuconsina"),
+    ("Bupati Lebak, Hj. Siti Aminah, S.E., M.M., menerima tamu dari Kota Nanning.", "id",
+     ("siti-aminah", "regent", "kabupaten-lebak"), "Siti Aminah"),
+])
+def test_names_with_abbreviations_honorifics_and_degrees(gazetteer, text, language, post, label):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert post in posts(draft)
+    assert proposed(draft)[post[0]]["label"] == label
+    assert len([s for s in facts(draft) if s.get("type") == "Post"]) == 1  # the name was not cut into two
