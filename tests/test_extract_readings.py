@@ -740,3 +740,28 @@ def test_names_with_abbreviations_honorifics_and_degrees(gazetteer, text, langua
     assert post in posts(draft)
     assert proposed(draft)[post[0]]["label"] == label
     assert len([s for s in facts(draft) if s.get("type") == "Post"]) == 1  # the name was not cut into two
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the visitors described before where they come from; the host said by who received them, a sentence later;
+    # a title in lower case; a day and month with neither weekday nor year
+    ("A delegation from the southern Chinese city of Nanning toured a fish market in Ambon on Oct 7. The "
+     "visitors, led by Nanning vice mayor Li Qiang, were received by Ambon Mayor Yani Latuconsina.", "en",
+     {"type": "DelegationVisit", "host": "kota-ambon", "guest": "nanning", "ledBy": "li-qiang", "date": "2025-10-07"}),
+    ("Rombongan pengusaha dari Kota Nanning meninjau pasar ikan di Ambon pada 7 Oktober. Rombongan yang dipimpin "
+     "Wakil Wali Kota Nanning Li Qiang itu disambut Wali Kota Ambon Yani Latuconsina.", "id",
+     {"type": "DelegationVisit", "host": "kota-ambon", "guest": "nanning", "ledBy": "li-qiang", "date": "2025-10-07"}),
+])
+def test_a_visit_said_over_two_sentences(gazetteer, text, language, expected):
+    draft = extract(text + "\n", language, "2025-10-09", gazetteer)
+    event, = facts(draft, expected["type"])
+    assert {k: event.get(k) for k in expected} == expected
+    assert "yani-latuconsina" in event["participant"]
+    assert ("li-qiang", "deputy-mayor", "nanning") in posts(draft)
+
+
+def test_a_range_said_with_sampai_dengan(gazetteer):
+    draft = extract("Delegasi Kota Nanning berkunjung ke Kota Ambon pada tanggal 6 sampai dengan 8 Oktober 2025.\n",
+                    "id", "2025-10-09", gazetteer)
+    event, = facts(draft, "DelegationVisit")
+    assert (event["startDate"], event["endDate"]) == ("2025-10-06", "2025-10-08")

@@ -11,7 +11,7 @@ from graph.extract.doc import slug
 from graph.extract.people import person_at, person_named
 from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
-                                      MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
+                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -104,6 +104,16 @@ def event(doc, person_of_post):
         guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
         leader = leader or came
     if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "They were received at the regent's office by Merauke acting regent X": whoever received the
+        # visitors, in any sentence, speaks for the host
+        received = _receiver(doc, person_of_post, guest)
+        if received is not None:
+            host, sentence = received
+            leader = leader or _leader(doc, sentence)
+            participants.extend(holder for holder, _ in person_of_post.get(sentence.start, []))
+            if sentence.text not in fact["quote"]:
+                fact["quote"].append(sentence.text)
+    if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
         # "Aceh Vice Governor X met with a delegation from Yunnan": the other side's post is the host's
         sides = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
                  if doc.entity_type(place) in REGION_TYPES - {"Country"} and place != guest
@@ -189,6 +199,19 @@ def _opening_and_closing(doc, sentences):
             elif max(verbs)[1] == "close" and closed is None:
                 closed = hit
     return opened, closed
+
+
+def _receiver(doc, person_of_post, guest):
+    """(the host, the sentence) where an official of a region other than the guest's receives the visitors:
+    "X menerima …", "They were received … by Regent X", "Rombongan disambut Bupati X"; else None."""
+    for sentence in doc.sentences:
+        if not (RECEIVE_RE.search(sentence.text) or RECEIVED_BY_RE.search(sentence.text)):
+            continue
+        for _, place in person_of_post.get(sentence.start, []):
+            if doc.entity_type(place) in REGION_TYPES - {"Country"} and place != guest \
+                    and doc.names.located.get(place) != guest and doc.names.located.get(guest) != place:
+                return place, sentence
+    return None
 
 
 def _leader(doc, sentence):

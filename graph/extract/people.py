@@ -95,7 +95,7 @@ def posts(doc):
         for match in _APPOSITION_DIPLOMAT_RE.finditer(sentence.text):
             # "Rina Kartika, the Indonesian consul general in Guangzhou": a mission named by its country's people
             country = re.match(r"(.+)", DEMONYMS[match.group(2)])
-            role = TITLE_ROLE[" ".join(w.capitalize() for w in match.group(3).replace("-", " ").split())]
+            role = TITLE_ROLE[" ".join(match.group(3).replace("-", " ").split()).lower()]
             mission = diplomatic_mission(doc, sentence.start + match.end(), sentence.end, role[0], country)
             holder = person_named(doc, match.group(1), sentence.start + match.start(1)) if mission else None
             if holder is not None:
@@ -166,7 +166,7 @@ def title_post(doc, sentence, match) -> Held | None:
     "Kepala Dinas Pariwisata Kota Makassar, Intan …", "Konjen Tiongkok di Medan, yaitu Mr. Zhou …")
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
-    role, region_class = TITLE_ROLE[title]
+    role, region_class = TITLE_ROLE[title.lower()]
     if match.group("acting") and role in ACTING:
         role = "acting-" + role
     start = sentence.start + match.start()

@@ -74,11 +74,13 @@ TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan
 ACTING = {"governor", "vice-governor", "regent", "vice-regent", "mayor", "deputy-mayor", "head", "director",
           "chair", "minister"}
 ACTING_WORDS = r"(?:Pj|Plt|Penjabat|Pelaksana [Tt]ugas|Acting|acting)\.?(?:\s*\((?:Pj|Plt)\.?\))?"
-TITLE_ROLE = {t: (r, c) for t, r, c in TITLES}
+TITLE_ROLE = {t.lower(): (r, c) for t, r, c in TITLES}  # looked up in lower case: "Harbin deputy mayor Name"
 # a title, maybe acting, maybe with its abbreviation in brackets: "Penjabat (Pj) Gubernur",
-# "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title ("Chairperson" or "chairperson")
+# "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title, each word's first letter in
+# either case ("Deputy Mayor", "deputy mayor")
 TITLE_RE = re.compile(r"\b(?P<acting>" + ACTING_WORDS + r"\s+)?(?P<title>" + "|".join(
-    f"[{t[0]}{t[0].lower()}]{re.escape(t[1:])}" for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
+    " ".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}" for w in t.split())
+    for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
     + r")\b(?:\s*\([A-Z][A-Za-z]{1,8}\.?\))?")
 # role words in an apposition: "Name, peneliti sekaligus direktur … di ORG"
 APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direktur": "director",
@@ -145,7 +147,12 @@ VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawat
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
-                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$")
+                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
+                      # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
+                      # delegation from the northeast Chinese city of"
+                      r"\b(?:delegasi|rombongan|delegation|delegates)(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
+                      r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
+                      r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
                       r"trip to|mengunjungi)\s+$")
@@ -170,6 +177,8 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
 RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum)|"
                         r"received|welcomed|hosted)\b")
+# the visitors received by the host, said of them: "They were received by Regent X", "Rombongan diterima Bupati X"
+RECEIVED_BY_RE = re.compile(r"(?i)\b(?:(?:was|were) (?:received|welcomed|hosted)|diterima|disambut|dijamu)\b")
 REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
