@@ -765,3 +765,44 @@ def test_a_range_said_with_sampai_dengan(gazetteer):
                     "id", "2025-10-09", gazetteer)
     event, = facts(draft, "DelegationVisit")
     assert (event["startDate"], event["endDate"]) == ("2025-10-06", "2025-10-08")
+
+
+@pytest.mark.parametrize("text, language, party, signatories", [
+    # a college signs with a province; officials only witness; the college's town is no party
+    ("Pemerintah Provinsi Maluku dan Nanning Polytechnic of Commerce dari Kota Nanning meneken nota kesepahaman "
+     "(MoU) pelatihan vokasi, Senin (6/10/2025). Nota kesepahaman ditandatangani oleh Gubernur Maluku, Hendrik "
+     "Lewerissa, dan Rektor Nanning Polytechnic of Commerce, Wei Dong, di Gedung Siwalima, Kota Ambon. "
+     "Penandatanganan disaksikan Kepala Dinas Pendidikan Provinsi Maluku, Sarah Latuheru.", "id",
+     "nanning-polytechnic-of-commerce", ["hendrik-lewerissa", "wei-dong"]),
+    ("Maluku province and Universitas Pattimura signed a memorandum of understanding on marine research on Monday "
+     "(Oct 6). The memorandum was signed by Maluku Governor Hendrik Lewerissa and the university's rector, "
+     "Sarah Latuheru, at the governor's office in Ambon. The signing was witnessed by Chinese Consul General "
+     "Wei Dong of the consulate general in Makassar.", "en",
+     "universitas-pattimura", ["hendrik-lewerissa"]),
+])
+def test_an_agreement_with_a_college_witnessed_by_officials(gazetteer, text, language, party, signatories):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert mou["party"] == ["maluku", party]
+    assert mou["signedOn"] == "2025-10-06"
+    assert [s for s in ([mou["signatory"]] if isinstance(mou["signatory"], str) else mou["signatory"])
+            if s != "sarah-latuheru"] == signatories  # witnesses never sign
+    assert mou["signedAt"] == "kota-ambon"  # the consulate's town is not where it was signed
+    signing, = facts(draft, "Signing")
+    assert signing["location"] == "kota-ambon"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Nanning menandatangani LoI kota kembar, Senin (6/10). Penandatanganan berlangsung di "
+     "Balai Kota Nanning dan dilakukan oleh Wali Kota Ambon Yani Latuconsina bersama Wakil Wali Kota Nanning Li Qiang.",
+     "id"),
+    ("Ambon and Nanning signed a sister-city letter of intent on Monday (Oct 6). Ambon Mayor Yani Latuconsina signed "
+     "for the city and Nanning Vice Mayor Li Qiang for the Chinese side, at the Nanning city hall.", "en"),
+])
+def test_a_signing_told_in_the_sentence_after_the_agreement(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert sorted(loi["signatory"]) == ["li-qiang", "yani-latuconsina"]
+    assert loi["signedAt"] == "nanning"
+    signing, = facts(draft, "Signing")
+    assert (signing["location"], signing["date"]) == ("nanning", "2025-10-06")

@@ -51,6 +51,8 @@ TITLES = [
     ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
     ("Konsul", "consul", None), ("Consul", "consul", None),
     ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
+    # who heads a college or university
+    ("Rektor", "head", None), ("Rector", "head", None), ("Presiden", "head", None), ("President", "head", None),
 ]
 DIPLOMATS = {"consul-general", "consul", "ambassador"}
 # where an ambassador "to Indonesia" or "untuk Tiongkok" has the embassy
@@ -66,7 +68,7 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
-                  "Co", "Ltd", "Inc"}
+                  "Co", "Ltd", "Inc", "College", "Polytechnic", "Hospital", "Academy"}
 # a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
 TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
                      r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
@@ -195,11 +197,20 @@ EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
+# a body that is not a government and signs agreements of its own: a college, a university, a hospital
+# ("Huanghe Vocational College of Industry", "Universitas Bengkulu", "Politeknik Negeri Ambon")
+INSTITUTION_RE = re.compile(r"\b(?:(?:[A-Z][\w'’&-]*\s+){1,5}(?:College|University|Polytechnic|Hospital|Academy)"
+                            r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,3})?|"
+                            r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|Institut)"
+                            r"(?:\s+[A-Z][\w'’-]*){1,4})")
+# who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …"
+WITNESS_RE = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|witnessed|witnessing)\b")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
                            r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b|"
                            # the signing itself: "Penandatanganan dilakukan oleh …", "The signing was done by …"
-                           r"\bpenandatanganan (?:dilakukan|tersebut|itu|ini)\b|\bthe signing (?:was|took)\b|"
-                           r"\bditandatangani oleh\b|\bsigned by\b")
+                           r"\bpenandatanganan (?:dilakukan|tersebut|itu|ini|berlangsung|digelar|diadakan)\b|"
+                           r"\bthe signing (?:ceremony )?(?:was|took)\b|"
+                           r"\bditandatangani oleh\b|\bsigned by\b|\bsigned (?:it )?(?:for|on behalf of)\b")
 SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
