@@ -806,3 +806,34 @@ def test_a_signing_told_in_the_sentence_after_the_agreement(gazetteer, text, lan
     assert loi["signedAt"] == "nanning"
     signing, = facts(draft, "Signing")
     assert (signing["location"], signing["date"]) == ("nanning", "2025-10-06")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Nanning menandatangani LoI kota kembar di Balai Kota Nanning, Senin (6/10). Rombongan "
+     "Pemkot Ambon yang berjumlah delapan orang dipimpin langsung oleh Wali Kota Ambon Yani Latuconsina.", "id"),
+    ("Ambon and Nanning signed a sister-city letter of intent at the Nanning city hall on Monday (Oct 6). The "
+     "Indonesian delegation, led by Ambon Mayor Yani Latuconsina, also included two councillors.", "en"),
+])
+def test_a_delegation_that_came_to_sign(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert {k: visit.get(k) for k in ("host", "guest", "location", "ledBy")} == {
+        "host": "nanning", "guest": "kota-ambon", "location": "nanning", "ledBy": "yani-latuconsina"}
+    assert facts(draft, "LetterOfIntent")
+
+
+def test_a_delegation_still_to_come_is_no_visit(gazetteer):
+    draft = extract("Ambon and Nanning signed a letter of intent at the Nanning city hall on Monday (Oct 6). Nanning "
+                    "would send a delegation of teachers to Ambon next year.\n", "en", "2025-10-07", gazetteer)
+    assert not facts(draft, "DelegationVisit")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Ambon Yani Latuconsina menerima delegasi Kota Nanning, Senin (6/10). Wakil Wali Kota Nanning "
+     "Li Qiang menyampaikan salam. Delegasi itu dipimpin oleh Li.", "id"),
+    ("Ambon Mayor Yani Latuconsina received a delegation from Nanning on Monday (Oct 6). Nanning Vice Mayor Li Qiang "
+     "spoke first. The delegation, led by Li, toured the port.", "en"),
+])
+def test_who_led_named_by_one_name_after_the_full_one(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert visit["ledBy"] == "li-qiang"

@@ -62,7 +62,7 @@ def run(doc: Doc) -> Draft:
     facts, person_of_post = post_facts(doc, found)
     facts += place_facts(doc)
     agreements, anchors = agreement_facts(doc, person_of_post)
-    visit = event(doc, person_of_post)
+    visit = event(doc, person_of_post, agreements)
     if visit is not None:
         anchors.append((visit["_sentence"], visit))
     attach_sectors(doc, anchors, visit, agreements)

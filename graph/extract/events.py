@@ -8,7 +8,7 @@ import re
 from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
-from graph.extract.people import person_at, person_named
+from graph.extract.people import named_before, person_at, person_named
 from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
@@ -17,8 +17,8 @@ _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
-def event(doc, person_of_post):
-    """The article's one event, or None."""
+def event(doc, person_of_post, agreements=()):
+    """The article's one event, or None; ``agreements`` are the article's (a delegation that came to sign one)."""
     visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)]
     meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)]
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
@@ -103,6 +103,16 @@ def event(doc, person_of_post):
     if host is None and guest is None and type_name in ("DelegationVisit", "Meeting"):
         guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
         leader = leader or came
+    came = [i for i in indexes if DELEGATION_RE.search(doc.sentences[i].text)
+            and not _FUTURE_RE.search(doc.sentences[i].text)]
+    if type_name == "DelegationVisit" and not (host and guest) and came:
+        # "The Indonesian delegation, led by …" in an article about an agreement signed in Dalian: the side
+        # whose town it was signed in received the other
+        sides = _signing_sides(doc, agreements, host, guest)
+        if sides is not None:
+            host, guest, signed_at = sides
+            if location is None or (location != host and doc.names.located.get(location) != host):
+                location = signed_at
     if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
         # "They were received at the regent's office by Merauke acting regent X": whoever received the
         # visitors, in any sentence, speaks for the host
@@ -201,6 +211,28 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+# a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
+_FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
+
+
+def _signing_sides(doc, agreements, host, guest):
+    """(host, guest, place) of a delegation come to sign an agreement between two sides, one of which it was
+    signed in (or in a region of); None when no agreement says so, or it contradicts the sides already read."""
+    found = set()
+    for fact in agreements:
+        at, parties = fact.get("signedAt"), fact.get("party", [])
+        if at is None or len(parties) != 2:
+            continue
+        home = [p for p in parties if p == at or doc.names.located.get(at) == p]
+        if len(home) != 1:
+            continue
+        other = next(p for p in parties if p != home[0])
+        if host not in (None, home[0]) or guest not in (None, other):
+            continue
+        found.add((home[0], other, at))
+    return found.pop() if len(found) == 1 else None
+
+
 def _receiver(doc, person_of_post, guest):
     """(the host, the sentence) where an official of a region other than the guest's receives the visitors:
     "X menerima …", "They were received … by Regent X", "Rombongan disambut Bupati X"; else None."""
@@ -229,7 +261,13 @@ def _leader(doc, sentence):
         region = doc.mention_at(pos + 1, REGION_TYPES)
         pos = region.end if region else pos
     person = person_at(doc, pos, sentence.end)
-    return person[0] if person else None
+    if person is None:  # "dipimpin langsung oleh Yosua": the Yosua the article has named in full
+        word = _ONE_NAME_RE.match(doc.text, pos, sentence.end)
+        return named_before(doc, word.group(1)) if word else None
+    return person[0]
+
+
+_ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
 
 
 def _leader_named(doc, sentence):

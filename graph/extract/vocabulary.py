@@ -170,7 +170,7 @@ LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu
                              r"\bthe (?:delegation|group) (?:was )?(?:led|headed) by\s+|\bhead of the delegation,?\s+")
 LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
-                              r"led the delegation|headed the delegation)")
+                              r"(?:led|headed) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} (?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"witnessed by|also (?:present|attending|attended)|attended by|"
