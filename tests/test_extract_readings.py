@@ -837,3 +837,29 @@ def test_a_delegation_still_to_come_is_no_visit(gazetteer):
 def test_who_led_named_by_one_name_after_the_full_one(gazetteer, text, language):
     visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
     assert visit["ledBy"] == "li-qiang"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Konsul Jenderal Tiongkok di Surabaya, Gao Yuan, melakukan kunjungan kerja ke Provinsi Maluku pada 6 Oktober. "
+     "Keesokan harinya, Konjen Gao bertemu pengusaha di Ambon.", "id"),
+    ("China's Consul General in Surabaya, Gao Yuan, paid a working visit to Maluku province on Oct 6. The next day "
+     "Gao met businesspeople in Ambon.", "en"),
+])
+def test_an_official_visiting_speaks_for_the_guest(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-09", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert {k: visit.get(k) for k in ("host", "guest", "ledBy")} == {
+        "host": "maluku", "guest": "konjen-tiongkok-surabaya", "ledBy": "gao-yuan"}
+    assert visit.get("location") != "kota-ambon"  # where they went the next day is not where the visit was
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gubernur Maluku, Hendrik Lewerissa, menerima delegasi Kota Nanning. Gubernur Hendrik berharap kerja sama "
+     "perikanan segera dimulai.", "id"),
+    ("Maluku Governor Hendrik Lewerissa received a delegation from Nanning. Governor Hendrik said fisheries would "
+     "come first.", "en"),
+])
+def test_a_title_and_one_name_after_the_full_name_is_the_same_person(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-09", gazetteer)
+    assert "hendrik" not in proposed(draft)
+    assert posts(draft) == {("hendrik-lewerissa", "governor", "maluku")}

@@ -38,6 +38,7 @@ def event(doc, person_of_post, agreements=()):
     fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
     host = guest = leader = location = date = weekday = until = None
     participants, visited = [], []
+    sides_at = None  # the sentence that first named the host or the guest
     for i in indexes:
         sentence = doc.sentences[i]
         for m in doc.in_span(sentence.start, sentence.end):
@@ -52,10 +53,16 @@ def event(doc, person_of_post, agreements=()):
                                                                   or m.entity in doc.seats):
                     # a region, or its legislature or government: "visited the Banten Provincial Legislature"
                     host = m.entity
-                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and not \
+                    visitor = _visitor(doc, sentence.start, m.start, host)
+                    if guest is None and visitor is not None:
+                        # "Konsul Jenderal … di Makassar, Lin, melakukan kunjungan kerja ke …": Lin led it
+                        guest, leader = visitor[0], leader or visitor[1]
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and \
+                        (sides_at is None or i == sides_at) and not \
                         _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):
                     # "Consul General in Denpasar", "Consulate General of the People's Republic of China in Medan":
-                    # the mission's town
+                    # the mission's town. A place named further on is where the visitors went next ("Keesokan
+                    # harinya, … di Ternate") or what someone said ("investors in Morowali")
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)
@@ -63,6 +70,8 @@ def event(doc, person_of_post, agreements=()):
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
+        if sides_at is None and (host or guest):
+            sides_at = i
         leader = leader or _leader(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
         if receive and host is None:
@@ -213,6 +222,20 @@ def _opening_and_closing(doc, sentences):
 
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
+
+
+def _visitor(doc, low, high, host):
+    """(side, official) of the official named just before the visit to ``host``, the side a region, its legislature
+    or government, or a mission (a post of another kind says nothing of who came); None if there is none."""
+    before = [(at, place, holder) for at, holder, place in doc.posts_at if low <= at < high]
+    if not before:
+        return None
+    _, place, holder = max(before)
+    if (doc.entity_type(place) in REGION_TYPES - {"Country"} | {"Consulate", "Embassy"} or place in doc.names.seat
+            or place in doc.seats) and place != host and doc.names.located.get(place) != host \
+            and doc.names.jurisdiction.get(place) != host:
+        return place, holder
+    return None
 
 
 def _signing_sides(doc, agreements, host, guest):

@@ -45,8 +45,11 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
         return None
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
+    earlier = named_before(doc, name) if len(words) == 1 and not found else None
     if len(found) == 1:
         entity, = found
+    elif earlier is not None:  # "Gubernur Abdullah" after "Gubernur …, Abdullah Syamsuddin"
+        entity = earlier
     elif len(words) >= 2 or (single and len(words[0]) > 2):
         entity = doc.propose(slug(name), "Person", name, [], doc.text[start:start + len(name)])
     else:
