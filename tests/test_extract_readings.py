@@ -863,3 +863,16 @@ def test_a_title_and_one_name_after_the_full_name_is_the_same_person(gazetteer, 
     draft = extract(text + "\n", language, "2025-10-09", gazetteer)
     assert "hendrik" not in proposed(draft)
     assert posts(draft) == {("hendrik-lewerissa", "governor", "maluku")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Sebanyak 15 pengusaha asal Kota Nanning bertemu puluhan pelaku usaha Maluku dalam forum bisnis di Kota Ambon, "
+     "Senin (6/10).", "id"),
+    ("Fifteen businesspeople from Nanning met with Maluku traders at a business forum in Ambon on Monday (Oct 6).",
+     "en"),
+])
+def test_businesspeople_meeting_their_counterparts(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert {k: meeting.get(k) for k in ("host", "guest", "location", "date")} == {
+        "host": "maluku", "guest": "nanning", "location": "kota-ambon", "date": "2025-10-06"}

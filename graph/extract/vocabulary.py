@@ -151,13 +151,16 @@ MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
                       r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
                       # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
-                      # delegation from the northeast Chinese city of"
-                      r"\b(?:delegasi|rombongan|delegation|delegates)(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
+                      # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
+                      r"\b(?:delegasi|rombongan|delegation|delegates|pengusaha|investor|investors|businesspeople|"
+                      r"business people|entrepreneurs)(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
                       r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
                       r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
-                      r"trip to|mengunjungi)\s+$")
+                      r"trip to|mengunjungi)\s+$|"
+                      # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
+                      r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
 MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum)\b|\bbertemu\b|"
