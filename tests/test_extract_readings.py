@@ -876,3 +876,34 @@ def test_businesspeople_meeting_their_counterparts(gazetteer, text, language):
     meeting, = facts(draft, "Meeting")
     assert {k: meeting.get(k) for k in ("host", "guest", "location", "date")} == {
         "host": "maluku", "guest": "nanning", "location": "kota-ambon", "date": "2025-10-06"}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Pameran Maluku Expo 2025 di Kota Ambon berlangsung dari Kamis (9/10) hingga Minggu (12/10), diselenggarakan "
+     "oleh Dinas Perindustrian Provinsi Maluku.", "id", ("2025-10-09", "2025-10-12")),
+    ("The Maluku Trade Expo in Ambon runs from Thursday (Oct 9) to Sunday (Oct 12).", "en",
+     ("2025-10-09", "2025-10-12")),
+])
+def test_a_span_of_two_days_joined_by_to(gazetteer, text, language, expected):
+    expo, = facts(extract(text + "\n", language, "2025-10-08", gazetteer), "Expo")
+    assert (expo["startDate"], expo["endDate"]) == expected
+
+
+@pytest.mark.parametrize("text, language, organiser", [
+    ("The Maluku Trade Expo in Ambon was opened by Li Wei, director of the Maluku Trade Office, which organises "
+     "the expo.", "en", "maluku-trade-office"),
+    ("Pameran Maluku Expo 2025 di Kota Ambon dibuka oleh Kepala Dinas Perdagangan Kota Ambon, Sarah Latuheru, "
+     "yang menyelenggarakan pameran itu.", "id", None),
+])
+def test_an_organiser_named_before_it_is_said_to_organise(gazetteer, text, language, organiser):
+    expo, = facts(extract(text + "\n", language, "2025-10-08", gazetteer), "Expo")
+    if organiser is not None:
+        assert expo["organiser"] == [organiser]
+    else:  # "…, Sarah Latuheru, yang menyelenggarakan": a person is no organiser
+        assert "organiser" not in expo
+
+
+def test_a_person_whose_name_contains_a_town(gazetteer):
+    draft = extract("Ma Jinhua, director of the Ningxia Department of Commerce, opened the fair.\n", "en",
+                    "2025-10-08", gazetteer)
+    assert ("ma-jinhua", "director", "ningxia-department-of-commerce") in posts(draft)

@@ -62,7 +62,24 @@ def dates(doc, start, end) -> list[DateHit]:
             for i in range(match.start() - start, match.end() - start):
                 covered[i] = True
             hits.append(DateHit(match.start(), match.end(), value, weekday, until))
-    return sorted(hits, key=lambda h: h.start)
+    return _ranges(doc, sorted(hits, key=lambda h: h.start))
+
+
+_FROM_TO_RE = re.compile(RANGE_WORD + r"\Z")
+
+
+def _ranges(doc, hits):
+    """Two days joined by "to", "hingga", "sampai": one span, "from Thursday (Aug 28) to Sunday (Aug 31)"."""
+    joined = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        if last is not None and last.until is None and len(last.value) == len(hit.value) == 10 \
+                and hit.until is None and last.value < hit.value \
+                and _FROM_TO_RE.fullmatch(doc.text, last.end, hit.start):
+            joined[-1] = DateHit(last.start, hit.end, last.value, last.weekday, hit.value)
+            continue
+        joined.append(hit)
+    return joined
 
 
 def day_month_value(doc, match, weekday_name, day, month):

@@ -317,8 +317,9 @@ def person_named(doc, name: str, start: int):
             return next(iter(found))
         return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
     name = " ".join(words)
-    if doc.mentions.overlapping(start, start + len(name)) and not doc.names.resolve(name, {"Person"}):
-        return None  # a region or organisation's name, not a person's
+    if any(m.start <= start for m in doc.mentions.overlapping(start, start + len(name))) \
+            and not doc.names.resolve(name, {"Person"}):
+        return None  # a region or organisation's name, not a person's ("Ma Jinhua" is a person: Jinhua a town)
     found = doc.names.resolve(name, {"Person"})
     if len(found) == 1:
         return next(iter(found))
