@@ -907,3 +907,20 @@ def test_a_person_whose_name_contains_a_town(gazetteer):
     draft = extract("Ma Jinhua, director of the Ningxia Department of Commerce, opened the fair.\n", "en",
                     "2025-10-08", gazetteer)
     assert ("ma-jinhua", "director", "ningxia-department-of-commerce") in posts(draft)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Delegasi Kota Nanning yang dipimpin Wakil Wali Kota Nanning Li Qiang berkunjung ke Kota Ambon, Senin (6/10). "
+     "Kota Ambon dan Kota Nanning menandatangani LoI kota kembar di Balai Kota Ambon. Penandatanganan disaksikan "
+     "Ketua DPRD Kota Ambon, Sarah Latuheru.", "id"),
+    ("A delegation from Nanning led by Nanning Vice Mayor Li Qiang visited Ambon on Monday (Oct 6). Ambon and "
+     "Nanning signed a sister-city letter of intent at the Ambon city hall. The signing was witnessed by Sarah "
+     "Latuheru, chair of the Ambon city council.", "en"),
+])
+def test_who_led_was_there_and_who_witnessed_was_at_the_signing(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == "li-qiang" and "li-qiang" in visit["participant"]
+    assert "sarah-latuheru" not in visit.get("participant", [])
+    signing, = facts(draft, "Signing")
+    assert "sarah-latuheru" in signing["participant"]

@@ -175,6 +175,8 @@ def event(doc, person_of_post, agreements=()):
                        ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
         if value is not None:
             fact[key] = value
+    if leader is not None:  # who led the visitors was there
+        participants.insert(0, leader)
     participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
     if participants:
         fact["participant"] = participants
@@ -322,17 +324,16 @@ def _who_met(doc, sentences):
     return None, None, None
 
 
-def attending(doc, person_of_post) -> tuple[list[str], list[str]]:
-    """(people, sentences) of the lines that say who else was there: "Turut hadir …", "Hadir mendampingi …",
+def attending(doc, person_of_post) -> list[tuple[list[str], str]]:
+    """(people, sentence) of each line that says who else was there: "Turut hadir …", "Hadir mendampingi …",
     "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"."""
-    people, said = [], []
+    found_all = []
     for sentence in doc.sentences:
         if not ATTENDING_RE.search(sentence.text):
             continue
         found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
         found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
         if found:
-            people.extend(p for p in found if p not in people)
-            said.append(sentence.text)
-    return people, said
+            found_all.append((list(dict.fromkeys(found)), sentence.text))
+    return found_all
 
