@@ -924,3 +924,13 @@ def test_who_led_was_there_and_who_witnessed_was_at_the_signing(gazetteer, text,
     assert "sarah-latuheru" not in visit.get("participant", [])
     signing, = facts(draft, "Signing")
     assert "sarah-latuheru" in signing["participant"]
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("Ambon's acting mayor, Yani Latuconsina, signed for the city.", "en",
+     ("yani-latuconsina", "acting-mayor", "kota-ambon")),
+    ("Delegasi Nanning dipimpin Li Qiang selaku Wakil Wali Kota Nanning dan beranggotakan 12 pengusaha.", "id",
+     ("li-qiang", "deputy-mayor", "nanning")),
+])
+def test_a_possessive_region_before_a_title_and_a_name_selaku_title(gazetteer, text, language, post):
+    assert posts(extract(text + "\n", language, "2025-10-07", gazetteer)) == {post}

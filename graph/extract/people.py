@@ -201,7 +201,8 @@ def title_post(doc, sentence, match) -> Held | None:
             place, pos = region.entity, region.end
             pos = _larger_region_end(doc, pos, limit)
         else:
-            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 1, start)]
+            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 4, start)
+                      if _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start)]
             before = [m for m in before if m is not None]
             unknown = PLACE_BEFORE_HONORIFIC_RE.match(doc.text, after, limit)
             prefix = PLACE_BEFORE_TITLE_RE.search(doc.text, sentence.start, start)
@@ -293,9 +294,12 @@ def _of_class(doc, mention, types):
     return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)
 
 
-# "Name, " (maybe "the", "selaku", "yang juga") just before a title
-_NAME_BEFORE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:the\s+|selaku\s+|"
-                             r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?\Z")
+# "Name, " (maybe "the", "selaku", "yang juga") or "Name selaku " just before a title
+_NAME_BEFORE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,\s+(?:the\s+|selaku\s+|"
+                             r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?|"
+                             r"\s+(?:selaku|sebagai)\s+)\Z")
+# between a region and the title after it: "Kota Ambon " or "Jayapura's acting mayor"
+_POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s?")
 
 
 def _term(doc, pos, limit):
