@@ -934,3 +934,14 @@ def test_who_led_was_there_and_who_witnessed_was_at_the_signing(gazetteer, text,
 ])
 def test_a_possessive_region_before_a_title_and_a_name_selaku_title(gazetteer, text, language, post):
     assert posts(extract(text + "\n", language, "2025-10-07", gazetteer)) == {post}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Padang Fadli Amran menerima delegasi Kota Chengdu di gedung DPRD Sumatera Barat, Senin (6/10).",
+     "id"),
+    ("Padang Mayor Fadli Amran received a delegation from Chengdu at the office of the West Sumatra Provincial "
+     "Legislature on Monday (Oct 6).", "en"),
+])
+def test_offices_named_in_passing_are_not_participants(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert visit["participant"] == ["fadli-amran"]

@@ -66,7 +66,7 @@ def event(doc, person_of_post, agreements=()):
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)
-            if kind == "Person" or (kind not in REGION_TYPES and kind != "Company"):
+            if kind == "Person":  # an office or chamber named in passing is no participant (its people are)
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
