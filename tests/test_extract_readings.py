@@ -945,3 +945,16 @@ def test_a_possessive_region_before_a_title_and_a_name_selaku_title(gazetteer, t
 def test_offices_named_in_passing_are_not_participants(gazetteer, text, language):
     visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
     assert visit["participant"] == ["fadli-amran"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Delegasi Kota Nanning berkunjung ke Kota Ambon, Senin (6/10). Kedua pihak membahas mekanisasi sawah, "
+     "energi surya, ekspor tuna, dan peti kemas.", "id",
+     {"agriculture", "technology", "green-technology", "fisheries", "logistics", "export"}),
+    ("A delegation from Nanning visited Ambon on Monday (Oct 6). The two sides discussed how to mechanise rice "
+     "farms, solar power, tuna exports and container handling.", "en",
+     {"agriculture", "technology", "green-technology", "fisheries", "logistics", "export"}),
+])
+def test_sectors_of_farms_energy_fish_and_ports(gazetteer, text, language, expected):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert expected <= set(visit["sector"])
