@@ -958,3 +958,17 @@ def test_offices_named_in_passing_are_not_participants(gazetteer, text, language
 def test_sectors_of_farms_energy_fish_and_ports(gazetteer, text, language, expected):
     visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
     assert expected <= set(visit["sector"])
+
+
+@pytest.mark.parametrize("text, language, post, label", [
+    ("Hadir pula Pj Sekda Maluku, Sarah Latuheru, dalam pertemuan itu.", "id",
+     ("sarah-latuheru", "acting-head", "setda-maluku"), "Sekretariat Daerah Provinsi Maluku"),
+    ("Sekretaris Daerah Kota Ambon, Yani Latuconsina, membuka acara.", "id",
+     ("yani-latuconsina", "head", "setda-kota-ambon"), "Sekretariat Daerah Kota Ambon"),
+    ("Maluku's acting regional secretary, Sarah Latuheru, opened the forum.", "en",
+     ("sarah-latuheru", "acting-head", "setda-maluku"), "Sekretariat Daerah Provinsi Maluku"),
+])
+def test_a_regional_secretary_heads_the_regions_secretariat(gazetteer, text, language, post, label):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    assert posts(draft) == {post}
+    assert proposed(draft)[post[2]]["label"] == label

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
-from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase
+from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
 from graph.extract.vocabulary import ACTING, DEMONYMS, DIPLOMATS, TERM_RE, TITLE_ROLE, TITLE_WORDS
 from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
                                       HONORIFIC_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE,
@@ -176,7 +176,16 @@ def title_post(doc, sentence, match) -> Held | None:
     pos, limit = sentence.start + match.end(), sentence.end
     after = _OF_RE.match(doc.text, pos, limit).end()
     place = None
-    if region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
+    if region_class == "Secretariat":  # "Sekda Kalteng": the region's secretariat, by its region
+        region = doc.mention_at(after, REGION_TYPES - {"Country"})
+        before = [m for m in doc.mentions.ending(start - 4, start) if _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start)
+                  and doc.entity_type(m.entity) in REGION_TYPES - {"Country"} and "|" not in m.entity]
+        if region is None and not before:
+            return None
+        region = region or before[-1]
+        place = secretariat(doc, region.entity, region.text, doc.text[min(start, region.start):max(pos, region.end)])
+        pos = max(pos, region.end)
+    elif region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
         org = doc.mention_at(after, None, organisations=True)
         if org is not None:
             place, pos = org.entity, org.end

@@ -51,6 +51,9 @@ TITLES = [
     ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
     ("Konsul", "consul", None), ("Consul", "consul", None),
     ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
+    # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
+    ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
+    ("Regional Secretary", "head", "Secretariat"),
     # who heads a college or university
     ("Rektor", "head", None), ("Rector", "head", None), ("Presiden", "head", None), ("President", "head", None),
 ]
