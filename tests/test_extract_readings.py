@@ -972,3 +972,14 @@ def test_a_regional_secretary_heads_the_regions_secretariat(gazetteer, text, lan
     draft = extract(text + "\n", language, "2025-10-07", gazetteer)
     assert posts(draft) == {post}
     assert proposed(draft)[post[2]]["label"] == label
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Padang Fadli Amran menerima delegasi Kota Chengdu, Senin (6/10). Pertemuan itu juga dihadiri "
+     "pengurus Kamar Dagang Chengdu (KDC).", "id"),
+    ("Padang Mayor Fadli Amran received a delegation from Chengdu on Monday (Oct 6). The meeting was also attended "
+     "by the Chengdu Chamber of Commerce (CCC).", "en"),
+])
+def test_an_organisation_said_to_attend_takes_part(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert len(visit["participant"]) == 2 and visit["participant"][0] == "fadli-amran"

@@ -66,7 +66,10 @@ def event(doc, person_of_post, agreements=()):
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)
-            if kind == "Person":  # an office or chamber named in passing is no participant (its people are)
+            if kind == "Person" or (kind not in REGION_TYPES and kind != "Company" and _ATTENDED_BY_RE.search(
+                    doc.text, max(sentence.start, m.start - 40), m.start)):
+                # an office or chamber named in passing is no participant; one said to attend is ("dihadiri
+                # pengurus Forum Bisnis …")
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
@@ -222,6 +225,7 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+_ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
 
