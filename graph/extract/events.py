@@ -179,7 +179,7 @@ def event(doc, person_of_post, agreements=()):
         if value is not None:
             fact[key] = value
     if leader is not None:  # who led the visitors was there
-        participants.insert(0, leader)
+        participants.append(leader)
     participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
     if participants:
         fact["participant"] = participants
