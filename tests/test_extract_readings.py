@@ -721,3 +721,265 @@ def test_a_diplomat_named_by_his_countrys_people(gazetteer, text, post):
     draft = extract(text + "\n", "en", "2025-07-10", gazetteer)
     held = {(holder, role): place for holder, role, place in posts(draft)}
     assert proposed(draft)[held[post[:2]]]["label"]["en"] == post[2]
+
+
+@pytest.mark.parametrize("text, language, post, label", [
+    # an abbreviated given name is part of the name, not the end of a sentence
+    ("Kepala Dinas Perikanan Kota Ambon, Moh. Rizal Tuasikal, membuka acara.", "id",
+     ("moh-rizal-tuasikal", "head", "dinas-perikanan-kota-ambon"), "Moh. Rizal Tuasikal"),
+    ("The fair was opened by Ambon Mayor M. Yani Latuconsina on Monday.", "en",
+     ("m-yani-latuconsina", "mayor", "kota-ambon"), "M. Yani Latuconsina"),
+    # a lower-case honorific ("dr.") and a degree after the name
+    ("Acara dibuka Wali Kota Ambon, dr. Yani Latuconsina, Sp.A, di balai kota.", "id",
+     ("yani-latuconsina", "mayor", "kota-ambon"), "Yani Latuconsina"),
+    ("Bupati Lebak, Hj. Siti Aminah, S.E., M.M., menerima tamu dari Kota Nanning.", "id",
+     ("siti-aminah", "regent", "kabupaten-lebak"), "Siti Aminah"),
+])
+def test_names_with_abbreviations_honorifics_and_degrees(gazetteer, text, language, post, label):
+    draft = extract(text + "\n", language, "2025-03-01", gazetteer)
+    assert post in posts(draft)
+    assert proposed(draft)[post[0]]["label"] == label
+    assert len([s for s in facts(draft) if s.get("type") == "Post"]) == 1  # the name was not cut into two
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the visitors described before where they come from; the host said by who received them, a sentence later;
+    # a title in lower case; a day and month with neither weekday nor year
+    ("A delegation from the southern Chinese city of Nanning toured a fish market in Ambon on Oct 7. The "
+     "visitors, led by Nanning vice mayor Li Qiang, were received by Ambon Mayor Yani Latuconsina.", "en",
+     {"type": "DelegationVisit", "host": "kota-ambon", "guest": "nanning", "ledBy": "li-qiang", "date": "2025-10-07"}),
+    ("Rombongan pengusaha dari Kota Nanning meninjau pasar ikan di Ambon pada 7 Oktober. Rombongan yang dipimpin "
+     "Wakil Wali Kota Nanning Li Qiang itu disambut Wali Kota Ambon Yani Latuconsina.", "id",
+     {"type": "DelegationVisit", "host": "kota-ambon", "guest": "nanning", "ledBy": "li-qiang", "date": "2025-10-07"}),
+])
+def test_a_visit_said_over_two_sentences(gazetteer, text, language, expected):
+    draft = extract(text + "\n", language, "2025-10-09", gazetteer)
+    event, = facts(draft, expected["type"])
+    assert {k: event.get(k) for k in expected} == expected
+    assert "yani-latuconsina" in event["participant"]
+    assert ("li-qiang", "deputy-mayor", "nanning") in posts(draft)
+
+
+def test_a_range_said_with_sampai_dengan(gazetteer):
+    draft = extract("Delegasi Kota Nanning berkunjung ke Kota Ambon pada tanggal 6 sampai dengan 8 Oktober 2025.\n",
+                    "id", "2025-10-09", gazetteer)
+    event, = facts(draft, "DelegationVisit")
+    assert (event["startDate"], event["endDate"]) == ("2025-10-06", "2025-10-08")
+
+
+@pytest.mark.parametrize("text, language, party, signatories", [
+    # a college signs with a province; officials only witness; the college's town is no party
+    ("Pemerintah Provinsi Maluku dan Nanning Polytechnic of Commerce dari Kota Nanning meneken nota kesepahaman "
+     "(MoU) pelatihan vokasi, Senin (6/10/2025). Nota kesepahaman ditandatangani oleh Gubernur Maluku, Hendrik "
+     "Lewerissa, dan Rektor Nanning Polytechnic of Commerce, Wei Dong, di Gedung Siwalima, Kota Ambon. "
+     "Penandatanganan disaksikan Kepala Dinas Pendidikan Provinsi Maluku, Sarah Latuheru.", "id",
+     "nanning-polytechnic-of-commerce", ["hendrik-lewerissa", "wei-dong"]),
+    ("Maluku province and Universitas Pattimura signed a memorandum of understanding on marine research on Monday "
+     "(Oct 6). The memorandum was signed by Maluku Governor Hendrik Lewerissa and the university's rector, "
+     "Sarah Latuheru, at the governor's office in Ambon. The signing was witnessed by Chinese Consul General "
+     "Wei Dong of the consulate general in Makassar.", "en",
+     "universitas-pattimura", ["hendrik-lewerissa"]),
+])
+def test_an_agreement_with_a_college_witnessed_by_officials(gazetteer, text, language, party, signatories):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert mou["party"] == ["maluku", party]
+    assert mou["signedOn"] == "2025-10-06"
+    assert [s for s in ([mou["signatory"]] if isinstance(mou["signatory"], str) else mou["signatory"])
+            if s != "sarah-latuheru"] == signatories  # witnesses never sign
+    assert mou["signedAt"] == "kota-ambon"  # the consulate's town is not where it was signed
+    signing, = facts(draft, "Signing")
+    assert signing["location"] == "kota-ambon"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Nanning menandatangani LoI kota kembar, Senin (6/10). Penandatanganan berlangsung di "
+     "Balai Kota Nanning dan dilakukan oleh Wali Kota Ambon Yani Latuconsina bersama Wakil Wali Kota Nanning Li Qiang.",
+     "id"),
+    ("Ambon and Nanning signed a sister-city letter of intent on Monday (Oct 6). Ambon Mayor Yani Latuconsina signed "
+     "for the city and Nanning Vice Mayor Li Qiang for the Chinese side, at the Nanning city hall.", "en"),
+])
+def test_a_signing_told_in_the_sentence_after_the_agreement(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    assert sorted(loi["signatory"]) == ["li-qiang", "yani-latuconsina"]
+    assert loi["signedAt"] == "nanning"
+    signing, = facts(draft, "Signing")
+    assert (signing["location"], signing["date"]) == ("nanning", "2025-10-06")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Nanning menandatangani LoI kota kembar di Balai Kota Nanning, Senin (6/10). Rombongan "
+     "Pemkot Ambon yang berjumlah delapan orang dipimpin langsung oleh Wali Kota Ambon Yani Latuconsina.", "id"),
+    ("Ambon and Nanning signed a sister-city letter of intent at the Nanning city hall on Monday (Oct 6). The "
+     "Indonesian delegation, led by Ambon Mayor Yani Latuconsina, also included two councillors.", "en"),
+])
+def test_a_delegation_that_came_to_sign(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert {k: visit.get(k) for k in ("host", "guest", "location", "ledBy")} == {
+        "host": "nanning", "guest": "kota-ambon", "location": "nanning", "ledBy": "yani-latuconsina"}
+    assert facts(draft, "LetterOfIntent")
+
+
+def test_a_delegation_still_to_come_is_no_visit(gazetteer):
+    draft = extract("Ambon and Nanning signed a letter of intent at the Nanning city hall on Monday (Oct 6). Nanning "
+                    "would send a delegation of teachers to Ambon next year.\n", "en", "2025-10-07", gazetteer)
+    assert not facts(draft, "DelegationVisit")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Ambon Yani Latuconsina menerima delegasi Kota Nanning, Senin (6/10). Wakil Wali Kota Nanning "
+     "Li Qiang menyampaikan salam. Delegasi itu dipimpin oleh Li.", "id"),
+    ("Ambon Mayor Yani Latuconsina received a delegation from Nanning on Monday (Oct 6). Nanning Vice Mayor Li Qiang "
+     "spoke first. The delegation, led by Li, toured the port.", "en"),
+])
+def test_who_led_named_by_one_name_after_the_full_one(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert visit["ledBy"] == "li-qiang"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Konsul Jenderal Tiongkok di Surabaya, Gao Yuan, melakukan kunjungan kerja ke Provinsi Maluku pada 6 Oktober. "
+     "Keesokan harinya, Konjen Gao bertemu pengusaha di Ambon.", "id"),
+    ("China's Consul General in Surabaya, Gao Yuan, paid a working visit to Maluku province on Oct 6. The next day "
+     "Gao met businesspeople in Ambon.", "en"),
+])
+def test_an_official_visiting_speaks_for_the_guest(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-09", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert {k: visit.get(k) for k in ("host", "guest", "ledBy")} == {
+        "host": "maluku", "guest": "konjen-tiongkok-surabaya", "ledBy": "gao-yuan"}
+    assert visit.get("location") != "kota-ambon"  # where they went the next day is not where the visit was
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gubernur Maluku, Hendrik Lewerissa, menerima delegasi Kota Nanning. Gubernur Hendrik berharap kerja sama "
+     "perikanan segera dimulai.", "id"),
+    ("Maluku Governor Hendrik Lewerissa received a delegation from Nanning. Governor Hendrik said fisheries would "
+     "come first.", "en"),
+])
+def test_a_title_and_one_name_after_the_full_name_is_the_same_person(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-09", gazetteer)
+    assert "hendrik" not in proposed(draft)
+    assert posts(draft) == {("hendrik-lewerissa", "governor", "maluku")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Sebanyak 15 pengusaha asal Kota Nanning bertemu puluhan pelaku usaha Maluku dalam forum bisnis di Kota Ambon, "
+     "Senin (6/10).", "id"),
+    ("Fifteen businesspeople from Nanning met with Maluku traders at a business forum in Ambon on Monday (Oct 6).",
+     "en"),
+])
+def test_businesspeople_meeting_their_counterparts(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert {k: meeting.get(k) for k in ("host", "guest", "location", "date")} == {
+        "host": "maluku", "guest": "nanning", "location": "kota-ambon", "date": "2025-10-06"}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Pameran Maluku Expo 2025 di Kota Ambon berlangsung dari Kamis (9/10) hingga Minggu (12/10), diselenggarakan "
+     "oleh Dinas Perindustrian Provinsi Maluku.", "id", ("2025-10-09", "2025-10-12")),
+    ("The Maluku Trade Expo in Ambon runs from Thursday (Oct 9) to Sunday (Oct 12).", "en",
+     ("2025-10-09", "2025-10-12")),
+])
+def test_a_span_of_two_days_joined_by_to(gazetteer, text, language, expected):
+    expo, = facts(extract(text + "\n", language, "2025-10-08", gazetteer), "Expo")
+    assert (expo["startDate"], expo["endDate"]) == expected
+
+
+@pytest.mark.parametrize("text, language, organiser", [
+    ("The Maluku Trade Expo in Ambon was opened by Li Wei, director of the Maluku Trade Office, which organises "
+     "the expo.", "en", "maluku-trade-office"),
+    ("Pameran Maluku Expo 2025 di Kota Ambon dibuka oleh Kepala Dinas Perdagangan Kota Ambon, Sarah Latuheru, "
+     "yang menyelenggarakan pameran itu.", "id", None),
+])
+def test_an_organiser_named_before_it_is_said_to_organise(gazetteer, text, language, organiser):
+    expo, = facts(extract(text + "\n", language, "2025-10-08", gazetteer), "Expo")
+    if organiser is not None:
+        assert expo["organiser"] == [organiser]
+    else:  # "…, Sarah Latuheru, yang menyelenggarakan": a person is no organiser
+        assert "organiser" not in expo
+
+
+def test_a_person_whose_name_contains_a_town(gazetteer):
+    draft = extract("Ma Jinhua, director of the Ningxia Department of Commerce, opened the fair.\n", "en",
+                    "2025-10-08", gazetteer)
+    assert ("ma-jinhua", "director", "ningxia-department-of-commerce") in posts(draft)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Delegasi Kota Nanning yang dipimpin Wakil Wali Kota Nanning Li Qiang berkunjung ke Kota Ambon, Senin (6/10). "
+     "Kota Ambon dan Kota Nanning menandatangani LoI kota kembar di Balai Kota Ambon. Penandatanganan disaksikan "
+     "Ketua DPRD Kota Ambon, Sarah Latuheru.", "id"),
+    ("A delegation from Nanning led by Nanning Vice Mayor Li Qiang visited Ambon on Monday (Oct 6). Ambon and "
+     "Nanning signed a sister-city letter of intent at the Ambon city hall. The signing was witnessed by Sarah "
+     "Latuheru, chair of the Ambon city council.", "en"),
+])
+def test_who_led_was_there_and_who_witnessed_was_at_the_signing(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == "li-qiang" and "li-qiang" in visit["participant"]
+    assert "sarah-latuheru" not in visit.get("participant", [])
+    signing, = facts(draft, "Signing")
+    assert "sarah-latuheru" in signing["participant"]
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("Ambon's acting mayor, Yani Latuconsina, signed for the city.", "en",
+     ("yani-latuconsina", "acting-mayor", "kota-ambon")),
+    ("Delegasi Nanning dipimpin Li Qiang selaku Wakil Wali Kota Nanning dan beranggotakan 12 pengusaha.", "id",
+     ("li-qiang", "deputy-mayor", "nanning")),
+])
+def test_a_possessive_region_before_a_title_and_a_name_selaku_title(gazetteer, text, language, post):
+    assert posts(extract(text + "\n", language, "2025-10-07", gazetteer)) == {post}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Padang Fadli Amran menerima delegasi Kota Chengdu di gedung DPRD Sumatera Barat, Senin (6/10).",
+     "id"),
+    ("Padang Mayor Fadli Amran received a delegation from Chengdu at the office of the West Sumatra Provincial "
+     "Legislature on Monday (Oct 6).", "en"),
+])
+def test_offices_named_in_passing_are_not_participants(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert visit["participant"] == ["fadli-amran"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Delegasi Kota Nanning berkunjung ke Kota Ambon, Senin (6/10). Kedua pihak membahas mekanisasi sawah, "
+     "energi surya, ekspor tuna, dan peti kemas.", "id",
+     {"agriculture", "technology", "green-technology", "fisheries", "logistics", "export"}),
+    ("A delegation from Nanning visited Ambon on Monday (Oct 6). The two sides discussed how to mechanise rice "
+     "farms, solar power, tuna exports and container handling.", "en",
+     {"agriculture", "technology", "green-technology", "fisheries", "logistics", "export"}),
+])
+def test_sectors_of_farms_energy_fish_and_ports(gazetteer, text, language, expected):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert expected <= set(visit["sector"])
+
+
+@pytest.mark.parametrize("text, language, post, label", [
+    ("Hadir pula Pj Sekda Maluku, Sarah Latuheru, dalam pertemuan itu.", "id",
+     ("sarah-latuheru", "acting-head", "setda-maluku"), "Sekretariat Daerah Provinsi Maluku"),
+    ("Sekretaris Daerah Kota Ambon, Yani Latuconsina, membuka acara.", "id",
+     ("yani-latuconsina", "head", "setda-kota-ambon"), "Sekretariat Daerah Kota Ambon"),
+    ("Maluku's acting regional secretary, Sarah Latuheru, opened the forum.", "en",
+     ("sarah-latuheru", "acting-head", "setda-maluku"), "Sekretariat Daerah Provinsi Maluku"),
+])
+def test_a_regional_secretary_heads_the_regions_secretariat(gazetteer, text, language, post, label):
+    draft = extract(text + "\n", language, "2025-10-07", gazetteer)
+    assert posts(draft) == {post}
+    assert proposed(draft)[post[2]]["label"] == label
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Padang Fadli Amran menerima delegasi Kota Chengdu, Senin (6/10). Pertemuan itu juga dihadiri "
+     "pengurus Kamar Dagang Chengdu (KDC).", "id"),
+    ("Padang Mayor Fadli Amran received a delegation from Chengdu on Monday (Oct 6). The meeting was also attended "
+     "by the Chengdu Chamber of Commerce (CCC).", "en"),
+])
+def test_an_organisation_said_to_attend_takes_part(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
+    assert len(visit["participant"]) == 2 and visit["participant"][0] == "fadli-amran"

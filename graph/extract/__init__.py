@@ -39,6 +39,7 @@ from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, sectors
 from graph.extract.segments import segments
+from graph.extract.vocabulary import SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
 __all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
@@ -62,7 +63,7 @@ def run(doc: Doc) -> Draft:
     facts, person_of_post = post_facts(doc, found)
     facts += place_facts(doc)
     agreements, anchors = agreement_facts(doc, person_of_post)
-    visit = event(doc, person_of_post)
+    visit = event(doc, person_of_post, agreements)
     if visit is not None:
         anchors.append((visit["_sentence"], visit))
     attach_sectors(doc, anchors, visit, agreements)
@@ -72,11 +73,14 @@ def run(doc: Doc) -> Draft:
         visit = None  # an article about a signing: the ceremony is its event
     organisers.apply(doc, visit, signings)
     main = visit if visit is not None else (signings[0] if signings else None)
-    if main is not None:  # who else was there, said in a line of its own
-        people, said = attending(doc, person_of_post)
-        sides = (main.get("host"), main.get("guest"), *main.get("organiser", []))
-        main["participant"] = list(dict.fromkeys([*main.get("participant", []), *(p for p in people if p not in sides)]))
-        main["quote"].extend(q for q in said if q not in main["quote"])
+    for people, said in attending(doc, person_of_post) if main is not None else []:
+        # who else was there, said in a line of its own; who saw the agreement signed was at the signing
+        target = signings[0] if signings and (WITNESS_RE.search(said) or SIGN_RE.search(said)) else main
+        sides = (target.get("host"), target.get("guest"), *target.get("organiser", []))
+        target["participant"] = list(dict.fromkeys([*target.get("participant", []),
+                                                    *(p for p in people if p not in sides)]))
+        if said not in target["quote"]:
+            target["quote"].append(said)
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:

@@ -8,10 +8,18 @@ import re
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
 from graph.extract.segments import parts
-from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, LEVEL, LOCAL_REGIONS, REGION_TYPES, SIGN_RE,
-                                      SIGNED_IT_RE, SIMILAR_RE, UNNAMED_RE)
+from graph.extract.doc import slug
+from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
+                                      NOT_NAMES, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, TITLE_WORDS, UNNAMED_RE,
+                                      WITNESS_RE, org_type)
 
-_AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,4}\Z")
+# a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
+_AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,6}\Z")
+# a region that says where an institution is: "Huanghe College dari Kota Zhengzhou", "a university in Nanning"
+_SEAT_GAP_RE = re.compile(r"\s*,?\s*(?:dari|asal|di|from|in|of|based in)\s+(?:the\s+)?(?:city of\s+)?\Z")
+# a mission's town: "the consulate general in Makassar", "Konsulat Jenderal Tiongkok di Makassar"
+_MISSION_TOWN_RE = re.compile(r"(?i)\b(?:consulate|konsulat|embassy|kedutaan|consul|konsul|konjen|kjri|kbri)\b"
+                              r"[^,.;]{0,40}\b(?:di|in|at)\s+\Z")
 # an agreement still to come: "langkah awal menuju perjanjian kerja sama", "opening the way to a sister-city
 # agreement", "akan menandatangani MoU", "plan to sign an MoU"
 _PROSPECTIVE_RE = re.compile(r"(?i)\b(?:menuju|towards?|opening the way (?:to|for)|paving the way (?:to|for)|"
@@ -27,6 +35,8 @@ def agreement_facts(doc, person_of_post):
     agreements: list[dict] = []
     anchors: list[tuple[int, dict]] = []
     for index, sentence in enumerate(doc.sentences):
+        if SIGN_RE.search(sentence.text) or any(re.search(p, sentence.text) for p, _, _ in AGREEMENTS):
+            institutions(doc, sentence)
         kinds = [(t, p) for pattern, t, p in AGREEMENTS
                  if any(not _PROSPECTIVE_RE.search(sentence.text, 0, m.start())
                         for m in re.finditer(pattern, sentence.text))]
@@ -77,7 +87,7 @@ def agreement_facts(doc, person_of_post):
                         signed_in(doc, same[-1], sentence, signing, person_of_post)
                 continue
             for group in groups:
-                existing = [a for a in agreements if a["type"] == type_name and a["party"] == group]
+                existing = [a for a in agreements if a["type"] == type_name and _same_sides(doc, group, a["party"])]
                 if existing:
                     fact = existing[0]
                     if sentence.text not in fact["quote"]:
@@ -96,6 +106,36 @@ def agreement_facts(doc, person_of_post):
                     fact["signedOn"], fact["_weekday"] = found_dates[0].value, found_dates[0].weekday
     kept = aims_of_letters(agreements)
     return kept, [(i, fact) for i, fact in anchors if any(fact is k for k in kept)]
+
+
+def institutions(doc, sentence):
+    """Colleges, universities and hospitals a sentence about an agreement names: mentioned (and proposed when the
+    gazetteer does not know them), for they sign agreements of their own."""
+    for found in INSTITUTION_RE.finditer(sentence.text):
+        words = list(re.finditer(r"\S+", found.group()))
+        while words and (words[0].group() in TITLE_WORDS or words[0].group() in NOT_NAMES):
+            words.pop(0)  # "Presiden Huanghe College": the title of its head, not its name
+        if len(words) < 2:
+            continue
+        name = " ".join(w.group() for w in words)
+        start, end = sentence.start + found.start() + words[0].start(), sentence.start + found.end()
+        if doc.in_span(start, end, {"Person"}):
+            continue
+        known = doc.names.resolve(name)
+        entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), org_type(name), name, [], name)
+        doc.institutions.add(entity)
+        doc.mentions.replace(Mention(start, end, entity, doc.entity_type(entity), doc.text[start:end]))
+
+
+def _same_sides(doc, group, parties) -> bool:
+    """Whether a sentence's parties are an agreement's already drafted: the same, or each one of them or a region
+    it lies in or holds ("Wakil Gubernur Bengkulu … di Kota Bengkulu" after "Pemerintah Provinsi Bengkulu")."""
+    if group == parties:
+        return True
+    if not doc.institutions & set(group):
+        return False  # between regions the parties are as written
+    return all(p in parties or doc.names.located.get(p) in parties or
+               any(doc.names.located.get(q) == p for q in parties) for p in group)
 
 
 def aims_of_letters(agreements):
@@ -168,14 +208,21 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
     people = [h for h, _ in person_of_post.get(sentence.start, [])]
     people += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
     people = list(dict.fromkeys(people))
+    witnessed = WITNESS_RE.search(sentence.text)
+    if witnessed:  # "X dan Y menandatangani …, disaksikan Z": who signed is named before the witnesses
+        cut = sentence.start + witnessed.start()
+        people = [p for p in people if any(at < cut for at, holder, _ in doc.posts_at if holder == p)
+                  or any(m.start < cut for m in doc.in_span(sentence.start, cut, {"Person"}) if m.entity == p)]
     if people and "signatory" not in fact:
         fact["signatory"] = people if len(people) > 1 else people[0]
     after = signing.end() + sentence.start
     for m in doc.in_span(after, sentence.end, LOCAL_REGIONS):
         # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
         # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
+        if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start):
+            continue
         if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
-                or _AT_VENUE_RE.search(doc.text, max(after, m.start - 40), m.start)) and "signedAt" not in fact:
+                or _AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
             fact["signedAt"] = m.entity
             break
 
@@ -193,8 +240,15 @@ def parties(doc, sentence, type_name):
         if m.entity in doc.names.jurisdiction:  # "Pemerintah Kabupaten Tangerang" stands for the regency
             region = doc.names.jurisdiction[m.entity]
             mentions.append(Mention(m.start, m.end, region, doc.entity_type(region), m.text))
+    bodies = [m for m in doc.in_span(sentence.start, sentence.end) if m.entity in doc.institutions]
+    mentions.extend(bodies)
     mentions.sort(key=lambda m: m.start)
     qualifiers = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if a.entity in doc.institutions and _SEAT_GAP_RE.search(doc.text[a.end:b.start]):
+            qualifiers.add(id(b))  # where the college is, not a party: "… College dari Kota Zhengzhou"
+        if bodies and _AT_VENUE_RE.search(doc.text, max(sentence.start, b.start - 60), b.start):
+            qualifiers.add(id(b))  # where it was signed: "… di Gedung Daerah …, Kota Bengkulu"
     for a, b in zip(mentions, mentions[1:]):
         gap = doc.text[a.end:b.start]
         if re.fullmatch(r"\s*(?:,|di|in|of)?\s*", gap) and \
@@ -202,6 +256,8 @@ def parties(doc, sentence, type_name):
             qualifiers.add(id(b))
     if type_name == "SisterProvinceRelationship":
         wanted = {"Province"}
+    elif bodies:  # a province signs with a college as a city does
+        wanted = LOCAL_REGIONS | {"Province"}
     else:
         wanted = LOCAL_REGIONS
     groups = []
@@ -209,7 +265,7 @@ def parties(doc, sentence, type_name):
         parties = []
         for m in mentions:
             if seg_start <= m.start < seg_end and id(m) not in qualifiers and \
-                    doc.entity_type(m.entity) in wanted and m.entity not in parties:
+                    (doc.entity_type(m.entity) in wanted or m.entity in doc.institutions) and m.entity not in parties:
                 parties.append(m.entity)
         if parties:
             groups.append(parties)

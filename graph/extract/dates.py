@@ -11,7 +11,7 @@ from graph.extract.vocabulary import MONTHS, WEEKDAY_NOTATION, WEEKDAYS
 
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai|s\.d\.?)\s*"
+RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d)\s*"
 DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
@@ -28,6 +28,9 @@ DATE_PATTERNS = [
     ("this-month", re.compile(r"(?i)\b(?:awal|akhir|pertengahan) bulan ini\b|\b(?:earlier|early|late) this month\b")),
     ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)({WEEKDAY})\b")),
     ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
+    # day and month, with neither weekday nor year: "on Nov 3", "pada 3 November", "tanggal 3 November"
+    ("on-md", re.compile(rf"\b(?:on|pada|tanggal)\s+({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    ("on-dm", re.compile(rf"\b(?:on|pada|tanggal)\s+(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
 ]
 
 
@@ -59,7 +62,24 @@ def dates(doc, start, end) -> list[DateHit]:
             for i in range(match.start() - start, match.end() - start):
                 covered[i] = True
             hits.append(DateHit(match.start(), match.end(), value, weekday, until))
-    return sorted(hits, key=lambda h: h.start)
+    return _ranges(doc, sorted(hits, key=lambda h: h.start))
+
+
+_FROM_TO_RE = re.compile(RANGE_WORD + r"\Z")
+
+
+def _ranges(doc, hits):
+    """Two days joined by "to", "hingga", "sampai": one span, "from Thursday (Aug 28) to Sunday (Aug 31)"."""
+    joined = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        if last is not None and last.until is None and len(last.value) == len(hit.value) == 10 \
+                and hit.until is None and last.value < hit.value \
+                and _FROM_TO_RE.fullmatch(doc.text, last.end, hit.start):
+            joined[-1] = DateHit(last.start, hit.end, last.value, last.weekday, hit.value)
+            continue
+        joined.append(hit)
+    return joined
 
 
 def day_month_value(doc, match, weekday_name, day, month):
@@ -88,6 +108,23 @@ def day_month_value(doc, match, weekday_name, day, month):
     return options[0].isoformat(), weekday
 
 
+def nearest_day(doc, month, day) -> str | None:
+    """A day and month with no weekday to check, in the year that puts it nearest the publication date (None
+    when that date is not known: the output says so)."""
+    if doc.published is None and doc.published_month is None:
+        doc.notes.append(f"day {day} of month {month} has no year and the publication date is not known: "
+                         "the date is left open")
+        return None
+    anchor = doc.published or dt.date(doc.published_month[0], doc.published_month[1], 15)
+    options = []
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days)).isoformat() if options else None
+
+
 def range_value(kind, match):
     if kind == "range-dmy":
         first, last, month, year = match.group(1), match.group(2), match.group(3), match.group(4)
@@ -110,6 +147,9 @@ def date_value(doc, kind, match):
         return day_month_value(doc, match, match.group(1), int(match.group(2)), int(match.group(3)))
     if kind == "weekday-md":
         return day_month_value(doc, match, match.group(1), int(match.group(3)), MONTHS[match.group(2)])
+    if kind in ("on-md", "on-dm"):
+        month, day = (match.group(1), match.group(2)) if kind == "on-md" else (match.group(2), match.group(1))
+        return nearest_day(doc, MONTHS[month], int(day)), None
     if kind in ("numeric", "dmy", "mdy") and match.group(1):
         weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
     if kind == "numeric":

@@ -49,6 +49,11 @@ class Mentions:
     def __getitem__(self, index):
         return self.items[index]
 
+    def replace(self, mention: Mention):
+        """Add ``mention`` in place of those it overlaps: "Universitas Bengkulu" is a university, not the province."""
+        kept = [m for m in self.items if not (m.start < mention.end and mention.start < m.end)]
+        self.__init__([*kept, mention])
+
     def add(self, mention: Mention):
         index = bisect.bisect_left(self.starts, mention.start)
         self.items.insert(index, mention)
@@ -90,6 +95,7 @@ class Doc:
         self.notes: list[str] = []  # what the draft could not settle, for the curator
         self.posts_at: list[tuple[int, str, str]] = []  # (where the text states it, holder, place) of each post
         self.seats: dict[str, str] = {}  # a proposed legislature or government -> the region it serves
+        self.institutions: set[str] = set()  # colleges, universities, hospitals named as parties (agreements.py)
         self._regions: dict = {}
 
     def propose(self, entity_id, type_name, label, aliases, quote) -> str:

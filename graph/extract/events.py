@@ -8,17 +8,17 @@ import re
 from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
-from graph.extract.people import person_at, person_named
+from graph.extract.people import named_before, person_at, person_named
 from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
-                                      MEETING_VERB_RE, RECEIVE_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
+                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
-def event(doc, person_of_post):
-    """The article's one event, or None."""
+def event(doc, person_of_post, agreements=()):
+    """The article's one event, or None; ``agreements`` are the article's (a delegation that came to sign one)."""
     visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)]
     meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)]
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
@@ -38,6 +38,7 @@ def event(doc, person_of_post):
     fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
     host = guest = leader = location = date = weekday = until = None
     participants, visited = [], []
+    sides_at = None  # the sentence that first named the host or the guest
     for i in indexes:
         sentence = doc.sentences[i]
         for m in doc.in_span(sentence.start, sentence.end):
@@ -52,17 +53,28 @@ def event(doc, person_of_post):
                                                                   or m.entity in doc.seats):
                     # a region, or its legislature or government: "visited the Banten Provincial Legislature"
                     host = m.entity
-                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and not \
+                    visitor = _visitor(doc, sentence.start, m.start, host)
+                    if guest is None and visitor is not None:
+                        # "Konsul Jenderal … di Makassar, Lin, melakukan kunjungan kerja ke …": Lin led it
+                        guest, leader = visitor[0], leader or visitor[1]
+                elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and \
+                        (sides_at is None or i == sides_at) and not \
                         _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):
                     # "Consul General in Denpasar", "Consulate General of the People's Republic of China in Medan":
-                    # the mission's town
+                    # the mission's town. A place named further on is where the visitors went next ("Keesokan
+                    # harinya, … di Ternate") or what someone said ("investors in Morowali")
                     location = m.entity
             if kind == "Company" and type_name == "DelegationVisit":
                 visited.append(m.entity)
-            if kind == "Person" or (kind not in REGION_TYPES and kind != "Company"):
+            if kind == "Person" or (kind not in REGION_TYPES and kind != "Company" and _ATTENDED_BY_RE.search(
+                    doc.text, max(sentence.start, m.start - 40), m.start)):
+                # an office or chamber named in passing is no participant; one said to attend is ("dihadiri
+                # pengurus Forum Bisnis …")
                 participants.append(m.entity)
         for holder, place in person_of_post.get(sentence.start, []):
             participants.append(holder)
+        if sides_at is None and (host or guest):
+            sides_at = i
         leader = leader or _leader(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
         if receive and host is None:
@@ -103,6 +115,26 @@ def event(doc, person_of_post):
     if host is None and guest is None and type_name in ("DelegationVisit", "Meeting"):
         guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
         leader = leader or came
+    came = [i for i in indexes if DELEGATION_RE.search(doc.sentences[i].text)
+            and not _FUTURE_RE.search(doc.sentences[i].text)]
+    if type_name == "DelegationVisit" and not (host and guest) and came:
+        # "The Indonesian delegation, led by …" in an article about an agreement signed in Dalian: the side
+        # whose town it was signed in received the other
+        sides = _signing_sides(doc, agreements, host, guest)
+        if sides is not None:
+            host, guest, signed_at = sides
+            if location is None or (location != host and doc.names.located.get(location) != host):
+                location = signed_at
+    if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "They were received at the regent's office by Merauke acting regent X": whoever received the
+        # visitors, in any sentence, speaks for the host
+        received = _receiver(doc, person_of_post, guest)
+        if received is not None:
+            host, sentence = received
+            leader = leader or _leader(doc, sentence)
+            participants.extend(holder for holder, _ in person_of_post.get(sentence.start, []))
+            if sentence.text not in fact["quote"]:
+                fact["quote"].append(sentence.text)
     if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
         # "Aceh Vice Governor X met with a delegation from Yunnan": the other side's post is the host's
         sides = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
@@ -146,6 +178,8 @@ def event(doc, person_of_post):
                        ("date", date), ("startDate", start), ("endDate", end), ("statedWeekday", weekday)):
         if value is not None:
             fact[key] = value
+    if leader is not None:  # who led the visitors was there
+        participants.append(leader)
     participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
     if participants:
         fact["participant"] = participants
@@ -191,6 +225,56 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+_ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
+# a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
+_FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
+
+
+def _visitor(doc, low, high, host):
+    """(side, official) of the official named just before the visit to ``host``, the side a region, its legislature
+    or government, or a mission (a post of another kind says nothing of who came); None if there is none."""
+    before = [(at, place, holder) for at, holder, place in doc.posts_at if low <= at < high]
+    if not before:
+        return None
+    _, place, holder = max(before)
+    if (doc.entity_type(place) in REGION_TYPES - {"Country"} | {"Consulate", "Embassy"} or place in doc.names.seat
+            or place in doc.seats) and place != host and doc.names.located.get(place) != host \
+            and doc.names.jurisdiction.get(place) != host:
+        return place, holder
+    return None
+
+
+def _signing_sides(doc, agreements, host, guest):
+    """(host, guest, place) of a delegation come to sign an agreement between two sides, one of which it was
+    signed in (or in a region of); None when no agreement says so, or it contradicts the sides already read."""
+    found = set()
+    for fact in agreements:
+        at, parties = fact.get("signedAt"), fact.get("party", [])
+        if at is None or len(parties) != 2:
+            continue
+        home = [p for p in parties if p == at or doc.names.located.get(at) == p]
+        if len(home) != 1:
+            continue
+        other = next(p for p in parties if p != home[0])
+        if host not in (None, home[0]) or guest not in (None, other):
+            continue
+        found.add((home[0], other, at))
+    return found.pop() if len(found) == 1 else None
+
+
+def _receiver(doc, person_of_post, guest):
+    """(the host, the sentence) where an official of a region other than the guest's receives the visitors:
+    "X menerima …", "They were received … by Regent X", "Rombongan disambut Bupati X"; else None."""
+    for sentence in doc.sentences:
+        if not (RECEIVE_RE.search(sentence.text) or RECEIVED_BY_RE.search(sentence.text)):
+            continue
+        for _, place in person_of_post.get(sentence.start, []):
+            if doc.entity_type(place) in REGION_TYPES - {"Country"} and place != guest \
+                    and doc.names.located.get(place) != guest and doc.names.located.get(guest) != place:
+                return place, sentence
+    return None
+
+
 def _leader(doc, sentence):
     """Who led the delegation, by the ways news says so: "Ketua rombongan, Name, …", "Name, selaku ketua
     rombongan", "Name memimpin delegasi", "dipimpin Wakil Wali Kota X Name", "led by Nanning Vice Mayor Name"."""
@@ -206,7 +290,13 @@ def _leader(doc, sentence):
         region = doc.mention_at(pos + 1, REGION_TYPES)
         pos = region.end if region else pos
     person = person_at(doc, pos, sentence.end)
-    return person[0] if person else None
+    if person is None:  # "dipimpin langsung oleh Yosua": the Yosua the article has named in full
+        word = _ONE_NAME_RE.match(doc.text, pos, sentence.end)
+        return named_before(doc, word.group(1)) if word else None
+    return person[0]
+
+
+_ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
 
 
 def _leader_named(doc, sentence):
@@ -238,17 +328,16 @@ def _who_met(doc, sentences):
     return None, None, None
 
 
-def attending(doc, person_of_post) -> tuple[list[str], list[str]]:
-    """(people, sentences) of the lines that say who else was there: "Turut hadir …", "Hadir mendampingi …",
+def attending(doc, person_of_post) -> list[tuple[list[str], str]]:
+    """(people, sentence) of each line that says who else was there: "Turut hadir …", "Hadir mendampingi …",
     "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"."""
-    people, said = [], []
+    found_all = []
     for sentence in doc.sentences:
         if not ATTENDING_RE.search(sentence.text):
             continue
         found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
         found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
         if found:
-            people.extend(p for p in found if p not in people)
-            said.append(sentence.text)
-    return people, said
+            found_all.append((list(dict.fromkeys(found)), sentence.text))
+    return found_all
 

@@ -196,3 +196,20 @@ def diplomatic_mission(doc, pos, limit, role, country_before=None):
     entity = doc.propose(f"{'konjen' if consulate else 'kedubes'}-{slug(country_id)}-{slug(city)}", type_name,
                          label, aliases, doc.text[pos:found.end()])
     return entity, found.end()
+
+
+_RANK_LABEL = {"Province": "Provinsi", "Regency": "Kabupaten", "City": "Kota"}
+
+
+def secretariat(doc, region, written, quote) -> str:
+    """The secretariat of ``region`` (written ``written``) whose secretary a title names: "Sekda Kalteng" ->
+    Sekretariat Daerah Provinsi Kalimantan Tengah, known or proposed, with "Setda Kalteng" as alias."""
+    label = doc.label(region, "id")
+    rank = _RANK_LABEL.get(doc.entity_type(region), "")
+    if rank and not label.startswith(rank):
+        label = f"{rank} {label}"
+    name, short = f"Sekretariat Daerah {label}", f"Setda {' '.join(written.split())}"
+    known = doc.names.resolve(name) | doc.names.resolve(short)
+    if len(known) == 1:
+        return next(iter(known))
+    return doc.propose(slug(short), "GovernmentAgency", name, [short], quote)

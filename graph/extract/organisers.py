@@ -75,10 +75,33 @@ def _one(doc, pos, limit):
     return found if found is not None else (None, pos)
 
 
+# an organiser named first, then said to organise: "the Ningxia Department of Commerce, which organises the expo",
+# "Dinas Pariwisata Kota Ambon, selaku penyelenggara"
+ORGANISES_RE = re.compile(r",\s+(?:(?:which|that|who)\s+(?:organi[sz]es|organi[sz]ed|is organi[sz]ing|hosts|hosted)\b|"
+                          r"(?:yang\s+)?(?:menyelenggarakan|selaku penyelenggara|sebagai penyelenggara)\b)")
+
+
+def _named_just_before(doc, end) -> str | None:
+    """The organisation whose name (a mention, or a proposal's label) ends at ``end``."""
+    for m in doc.mentions.ending(end - 1, end):
+        if doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"} and "|" not in m.entity:
+            return m.entity
+    for entity, entry in doc.proposed.items():
+        labels = entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]
+        if entry["type"] not in REGION_TYPES | {"Person"} and any(
+                label and doc.text.endswith(label, 0, end) for label in labels):
+            return entity
+    return None
+
+
 def settings(doc) -> list[tuple[str, list[str], str]]:
     """(organiser or partner, ids, the sentence that says so), over the story's sentences."""
     found = []
     for sentence in doc.sentences:
+        for match in ORGANISES_RE.finditer(doc.text, sentence.start, sentence.end):
+            organiser = _named_just_before(doc, match.start())
+            if organiser is not None:
+                found.append(("organiser", [organiser], sentence.text))
         for key, pattern in (("organiser", ORGANISER_RE), ("partner", PARTNER_RE)):
             for match in pattern.finditer(doc.text, sentence.start, sentence.end):
                 named = organisations_after(doc, match.end(), sentence.end)

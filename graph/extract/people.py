@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
-from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase
+from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
 from graph.extract.vocabulary import ACTING, DEMONYMS, DIPLOMATS, TERM_RE, TITLE_ROLE, TITLE_WORDS
 from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
                                       HONORIFIC_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE,
@@ -45,8 +45,11 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
         return None
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
+    earlier = named_before(doc, name) if len(words) == 1 and not found else None
     if len(found) == 1:
         entity, = found
+    elif earlier is not None:  # "Gubernur Abdullah" after "Gubernur …, Abdullah Syamsuddin"
+        entity = earlier
     elif len(words) >= 2 or (single and len(words[0]) > 2):
         entity = doc.propose(slug(name), "Person", name, [], doc.text[start:start + len(name)])
     else:
@@ -95,7 +98,7 @@ def posts(doc):
         for match in _APPOSITION_DIPLOMAT_RE.finditer(sentence.text):
             # "Rina Kartika, the Indonesian consul general in Guangzhou": a mission named by its country's people
             country = re.match(r"(.+)", DEMONYMS[match.group(2)])
-            role = TITLE_ROLE[" ".join(w.capitalize() for w in match.group(3).replace("-", " ").split())]
+            role = TITLE_ROLE[" ".join(match.group(3).replace("-", " ").split()).lower()]
             mission = diplomatic_mission(doc, sentence.start + match.end(), sentence.end, role[0], country)
             holder = person_named(doc, match.group(1), sentence.start + match.start(1)) if mission else None
             if holder is not None:
@@ -166,14 +169,23 @@ def title_post(doc, sentence, match) -> Held | None:
     "Kepala Dinas Pariwisata Kota Makassar, Intan …", "Konjen Tiongkok di Medan, yaitu Mr. Zhou …")
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
-    role, region_class = TITLE_ROLE[title]
+    role, region_class = TITLE_ROLE[title.lower()]
     if match.group("acting") and role in ACTING:
         role = "acting-" + role
     start = sentence.start + match.start()
     pos, limit = sentence.start + match.end(), sentence.end
     after = _OF_RE.match(doc.text, pos, limit).end()
     place = None
-    if region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
+    if region_class == "Secretariat":  # "Sekda Kalteng": the region's secretariat, by its region
+        region = doc.mention_at(after, REGION_TYPES - {"Country"})
+        before = [m for m in doc.mentions.ending(start - 4, start) if _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start)
+                  and doc.entity_type(m.entity) in REGION_TYPES - {"Country"} and "|" not in m.entity]
+        if region is None and not before:
+            return None
+        region = region or before[-1]
+        place = secretariat(doc, region.entity, region.text, doc.text[min(start, region.start):max(pos, region.end)])
+        pos = max(pos, region.end)
+    elif region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
         org = doc.mention_at(after, None, organisations=True)
         if org is not None:
             place, pos = org.entity, org.end
@@ -198,7 +210,8 @@ def title_post(doc, sentence, match) -> Held | None:
             place, pos = region.entity, region.end
             pos = _larger_region_end(doc, pos, limit)
         else:
-            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 1, start)]
+            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 4, start)
+                      if _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start)]
             before = [m for m in before if m is not None]
             unknown = PLACE_BEFORE_HONORIFIC_RE.match(doc.text, after, limit)
             prefix = PLACE_BEFORE_TITLE_RE.search(doc.text, sentence.start, start)
@@ -290,9 +303,12 @@ def _of_class(doc, mention, types):
     return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)
 
 
-# "Name, " (maybe "the", "selaku", "yang juga") just before a title
-_NAME_BEFORE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:the\s+|selaku\s+|"
-                             r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?\Z")
+# "Name, " (maybe "the", "selaku", "yang juga") or "Name selaku " just before a title
+_NAME_BEFORE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,\s+(?:the\s+|selaku\s+|"
+                             r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?|"
+                             r"\s+(?:selaku|sebagai)\s+)\Z")
+# between a region and the title after it: "Kota Ambon " or "Jayapura's acting mayor"
+_POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s?")
 
 
 def _term(doc, pos, limit):
@@ -314,8 +330,9 @@ def person_named(doc, name: str, start: int):
             return next(iter(found))
         return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
     name = " ".join(words)
-    if doc.mentions.overlapping(start, start + len(name)) and not doc.names.resolve(name, {"Person"}):
-        return None  # a region or organisation's name, not a person's
+    if any(m.start <= start for m in doc.mentions.overlapping(start, start + len(name))) \
+            and not doc.names.resolve(name, {"Person"}):
+        return None  # a region or organisation's name, not a person's ("Ma Jinhua" is a person: Jinhua a town)
     found = doc.names.resolve(name, {"Person"})
     if len(found) == 1:
         return next(iter(found))

@@ -7,7 +7,7 @@ teasers, bylines and credits ("Pewarta: …", "Editor: …"), photo captions ("�
 a caption repeats the story with the parties in another order, a dateline names the
 reporter's town and the agency, never a participant.
 
-"H. Budi" or "K.H. Ahmad" do not end a sentence. The boundary test looks at a few
+"H. Budi", "K.H. Ahmad", "dr. Yosua" or "Muh. Arsyad" do not end a sentence. The boundary test looks at a few
 characters before each candidate cut, never at the whole paragraph, so a long text
 is cut in one pass.
 """
@@ -18,7 +18,8 @@ import re
 from graph.extract.doc import Sentence
 
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])")
-_ABBREVIATION_RE = re.compile(r"[\s(](?:[A-Z]|[A-Z][a-z]{1,2}|K\.H|Drs|Dra|Prof)\.\Z")
+# an initial, a title's or a given name's abbreviation ("H.", "Prof.", "dr.", "Muh.", "Moch."): never a sentence end
+_ABBREVIATION_RE = re.compile(r"[\s(](?:[A-Z]|[A-Z][a-z]{1,2}|K\.H|Drs|Dra|Prof|Moch|Muhd|dr|drg)\.\Z")
 # a whole line that is page furniture, by its first words
 _TEASER_RE = re.compile(r"\s*(?:Baca [Jj]uga|BACA JUGA|Berita [Tt]erkait|BERITA TERKAIT|Lihat [Jj]uga|Simak [Jj]uga|"
                         r"Read [Aa]lso|READ ALSO|Also [Rr]ead|Related(?: [Nn]ews| [Ss]tories)?)\b")

@@ -51,6 +51,11 @@ TITLES = [
     ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
     ("Konsul", "consul", None), ("Consul", "consul", None),
     ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
+    # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
+    ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
+    ("Regional Secretary", "head", "Secretariat"),
+    # who heads a college or university
+    ("Rektor", "head", None), ("Rector", "head", None), ("Presiden", "head", None), ("President", "head", None),
 ]
 DIPLOMATS = {"consul-general", "consul", "ambassador"}
 # where an ambassador "to Indonesia" or "untuk Tiongkok" has the embassy
@@ -66,7 +71,7 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
-                  "Co", "Ltd", "Inc"}
+                  "Co", "Ltd", "Inc", "College", "Polytechnic", "Hospital", "Academy"}
 # a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
 TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
                      r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
@@ -74,11 +79,13 @@ TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan
 ACTING = {"governor", "vice-governor", "regent", "vice-regent", "mayor", "deputy-mayor", "head", "director",
           "chair", "minister"}
 ACTING_WORDS = r"(?:Pj|Plt|Penjabat|Pelaksana [Tt]ugas|Acting|acting)\.?(?:\s*\((?:Pj|Plt)\.?\))?"
-TITLE_ROLE = {t: (r, c) for t, r, c in TITLES}
+TITLE_ROLE = {t.lower(): (r, c) for t, r, c in TITLES}  # looked up in lower case: "Harbin deputy mayor Name"
 # a title, maybe acting, maybe with its abbreviation in brackets: "Penjabat (Pj) Gubernur",
-# "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title ("Chairperson" or "chairperson")
+# "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title, each word's first letter in
+# either case ("Deputy Mayor", "deputy mayor")
 TITLE_RE = re.compile(r"\b(?P<acting>" + ACTING_WORDS + r"\s+)?(?P<title>" + "|".join(
-    f"[{t[0]}{t[0].lower()}]{re.escape(t[1:])}" for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
+    " ".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}" for w in t.split())
+    for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
     + r")\b(?:\s*\([A-Z][A-Za-z]{1,8}\.?\))?")
 # role words in an apposition: "Name, peneliti sekaligus direktur … di ORG"
 APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direktur": "director",
@@ -106,7 +113,10 @@ PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?
                                         r"(?=(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH)\.)")
 PLACE_BEFORE_TITLE_RE = re.compile(r"(?<![\w-])([A-Z][a-z'’-]+)\s+\Z")
 NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]"
-NAME_RE = re.compile(rf"(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
+# a given name may be abbreviated before the rest ("Muh. Arsyad", "M. Yusuf", "Abd. Rahman"); an honorific
+# ("H.", "Dr.") is not part of the name
+_GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
+NAME_RE = re.compile(rf"(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
 NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
               "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
               "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Monday", "Tuesday", "Wednesday",
@@ -142,10 +152,18 @@ VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawat
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
-                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$")
+                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
+                      # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
+                      # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
+                      r"\b(?:delegasi|rombongan|delegation|delegates|pengusaha|investor|investors|businesspeople|"
+                      r"business people|entrepreneurs)(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
+                      r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
+                      r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
-                      r"trip to|mengunjungi)\s+$")
+                      r"trip to|mengunjungi)\s+$|"
+                      # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
+                      r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
 MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum)\b|\bbertemu\b|"
@@ -158,7 +176,7 @@ LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu
                              r"\bthe (?:delegation|group) (?:was )?(?:led|headed) by\s+|\bhead of the delegation,?\s+")
 LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
-                              r"led the delegation|headed the delegation)")
+                              r"(?:led|headed) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} (?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"witnessed by|also (?:present|attending|attended)|attended by|"
@@ -167,6 +185,8 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
 RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum)|"
                         r"received|welcomed|hosted)\b")
+# the visitors received by the host, said of them: "They were received by Regent X", "Rombongan diterima Bupati X"
+RECEIVED_BY_RE = re.compile(r"(?i)\b(?:(?:was|were) (?:received|welcomed|hosted)|diterima|disambut|dijamu)\b")
 REFERS_BACK_RE = re.compile(r"(?i)\b(?:ini|tersebut|kedua|dua daerah|dua kota|the cooperation|the agreement|"
                              r"the partnership|this|these|both|the deal)\b")
 DISCUSSION_RE = re.compile(r"(?i)\bdiskusi\b|\bmembahas\b|\bpembahasan\b|\bberfokus\b|\bmenawarkan\b|"
@@ -183,11 +203,20 @@ EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
+# a body that is not a government and signs agreements of its own: a college, a university, a hospital
+# ("Huanghe Vocational College of Industry", "Universitas Bengkulu", "Politeknik Negeri Ambon")
+INSTITUTION_RE = re.compile(r"\b(?:(?:[A-Z][\w'’&-]*\s+){1,5}(?:College|University|Polytechnic|Hospital|Academy)"
+                            r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,3})?|"
+                            r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|Institut)"
+                            r"(?:\s+[A-Z][\w'’-]*){1,4})")
+# who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …"
+WITNESS_RE = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|witnessed|witnessing)\b")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
                            r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b|"
                            # the signing itself: "Penandatanganan dilakukan oleh …", "The signing was done by …"
-                           r"\bpenandatanganan (?:dilakukan|tersebut|itu|ini)\b|\bthe signing (?:was|took)\b|"
-                           r"\bditandatangani oleh\b|\bsigned by\b")
+                           r"\bpenandatanganan (?:dilakukan|tersebut|itu|ini|berlangsung|digelar|diadakan)\b|"
+                           r"\bthe signing (?:ceremony )?(?:was|took)\b|"
+                           r"\bditandatangani oleh\b|\bsigned by\b|\bsigned (?:it )?(?:for|on behalf of)\b")
 SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
@@ -210,23 +239,28 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
                              "sekolah kejuruan", "SMK", "vocational school", "vocational schools", "politeknik",
                              "vocational"],
     "manufacturing": ["manufaktur", "manufacturing"],
-    "fisheries": ["perikanan", "fisheries", "fishery", "nelayan", "fishermen", "fishing", "hasil laut", "seafood"],
+    "fisheries": ["perikanan", "fisheries", "fishery", "nelayan", "fishermen", "fishing", "hasil laut", "seafood", "tuna", "skipjack",
+                  "cakalang", "dried fish", "ikan kering"],
     "agriculture": ["pertanian", "agriculture", "agricultural", "perkebunan", "plantation", "kopi", "coffee",
                     "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security", "farming",
-                    "farmers", "petani"],
+                    "farmers", "petani", "padi", "sawah", "rice farm", "rice field", "farms",
+                    "tanaman pangan", "food crops", "kelapa sawit", "palm oil"],
     "e-commerce": ["e-commerce", "perdagangan elektronik", "perdagangan daring", "online trade", "online sales",
                    "penjualan daring", "marketplace"],
     "artificial-intelligence": ["kecerdasan buatan", "artificial intelligence"],
     "digital-technology": ["teknologi digital", "digital technology", "digitalisasi", "digitalisation"],
-    "technology": ["teknologi", "technology", "technologies"],
+    "technology": ["teknologi", "technology", "technologies", "mekanisasi", "mechanise", "mechanize",
+                   "mechanisation", "mechanization", "alat mesin pertanian"],
     "green-technology": ["teknologi hijau", "teknologi ramah lingkungan", "green technology", "energi terbarukan",
-                         "renewable energy"],
+                         "renewable energy", "energi surya", "tenaga surya", "solar energy", "solar power",
+                         "biomassa", "biomass", "energi bersih", "clean energy"],
     "smart-city": ["smart city", "smart cities", "kota cerdas", "kota pintar"],
     "urban-planning": ["tata kota", "perencanaan kota", "urban planning", "tata ruang"],
     "investment": ["investasi", "investment", "penanaman modal", "investor"],
     "trade": ["perdagangan", "trade", "dagang"],
     "export": ["ekspor", "export"],
-    "logistics": ["logistik", "logistics", "pelabuhan", "seaport", "port development", "port cooperation", "shipping", "pelayaran", "kargo", "cargo"],
+    "logistics": ["logistik", "logistics", "pelabuhan", "seaport", "port development", "port cooperation", "shipping", "pelayaran", "kargo", "cargo", "peti kemas", "container",
+                  "port operations", "pengelolaan pelabuhan"],
     "economy": ["kerja sama ekonomi", "kerjasama ekonomi", "bidang ekonomi", "sektor ekonomi", "potensi ekonomi",
                 "pertumbuhan ekonomi", "pembangunan ekonomi", "economic cooperation", "economic ties",
                 "economic growth", "economic development", "economic potential"],
