@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
-from graph.extract.vocabulary import ACTING, DEMONYMS, DIPLOMATS, TERM_RE, TITLE_ROLE, TITLE_WORDS
-from graph.extract.vocabulary import (APPOSITION_REGIONAL, HONORIFIC_NAME_RE, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
-                                      HONORIFIC_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE,
-                                      PLACE_BEFORE_TITLE_RE, REGION_TYPES, TITLE_RE, TITLE_ROLE)
+from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
+                                      DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
+                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, TERM_RE,
+                                      TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import slug
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
