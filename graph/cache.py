@@ -63,8 +63,9 @@ def code_version() -> str:
     """A hash of the package's own code: a new kg version never reuses an old cache."""
     digest = hashlib.sha256(f"{FORMAT}".encode())
     package = Path(graph.__file__).parent
-    for module in sorted([*package.glob("*.py"), *package.glob("data/*.tsv")]):  # the base regions are kg's too
-        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    # Subpackages too (a stage that moves into one must still invalidate); the base regions are kg's code as well.
+    for module in sorted([*package.rglob("*.py"), *package.glob("data/*.tsv")]):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
     return digest.hexdigest()[:16]
 
 
