@@ -23,6 +23,7 @@ DEVSET = Path(__file__).resolve().parent / "devset"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
+HELDOUT4 = Path(__file__).resolve().parent / "heldout4"
 GOLD_GAZETTEER = "gazetteer.yaml"
 
 # Names the gold uses that the ontology may not have yet -> what they are written as until it does.

@@ -1,9 +1,9 @@
 """The gold sets are valid gold: the project's own checks pass on them.
 
 The sets are checked alike: the development set (bench/devset/, used while tuning the extractor), the held-out
-set (bench/heldout/), the second held-out set (bench/heldout2/) and the third (bench/heldout3/, for the final
-measurement once bench/heldout2/ is used for tuning too); no two of them share an article, a url, a fact id, an
-outlet or an invented name. Every gold record parses as a record does (names against the ontology, the pending names of
+set (bench/heldout/), the second (bench/heldout2/), the third (bench/heldout3/) and the fourth (bench/heldout4/,
+for the final measurement once bench/heldout3/ is used for tuning too); no two of them share an article, a url, a
+fact id, an outlet or an invented name. Every gold record parses as a record does (names against the ontology, the pending names of
 bench/devset_gold.py written as their stand-ins), every quote is in its article, every id it names is
 declared (base regions, the shipped gazetteer, the set's gazetteer, or a fact of the set), a fact id
 shared across articles has one class, and no two articles are the same text.
@@ -41,7 +41,8 @@ def vocab():
 # folder, and the least each set holds: articles, Indonesian ones, English ones, events or agreements reported
 # by two or more outlets, and of those, reported in both languages
 SETS = {"devset": (gold.DEVSET, 25, 12, 8, 5, 3), "heldout": (gold.HELDOUT, 10, 6, 4, 2, 1),
-        "heldout2": (gold.HELDOUT2, 10, 6, 4, 2, 1), "heldout3": (gold.HELDOUT3, 10, 6, 4, 2, 1)}
+        "heldout2": (gold.HELDOUT2, 10, 6, 4, 2, 1), "heldout3": (gold.HELDOUT3, 10, 6, 4, 2, 1),
+        "heldout4": (gold.HELDOUT4, 10, 6, 4, 2, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
@@ -108,7 +109,9 @@ def test_cross_outlet_groups(articles, gold_set):
 
 @pytest.mark.parametrize("held_out, other", [("heldout", "devset"), ("heldout2", "devset"), ("heldout2", "heldout"),
                                               ("heldout3", "devset"), ("heldout3", "heldout"),
-                                              ("heldout3", "heldout2")])
+                                              ("heldout3", "heldout2"), ("heldout4", "devset"),
+                                              ("heldout4", "heldout"), ("heldout4", "heldout2"),
+                                              ("heldout4", "heldout3")])
 def test_a_held_out_set_shares_nothing_with_an_earlier_set(held_out, other):
     """No article, url, outlet, fact id or invented entity (by id or by name) of a held-out set is an earlier
     set's."""
@@ -202,6 +205,7 @@ def test_the_score_takes_a_set_by_folder(tmp_path, capsys):
     """--set names the set; a folder that is not one is refused with a one-line usage error (exit 2)."""
     score = _load("eval_devset")
     assert score.set_name(gold.HELDOUT) == "Held-out set"
+    assert score.set_name(gold.HELDOUT4) == "Fourth held-out set"
     assert score.set_name(gold.DEVSET) == "Development set"
     with pytest.raises(SystemExit) as refused:
         score.main(["--set", str(tmp_path)])
