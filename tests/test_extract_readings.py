@@ -983,3 +983,107 @@ def test_a_regional_secretary_heads_the_regions_secretariat(gazetteer, text, lan
 def test_an_organisation_said_to_attend_takes_part(gazetteer, text, language):
     visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
     assert len(visit["participant"]) == 2 and visit["participant"][0] == "fadli-amran"
+
+
+# --------------------------------------------------------------------------
+# Agreements: who the parties are, one agreement said twice, its date
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, parties", [
+    # a place said in steps is where the party lies, not a party of its own
+    ("Pemerintah Kota Ambon dan Pemerintah Kota Linbei, Prefektur Otonom Yanbian, Provinsi Jilin, menandatangani LoI "
+     "kerja sama perikanan.", "id", ["kota-ambon", "kota-linbei"]),
+    ("The governments of Ambon and the city of Linbei, Yanbian Prefecture, Jilin Province, signed a letter of intent "
+     "on fisheries.", "en", ["kota-ambon", "kota-linbei"]),
+    ("Universitas Pattimura dan Guilin Medical College dari Kota Guilin, ibu kota Provinsi Guangxi, menandatangani "
+     "MoU kerja sama pendidikan.", "id", ["universitas-pattimura", "guilin-medical-college"]),
+    # a place inside a person's name is no party: Zhenhai is a district of Ningbo
+    ("Universitas Pattimura dan Guilin Medical College menandatangani MoU. Naskah MoU diteken Presiden Guilin Medical "
+     "College, Qiao Zhenhai.", "id", ["universitas-pattimura", "guilin-medical-college"]),
+])
+def test_a_region_that_says_where_a_party_lies_is_no_party(gazetteer, text, language, parties):
+    agreement, = [f for f in facts(extract(text + "\n", language, "2026-10-15", gazetteer)) if "party" in f]
+    assert agreement["party"] == parties
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Pemerintah Kota Ambon menjajaki kerja sama dengan Kota Xiamen, Provinsi Fujian. Kedua daerah menandatangani "
+     "LoI di Balai Kota Xiamen, Rabu (14/10).", "id"),
+    ("The Ambon city government is exploring ties with Xiamen in Fujian province. The two cities signed a letter "
+     "of intent at Xiamen city hall on Wednesday (Oct 14).", "en"),
+])
+def test_the_two_sides_said_again_are_the_sides_named_before(gazetteer, text, language):
+    letter, = facts(extract(text + "\n", language, "2026-10-15", gazetteer), "LetterOfIntent")
+    assert (letter["party"], letter["signedOn"], letter["signedAt"]) == (["kota-ambon", "xiamen"], "2026-10-14",
+                                                                         "xiamen")
+
+
+@pytest.mark.parametrize("date_line", ["Rabu [14/10/2026]", "(Rabu, 14/10/2026)"])
+def test_a_date_on_a_line_of_its_own_dates_the_lead(gazetteer, date_line):
+    text = ("Kota Ambon dan Kota Xiamen menandatangani LoI kerja sama pariwisata di Balai Kota Ambon.\n"
+            f"{date_line}\n\nLoI diteken Wali Kota Ambon Bodewin Wattimena dan Wakil Wali Kota Xiamen Lin Tao.\n")
+    draft = extract(text, "id", "2026-10-15", gazetteer)
+    letter, = facts(draft, "LetterOfIntent")
+    signing, = facts(draft, "Signing")
+    assert letter["signedOn"] == signing["date"] == "2026-10-14"
+    assert letter["signatory"] == ["bodewin-wattimena", "lin-tao"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Xiamen menandatangani LoI kerja sama pariwisata di Balai Kota Ambon. LoI diteken Wakil "
+     "Wali Kota Xiamen Lin Tao dan Wali Kota Ambon Bodewin Wattimena.", "id"),
+    ("Ambon and Xiamen signed a letter of intent on tourism at Ambon city hall. The letter of intent was signed by "
+     "Xiamen Vice Mayor Lin Tao and Ambon Mayor Bodewin Wattimena.", "en"),
+    # a caption names the signatories again, the other way round: never a second agreement
+    ("Kota Ambon dan Kota Xiamen menandatangani LoI kerja sama pariwisata di Balai Kota Ambon.\n"
+     "(dari kiri ke kanan) Wali Kota Xiamen Lin Tao dan Wali Kota Ambon Bodewin Wattimena berfoto usai "
+     "penandatanganan LoI Xiamen-Ambon.", "id"),
+    ("Ambon and Xiamen signed a letter of intent on tourism at Ambon city hall.\n"
+     "[Photo/Ambon Daily] Xiamen Vice Mayor Lin Tao and Ambon Mayor Bodewin Wattimena signed the letter in Ambon.",
+     "en"),
+])
+def test_one_agreement_named_again_with_its_sides_the_other_way_round_is_one(gazetteer, text, language):
+    letter, = facts(extract(text + "\n", language, "2026-10-15", gazetteer), "LetterOfIntent")
+    assert set(letter["party"]) == {"kota-ambon", "xiamen"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Linbei menandatangani LoI. LoI diteken Wali Kota Ambon Bodewin Wattimena dan Wakil Wali "
+     "Kota Linbei Piao Chengzhe.", "id"),
+    ("Ambon and the city of Linbei signed a letter of intent. It was signed by Ambon Mayor Bodewin Wattimena and "
+     "Linbei Vice Mayor Piao Chengzhe.", "en"),
+])
+def test_a_region_proposed_once_is_the_same_name_after_a_title(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-15", gazetteer)
+    assert ("piao-chengzhe", "deputy-mayor", "kota-linbei") in posts(draft)
+
+
+# --------------------------------------------------------------------------
+# A list of titles and names: each name holds the title before it
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Penandatanganan disaksikan Wali Kota Serang, Budi Rustandi, Wakil Gubernur Banten, H. Moh. Dimas Prayoga, "
+     "S.H., dan sejumlah pejabat.", "id"),
+    ("The signing was witnessed by the mayor of Serang, Budi Rustandi, the vice governor of Banten, Moh. Dimas "
+     "Prayoga, and other officials.", "en"),
+])
+def test_a_known_person_never_takes_the_post_of_the_new_one_named_after_him(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-15", gazetteer)
+    assert posts(draft) == {("budi-rustandi", "mayor", "kota-serang"),
+                            ("moh-dimas-prayoga", "vice-governor", "banten")}
+
+
+# --------------------------------------------------------------------------
+# A forum held for a delegation is a meeting
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon menggelar forum investasi perikanan dengan delegasi dari Kota Xiamen, Kamis (14/5). Forum dibuka "
+     "Wali Kota Ambon Bodewin Wattimena.", "id"),
+    ("Ambon held a fisheries investment forum with a delegation from Xiamen on Thursday (May 14). The forum was "
+     "opened by Ambon Mayor Bodewin Wattimena.", "en"),
+])
+def test_a_forum_with_a_delegation_is_a_meeting(gazetteer, text, language):
+    meeting, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Meeting")
+    assert (meeting["host"], meeting["guest"], meeting["date"]) == ("kota-ambon", "xiamen", "2026-05-14")

@@ -57,6 +57,7 @@ def run(doc: Doc) -> Draft:
     doc.segments = segments(doc.text)
     doc.sentences = [s for s in doc.segments if s.kind == "body"]
     find_mentions(doc)
+    mention_proposed_regions(doc)  # "Kota Hunchun" proposed: "Wakil Wali Kota Hunchun Piao …" names it again
     found = posts(doc)
     settle_by_posts(doc, {post.place for post in found})
     mention_proposed_regions(doc)

@@ -31,6 +31,8 @@ def event(doc, person_of_post, agreements=()):
         met, came = MEETING_VERB_RE.search(first), DELEGATION_RE.search(first)
         if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()):
             type_name = "Meeting"
+    if visit and any(_FORUM_RE.search(doc.sentences[i].text) for i in meeting):
+        type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
     if expo and len(expo) >= len(visit):  # an article about an expo
         indexes, type_name = expo, "Expo"
     if not indexes:
@@ -225,6 +227,7 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+_FORUM_RE = re.compile(r"(?i)\bforum\b")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")

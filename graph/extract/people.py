@@ -16,7 +16,7 @@ from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_RE
                                       DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
                                       PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, TERM_RE,
                                       TITLE_RE, TITLE_ROLE, TITLE_WORDS)
-from graph.extract.doc import slug
+from graph.extract.doc import Mention, slug
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
@@ -71,10 +71,12 @@ class Held:
 def posts(doc):
     posts = []
     for sentence in doc.sentences:
+        holders_end: set[int] = set()  # where the names read as holders of this sentence's titles end
         for match in TITLE_RE.finditer(sentence.text):
-            post = title_post(doc, sentence, match)
+            post = title_post(doc, sentence, match, holders_end)
             if post is not None:
                 posts.append(post)
+                holders_end.add(doc.text.find(post.quote, sentence.start) + len(post.quote))
         # apposition: "Name, peneliti sekaligus direktur China-Indonesia di ORG"
         for match in re.finditer(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+((?:[\w-]+\s+){0,6}?)"
                                  r"(?:di|at|of|dari|from)\s+", sentence.text):
@@ -111,6 +113,8 @@ def posts(doc):
             if holder_after is not None and holder_after.group(1) not in NOT_NAMES:
                 continue  # a list, "Wakil Bupati Intan, Wakil Wali Kota Binzhou Qu Yuekuan": the title is Qu's
             # "Yang Fan, vice mayor of Kunming": known by that name, else a new person
+            if sentence.start + match.end(1) in holders_end:
+                continue  # "Wakil Gubernur A, Name, Wakil Wali Kota B, …": Name holds the title before it
             entity = person_named(doc, match.group(1), sentence.start + match.start(1)) if region else None
             if entity is None:
                 continue
@@ -164,7 +168,7 @@ def named_before(doc, word: str):
     return found.pop() if len(found) == 1 else None
 
 
-def title_post(doc, sentence, match) -> Held | None:
+def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     """The post a title names, and its holder: after the title ("Wali Kota Serang Budi Rustandi",
     "Kepala Dinas Pariwisata Kota Makassar, Intan …", "Konjen Tiongkok di Medan, yaitu Mr. Zhou …")
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
@@ -242,6 +246,10 @@ def title_post(doc, sentence, match) -> Held | None:
     if person is not None and "," not in doc.text[pos:person[1]]:
         return _held(doc, person, role, place, start, sentence, term, limit)
     named = _NAME_BEFORE_RE.search(doc.text, max(sentence.start, start - 60), start)
+    if named is not None and named.end(1) in holders_end:
+        # a list "Wakil Gubernur A, Name A, Wakil Wali Kota B, H. Name B": the name before this title is the
+        # holder of the title before it, never of this one (a new person must not take a known one's post)
+        named = None
     if named is not None:
         holder = person_named(doc, named.group(1), named.start(1))
         if holder is not None:
@@ -286,6 +294,8 @@ def _larger_region_end(doc, pos, limit):
 
 
 def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
+    # the name is a person's from here on: a place inside it ("Qiao Zhenhai") is no party or host
+    doc.mentions.replace(Mention(person[1], person[2], person[0], "Person", doc.text[person[1]:person[2]]))
     if term is None:
         term = _term(doc, person[2], limit)
     return Held(person[0], role, place, doc.text[start:person[2]], sentence, None if term is None else term[:3])
