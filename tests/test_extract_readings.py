@@ -1087,3 +1087,35 @@ def test_a_known_person_never_takes_the_post_of_the_new_one_named_after_him(gaze
 def test_a_forum_with_a_delegation_is_a_meeting(gazetteer, text, language):
     meeting, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Meeting")
     assert (meeting["host"], meeting["guest"], meeting["date"]) == ("kota-ambon", "xiamen", "2026-05-14")
+
+
+# --------------------------------------------------------------------------
+# A visit that goes on to a named expo: two events
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Pemerintah Kota Ambon dipimpin Wali Kota Ambon Bodewin Wattimena melakukan kunjungan kerja ke Kota "
+     "Xiamen, Senin 8/06-2026). Rombongan diterima Wakil Wali Kota Xiamen Lin Tao.\n"
+     "Dua hari kemudian, Rabu (10/6), Bodewin menghadiri pembukaan Xiamen Ocean Fisheries Expo 2026 yang "
+     "berlangsung hingga Jumat (12/6).", "id"),
+    ("A delegation from Ambon led by Ambon Mayor Bodewin Wattimena visited Xiamen on Monday (June 8). The delegation "
+     "was received by Xiamen Vice Mayor Lin Tao.\n"
+     "Two days later, on Wednesday (June 10), Bodewin attended the opening of the Xiamen Ocean Fisheries Expo 2026, "
+     "which runs until Friday (June 12).", "en"),
+])
+def test_a_named_expo_the_visitors_go_on_to_is_an_event_of_its_own(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-06-11", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    expo, = facts(draft, "Expo")
+    assert (visit["host"], visit["guest"], visit["date"], visit["ledBy"]) == \
+        ("xiamen", "kota-ambon", "2026-06-08", "bodewin-wattimena")
+    assert (expo["label"], expo["startDate"], expo["endDate"]) == \
+        ("Xiamen Ocean Fisheries Expo 2026", "2026-06-10", "2026-06-12")
+    assert "ledBy" not in expo  # who led the visit did not lead the expo
+
+
+def test_an_expo_named_in_passing_by_a_visit_is_no_event(gazetteer):
+    text = ("Delegasi Kota Xiamen berkunjung ke Kota Ambon, Senin (8/6). Rombongan diterima Wali Kota Ambon Bodewin "
+            "Wattimena. Mereka juga mengundang Ambon ke sebuah pameran perikanan tahun depan.\n")
+    draft = extract(text, "id", "2026-06-11", gazetteer)
+    assert len(facts(draft, "DelegationVisit")) == 1 and not facts(draft, "Expo")

@@ -17,7 +17,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     places     where a region lies, capitals
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
-    events     the visit, meeting or expo the article is about
+    events     the visit, meeting or expo the article is about (and a named expo a visit goes on to)
     organisers who organised it, with whom, and the building it was held in
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
@@ -32,7 +32,7 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, event
+from graph.extract.events import attending, event, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -67,12 +67,15 @@ def run(doc: Doc) -> Draft:
     visit = event(doc, person_of_post, agreements)
     if visit is not None:
         anchors.append((visit["_sentence"], visit))
+    expo = named_expo(doc, person_of_post, visit)
+    if expo is not None:
+        anchors.append((expo["_sentence"], expo))
     attach_sectors(doc, anchors, visit, agreements)
     name_agreements(doc, agreements)
     signings = signing_events(doc, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
-    organisers.apply(doc, visit, signings)
+    organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
@@ -86,4 +89,6 @@ def run(doc: Doc) -> Draft:
     facts.extend(signings)
     if visit is not None:
         facts.append(visit)
+    if expo is not None:
+        facts.append(expo)
     return finish(doc, facts)

@@ -17,10 +17,11 @@ _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
-def event(doc, person_of_post, agreements=()):
-    """The article's one event, or None; ``agreements`` are the article's (a delegation that came to sign one)."""
-    visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)]
-    meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)]
+def event(doc, person_of_post, agreements=(), only=None):
+    """The article's event, or None; ``agreements`` are the article's (a delegation that came to sign one).
+    ``only="Expo"`` reads only the expo an article about a visit goes on to (see ``named_expo``)."""
+    visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)] if only != "Expo" else []
+    meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)] if only != "Expo" else []
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
     indexes = sorted(set(visit) | set(meeting))
     type_name = "DelegationVisit" if visit else "Meeting"
@@ -93,7 +94,8 @@ def event(doc, person_of_post, agreements=()):
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
-    if leader is None and type_name == "Expo":  # "Delegasi Guangdong dipimpin …" in an article about an expo
+    if leader is None and type_name == "Expo" and only is None:
+        # "Delegasi Guangdong dipimpin …" in an article about an expo (not the visit's leader at an expo it went to)
         leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
                        if found), None)
         if leader is not None:
@@ -206,6 +208,16 @@ def event(doc, person_of_post, agreements=()):
 
 
 
+def named_expo(doc, person_of_post, main):
+    """A named expo the visitors go on to in an article about a visit or meeting ("Dua hari kemudian, … menghadiri
+    pembukaan Lhasa Highland Tourism Expo 2026"): an event of its own. None when it is unnamed (an expo
+    mentioned in passing) or the article's event is the expo."""
+    if main is None or main["type"] == "Expo":
+        return None
+    expo = event(doc, person_of_post, only="Expo")
+    return expo if expo is not None and isinstance(expo["label"], str) else None
+
+
 _OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|opened|opens|open|began|begins|kicked off)\b")
 _CLOSED_RE = re.compile(r"(?i)\b(?:ditutup|menutup|berakhir|hingga|sampai|until|through|closed|closes|ends|ended)\b")
 
@@ -224,6 +236,9 @@ def _opening_and_closing(doc, sentences):
                 opened = hit
             elif max(verbs)[1] == "close" and closed is None:
                 closed = hit
+                earlier = [h for h in dates(doc, sentence.start, hit.start) if len(h.value) == 10]
+                if opened is None and earlier and earlier[-1].value < hit.value:
+                    opened = earlier[-1]  # "Rabu (10/6) … menghadiri pembukaan … hingga Jumat (12/6)"
     return opened, closed
 
 

@@ -119,13 +119,14 @@ def venue(quotes) -> str | None:
     return None
 
 
-def apply(doc, event, signings) -> None:
+def apply(doc, event, signings, others=()) -> None:
     """Organisers and partners go to the article's event, or to its signing when the sentence is about
-    the signing ("Penandatanganan tersebut difasilitasi …") or the article has no other event; each
-    event gets the building its own sentences name."""
+    the signing ("Penandatanganan tersebut difasilitasi …") or the article has no other event, or to
+    one of ``others`` (an expo the visit went on to) whose own sentence it is; each event gets the
+    building its own sentences name."""
     for key, named, sentence in settings(doc):
-        target = event
-        if signings and (event is None or SIGN_RE.search(sentence)):
+        target = next((other for other in others if sentence in other["quote"]), event)
+        if signings and target is event and (event is None or SIGN_RE.search(sentence)):
             target = signings[0]
         if target is None:
             continue
@@ -138,7 +139,7 @@ def apply(doc, event, signings) -> None:
             target["participant"] = [p for p in target["participant"] if p not in values]
         if sentence not in target["quote"]:
             target["quote"].append(sentence)
-    for fact in ([event] if event is not None else []) + signings:
+    for fact in ([event] if event is not None else []) + signings + list(others):
         place = venue(fact["quote"])
         if place:
             fact["venue"] = place
