@@ -1119,3 +1119,18 @@ def test_an_expo_named_in_passing_by_a_visit_is_no_event(gazetteer):
             "Wattimena. Mereka juga mengundang Ambon ke sebuah pameran perikanan tahun depan.\n")
     draft = extract(text, "id", "2026-06-11", gazetteer)
     assert len(facts(draft, "DelegationVisit")) == 1 and not facts(draft, "Expo")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Coffee growers from Ambon are selling beans at the Fujian Maritime Silk Road Commodities Fair in Xiamen. The "
+     "fair opened on Thursday, Aug 20 and runs through Monday, Aug 24. The Ambon stand was opened by Mayor Bodewin "
+     "Wattimena, who leads a delegation of nine officials.", "en"),
+    ("Petani kopi dari Ambon memasarkan biji kopi di Pameran Komoditas Jalur Sutra Maritim Fujian di Xiamen. "
+     "Pameran dibuka Kamis (20/8) dan berlangsung hingga Senin (24/8). Stan Ambon dibuka Wali Kota Bodewin "
+     "Wattimena, yang memimpin delegasi sembilan pejabat.", "id"),
+])
+def test_a_fair_its_days_and_who_leads_the_delegation_to_it(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-08-21", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert (expo["location"], expo["startDate"], expo["endDate"], expo["ledBy"]) == \
+        ("xiamen", "2026-08-20", "2026-08-24", "bodewin-wattimena")
