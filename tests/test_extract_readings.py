@@ -1134,3 +1134,25 @@ def test_a_fair_its_days_and_who_leads_the_delegation_to_it(gazetteer, text, lan
     expo, = facts(draft, "Expo")
     assert (expo["location"], expo["startDate"], expo["endDate"], expo["ledBy"]) == \
         ("xiamen", "2026-08-20", "2026-08-24", "bodewin-wattimena")
+
+
+@pytest.mark.parametrize("text, language, hall", [
+    ("Wali Kota Ambon Bodewin Wattimena menerima delegasi Kota Xiamen di Ruang Sidang Lantai III Kantor Wali Kota "
+     "Ambon, Kamis (14/5).", "id", "Ruang Sidang Lantai III Kantor Wali Kota Ambon"),
+    ("Ambon Mayor Bodewin Wattimena received a delegation from Xiamen at the Ambon Mayor's Office on Thursday "
+     "(May 14).", "en", "Ambon Mayor's Office"),
+])
+def test_a_hall_named_in_many_words_is_the_venue_whole(gazetteer, text, language, hall):
+    visit, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "DelegationVisit")
+    assert visit["venue"] == hall
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Ambon Bodewin Wattimena menerima kunjungan delegasi Kota Xiamen, Kamis (14/5). Dalam pertemuan "
+     "tersebut, rombongan menjajaki pembangunan pabrik pengolahan ikan dan pelatihan tenaga kerja lokal.", "id"),
+    ("Ambon Mayor Bodewin Wattimena received a delegation from Xiamen on Thursday (May 14). At this meeting, the "
+     "visitors explored building a fish processing plant and training local jobseekers for employment.", "en"),
+])
+def test_what_a_later_sentence_about_the_meeting_names_are_its_sectors(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "DelegationVisit")
+    assert {"industry", "employment"} <= set(visit["sector"])

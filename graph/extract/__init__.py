@@ -37,9 +37,9 @@ from graph.extract.mentions import find_mentions, mention_proposed_regions, sett
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
-from graph.extract.sectors import attach_sectors, sectors
+from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.vocabulary import SIGN_RE, WITNESS_RE
+from graph.extract.vocabulary import REFERS_BACK_RE, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
 __all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
@@ -66,7 +66,11 @@ def run(doc: Doc) -> Draft:
     agreements, anchors = agreement_facts(doc, person_of_post)
     visit = event(doc, person_of_post, agreements)
     if visit is not None:
-        anchors.append((visit["_sentence"], visit))
+        # a later sentence that names the visit or meeting again, referring back, says what it was about
+        # ("Dalam pertemuan tersebut, rombongan menjajaki …", "During the visit, the two sides …")
+        anchors.extend((i, visit) for i in visit["_sentences"] if i == visit["_sentence"] or (
+            visit["type"] != "Expo" and REFERS_BACK_RE.search(doc.sentences[i].text)
+            and not direct_speech(doc.sentences[i].text)))
     expo = named_expo(doc, person_of_post, visit)
     if expo is not None:
         anchors.append((expo["_sentence"], expo))

@@ -38,7 +38,7 @@ def event(doc, person_of_post, agreements=(), only=None):
         indexes, type_name = expo, "Expo"
     if not indexes:
         return None
-    fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
+    fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0], "_sentences": indexes}
     host = guest = leader = location = date = weekday = until = None
     participants, visited = [], []
     sides_at = None  # the sentence that first named the host or the guest

@@ -24,7 +24,9 @@ VENUE_RE = re.compile(
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
-    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){1,5}"
+    # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
+    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}"
+    r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)[A-Z][\w'’-]*){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
