@@ -1156,3 +1156,39 @@ def test_a_hall_named_in_many_words_is_the_venue_whole(gazetteer, text, language
 def test_what_a_later_sentence_about_the_meeting_names_are_its_sectors(gazetteer, text, language):
     visit, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "DelegationVisit")
     assert {"industry", "employment"} <= set(visit["sector"])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Kota Xiamen dipimpin oleh Wakil Direktur Biro Perdagangan Kota Xiamen, Cui Hai, berkunjung ke Kota "
+     "Ambon. Turut hadir Wakil Presiden Guilin Medical College, Bao Lin.", "id"),
+    ("A Xiamen delegation led by the deputy director of the Xiamen Commerce Bureau, Cui Hai, visited Ambon. Also "
+     "present was the vice president of Guilin Medical College, Bao Lin.", "en"),
+])
+def test_a_deputy_title_with_no_role_gives_no_post_but_its_holder_is_there(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-05-15", gazetteer)
+    assert posts(draft) == set()  # not the director's nor the president's post
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == "cui-hai"
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("Hadir pula Kepala Dinas Kelautan dan Perikanan Kota Ambon, Ir.Marthen Lumenta.", "id",
+     ("marthen-lumenta", "head", "dinas-kelautan-dan-perikanan-kota-ambon")),
+    # a post said through the office: English news writes it so
+    ("The forum was organised by the Ambon Investment and One-Stop Service Office (DPMPTSP), whose head, Yustina "
+     "Lende Awa, said 40 traders came.", "en",
+     ("yustina-lende-awa", "head", "ambon-investment-and-one-stop-service-office")),
+])
+def test_a_name_glued_to_its_honorific_and_a_head_named_through_the_office(gazetteer, text, language, post):
+    assert post in posts(extract(text + "\n", language, "2026-05-15", gazetteer))
+
+
+@pytest.mark.parametrize("text, language, partner", [
+    ("Ambon coffee is at the Fujian Commodities Fair in Xiamen. The fair opened on Thursday (May 14). The Ambon "
+     "stand was put together with the Ambon Cooperatives Office.", "en", "ambon-cooperatives-office"),
+    ("Kopi Ambon hadir di Pameran Komoditas Fujian di Xiamen. Pameran dibuka Kamis (14/5). Stan Ambon disiapkan "
+     "bersama Dinas Koperasi Kota Ambon.", "id", "dinas-koperasi-kota-ambon"),
+])
+def test_a_stand_put_together_with_an_office_names_a_partner(gazetteer, text, language, partner):
+    expo, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Expo")
+    assert expo["partner"] == [partner]

@@ -80,6 +80,7 @@ def run(doc: Doc) -> Draft:
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
+    facts += post_facts(doc, organisers.whose_posts(doc))[0]
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing

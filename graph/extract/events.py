@@ -301,6 +301,9 @@ def _leader(doc, sentence):
     if named is not None or lead is None:
         return named
     pos = sentence.start + lead.end()
+    titled = [holder for at, holder, _ in sorted(doc.posts_at) if pos <= at <= pos + 12]
+    if titled:  # "dipimpin oleh Wakil Direktur Biro …, Name": the holder of the title read there
+        return titled[0]
     before = doc.mention_at(pos, REGION_TYPES - {"Country"})  # "led by Nanning Vice Mayor …": the place first
     title = TITLE_RE.match(doc.text, before.end + 1 if before else pos)
     if title:

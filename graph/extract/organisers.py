@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from graph.extract.organisations import diplomatic_mission, org_phrase
+from graph.extract.people import Held, person_at
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
-                        r"supported by|arranged by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
+                        r"supported by|arranged by|with (?:the )?support (?:of|from)|(?:put|organi[sz]ed) together with|"
+                        r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
@@ -159,3 +161,25 @@ def town_of(doc, building: str) -> str | None:
             if len(found) == 1:
                 return next(iter(found))
     return None
+
+
+# "the regency's Investment Office (DPMPTSP), whose head, Name, said …"
+_WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chair|chairman|chairwoman|chairperson|"
+                       r"director|president),\s+")
+_WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+               "director": "director", "president": "head"}
+
+
+def whose_posts(doc) -> list[Held]:
+    """Posts said through an office named just before ("organised by the … Office (DPMPTSP), whose head, Name,
+    said"): read once the offices are (they are named by this stage)."""
+    found = []
+    for sentence in doc.sentences:
+        for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
+            office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))
+            person = person_at(doc, match.end(), sentence.end) if office is not None else None
+            if person is not None:
+                found.append(Held(person[0], _WHOSE_ROLE[match.group(2)], office,
+                                  doc.text[sentence.start:person[2]], sentence))
+    return found
+

@@ -59,9 +59,10 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
 
 @dataclass
 class Held:
-    """A post as the text states it."""
+    """A post as the text states it (``role`` None: a title with no role in the ontology, whose holder is
+    still someone the article names there)."""
     holder: str
-    role: str
+    role: str | None
     place: str
     quote: str
     sentence: object
@@ -174,7 +175,10 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
     role, region_class = TITLE_ROLE[title.lower()]
-    if match.group("acting") and role in ACTING:
+    if _DEPUTY_BEFORE_RE.search(doc.text, max(sentence.start, sentence.start + match.start() - 8),
+                                sentence.start + match.start()):
+        role = None  # "Wakil Presiden … College", "Wakil Direktur …": a deputy's title the ontology has no role for
+    if match.group("acting") and role in ACTING and role is not None:
         role = "acting-" + role
     start = sentence.start + match.start()
     pos, limit = sentence.start + match.end(), sentence.end
@@ -260,6 +264,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
+_DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)[ -]\Z")
 # "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
 _LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
 _LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
@@ -370,6 +375,8 @@ def post_facts(doc, held: list[Held]):
         key = (post.holder, post.role, post.place)
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
         doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
+        if post.role is None:
+            continue
         if key in seen_posts:
             first = next(f for f in facts if (f.get("heldBy"), f.get("role"), f.get("postIn")) == key)
             if post.term is not None and "termStart" not in first:  # the term said the second time: "X, who
