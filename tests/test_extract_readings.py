@@ -1192,3 +1192,14 @@ def test_a_name_glued_to_its_honorific_and_a_head_named_through_the_office(gazet
 def test_a_stand_put_together_with_an_office_names_a_partner(gazetteer, text, language, partner):
     expo, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Expo")
     assert expo["partner"] == [partner]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Xiamen Vice Mayor Lin Tao, who headed the delegation, and Ambon Mayor Bodewin Wattimena both addressed the "
+     "investment forum on Thursday (May 14).", "en"),
+    ("Wakil Wali Kota Xiamen Lin Tao, yang memimpin delegasi, dan Wali Kota Ambon Bodewin Wattimena sama-sama "
+     "berbicara di forum investasi, Kamis (14/5).", "id"),
+])
+def test_the_side_of_whoever_led_the_delegation_came_to_the_other(gazetteer, text, language):
+    meeting, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Meeting")
+    assert (meeting["guest"], meeting["host"], meeting["ledBy"]) == ("xiamen", "kota-ambon", "lin-tao")

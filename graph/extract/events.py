@@ -119,6 +119,14 @@ def event(doc, person_of_post, agreements=(), only=None):
     if host is None and guest is None and type_name in ("DelegationVisit", "Meeting"):
         guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
         leader = leader or came
+    if host is None and guest is None and leader is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "Ordos Vice Mayor X, who headed the delegation, and East Sumba Regent Y both addressed the forum": the
+        # region of whoever led the delegation came; the one other region an official speaks for received it
+        places = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
+                  if doc.entity_type(place) in REGION_TYPES - {"Country"}}
+        came_from = {place for at, holder, place in doc.posts_at if holder == leader and place in places}
+        if len(came_from) == 1 and len(places - came_from) == 1:
+            guest, host = next(iter(came_from)), next(iter(places - came_from))
     came = [i for i in indexes if DELEGATION_RE.search(doc.sentences[i].text)
             and not _FUTURE_RE.search(doc.sentences[i].text)]
     if type_name == "DelegationVisit" and not (host and guest) and came:

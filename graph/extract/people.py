@@ -336,15 +336,25 @@ def _term(doc, pos, limit):
 
 def person_named(doc, name: str, start: int):
     """The person a name written before a title stands for: known by that exact name, else proposed."""
-    words = name.split()
-    while words and (words[0] in NOT_NAMES or words[0] in TITLE_WORDS):
-        words.pop(0)
+    spans = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", name)]
+
+    def not_the_name(word, at, left):  # a title's word, or its place ("Wakil Wali Kota Xiamen Lin Tao, yang …")
+        return word in NOT_NAMES or word in TITLE_WORDS or left > 2 and any(
+            doc.entity_type(m.entity) in REGION_TYPES for m in doc.mentions.overlapping(at, at + 1))
+    while spans and not_the_name(*spans[0], len(spans)):
+        spans.pop(0)
+    words = [word for word, _ in spans]
+    start = spans[0][1] if spans else start
     if len(words) < 2:
         found = doc.names.resolve(" ".join(words), {"Person"})
         if len(found) == 1 and words:
             return next(iter(found))
         return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
     name = " ".join(words)
+    read = [m.entity for m in doc.mentions.overlapping(start, start + len(name))
+            if m.start == start and doc.entity_type(m.entity) == "Person"]
+    if read:
+        return read[0]  # the holder a title before the name has read
     if any(m.start <= start for m in doc.mentions.overlapping(start, start + len(name))) \
             and not doc.names.resolve(name, {"Person"}):
         return None  # a region or organisation's name, not a person's ("Ma Jinhua" is a person: Jinhua a town)
