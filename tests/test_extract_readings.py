@@ -1203,3 +1203,13 @@ def test_a_stand_put_together_with_an_office_names_a_partner(gazetteer, text, la
 def test_the_side_of_whoever_led_the_delegation_came_to_the_other(gazetteer, text, language):
     meeting, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Meeting")
     assert (meeting["guest"], meeting["host"], meeting["ledBy"]) == ("xiamen", "kota-ambon", "lin-tao")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Direktur Biro Kebudayaan, Pariwisata dan Olahraga Kota Xiamen, Du Wen, mengatakan pihaknya siap.", "id"),
+    ("Head of the Trade, Tourism and Sports Bureau of Xiamen, Du Wen, said they were ready.", "en"),
+])
+def test_a_field_in_an_offices_name_is_never_a_person(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-05-15", gazetteer)
+    assert not {p["label"] for p in draft.proposed if p["type"] == "Person"} & {"Pariwisata", "Tourism"}
+    assert not any(f.get("heldBy") in ("pariwisata", "tourism") for f in facts(draft, "Post"))

@@ -301,7 +301,8 @@ def parties(doc, sentence, type_name):
         if bodies and _AT_VENUE_RE.search(doc.text, max(sentence.start, b.start - 60), b.start):
             qualifiers.add(id(b))  # where it was signed: "… di Gedung Daerah …, Kota Bengkulu"
     for a, b, c in zip(mentions, mentions[1:], [*mentions[2:], None]):
-        if _LOCATED_GAP_RE.fullmatch(doc.text, a.end, b.start) and _lies_in(doc, a.entity, b.entity, c and doc.text[b.end:c.start], c):
+        gap_after = doc.text[b.end:c.start] if c is not None else ""
+        if _LOCATED_GAP_RE.fullmatch(doc.text, a.end, b.start) and _lies_in(doc, a.entity, b.entity, gap_after, c):
             qualifiers.add(id(b))
     if type_name == "SisterProvinceRelationship":
         wanted = {"Province"}

@@ -16,7 +16,8 @@ ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|dii
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
-                        r"supported by|arranged by|with (?:the )?support (?:of|from)|(?:put|organi[sz]ed) together with|"
+                        r"supported by|arranged by|with (?:the )?support (?:of|from)|"
+                        r"(?:put|organi[sz]ed) together with|"
                         r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")

@@ -14,8 +14,8 @@ from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
 from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
                                       DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
-                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, TERM_RE,
-                                      TITLE_RE, TITLE_ROLE, TITLE_WORDS)
+                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, SECTORS,
+                                      TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
@@ -41,8 +41,8 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
             return None
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    if not words or words[0] in NOT_NAMES:
-        return None
+    if not words or words[0] in NOT_NAMES or words[0].lower() in _FIELD_WORDS:
+        return None  # "Biro Kebudayaan, Pariwisata dan Olahraga": a field in an office's name, not a person
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
     earlier = named_before(doc, name) if len(words) == 1 and not found else None
@@ -55,6 +55,10 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     else:
         return None
     return entity, start, start + len(name)
+
+
+# the one-word names of fields ("pariwisata", "perdagangan"): never a person's name
+_FIELD_WORDS = {k.lower() for keys in SECTORS.values() for k in keys if " " not in k and k.islower() and len(k) > 4}
 
 
 @dataclass
