@@ -1213,3 +1213,21 @@ def test_a_field_in_an_offices_name_is_never_a_person(gazetteer, text, language)
     draft = extract(text + "\n", language, "2026-05-15", gazetteer)
     assert not {p["label"] for p in draft.proposed if p["type"] == "Person"} & {"Pariwisata", "Tourism"}
     assert not any(f.get("heldBy") in ("pariwisata", "tourism") for f in facts(draft, "Post"))
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("The Xiamen delegation was led by Vice Mayor Lin Tao and included Sarula, who chairs the Xiamen Livestock "
+     "Association.", "en", ("sarula", "chair", "xiamen-livestock-association")),
+    ("Rombongan Xiamen dipimpin Wakil Wali Kota Lin Tao, termasuk Sarula, yang mengetuai Asosiasi Peternak Xiamen.",
+     "id", ("sarula", "chair", "asosiasi-peternak-xiamen")),
+])
+def test_someone_known_by_one_name_introduced_mid_sentence_holds_the_post(gazetteer, text, language, post):
+    draft = extract(text + "\n", language, "2026-05-15", gazetteer)
+    assert post in posts(draft)
+    assert facts(draft, "DelegationVisit")[0]["participant"] == ["lin-tao", "sarula"]
+
+
+def test_a_one_word_name_opening_a_sentence_is_not_proposed(gazetteer):
+    # "Han, who chairs …" with no Han named before: the first word of a sentence may be anything
+    draft = extract("Han, who chairs the Xiamen Livestock Association, spoke.\n", "en", "2026-05-15", gazetteer)
+    assert not [p for p in draft.proposed if p["type"] == "Person"]

@@ -135,6 +135,8 @@ _APPOSITION_DIPLOMAT_RE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){
 _WHO_HOLDS_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
                            r"(chairs|heads|leads|directs)|yang\s+(?:juga\s+)?(mengetuai|memimpin|mengepalai))"
                            r"\s+(?:the\s+)?")
+# a lower-case word just before a one-word name: it is introduced in the sentence, not its first word
+_ONE_NAME_AFTER_RE = re.compile(r"\b(?:included|including|and|with|termasuk|dan|serta|yakni|yaitu|namely)\s+\Z")
 _LEGISLATURE_BACK_RE = re.compile(r"(?:legislature|parliament|dewan)\b")
 _WHO_HOLDS_ROLE = {"chairs": "chair", "heads": "head", "leads": "head", "directs": "director", "mengetuai": "chair",
                    "memimpin": "head", "mengepalai": "head"}
@@ -156,7 +158,13 @@ def who_holds(doc, sentence, match) -> Held | None:
     if role == "head" and doc.entity_type(place) == "Legislature":
         role = "chair"  # who leads a legislature chairs it
     name = match.group(1)
-    holder = person_named(doc, name, sentence.start + match.start(1)) if " " in name else named_before(doc, name)
+    at = sentence.start + match.start(1)
+    holder = person_named(doc, name, at) if " " in name else named_before(doc, name)
+    if holder is None and " " not in name and _ONE_NAME_AFTER_RE.search(doc.text, sentence.start, at) \
+            and name not in NOT_NAMES and name not in TITLE_WORDS and name.lower() not in _FIELD_WORDS \
+            and not doc.mentions.overlapping(at, at + len(name)):
+        # "… and included Sarula, who chairs the …": someone known by one name, introduced mid-sentence
+        holder = doc.propose(slug(name), "Person", name, [], name)
     if holder is None:
         return None
     term = _term(doc, end, limit)
