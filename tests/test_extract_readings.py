@@ -1026,6 +1026,7 @@ def test_a_date_on_a_line_of_its_own_dates_the_lead(gazetteer, date_line):
     letter, = facts(draft, "LetterOfIntent")
     signing, = facts(draft, "Signing")
     assert letter["signedOn"] == signing["date"] == "2026-10-14"
+    assert signing["statedWeekday"] == "wednesday"  # "Rabu" before the bracket, round or square
     assert letter["signatory"] == ["bodewin-wattimena", "lin-tao"]
 
 
