@@ -1232,3 +1232,19 @@ def test_a_one_word_name_opening_a_sentence_is_not_proposed(gazetteer):
     # "Han, who chairs …" with no Han named before: the first word of a sentence may be anything
     draft = extract("Han, who chairs the Xiamen Livestock Association, spoke.\n", "en", "2026-05-15", gazetteer)
     assert not [p for p in draft.proposed if p["type"] == "Person"]
+
+
+@pytest.mark.parametrize("text, language, dated", [
+    ("Kota Ambon dan Kota Xiamen menandatangani LoI di Balai Kota Ambon, Rabu (14/10). LoI diteken Wali Kota Ambon "
+     "Bodewin Wattimena dan Wakil Wali Kota Xiamen Lin Tao yang memimpin rombongan delapan orang.", "id", False),
+    ("Ambon and Xiamen signed a letter of intent at Ambon city hall on Wednesday (Oct 14). The letter was signed by "
+     "Ambon Mayor Bodewin Wattimena and Xiamen Vice Mayor Lin Tao, who led the city's delegation.", "en", False),
+    # the visit's own sentence dates it: it keeps the date
+    ("Rombongan Kota Xiamen tiba di Kota Ambon, Rabu (14/10), untuk kunjungan kerja. Kota Ambon dan Kota Xiamen "
+     "menandatangani LoI di Balai Kota Ambon, Rabu (14/10).", "id", True),
+])
+def test_a_visit_dated_only_by_its_signing_is_left_undated(gazetteer, text, language, dated):
+    draft = extract(text + "\n", language, "2026-10-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert ("date" in visit) == dated
+    assert facts(draft, "LetterOfIntent")[0]["signedOn"] == "2026-10-14"

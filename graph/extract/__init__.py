@@ -32,7 +32,7 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, event, named_expo
+from graph.extract.events import attending, dated_by_signing, event, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -79,6 +79,9 @@ def run(doc: Doc) -> Draft:
     signings = signing_events(doc, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
+    if visit is not None and dated_by_signing(doc, visit, agreements):
+        for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
+            visit.pop(key, None)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
     facts += post_facts(doc, organisers.whose_posts(doc))[0]
     main = visit if visit is not None else (signings[0] if signings else None)

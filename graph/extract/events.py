@@ -11,7 +11,8 @@ from graph.extract.doc import slug
 from graph.extract.people import named_before, person_at, person_named
 from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
-                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
+                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, TITLE_RE, VISIT_RE,
+                                      VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -214,6 +215,16 @@ def event(doc, person_of_post, agreements=(), only=None):
         fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
     return fact
 
+
+
+def dated_by_signing(doc, visit, agreements) -> bool:
+    """Whether a delegation visit's date is only the day an agreement was signed: no sentence of the visit's
+    own (one that is not about the signing) gives it. Such a visit is left undated, as the gold reads it."""
+    signed = {a.get("signedOn") for a in agreements if a.get("signedOn")}
+    if visit["type"] != "DelegationVisit" or visit.get("date") not in signed:
+        return False
+    own = [doc.sentences[i] for i in visit["_sentences"] if not SIGN_RE.search(doc.sentences[i].text)]
+    return not any(hit.value == visit["date"] for s in own for hit in dates(doc, s.start, s.end))
 
 
 def named_expo(doc, person_of_post, main):
