@@ -997,6 +997,11 @@ def test_an_organisation_said_to_attend_takes_part(gazetteer, text, language):
      "on fisheries.", "en", ["kota-ambon", "kota-linbei"]),
     ("Universitas Pattimura dan Guilin Medical College dari Kota Guilin, ibu kota Provinsi Guangxi, menandatangani "
      "MoU kerja sama pendidikan.", "id", ["universitas-pattimura", "guilin-medical-college"]),
+    # a party described by where it lies, in an apposition
+    ("The city of Linbei, a county-level city in Jilin province's Yanbian Prefecture, on Wednesday signed a letter "
+     "of intent with the Indonesian port city of Ambon.", "en", ["kota-linbei", "kota-ambon"]),
+    ("Kota Linbei, sebuah kota setingkat kabupaten di Prefektur Yanbian, Provinsi Jilin, menandatangani LoI dengan "
+     "Kota Ambon.", "id", ["kota-linbei", "kota-ambon"]),
     # a place inside a person's name is no party: Zhenhai is a district of Ningbo
     ("Universitas Pattimura dan Guilin Medical College menandatangani MoU. Naskah MoU diteken Presiden Guilin Medical "
      "College, Qiao Zhenhai.", "id", ["universitas-pattimura", "guilin-medical-college"]),
@@ -1248,3 +1253,16 @@ def test_a_visit_dated_only_by_its_signing_is_left_undated(gazetteer, text, lang
     visit, = facts(draft, "DelegationVisit")
     assert ("date" in visit) == dated
     assert facts(draft, "LetterOfIntent")[0]["signedOn"] == "2026-10-14"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Tumen, a county-level city in Jilin province's Yanbian Korean Autonomous Prefecture, signed a letter of intent "
+     "with Ambon.", "en", {("tumen", "yanbian"), ("yanbian", "jilin")}),
+    ("Kota Tumen di Prefektur Otonom Yanbian, Provinsi Jilin, menandatangani LoI dengan Kota Ambon.", "id",
+     {("yanbian", "jilin")}),
+])
+def test_a_province_written_as_the_owner_of_a_prefecture_holds_it(gazetteer, text, language, expected):
+    draft = extract(text + "\n", language, "2026-03-11", gazetteer)
+    assert {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f} == expected
+    assert not draft.proposed  # "Korean Autonomous" is no city
+    assert facts(draft, "LetterOfIntent")[0]["party"] == ["tumen", "kota-ambon"]

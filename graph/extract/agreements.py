@@ -171,6 +171,12 @@ _LOCATED_GAP_RE = re.compile(r"(?i)\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)
                              r"(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of)?\s*")
 
 
+# a party described by where it lies: "Hunchun, a county-level city in ", "Bitung, the port city of "
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?(?:in|of|di)\s+"
+                                r"(?:(?:south|north|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
+                                r"\s+)?(?:(?:Prefektur|Kabupaten|Kota|Provinsi|Daerah)(?:\s+Otonom)?\s+)?")
+
+
 def _lies_in(doc, place, larger, gap, after) -> bool:
     """Whether ``larger``, written just after ``place``, says where ``place`` lies rather than naming another
     party: a region of a higher rank, or one the gazetteer puts ``place`` in; of the same rank ("Kota Hunchun,
@@ -304,6 +310,12 @@ def parties(doc, sentence, type_name):
         gap_after = doc.text[b.end:c.start] if c is not None else ""
         if _LOCATED_GAP_RE.fullmatch(doc.text, a.end, b.start) and _lies_in(doc, a.entity, b.entity, gap_after, c):
             qualifiers.add(id(b))
+        elif id(a) not in qualifiers and _APPOSITION_GAP_RE.fullmatch(doc.text, a.end, b.start):
+            # "Hunchun, a county-level city in Jilin province's Yanbian … Prefecture, signed …": every place the
+            # apposition names, up to its closing comma, says where the party lies
+            close = doc.text.find(",", b.end, sentence.end)
+            close = sentence.end if close < 0 else close
+            qualifiers.update(id(m) for m in mentions if b.start <= m.start < close)
     if type_name == "SisterProvinceRelationship":
         wanted = {"Province"}
     elif bodies:  # a province signs with a college as a city does
