@@ -1266,3 +1266,19 @@ def test_a_province_written_as_the_owner_of_a_prefecture_holds_it(gazetteer, tex
     assert {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f} == expected
     assert not draft.proposed  # "Korean Autonomous" is no city
     assert facts(draft, "LetterOfIntent")[0]["party"] == ["tumen", "kota-ambon"]
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("The trip was organised by the Xiamen Municipal Bureau of Commerce, said Tian Shu, director of the bureau, who "
+     "travelled with the group.", "en", ("tian-shu", "director", "xiamen-municipal-bureau-of-commerce")),
+    ("Kunjungan ini difasilitasi Biro Perdagangan Kota Xiamen. Tian Shu, kepala biro tersebut, turut dalam "
+     "rombongan.", "id", ("tian-shu", "head", "biro-perdagangan-kota-xiamen")),
+])
+def test_a_post_in_the_office_the_article_named_before(gazetteer, text, language, post):
+    assert posts(extract(text + "\n", language, "2026-05-16", gazetteer)) == {post}
+
+
+def test_the_office_said_again_must_be_the_only_one_of_its_kind(gazetteer):
+    text = ("The trip was organised by the Xiamen Commerce Bureau. It was supported by the Xiamen Tourism Bureau. "
+            "Tian Shu, director of the bureau, said it went well.\n")
+    assert not posts(extract(text, "en", "2026-05-16", gazetteer))

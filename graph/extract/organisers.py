@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.organisations import diplomatic_mission, org_phrase
-from graph.extract.people import Held, person_at
+from graph.extract.people import Held, person_at, person_named
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
@@ -171,11 +171,41 @@ _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoma
                "director": "director", "president": "head"}
 
 
+# "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
+_OF_THAT_OFFICE_RE = re.compile(
+    r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)\s+of\s+the\s+"
+    r"(bureau|office|chamber|agency|department|association|commission)\b|"
+    r"(kepala|ketua|direktur)\s+(biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)\b)")
+_OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "agency": "Agency",
+                "department": "Department", "association": "Association", "commission": "Commission",
+                "biro": "Biro", "dinas": "Dinas", "kantor": "Kantor", "kamar dagang": "Kamar Dagang",
+                "asosiasi": "Asosiasi", "badan": "Badan", "komisi": "Komisi"}
+_TITLE_ROLE_WORD = {**_WHOSE_ROLE, "kepala": "head", "ketua": "chair", "direktur": "director"}
+
+
+def _the_office(doc, noun):
+    """The one office of that kind (by a word of its name) the article names, or None."""
+    word = _OFFICE_NOUN[noun]
+    found = {e for e, entry in doc.proposed.items() if entry["type"] not in REGION_TYPES | {"Person"}
+             and any(re.search(rf"\b{word}\b", label) for label in (
+                 entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]))}
+    found |= {m.entity for m in doc.mentions if "|" not in m.entity and re.search(rf"\b{word}\b", m.text)
+              and doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}}
+    return found.pop() if len(found) == 1 else None
+
+
 def whose_posts(doc) -> list[Held]:
     """Posts said through an office named just before ("organised by the … Office (DPMPTSP), whose head, Name,
-    said"): read once the offices are (they are named by this stage)."""
+    said") or named before in the article ("Name, director of the bureau"): read once the offices are (they
+    are named by this stage)."""
     found = []
     for sentence in doc.sentences:
+        for match in _OF_THAT_OFFICE_RE.finditer(doc.text, sentence.start, sentence.end):
+            office = _the_office(doc, (match.group(3) or match.group(5)).lower())
+            holder = person_named(doc, match.group(1), match.start(1)) if office is not None else None
+            if holder is not None:
+                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(4)).lower()], office,
+                                  match.group(), sentence))
         for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
             office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))
             person = person_at(doc, match.end(), sentence.end) if office is not None else None
