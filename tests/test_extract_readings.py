@@ -1282,3 +1282,9 @@ def test_the_office_said_again_must_be_the_only_one_of_its_kind(gazetteer):
     text = ("The trip was organised by the Xiamen Commerce Bureau. It was supported by the Xiamen Tourism Bureau. "
             "Tian Shu, director of the bureau, said it went well.\n")
     assert not posts(extract(text, "en", "2026-05-16", gazetteer))
+
+
+def test_a_forum_in_an_organisations_name_does_not_make_a_visit_a_meeting(gazetteer):
+    text = ("Wali Kota Ambon Bodewin Wattimena menerima kunjungan delegasi Kota Xiamen, Kamis (14/5). Pertemuan itu "
+            "juga dihadiri pengurus Forum Bisnis Ambon Xiamen.\n")
+    assert len(facts(extract(text, "id", "2026-05-15", gazetteer), "DelegationVisit")) == 1

@@ -261,7 +261,8 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
-_FORUM_RE = re.compile(r"(?i)\bforum\b")
+# a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
+_FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
