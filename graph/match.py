@@ -12,7 +12,8 @@ the same as a declared one when
   in common, or the one side the vaguer of them names; facts that name no
   side (an expo, a signing) need the same name, or dates and the same place,
   an organiser or two participants in common;
-- their dates are at most ``WINDOW_DAYS`` apart; a date that is not known
+- their dates are at most ``WINDOW_DAYS`` apart (a fact without sides, one of them undated: the
+  same place and a participant or organiser in common); a date that is not known
   does not stand in the way, but an undated fact happened before its
   article was published (give or take the window: visits are announced);
 - a host is not the other's guest: a return visit is a visit of its own;
@@ -255,7 +256,15 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
             # organiser or two participants in common (the two signatories of one ceremony)
             shared = sides.get("organiser", set()) & candidate.sides.get("organiser", set())
             met = set(_values(fact, "participant")) & candidate.people
-            if not (_names(fact) & candidate.names or gaps and (same_place or shared or len(met) >= 2)):
+            # one of them undated, its article published within the window of the other's date: the same place
+            # and someone in common, the ceremony one outlet dates and the other does not ("Selasa" vs "on Wednesday")
+            undated = not gaps and (
+                (span is None and reported is not None and candidate.spans and
+                 _gap(reported, (min(s[0] for s in candidate.spans), max(s[1] for s in candidate.spans))) <= window)
+                or (span is not None and candidate.reported and
+                    any(_gap(span, (day, day)) <= window for day in candidate.reported)))
+            if not (_names(fact) & candidate.names or gaps and (same_place or shared or len(met) >= 2)
+                    or undated and same_place and (shared or met)):
                 continue
             shared = shared or met
         rank = (own not in candidate.sources, -len(shared), min(gaps) if gaps else window + 1, candidate.id)

@@ -983,3 +983,308 @@ def test_a_regional_secretary_heads_the_regions_secretariat(gazetteer, text, lan
 def test_an_organisation_said_to_attend_takes_part(gazetteer, text, language):
     visit, = facts(extract(text + "\n", language, "2025-10-07", gazetteer), "DelegationVisit")
     assert len(visit["participant"]) == 2 and visit["participant"][0] == "fadli-amran"
+
+
+# --------------------------------------------------------------------------
+# Agreements: who the parties are, one agreement said twice, its date
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, parties", [
+    # a place said in steps is where the party lies, not a party of its own
+    ("Pemerintah Kota Ambon dan Pemerintah Kota Linbei, Prefektur Otonom Yanbian, Provinsi Jilin, menandatangani LoI "
+     "kerja sama perikanan.", "id", ["kota-ambon", "kota-linbei"]),
+    ("The governments of Ambon and the city of Linbei, Yanbian Prefecture, Jilin Province, signed a letter of intent "
+     "on fisheries.", "en", ["kota-ambon", "kota-linbei"]),
+    ("Universitas Pattimura dan Guilin Medical College dari Kota Guilin, ibu kota Provinsi Guangxi, menandatangani "
+     "MoU kerja sama pendidikan.", "id", ["universitas-pattimura", "guilin-medical-college"]),
+    # a party described by where it lies, in an apposition
+    ("The city of Linbei, a county-level city in Jilin province's Yanbian Prefecture, on Wednesday signed a letter "
+     "of intent with the Indonesian port city of Ambon.", "en", ["kota-linbei", "kota-ambon"]),
+    ("Kota Linbei, sebuah kota setingkat kabupaten di Prefektur Yanbian, Provinsi Jilin, menandatangani LoI dengan "
+     "Kota Ambon.", "id", ["kota-linbei", "kota-ambon"]),
+    # a place inside a person's name is no party: Zhenhai is a district of Ningbo
+    ("Universitas Pattimura dan Guilin Medical College menandatangani MoU. Naskah MoU diteken Presiden Guilin Medical "
+     "College, Qiao Zhenhai.", "id", ["universitas-pattimura", "guilin-medical-college"]),
+])
+def test_a_region_that_says_where_a_party_lies_is_no_party(gazetteer, text, language, parties):
+    agreement, = [f for f in facts(extract(text + "\n", language, "2026-10-15", gazetteer)) if "party" in f]
+    assert agreement["party"] == parties
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Pemerintah Kota Ambon menjajaki kerja sama dengan Kota Xiamen, Provinsi Fujian. Kedua daerah menandatangani "
+     "LoI di Balai Kota Xiamen, Rabu (14/10).", "id"),
+    ("The Ambon city government is exploring ties with Xiamen in Fujian province. The two cities signed a letter "
+     "of intent at Xiamen city hall on Wednesday (Oct 14).", "en"),
+])
+def test_the_two_sides_said_again_are_the_sides_named_before(gazetteer, text, language):
+    letter, = facts(extract(text + "\n", language, "2026-10-15", gazetteer), "LetterOfIntent")
+    assert (letter["party"], letter["signedOn"], letter["signedAt"]) == (["kota-ambon", "xiamen"], "2026-10-14",
+                                                                         "xiamen")
+
+
+@pytest.mark.parametrize("date_line", ["Rabu [14/10/2026]", "(Rabu, 14/10/2026)"])
+def test_a_date_on_a_line_of_its_own_dates_the_lead(gazetteer, date_line):
+    text = ("Kota Ambon dan Kota Xiamen menandatangani LoI kerja sama pariwisata di Balai Kota Ambon.\n"
+            f"{date_line}\n\nLoI diteken Wali Kota Ambon Bodewin Wattimena dan Wakil Wali Kota Xiamen Lin Tao.\n")
+    draft = extract(text, "id", "2026-10-15", gazetteer)
+    letter, = facts(draft, "LetterOfIntent")
+    signing, = facts(draft, "Signing")
+    assert letter["signedOn"] == signing["date"] == "2026-10-14"
+    assert signing["statedWeekday"] == "wednesday"  # "Rabu" before the bracket, round or square
+    assert letter["signatory"] == ["bodewin-wattimena", "lin-tao"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Xiamen menandatangani LoI kerja sama pariwisata di Balai Kota Ambon. LoI diteken Wakil "
+     "Wali Kota Xiamen Lin Tao dan Wali Kota Ambon Bodewin Wattimena.", "id"),
+    ("Ambon and Xiamen signed a letter of intent on tourism at Ambon city hall. The letter of intent was signed by "
+     "Xiamen Vice Mayor Lin Tao and Ambon Mayor Bodewin Wattimena.", "en"),
+    # a caption names the signatories again, the other way round: never a second agreement
+    ("Kota Ambon dan Kota Xiamen menandatangani LoI kerja sama pariwisata di Balai Kota Ambon.\n"
+     "(dari kiri ke kanan) Wali Kota Xiamen Lin Tao dan Wali Kota Ambon Bodewin Wattimena berfoto usai "
+     "penandatanganan LoI Xiamen-Ambon.", "id"),
+    ("Ambon and Xiamen signed a letter of intent on tourism at Ambon city hall.\n"
+     "[Photo/Ambon Daily] Xiamen Vice Mayor Lin Tao and Ambon Mayor Bodewin Wattimena signed the letter in Ambon.",
+     "en"),
+])
+def test_one_agreement_named_again_with_its_sides_the_other_way_round_is_one(gazetteer, text, language):
+    letter, = facts(extract(text + "\n", language, "2026-10-15", gazetteer), "LetterOfIntent")
+    assert set(letter["party"]) == {"kota-ambon", "xiamen"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon dan Kota Linbei menandatangani LoI. LoI diteken Wali Kota Ambon Bodewin Wattimena dan Wakil Wali "
+     "Kota Linbei Piao Chengzhe.", "id"),
+    ("Ambon and the city of Linbei signed a letter of intent. It was signed by Ambon Mayor Bodewin Wattimena and "
+     "Linbei Vice Mayor Piao Chengzhe.", "en"),
+])
+def test_a_region_proposed_once_is_the_same_name_after_a_title(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-15", gazetteer)
+    assert ("piao-chengzhe", "deputy-mayor", "kota-linbei") in posts(draft)
+
+
+# --------------------------------------------------------------------------
+# A list of titles and names: each name holds the title before it
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Penandatanganan disaksikan Wali Kota Serang, Budi Rustandi, Wakil Gubernur Banten, H. Moh. Dimas Prayoga, "
+     "S.H., dan sejumlah pejabat.", "id"),
+    ("The signing was witnessed by the mayor of Serang, Budi Rustandi, the vice governor of Banten, Moh. Dimas "
+     "Prayoga, and other officials.", "en"),
+])
+def test_a_known_person_never_takes_the_post_of_the_new_one_named_after_him(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-15", gazetteer)
+    assert posts(draft) == {("budi-rustandi", "mayor", "kota-serang"),
+                            ("moh-dimas-prayoga", "vice-governor", "banten")}
+
+
+# --------------------------------------------------------------------------
+# A forum held for a delegation is a meeting
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Kota Ambon menggelar forum investasi perikanan dengan delegasi dari Kota Xiamen, Kamis (14/5). Forum dibuka "
+     "Wali Kota Ambon Bodewin Wattimena.", "id"),
+    ("Ambon held a fisheries investment forum with a delegation from Xiamen on Thursday (May 14). The forum was "
+     "opened by Ambon Mayor Bodewin Wattimena.", "en"),
+])
+def test_a_forum_with_a_delegation_is_a_meeting(gazetteer, text, language):
+    meeting, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Meeting")
+    assert (meeting["host"], meeting["guest"], meeting["date"]) == ("kota-ambon", "xiamen", "2026-05-14")
+
+
+# --------------------------------------------------------------------------
+# A visit that goes on to a named expo: two events
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Pemerintah Kota Ambon dipimpin Wali Kota Ambon Bodewin Wattimena melakukan kunjungan kerja ke Kota "
+     "Xiamen, Senin 8/06-2026). Rombongan diterima Wakil Wali Kota Xiamen Lin Tao.\n"
+     "Dua hari kemudian, Rabu (10/6), Bodewin menghadiri pembukaan Xiamen Ocean Fisheries Expo 2026 yang "
+     "berlangsung hingga Jumat (12/6).", "id"),
+    ("A delegation from Ambon led by Ambon Mayor Bodewin Wattimena visited Xiamen on Monday (June 8). The delegation "
+     "was received by Xiamen Vice Mayor Lin Tao.\n"
+     "Two days later, on Wednesday (June 10), Bodewin attended the opening of the Xiamen Ocean Fisheries Expo 2026, "
+     "which runs until Friday (June 12).", "en"),
+])
+def test_a_named_expo_the_visitors_go_on_to_is_an_event_of_its_own(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-06-11", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    expo, = facts(draft, "Expo")
+    assert (visit["host"], visit["guest"], visit["date"], visit["ledBy"]) == \
+        ("xiamen", "kota-ambon", "2026-06-08", "bodewin-wattimena")
+    assert (expo["label"], expo["startDate"], expo["endDate"]) == \
+        ("Xiamen Ocean Fisheries Expo 2026", "2026-06-10", "2026-06-12")
+    assert "ledBy" not in expo  # who led the visit did not lead the expo
+
+
+def test_an_expo_named_in_passing_by_a_visit_is_no_event(gazetteer):
+    text = ("Delegasi Kota Xiamen berkunjung ke Kota Ambon, Senin (8/6). Rombongan diterima Wali Kota Ambon Bodewin "
+            "Wattimena. Mereka juga mengundang Ambon ke sebuah pameran perikanan tahun depan.\n")
+    draft = extract(text, "id", "2026-06-11", gazetteer)
+    assert len(facts(draft, "DelegationVisit")) == 1 and not facts(draft, "Expo")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Coffee growers from Ambon are selling beans at the Fujian Maritime Silk Road Commodities Fair in Xiamen. The "
+     "fair opened on Thursday, Aug 20 and runs through Monday, Aug 24. The Ambon stand was opened by Mayor Bodewin "
+     "Wattimena, who leads a delegation of nine officials.", "en"),
+    ("Petani kopi dari Ambon memasarkan biji kopi di Pameran Komoditas Jalur Sutra Maritim Fujian di Xiamen. "
+     "Pameran dibuka Kamis (20/8) dan berlangsung hingga Senin (24/8). Stan Ambon dibuka Wali Kota Bodewin "
+     "Wattimena, yang memimpin delegasi sembilan pejabat.", "id"),
+])
+def test_a_fair_its_days_and_who_leads_the_delegation_to_it(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-08-21", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert (expo["location"], expo["startDate"], expo["endDate"], expo["ledBy"]) == \
+        ("xiamen", "2026-08-20", "2026-08-24", "bodewin-wattimena")
+
+
+@pytest.mark.parametrize("text, language, hall", [
+    ("Wali Kota Ambon Bodewin Wattimena menerima delegasi Kota Xiamen di Ruang Sidang Lantai III Kantor Wali Kota "
+     "Ambon, Kamis (14/5).", "id", "Ruang Sidang Lantai III Kantor Wali Kota Ambon"),
+    ("Ambon Mayor Bodewin Wattimena received a delegation from Xiamen at the Ambon Mayor's Office on Thursday "
+     "(May 14).", "en", "Ambon Mayor's Office"),
+])
+def test_a_hall_named_in_many_words_is_the_venue_whole(gazetteer, text, language, hall):
+    visit, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "DelegationVisit")
+    assert visit["venue"] == hall
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Wali Kota Ambon Bodewin Wattimena menerima kunjungan delegasi Kota Xiamen, Kamis (14/5). Dalam pertemuan "
+     "tersebut, rombongan menjajaki pembangunan pabrik pengolahan ikan dan pelatihan tenaga kerja lokal.", "id"),
+    ("Ambon Mayor Bodewin Wattimena received a delegation from Xiamen on Thursday (May 14). At this meeting, the "
+     "visitors explored building a fish processing plant and training local jobseekers for employment.", "en"),
+])
+def test_what_a_later_sentence_about_the_meeting_names_are_its_sectors(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "DelegationVisit")
+    assert {"industry", "employment"} <= set(visit["sector"])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Kota Xiamen dipimpin oleh Wakil Direktur Biro Perdagangan Kota Xiamen, Cui Hai, berkunjung ke Kota "
+     "Ambon. Turut hadir Wakil Presiden Guilin Medical College, Bao Lin.", "id"),
+    ("A Xiamen delegation led by the deputy director of the Xiamen Commerce Bureau, Cui Hai, visited Ambon. Also "
+     "present was the vice president of Guilin Medical College, Bao Lin.", "en"),
+])
+def test_a_deputy_title_with_no_role_gives_no_post_but_its_holder_is_there(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-05-15", gazetteer)
+    assert posts(draft) == set()  # not the director's nor the president's post
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == "cui-hai"
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("Hadir pula Kepala Dinas Kelautan dan Perikanan Kota Ambon, Ir.Marthen Lumenta.", "id",
+     ("marthen-lumenta", "head", "dinas-kelautan-dan-perikanan-kota-ambon")),
+    # a post said through the office: English news writes it so
+    ("The forum was organised by the Ambon Investment and One-Stop Service Office (DPMPTSP), whose head, Yustina "
+     "Lende Awa, said 40 traders came.", "en",
+     ("yustina-lende-awa", "head", "ambon-investment-and-one-stop-service-office")),
+])
+def test_a_name_glued_to_its_honorific_and_a_head_named_through_the_office(gazetteer, text, language, post):
+    assert post in posts(extract(text + "\n", language, "2026-05-15", gazetteer))
+
+
+@pytest.mark.parametrize("text, language, partner", [
+    ("Ambon coffee is at the Fujian Commodities Fair in Xiamen. The fair opened on Thursday (May 14). The Ambon "
+     "stand was put together with the Ambon Cooperatives Office.", "en", "ambon-cooperatives-office"),
+    ("Kopi Ambon hadir di Pameran Komoditas Fujian di Xiamen. Pameran dibuka Kamis (14/5). Stan Ambon disiapkan "
+     "bersama Dinas Koperasi Kota Ambon.", "id", "dinas-koperasi-kota-ambon"),
+])
+def test_a_stand_put_together_with_an_office_names_a_partner(gazetteer, text, language, partner):
+    expo, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Expo")
+    assert expo["partner"] == [partner]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Xiamen Vice Mayor Lin Tao, who headed the delegation, and Ambon Mayor Bodewin Wattimena both addressed the "
+     "investment forum on Thursday (May 14).", "en"),
+    ("Wakil Wali Kota Xiamen Lin Tao, yang memimpin delegasi, dan Wali Kota Ambon Bodewin Wattimena sama-sama "
+     "berbicara di forum investasi, Kamis (14/5).", "id"),
+])
+def test_the_side_of_whoever_led_the_delegation_came_to_the_other(gazetteer, text, language):
+    meeting, = facts(extract(text + "\n", language, "2026-05-15", gazetteer), "Meeting")
+    assert (meeting["guest"], meeting["host"], meeting["ledBy"]) == ("xiamen", "kota-ambon", "lin-tao")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Direktur Biro Kebudayaan, Pariwisata dan Olahraga Kota Xiamen, Du Wen, mengatakan pihaknya siap.", "id"),
+    ("Head of the Trade, Tourism and Sports Bureau of Xiamen, Du Wen, said they were ready.", "en"),
+])
+def test_a_field_in_an_offices_name_is_never_a_person(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-05-15", gazetteer)
+    assert not {p["label"] for p in draft.proposed if p["type"] == "Person"} & {"Pariwisata", "Tourism"}
+    assert not any(f.get("heldBy") in ("pariwisata", "tourism") for f in facts(draft, "Post"))
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("The Xiamen delegation was led by Vice Mayor Lin Tao and included Sarula, who chairs the Xiamen Livestock "
+     "Association.", "en", ("sarula", "chair", "xiamen-livestock-association")),
+    ("Rombongan Xiamen dipimpin Wakil Wali Kota Lin Tao, termasuk Sarula, yang mengetuai Asosiasi Peternak Xiamen.",
+     "id", ("sarula", "chair", "asosiasi-peternak-xiamen")),
+])
+def test_someone_known_by_one_name_introduced_mid_sentence_holds_the_post(gazetteer, text, language, post):
+    draft = extract(text + "\n", language, "2026-05-15", gazetteer)
+    assert post in posts(draft)
+    assert facts(draft, "DelegationVisit")[0]["participant"] == ["lin-tao", "sarula"]
+
+
+def test_a_one_word_name_opening_a_sentence_is_not_proposed(gazetteer):
+    # "Han, who chairs …" with no Han named before: the first word of a sentence may be anything
+    draft = extract("Han, who chairs the Xiamen Livestock Association, spoke.\n", "en", "2026-05-15", gazetteer)
+    assert not [p for p in draft.proposed if p["type"] == "Person"]
+
+
+@pytest.mark.parametrize("text, language, dated", [
+    ("Kota Ambon dan Kota Xiamen menandatangani LoI di Balai Kota Ambon, Rabu (14/10). LoI diteken Wali Kota Ambon "
+     "Bodewin Wattimena dan Wakil Wali Kota Xiamen Lin Tao yang memimpin rombongan delapan orang.", "id", False),
+    ("Ambon and Xiamen signed a letter of intent at Ambon city hall on Wednesday (Oct 14). The letter was signed by "
+     "Ambon Mayor Bodewin Wattimena and Xiamen Vice Mayor Lin Tao, who led the city's delegation.", "en", False),
+    # the visit's own sentence dates it: it keeps the date
+    ("Rombongan Kota Xiamen tiba di Kota Ambon, Rabu (14/10), untuk kunjungan kerja. Kota Ambon dan Kota Xiamen "
+     "menandatangani LoI di Balai Kota Ambon, Rabu (14/10).", "id", True),
+])
+def test_a_visit_dated_only_by_its_signing_is_left_undated(gazetteer, text, language, dated):
+    draft = extract(text + "\n", language, "2026-10-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert ("date" in visit) == dated
+    assert facts(draft, "LetterOfIntent")[0]["signedOn"] == "2026-10-14"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Tumen, a county-level city in Jilin province's Yanbian Korean Autonomous Prefecture, signed a letter of intent "
+     "with Ambon.", "en", {("tumen", "yanbian"), ("yanbian", "jilin")}),
+    ("Kota Tumen di Prefektur Otonom Yanbian, Provinsi Jilin, menandatangani LoI dengan Kota Ambon.", "id",
+     {("yanbian", "jilin")}),
+])
+def test_a_province_written_as_the_owner_of_a_prefecture_holds_it(gazetteer, text, language, expected):
+    draft = extract(text + "\n", language, "2026-03-11", gazetteer)
+    assert {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f} == expected
+    assert not draft.proposed  # "Korean Autonomous" is no city
+    assert facts(draft, "LetterOfIntent")[0]["party"] == ["tumen", "kota-ambon"]
+
+
+@pytest.mark.parametrize("text, language, post", [
+    ("The trip was organised by the Xiamen Municipal Bureau of Commerce, said Tian Shu, director of the bureau, who "
+     "travelled with the group.", "en", ("tian-shu", "director", "xiamen-municipal-bureau-of-commerce")),
+    ("Kunjungan ini difasilitasi Biro Perdagangan Kota Xiamen. Tian Shu, kepala biro tersebut, turut dalam "
+     "rombongan.", "id", ("tian-shu", "head", "biro-perdagangan-kota-xiamen")),
+])
+def test_a_post_in_the_office_the_article_named_before(gazetteer, text, language, post):
+    assert posts(extract(text + "\n", language, "2026-05-16", gazetteer)) == {post}
+
+
+def test_the_office_said_again_must_be_the_only_one_of_its_kind(gazetteer):
+    text = ("The trip was organised by the Xiamen Commerce Bureau. It was supported by the Xiamen Tourism Bureau. "
+            "Tian Shu, director of the bureau, said it went well.\n")
+    assert not posts(extract(text, "en", "2026-05-16", gazetteer))
+
+
+def test_a_forum_in_an_organisations_name_does_not_make_a_visit_a_meeting(gazetteer):
+    text = ("Wali Kota Ambon Bodewin Wattimena menerima kunjungan delegasi Kota Xiamen, Kamis (14/5). Pertemuan itu "
+            "juga dihadiri pengurus Forum Bisnis Ambon Xiamen.\n")
+    assert len(facts(extract(text, "id", "2026-05-15", gazetteer), "DelegationVisit")) == 1

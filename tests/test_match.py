@@ -341,6 +341,22 @@ def test_a_signing_matches_on_its_signatories_and_date():
     assert find_match({**draft, "date": "2025-10-20"}, known) is None
 
 
+def test_a_signing_one_outlet_leaves_undated_matches_the_dated_one_in_the_same_place():
+    # one outlet dates the ceremony, the other gives only the town and a signatory: one ceremony
+    dated = record("006_f", {"id": "signing-x", "type": "Signing", "location": "kota-bitung",
+                             "date": "2026-03-10", "participant": ["hendra-wowor", "lin-tao"]})
+    draft = {"id": "d", "type": "Signing", "location": "kota-bitung", "participant": ["lin-tao"]}
+    assert find_match(draft, known_facts([dated]), published="2026-03-11").reason == \
+        "same as signing-x: both name lin-tao, no date here, same place"
+    undated = ("006_f", {"source": {"published": "2026-03-11"}, "facts": [
+        {"id": "signing-y", "type": "Signing", "location": "kota-bitung", "participant": ["lin-tao"]}]})
+    assert find_match({**draft, "date": "2026-03-10"}, known_facts([undated])).id == "signing-y"
+    assert find_match({**draft, "location": "kota-manado"}, known_facts([dated]), published="2026-03-11") is None
+    assert find_match({**draft, "participant": ["sari-dewi"]}, known_facts([dated]), published="2026-03-11") is None
+    assert find_match(draft, known_facts([dated]), published="2026-06-30") is None  # months after it was dated
+    assert find_match(draft, known_facts([dated])) is None  # nothing bounds when it was
+
+
 def test_a_legislature_as_a_side_stands_for_its_region():
     # "a Binzhou delegation" in one outlet is "the Binzhou People's Congress delegation" in another
     known = known_facts([record("005_a", visit(id=VISIT, guest="binzhou-peoples-congress", date="2026-05-07"))])

@@ -17,7 +17,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     places     where a region lies, capitals
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
-    events     the visit, meeting or expo the article is about
+    events     the visit, meeting or expo the article is about (and a named expo a visit goes on to)
     organisers who organised it, with whom, and the building it was held in
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
@@ -32,14 +32,14 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, event
+from graph.extract.events import attending, dated_by_signing, event, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
-from graph.extract.sectors import attach_sectors, sectors
+from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.vocabulary import SIGN_RE, WITNESS_RE
+from graph.extract.vocabulary import REFERS_BACK_RE, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
 __all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
@@ -57,6 +57,7 @@ def run(doc: Doc) -> Draft:
     doc.segments = segments(doc.text)
     doc.sentences = [s for s in doc.segments if s.kind == "body"]
     find_mentions(doc)
+    mention_proposed_regions(doc)  # "Kota Hunchun" proposed: "Wakil Wali Kota Hunchun Piao …" names it again
     found = posts(doc)
     settle_by_posts(doc, {post.place for post in found})
     mention_proposed_regions(doc)
@@ -65,13 +66,24 @@ def run(doc: Doc) -> Draft:
     agreements, anchors = agreement_facts(doc, person_of_post)
     visit = event(doc, person_of_post, agreements)
     if visit is not None:
-        anchors.append((visit["_sentence"], visit))
+        # a later sentence that names the visit or meeting again, referring back, says what it was about
+        # ("Dalam pertemuan tersebut, rombongan menjajaki …", "During the visit, the two sides …")
+        anchors.extend((i, visit) for i in visit["_sentences"] if i == visit["_sentence"] or (
+            visit["type"] != "Expo" and REFERS_BACK_RE.search(doc.sentences[i].text)
+            and not direct_speech(doc.sentences[i].text)))
+    expo = named_expo(doc, person_of_post, visit)
+    if expo is not None:
+        anchors.append((expo["_sentence"], expo))
     attach_sectors(doc, anchors, visit, agreements)
     name_agreements(doc, agreements)
     signings = signing_events(doc, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
-    organisers.apply(doc, visit, signings)
+    if visit is not None and dated_by_signing(doc, visit, agreements):
+        for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
+            visit.pop(key, None)
+    organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
+    facts += post_facts(doc, organisers.whose_posts(doc))[0]
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
@@ -85,4 +97,6 @@ def run(doc: Doc) -> Draft:
     facts.extend(signings)
     if visit is not None:
         facts.append(visit)
+    if expo is not None:
+        facts.append(expo)
     return finish(doc, facts)

@@ -26,6 +26,10 @@ _PROSPECTIVE_RE = re.compile(r"(?i)\b(?:menuju|towards?|opening the way (?:to|fo
                              r"pave the way (?:to|for)|ahead of|akan (?:menandatangani|menjalin|meneken)|"
                              r"will sign|plans? to sign|rencana(?:nya)? (?:menandatangani|penandatanganan))"
                              r"\s+(?:(?:a|an|the|sebuah|suatu)\s+)?(?:[\w-]+\s+){0,2}\Z")
+# the sides an agreement is between, said again without their names
+_BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|pemerintah|pemda|pihak|belah pihak)|"
+                            r"the two (?:cities|regions|sides|governments|provinces|regencies)|"
+                            r"both (?:cities|regions|sides|governments|provinces|regencies))\b")
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
 
@@ -53,8 +57,14 @@ def agreement_facts(doc, person_of_post):
             kinds = [(agreements[-1]["type"], agreements[-1]["_prefix"])]  # "kerja sama serupa"
         for type_name, prefix in kinds:
             groups = parties(doc, sentence, type_name)
+            if (not groups or len(groups[0]) < 2) and index and _BOTH_SIDES_RE.search(sentence.text):
+                # "… menjajaki kerja sama dengan Kota B. Kedua daerah menandatangani LoI …, Rabu (14/10)":
+                # the two sides the sentence before named
+                before = parties(doc, doc.sentences[index - 1], type_name)
+                if len(before) == 1 and len(before[0]) >= 2:
+                    groups = before
             signing = SIGN_RE.search(sentence.text)
-            found_dates = dates(doc, sentence.start, sentence.end)
+            found_dates = dates(doc, sentence.start, sentence.end) or date_line(doc, index + 1)
             counterpart = unnamed_counterpart(doc, sentence)
             if groups and len(groups) == 1 and counterpart is not None:
                 # "X, Y dan Z juga memiliki kerja sama serupa dengan sejumlah provinsi di Tiongkok"
@@ -108,6 +118,22 @@ def agreement_facts(doc, person_of_post):
     return kept, [(i, fact) for i, fact in anchors if any(fact is k for k in kept)]
 
 
+_DATE_LINE_RE = re.compile(r"[\s()\[\],.–—-]*")
+
+
+def date_line(doc, index):
+    """The date of sentence ``index`` when it is nothing but a date ("Selasa [10/3/2026]" on a line of its own
+    after the lead): news writes it there for the sentence before. Else []."""
+    if index >= len(doc.sentences):
+        return []
+    line = doc.sentences[index]
+    found = dates(doc, line.start, line.end)
+    if len(found) != 1 or not _DATE_LINE_RE.fullmatch(doc.text, line.start, found[0].start) and \
+            not re.fullmatch(r"[\s()\[\],.]*[A-Za-z]{3,9}[\s()\[\],.]*", doc.text[line.start:found[0].start]):
+        return []
+    return found if _DATE_LINE_RE.fullmatch(doc.text, found[0].end, line.end) else []
+
+
 def institutions(doc, sentence):
     """Colleges, universities and hospitals a sentence about an agreement names: mentioned (and proposed when the
     gazetteer does not know them), for they sign agreements of their own."""
@@ -128,14 +154,45 @@ def institutions(doc, sentence):
 
 
 def _same_sides(doc, group, parties) -> bool:
-    """Whether a sentence's parties are an agreement's already drafted: the same, or each one of them or a region
-    it lies in or holds ("Wakil Gubernur Bengkulu … di Kota Bengkulu" after "Pemerintah Provinsi Bengkulu")."""
-    if group == parties:
+    """Whether a sentence's parties are an agreement's already drafted: the same in any order (a caption or the
+    other side's account names them the other way round), two or more of them again ("LoI diteken Wali Kota A
+    dan Wakil Wali Kota B" after "A dan B, Prefektur C, menandatangani LoI"), or each one of them or a region it
+    lies in or holds ("Wakil Gubernur Bengkulu … di Kota Bengkulu" after "Pemerintah Provinsi Bengkulu")."""
+    if set(group) == set(parties) or (len(group) >= 2 and set(group) <= set(parties)):
         return True
     if not doc.institutions & set(group):
         return False  # between regions the parties are as written
     return all(p in parties or doc.names.located.get(p) in parties or
                any(doc.names.located.get(q) == p for q in parties) for p in group)
+
+
+# between a place and the larger one it lies in: "Kota Xining, ibu kota Provinsi Qinghai", "Hunchun, Yanbian"
+_LOCATED_GAP_RE = re.compile(r"(?i)\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)?ibu ?kota(?:\s+provinsi)?|"
+                             r"(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of)?\s*")
+
+
+# a party described by where it lies: "Hunchun, a county-level city in ", "Bitung, the port city of "
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?(?:in|of|di)\s+"
+                                r"(?:(?:south|north|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
+                                r"\s+)?(?:(?:Prefektur|Kabupaten|Kota|Provinsi|Daerah)(?:\s+Otonom)?\s+)?")
+
+
+def _lies_in(doc, place, larger, gap, after) -> bool:
+    """Whether ``larger``, written just after ``place``, says where ``place`` lies rather than naming another
+    party: a region of a higher rank, or one the gazetteer puts ``place`` in; of the same rank ("Kota Hunchun,
+    Prefektur Otonom Yanbian, Provinsi Jilin") when it is itself set in the region after it and ``place`` is
+    not known to lie elsewhere."""
+    kind, larger_kind = doc.entity_type(place), doc.entity_type(larger)
+    if LEVEL.get(larger_kind, 0) > LEVEL.get(kind, 0):
+        return True
+    seen, parent = {place}, doc.names.located.get(place)
+    while parent is not None and parent not in seen:
+        if parent == larger:
+            return True
+        seen.add(parent)
+        parent = doc.names.located.get(parent)
+    return (LEVEL.get(larger_kind, 0) == LEVEL.get(kind, 0) > 0 and place not in doc.names.located
+            and after is not None and doc.names.located.get(larger) == after.entity and re.fullmatch(r"\s*,\s*", gap))
 
 
 def aims_of_letters(agreements):
@@ -249,11 +306,16 @@ def parties(doc, sentence, type_name):
             qualifiers.add(id(b))  # where the college is, not a party: "… College dari Kota Zhengzhou"
         if bodies and _AT_VENUE_RE.search(doc.text, max(sentence.start, b.start - 60), b.start):
             qualifiers.add(id(b))  # where it was signed: "… di Gedung Daerah …, Kota Bengkulu"
-    for a, b in zip(mentions, mentions[1:]):
-        gap = doc.text[a.end:b.start]
-        if re.fullmatch(r"\s*(?:,|di|in|of)?\s*", gap) and \
-                LEVEL.get(doc.entity_type(b.entity), 0) > LEVEL.get(doc.entity_type(a.entity), 0):
+    for a, b, c in zip(mentions, mentions[1:], [*mentions[2:], None]):
+        gap_after = doc.text[b.end:c.start] if c is not None else ""
+        if _LOCATED_GAP_RE.fullmatch(doc.text, a.end, b.start) and _lies_in(doc, a.entity, b.entity, gap_after, c):
             qualifiers.add(id(b))
+        elif id(a) not in qualifiers and _APPOSITION_GAP_RE.fullmatch(doc.text, a.end, b.start):
+            # "Hunchun, a county-level city in Jilin province's Yanbian … Prefecture, signed …": every place the
+            # apposition names, up to its closing comma, says where the party lies
+            close = doc.text.find(",", b.end, sentence.end)
+            close = sentence.end if close < 0 else close
+            qualifiers.update(id(m) for m in mentions if b.start <= m.start < close)
     if type_name == "SisterProvinceRelationship":
         wanted = {"Province"}
     elif bodies:  # a province signs with a college as a city does

@@ -16,10 +16,13 @@ DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
                              rf"(\d{{1,2}}),?\s+(\d{{4}})\b")),
-    ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\(?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\b\)?")),
+    # "Selasa (9/12/2025)", "Selasa [10/3/2026]", "Senin 8/06-2026)"
+    ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?[(\[]?\b(\d{{1,2}})/(\d{{1,2}})[/-](\d{{4}}|\d{{2}})\b[)\]]?")),
     # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
     ("weekday-dm", re.compile(rf"\b({WEEKDAY}),?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
     ("weekday-md", re.compile(rf"\b({WEEKDAY}),?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
+    # "opened on Thursday, Aug 20 and runs through Monday, Aug 24": the same without brackets
+    ("weekday-md", re.compile(rf"\b({WEEKDAY}),\s*({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
     ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")),

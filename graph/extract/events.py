@@ -11,16 +11,18 @@ from graph.extract.doc import slug
 from graph.extract.people import named_before, person_at, person_named
 from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
-                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, TITLE_RE, VISIT_RE, VISIT_VERB_RE)
+                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, TITLE_RE, VISIT_RE,
+                                      VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
-def event(doc, person_of_post, agreements=()):
-    """The article's one event, or None; ``agreements`` are the article's (a delegation that came to sign one)."""
-    visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)]
-    meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)]
+def event(doc, person_of_post, agreements=(), only=None):
+    """The article's event, or None; ``agreements`` are the article's (a delegation that came to sign one).
+    ``only="Expo"`` reads only the expo an article about a visit goes on to (see ``named_expo``)."""
+    visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)] if only != "Expo" else []
+    meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)] if only != "Expo" else []
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
     indexes = sorted(set(visit) | set(meeting))
     type_name = "DelegationVisit" if visit else "Meeting"
@@ -31,11 +33,13 @@ def event(doc, person_of_post, agreements=()):
         met, came = MEETING_VERB_RE.search(first), DELEGATION_RE.search(first)
         if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()):
             type_name = "Meeting"
+    if visit and any(_FORUM_RE.search(doc.sentences[i].text) for i in meeting):
+        type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
     if expo and len(expo) >= len(visit):  # an article about an expo
         indexes, type_name = expo, "Expo"
     if not indexes:
         return None
-    fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0]}
+    fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0], "_sentences": indexes}
     host = guest = leader = location = date = weekday = until = None
     participants, visited = [], []
     sides_at = None  # the sentence that first named the host or the guest
@@ -91,7 +95,8 @@ def event(doc, person_of_post, agreements=()):
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
-    if leader is None and type_name == "Expo":  # "Delegasi Guangdong dipimpin …" in an article about an expo
+    if leader is None and type_name == "Expo" and only is None:
+        # "Delegasi Guangdong dipimpin …" in an article about an expo (not the visit's leader at an expo it went to)
         leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
                        if found), None)
         if leader is not None:
@@ -115,6 +120,14 @@ def event(doc, person_of_post, agreements=()):
     if host is None and guest is None and type_name in ("DelegationVisit", "Meeting"):
         guest, host, came = _who_met(doc, [doc.sentences[i] for i in indexes])
         leader = leader or came
+    if host is None and guest is None and leader is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "Ordos Vice Mayor X, who headed the delegation, and East Sumba Regent Y both addressed the forum": the
+        # region of whoever led the delegation came; the one other region an official speaks for received it
+        places = {place for i in indexes for _, place in person_of_post.get(doc.sentences[i].start, [])
+                  if doc.entity_type(place) in REGION_TYPES - {"Country"}}
+        came_from = {place for at, holder, place in doc.posts_at if holder == leader and place in places}
+        if len(came_from) == 1 and len(places - came_from) == 1:
+            guest, host = next(iter(came_from)), next(iter(places - came_from))
     came = [i for i in indexes if DELEGATION_RE.search(doc.sentences[i].text)
             and not _FUTURE_RE.search(doc.sentences[i].text)]
     if type_name == "DelegationVisit" and not (host and guest) and came:
@@ -204,6 +217,26 @@ def event(doc, person_of_post, agreements=()):
 
 
 
+def dated_by_signing(doc, visit, agreements) -> bool:
+    """Whether a delegation visit's date is only the day an agreement was signed: no sentence of the visit's
+    own (one that is not about the signing) gives it. Such a visit is left undated, as the gold reads it."""
+    signed = {a.get("signedOn") for a in agreements if a.get("signedOn")}
+    if visit["type"] != "DelegationVisit" or visit.get("date") not in signed:
+        return False
+    own = [doc.sentences[i] for i in visit["_sentences"] if not SIGN_RE.search(doc.sentences[i].text)]
+    return not any(hit.value == visit["date"] for s in own for hit in dates(doc, s.start, s.end))
+
+
+def named_expo(doc, person_of_post, main):
+    """A named expo the visitors go on to in an article about a visit or meeting ("Dua hari kemudian, … menghadiri
+    pembukaan Lhasa Highland Tourism Expo 2026"): an event of its own. None when it is unnamed (an expo
+    mentioned in passing) or the article's event is the expo."""
+    if main is None or main["type"] == "Expo":
+        return None
+    expo = event(doc, person_of_post, only="Expo")
+    return expo if expo is not None and isinstance(expo["label"], str) else None
+
+
 _OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|opened|opens|open|began|begins|kicked off)\b")
 _CLOSED_RE = re.compile(r"(?i)\b(?:ditutup|menutup|berakhir|hingga|sampai|until|through|closed|closes|ends|ended)\b")
 
@@ -222,9 +255,14 @@ def _opening_and_closing(doc, sentences):
                 opened = hit
             elif max(verbs)[1] == "close" and closed is None:
                 closed = hit
+                earlier = [h for h in dates(doc, sentence.start, hit.start) if len(h.value) == 10]
+                if opened is None and earlier and earlier[-1].value < hit.value:
+                    opened = earlier[-1]  # "Rabu (10/6) … menghadiri pembukaan … hingga Jumat (12/6)"
     return opened, closed
 
 
+# a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
+_FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
@@ -283,6 +321,9 @@ def _leader(doc, sentence):
     if named is not None or lead is None:
         return named
     pos = sentence.start + lead.end()
+    titled = [holder for at, holder, _ in sorted(doc.posts_at) if pos <= at <= pos + 12]
+    if titled:  # "dipimpin oleh Wakil Direktur Biro …, Name": the holder of the title read there
+        return titled[0]
     before = doc.mention_at(pos, REGION_TYPES - {"Country"})  # "led by Nanning Vice Mayor …": the place first
     title = TITLE_RE.match(doc.text, before.end + 1 if before else pos)
     if title:

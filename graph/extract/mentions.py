@@ -108,8 +108,9 @@ def find_mentions(doc):
             words = words[1:]
             start = match.end(1) - len(" ".join(words))
         if not words or words[-1] in NOT_NAMES or re.match(r"\s+[A-Z]", text[match.end():]) \
-                or any(w in NOT_NAMES or w in ("Smart", "Capital", "Green") for w in words):
-            continue  # part of a longer name: "Smart City Technology Expo"
+                or any(w in NOT_NAMES or w in ("Smart", "Capital", "Green") for w in words) \
+                or words[-1] in ("Autonomous", "Special", "Otonom", "Khusus"):
+            continue  # part of a longer name: "Smart City Technology Expo", "Yanbian Korean Autonomous Prefecture"
         rank_mention(doc, add, kind, match.group(2), words, start, start, before=False, end=match.end())
 
     # every name the gazetteer knows

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 
 from graph.extract.organisations import diplomatic_mission, org_phrase
+from graph.extract.people import Held, person_at, person_named
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
-                        r"supported by|arranged by|with (?:the )?support (?:of|from))\s+(?:the\s+)?")
+                        r"supported by|arranged by|with (?:the )?support (?:of|from)|"
+                        r"(?:put|organi[sz]ed) together with|"
+                        r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
@@ -24,7 +27,9 @@ VENUE_RE = re.compile(
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
-    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’-]*){1,5}"
+    # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
+    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}"
+    r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)[A-Z][\w'’-]*){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
@@ -119,13 +124,14 @@ def venue(quotes) -> str | None:
     return None
 
 
-def apply(doc, event, signings) -> None:
+def apply(doc, event, signings, others=()) -> None:
     """Organisers and partners go to the article's event, or to its signing when the sentence is about
-    the signing ("Penandatanganan tersebut difasilitasi …") or the article has no other event; each
-    event gets the building its own sentences name."""
+    the signing ("Penandatanganan tersebut difasilitasi …") or the article has no other event, or to
+    one of ``others`` (an expo the visit went on to) whose own sentence it is; each event gets the
+    building its own sentences name."""
     for key, named, sentence in settings(doc):
-        target = event
-        if signings and (event is None or SIGN_RE.search(sentence)):
+        target = next((other for other in others if sentence in other["quote"]), event)
+        if signings and target is event and (event is None or SIGN_RE.search(sentence)):
             target = signings[0]
         if target is None:
             continue
@@ -138,7 +144,7 @@ def apply(doc, event, signings) -> None:
             target["participant"] = [p for p in target["participant"] if p not in values]
         if sentence not in target["quote"]:
             target["quote"].append(sentence)
-    for fact in ([event] if event is not None else []) + signings:
+    for fact in ([event] if event is not None else []) + signings + list(others):
         place = venue(fact["quote"])
         if place:
             fact["venue"] = place
@@ -156,3 +162,55 @@ def town_of(doc, building: str) -> str | None:
             if len(found) == 1:
                 return next(iter(found))
     return None
+
+
+# "the regency's Investment Office (DPMPTSP), whose head, Name, said …"
+_WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chair|chairman|chairwoman|chairperson|"
+                       r"director|president),\s+")
+_WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+               "director": "director", "president": "head"}
+
+
+# "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
+_OF_THAT_OFFICE_RE = re.compile(
+    r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)\s+of\s+the\s+"
+    r"(bureau|office|chamber|agency|department|association|commission)\b|"
+    r"(kepala|ketua|direktur)\s+(biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)\b)")
+_OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "agency": "Agency",
+                "department": "Department", "association": "Association", "commission": "Commission",
+                "biro": "Biro", "dinas": "Dinas", "kantor": "Kantor", "kamar dagang": "Kamar Dagang",
+                "asosiasi": "Asosiasi", "badan": "Badan", "komisi": "Komisi"}
+_TITLE_ROLE_WORD = {**_WHOSE_ROLE, "kepala": "head", "ketua": "chair", "direktur": "director"}
+
+
+def _the_office(doc, noun):
+    """The one office of that kind (by a word of its name) the article names, or None."""
+    word = _OFFICE_NOUN[noun]
+    found = {e for e, entry in doc.proposed.items() if entry["type"] not in REGION_TYPES | {"Person"}
+             and any(re.search(rf"\b{word}\b", label) for label in (
+                 entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]))}
+    found |= {m.entity for m in doc.mentions if "|" not in m.entity and re.search(rf"\b{word}\b", m.text)
+              and doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}}
+    return found.pop() if len(found) == 1 else None
+
+
+def whose_posts(doc) -> list[Held]:
+    """Posts said through an office named just before ("organised by the … Office (DPMPTSP), whose head, Name,
+    said") or named before in the article ("Name, director of the bureau"): read once the offices are (they
+    are named by this stage)."""
+    found = []
+    for sentence in doc.sentences:
+        for match in _OF_THAT_OFFICE_RE.finditer(doc.text, sentence.start, sentence.end):
+            office = _the_office(doc, (match.group(3) or match.group(5)).lower())
+            holder = person_named(doc, match.group(1), match.start(1)) if office is not None else None
+            if holder is not None:
+                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(4)).lower()], office,
+                                  match.group(), sentence))
+        for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
+            office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))
+            person = person_at(doc, match.end(), sentence.end) if office is not None else None
+            if person is not None:
+                found.append(Held(person[0], _WHOSE_ROLE[match.group(2)], office,
+                                  doc.text[sentence.start:person[2]], sentence))
+    return found
+

@@ -14,9 +14,9 @@ from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
 from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
                                       DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
-                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, TERM_RE,
-                                      TITLE_RE, TITLE_ROLE, TITLE_WORDS)
-from graph.extract.doc import slug
+                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, SECTORS,
+                                      TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
+from graph.extract.doc import Mention, slug
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
@@ -41,8 +41,8 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
             return None
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    if not words or words[0] in NOT_NAMES:
-        return None
+    if not words or words[0] in NOT_NAMES or words[0].lower() in _FIELD_WORDS:
+        return None  # "Biro Kebudayaan, Pariwisata dan Olahraga": a field in an office's name, not a person
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
     earlier = named_before(doc, name) if len(words) == 1 and not found else None
@@ -57,11 +57,16 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     return entity, start, start + len(name)
 
 
+# the one-word names of fields ("pariwisata", "perdagangan"): never a person's name
+_FIELD_WORDS = {k.lower() for keys in SECTORS.values() for k in keys if " " not in k and k.islower() and len(k) > 4}
+
+
 @dataclass
 class Held:
-    """A post as the text states it."""
+    """A post as the text states it (``role`` None: a title with no role in the ontology, whose holder is
+    still someone the article names there)."""
     holder: str
-    role: str
+    role: str | None
     place: str
     quote: str
     sentence: object
@@ -71,10 +76,12 @@ class Held:
 def posts(doc):
     posts = []
     for sentence in doc.sentences:
+        holders_end: set[int] = set()  # where the names read as holders of this sentence's titles end
         for match in TITLE_RE.finditer(sentence.text):
-            post = title_post(doc, sentence, match)
+            post = title_post(doc, sentence, match, holders_end)
             if post is not None:
                 posts.append(post)
+                holders_end.add(doc.text.find(post.quote, sentence.start) + len(post.quote))
         # apposition: "Name, peneliti sekaligus direktur China-Indonesia di ORG"
         for match in re.finditer(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+((?:[\w-]+\s+){0,6}?)"
                                  r"(?:di|at|of|dari|from)\s+", sentence.text):
@@ -111,6 +118,8 @@ def posts(doc):
             if holder_after is not None and holder_after.group(1) not in NOT_NAMES:
                 continue  # a list, "Wakil Bupati Intan, Wakil Wali Kota Binzhou Qu Yuekuan": the title is Qu's
             # "Yang Fan, vice mayor of Kunming": known by that name, else a new person
+            if sentence.start + match.end(1) in holders_end:
+                continue  # "Wakil Gubernur A, Name, Wakil Wali Kota B, …": Name holds the title before it
             entity = person_named(doc, match.group(1), sentence.start + match.start(1)) if region else None
             if entity is None:
                 continue
@@ -126,6 +135,8 @@ _APPOSITION_DIPLOMAT_RE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){
 _WHO_HOLDS_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
                            r"(chairs|heads|leads|directs)|yang\s+(?:juga\s+)?(mengetuai|memimpin|mengepalai))"
                            r"\s+(?:the\s+)?")
+# a lower-case word just before a one-word name: it is introduced in the sentence, not its first word
+_ONE_NAME_AFTER_RE = re.compile(r"\b(?:included|including|and|with|termasuk|dan|serta|yakni|yaitu|namely)\s+\Z")
 _LEGISLATURE_BACK_RE = re.compile(r"(?:legislature|parliament|dewan)\b")
 _WHO_HOLDS_ROLE = {"chairs": "chair", "heads": "head", "leads": "head", "directs": "director", "mengetuai": "chair",
                    "memimpin": "head", "mengepalai": "head"}
@@ -147,7 +158,13 @@ def who_holds(doc, sentence, match) -> Held | None:
     if role == "head" and doc.entity_type(place) == "Legislature":
         role = "chair"  # who leads a legislature chairs it
     name = match.group(1)
-    holder = person_named(doc, name, sentence.start + match.start(1)) if " " in name else named_before(doc, name)
+    at = sentence.start + match.start(1)
+    holder = person_named(doc, name, at) if " " in name else named_before(doc, name)
+    if holder is None and " " not in name and _ONE_NAME_AFTER_RE.search(doc.text, sentence.start, at) \
+            and name not in NOT_NAMES and name not in TITLE_WORDS and name.lower() not in _FIELD_WORDS \
+            and not doc.mentions.overlapping(at, at + len(name)):
+        # "… and included Sarula, who chairs the …": someone known by one name, introduced mid-sentence
+        holder = doc.propose(slug(name), "Person", name, [], name)
     if holder is None:
         return None
     term = _term(doc, end, limit)
@@ -164,13 +181,16 @@ def named_before(doc, word: str):
     return found.pop() if len(found) == 1 else None
 
 
-def title_post(doc, sentence, match) -> Held | None:
+def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     """The post a title names, and its holder: after the title ("Wali Kota Serang Budi Rustandi",
     "Kepala Dinas Pariwisata Kota Makassar, Intan …", "Konjen Tiongkok di Medan, yaitu Mr. Zhou …")
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
     role, region_class = TITLE_ROLE[title.lower()]
-    if match.group("acting") and role in ACTING:
+    if _DEPUTY_BEFORE_RE.search(doc.text, max(sentence.start, sentence.start + match.start() - 8),
+                                sentence.start + match.start()):
+        role = None  # "Wakil Presiden … College", "Wakil Direktur …": a deputy's title the ontology has no role for
+    if match.group("acting") and role in ACTING and role is not None:
         role = "acting-" + role
     start = sentence.start + match.start()
     pos, limit = sentence.start + match.end(), sentence.end
@@ -242,6 +262,10 @@ def title_post(doc, sentence, match) -> Held | None:
     if person is not None and "," not in doc.text[pos:person[1]]:
         return _held(doc, person, role, place, start, sentence, term, limit)
     named = _NAME_BEFORE_RE.search(doc.text, max(sentence.start, start - 60), start)
+    if named is not None and named.end(1) in holders_end:
+        # a list "Wakil Gubernur A, Name A, Wakil Wali Kota B, H. Name B": the name before this title is the
+        # holder of the title before it, never of this one (a new person must not take a known one's post)
+        named = None
     if named is not None:
         holder = person_named(doc, named.group(1), named.start(1))
         if holder is not None:
@@ -252,6 +276,7 @@ def title_post(doc, sentence, match) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
+_DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)[ -]\Z")
 # "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
 _LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
 _LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
@@ -286,6 +311,8 @@ def _larger_region_end(doc, pos, limit):
 
 
 def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
+    # the name is a person's from here on: a place inside it ("Qiao Zhenhai") is no party or host
+    doc.mentions.replace(Mention(person[1], person[2], person[0], "Person", doc.text[person[1]:person[2]]))
     if term is None:
         term = _term(doc, person[2], limit)
     return Held(person[0], role, place, doc.text[start:person[2]], sentence, None if term is None else term[:3])
@@ -321,15 +348,25 @@ def _term(doc, pos, limit):
 
 def person_named(doc, name: str, start: int):
     """The person a name written before a title stands for: known by that exact name, else proposed."""
-    words = name.split()
-    while words and (words[0] in NOT_NAMES or words[0] in TITLE_WORDS):
-        words.pop(0)
+    spans = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", name)]
+
+    def not_the_name(word, at, left):  # a title's word, or its place ("Wakil Wali Kota Xiamen Lin Tao, yang …")
+        return word in NOT_NAMES or word in TITLE_WORDS or left > 2 and any(
+            doc.entity_type(m.entity) in REGION_TYPES for m in doc.mentions.overlapping(at, at + 1))
+    while spans and not_the_name(*spans[0], len(spans)):
+        spans.pop(0)
+    words = [word for word, _ in spans]
+    start = spans[0][1] if spans else start
     if len(words) < 2:
         found = doc.names.resolve(" ".join(words), {"Person"})
         if len(found) == 1 and words:
             return next(iter(found))
         return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
     name = " ".join(words)
+    read = [m.entity for m in doc.mentions.overlapping(start, start + len(name))
+            if m.start == start and doc.entity_type(m.entity) == "Person"]
+    if read:
+        return read[0]  # the holder a title before the name has read
     if any(m.start <= start for m in doc.mentions.overlapping(start, start + len(name))) \
             and not doc.names.resolve(name, {"Person"}):
         return None  # a region or organisation's name, not a person's ("Ma Jinhua" is a person: Jinhua a town)
@@ -360,6 +397,8 @@ def post_facts(doc, held: list[Held]):
         key = (post.holder, post.role, post.place)
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
         doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
+        if post.role is None:
+            continue
         if key in seen_posts:
             first = next(f for f in facts if (f.get("heldBy"), f.get("role"), f.get("postIn")) == key)
             if post.term is not None and "termStart" not in first:  # the term said the second time: "X, who

@@ -16,13 +16,24 @@ _CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga |merupakan |ada
                              re.IGNORECASE)
 
 
+# a larger region written as the owner of a smaller one: "Jilin province's ", "Guangxi's "
+_POSSESSIVE_GAP_RE = re.compile(r"\s+(?:(?:province|autonomous region|region)\s*)?['’]s\s+|['’]s\s+")
+
+
 def place_facts(doc) -> list[dict]:
     facts = []
     located = set()
     # a country written as a possessive ("China's Hainan Province") qualifies the next name: skipped
     mentions = [m for m in doc.mentions if not (doc.entity_type(m.entity) == "Country"
                                                 and re.match(r"['’]s\s", doc.text[m.end:m.end + 3]))]
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b, c in zip(mentions, mentions[1:], [*mentions[2:], None]):
+        if c is not None and _POSSESSIVE_GAP_RE.fullmatch(doc.text, b.end, c.start) and "|" not in b.entity + c.entity \
+                and doc.entity_type(c.entity) in REGION_TYPES and (c.entity, b.entity) not in located \
+                and LEVEL.get(doc.entity_type(b.entity), 0) > LEVEL.get(doc.entity_type(c.entity), 9) \
+                and not doc.names.contradicts(c.entity, b.entity):
+            # "Jilin province's Yanbian Korean Autonomous Prefecture": Yanbian lies in Jilin
+            located.add((c.entity, b.entity))
+            facts.append({"about": c.entity, "locatedIn": b.entity, "quote": [doc.text[b.start:c.end]]})
         subject = doc.names.jurisdiction.get(a.entity, a.entity)
         ta, tb = doc.entity_type(subject), doc.entity_type(b.entity)
         if "|" in a.entity or "|" in b.entity or ta not in REGION_TYPES or tb not in ("Province", "Country",
@@ -32,8 +43,12 @@ def place_facts(doc) -> list[dict]:
         if LEVEL[tb] <= LEVEL.get(ta, 9) or doc.names.contradicts(subject, b.entity):
             continue  # "Gorontalo ... China": two sentences' names side by side, not one inside the other
         if _LOCATED_GAP_RE.fullmatch(gap) and (subject, b.entity) not in located:
-            located.add((subject, b.entity))
-            facts.append({"about": subject, "locatedIn": b.entity, "quote": [doc.text[a.start:b.end]]})
+            larger, end = b.entity, b.end
+            if (c is not None and _POSSESSIVE_GAP_RE.fullmatch(doc.text, b.end, c.start) and "|" not in c.entity
+                    and LEVEL.get(ta, 9) < LEVEL.get(doc.entity_type(c.entity), 0) < LEVEL[tb]):
+                larger, end = c.entity, c.end  # "a city in Jilin province's Yanbian …": in Yanbian, the nearer
+            located.add((subject, larger))
+            facts.append({"about": subject, "locatedIn": larger, "quote": [doc.text[a.start:end]]})
         elif _CAPITAL_GAP_RE.fullmatch(gap):
             facts.append({"about": subject, "capitalOf": b.entity, "quote": [doc.text[a.start:b.end]]})
     return facts

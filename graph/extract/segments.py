@@ -27,7 +27,9 @@ _CREDIT_RE = re.compile(r"\s*(?:Pewarta|Reporter|Penulis|Editor|Redaktur|Penerje
                         r"Translator|Writer|Written by|Reporting by|Editing by|Edited by|Sumber|Source|"
                         r"Copyright|Hak [Cc]ipta)\s*[:：]|\s*©|\s*\((?:[a-z]{2,5}/)+[a-z]{2,5}\)\s*$")
 _CAPTION_RE = re.compile(r"\s*(?:Foto|FOTO|Photo|PHOTO|Keterangan [Ff]oto|Caption)\s*[:：]|"
-                         r".*\((?:(?:dua |tiga )?dari )?(?:kiri|kanan|tengah|left|right|centre|center)\)|"
+                         r"\s*\[(?:Foto|FOTO|Photo|PHOTO)\b[^\]\n]*\]|"  # "[Photo/Outlet] …"
+                         r".*\((?:(?:dua |tiga )?dari |from )?(?:kiri|kanan|tengah|left|right|centre|center)"
+                         r"(?: ke (?:kiri|kanan)| to (?:left|right))?\)|"
                          r".*\((?:ANTARA|Antara|Foto|FOTO|Photo|Dok\.?|Doc\.?|HO|Humas|Xinhua)\b[^()]*\)\s*$|"
                          # a trailing credit "(Outlet/Photographer)", "(Harian X/HO-Humas)"
                          r".*\([A-Z][^()/\n]{1,40}/\s*[A-Za-z][^()\n]{0,60}\)\s*$")

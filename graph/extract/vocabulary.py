@@ -106,7 +106,8 @@ APPOSITION_REGIONAL_RE = re.compile(
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
               "Bapak", "Ibu", "Pak", "Bu"]
-HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+)+")
+# "Ir. Name" and, as some outlets write it, "Ir.Name"
+HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)(?=[A-Z][a-z])))+")
 HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONORIFICS if h[-1] == ".")
                                 + r")\s+)+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\Z")
 PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
@@ -167,16 +168,16 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|vis
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
 MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum)\b|\bbertemu\b|"
-                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting|an? [\w-]+ forum|a forum)\b|"
+                             r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting|an? (?:[\w-]+ ){0,3}forum)\b|"
                              r"\bhosted an? (?:[\w-]+ )?forum\b")
 DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdelegates\b")
 VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 # who led a delegation, named after or before the phrase
 LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
                              r"\bthe (?:delegation|group) (?:was )?(?:led|headed) by\s+|\bhead of the delegation,?\s+")
-LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang juga\s+|selaku\s+|sebagai\s+|"
+LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
-                              r"(?:led|headed) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} (?:delegation|team))")
+                              r"(?:led|leads|headed|heads) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} (?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"witnessed by|also (?:present|attending|attended)|attended by|"
@@ -199,6 +200,7 @@ FOCUS_SPEECH_RE = re.compile(r"(?i)\b(?:kerja ?sama|cooperation)\b.{0,40}\b(?:fo
                              r"focus(?:ed)? on|mencakup|meliputi|will cover)\b")
 # an event open to the public for some days: expos, fairs, festivals, a region's culture week
 EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b|\b[Ff]estival\b|"
+                     r"\b[A-Z][\w-]* Fair\b|\b[Tt]he fair\b|"  # "the Silk Road Commodities Fair … The fair opened"
                      r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|"
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
