@@ -216,8 +216,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def assign_china_ids(rows: list[dict]) -> None:
-    """ids.md: the highest level keeps a shared slug, the others get '-<parent slug>', then the code."""
+def assign_china_ids(rows: list[dict], retired: frozenset[str] = frozenset()) -> None:
+    """ids.md: the highest level keeps a shared slug, the others get '-<parent slug>', then the code. A
+    ``retired`` id, one another region had before (renamed.tsv), is never given again: a record naming it
+    must be told of the rename, not silently mean another place (漯河 was tahe: 塔河县 stays tahe-daxinganling)."""
     by_code = {row["code"]: row for row in rows}
     for row in rows:
         row["slug"] = slug(row["short"])
@@ -228,7 +230,7 @@ def assign_china_ids(rows: list[dict]) -> None:
         top = min(_LEVEL[r["cls"]] for r in group)
         keeps = [r for r in group if _LEVEL[r["cls"]] == top]
         for row in group:
-            row["id"] = row["slug"] if len(keeps) == 1 and row is keeps[0] else None
+            row["id"] = row["slug"] if len(keeps) == 1 and row is keeps[0] and row["slug"] not in retired else None
     # parents first, so that a suffix is the parent's final id
     for row in sorted(rows, key=lambda r: _LEVEL[r["cls"]]):
         if row["id"] is None:
@@ -236,7 +238,7 @@ def assign_china_ids(rows: list[dict]) -> None:
             row["id"] = f"{row['slug']}-{parent['slug'] if parent else 'china'}"
     counts = collections.Counter(row["id"] for row in rows)
     for row in rows:
-        if counts[row["id"]] > 1:
+        if counts[row["id"]] > 1 or row["id"] in retired:
             row["id"] = f"{row['id']}-{row['code']}"
     for row in rows:
         if row["parent"] != "china":
@@ -272,7 +274,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     chinese = china(args.china)
     name_china(chinese)
-    assign_china_ids(chinese)
+    before = previous_ids(args.out)
+    retired = frozenset(read_renamed(args.out.parent / RENAMED))
+    while True:  # an id a region loses and another would take is retired; until none is
+        trial = [dict(row) for row in chinese]
+        assign_china_ids(trial, retired)
+        lost = {before["CN", row["code"]] for row in trial if before.get(("CN", row["code"]), row["id"]) != row["id"]}
+        taken = lost & {row["id"] for row in trial}
+        if not taken:
+            break
+        retired |= taken
+    chinese = trial
     rows = indonesia(args.wilayah) + chinese
     add_iso3166(rows)
     from region_aliases import add_geonames, candidate_aliases, check_aliases  # beside this script
@@ -301,23 +313,33 @@ def main(argv=None) -> int:
     return 0
 
 
+def previous_ids(out: Path) -> dict[tuple[str, str], str]:
+    """The ids of the regions.tsv about to be replaced, by (country, code)."""
+    if not out.exists():
+        return {}
+    with open(out, encoding="utf-8", newline="") as handle:
+        return {(r["country"], r["code"]): r["id"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def read_renamed(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:])
+
+
 def update_renamed(out: Path, rows: list[dict]) -> int:
     """Add to renamed.tsv each region whose id changes from the regions.tsv at ``out`` (matched by code), so that
     a record naming the old id is told the new one; returns how many changed. An id renamed before and again
-    points to the newest; an old id that a region takes again is no longer a rename."""
+    points to the newest."""
     path = out.parent / RENAMED
-    renamed = {}
-    if path.exists():
-        renamed = dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:])
-    changed = {}
-    if out.exists():
-        with open(out, encoding="utf-8", newline="") as handle:
-            before = {(r["country"], r["code"]): r["id"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
-        changed = {before[row["country"], row["code"]]: row["id"] for row in rows
-                   if before.get((row["country"], row["code"]), row["id"]) != row["id"]}
-    renamed = {old: changed.get(new, new) for old, new in renamed.items()} | changed
+    before = previous_ids(out)
+    changed = {before[row["country"], row["code"]]: row["id"] for row in rows
+               if before.get((row["country"], row["code"]), row["id"]) != row["id"]}
+    renamed = {old: changed.get(new, new) for old, new in read_renamed(path).items()} | changed
+    renamed = {old: new for old, new in renamed.items() if old != new}  # a region given its old id back
     ids = {row["id"] for row in rows}
-    renamed = {old: new for old, new in renamed.items() if old not in ids and new in ids}
+    if ids & set(renamed):  # assign_china_ids retires them; Indonesian ids are not renamed by pinyin
+        sys.exit(f"old ids given to another region: {sorted(ids & set(renamed))}")
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("old\tnew\n")
         handle.writelines(f"{old}\t{new}\n" for old, new in sorted(renamed.items()))

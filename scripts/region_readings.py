@@ -103,9 +103,8 @@ def _parse(zh: str, name: str) -> list[str] | None:
     from pypinyin import Style, pinyin
     word = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
     # pypinyin's usual reading first, so that a name either reading spells keeps it (Lüyuan: lü, not lu)
-    options = [list(dict.fromkeys(r)) for r in pinyin(zh, style=Style.NORMAL, heteronym=True, v_to_u=True)]
-    if len(options) != len(zh):
-        return None
+    # each character alone: of a whole name pypinyin gives the readings of its phrase only (漯河: ta)
+    options = [list(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=True)[0])) for char in zh]
 
     def walk(i: int, at: int) -> list[str] | None:
         if i == len(options):
