@@ -35,6 +35,7 @@ from graph.ontology import EXTERNAL_IRIS, Vocabulary
 from graph.sources import GAZETTEER_FILE, Item, Source, Statement, read_gazetteer
 
 DATA = Path(__file__).parent / "data" / "regions.tsv"
+RENAMED = Path(__file__).parent / "data" / "renamed.tsv"
 COUNTRIES = {"ID": "indonesia", "CN": "china"}
 # The classes a curated entity may override a region with.
 REGION_CLASSES = {"Country", "Province", "Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity",
@@ -295,6 +296,13 @@ def regions_source(gazetteer: Path, vocab: Vocabulary) -> Source:
     except (InputErrors, SourceError):
         curated = replace(base_gazetteer(vocab), items=[])
     return overlay(base_gazetteer(vocab), curated)
+
+
+@functools.lru_cache(maxsize=4)
+def renamed_regions(path: Path = RENAMED) -> dict[str, str]:
+    """The ids regions had in an earlier regions.tsv, and the ids they have now: {'huichun': 'hunchun'}."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()[1:]
+    return dict(line.split("\t") for line in lines)
 
 
 def load_gazetteer(folder: Path, vocab: Vocabulary) -> Source:

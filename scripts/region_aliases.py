@@ -62,7 +62,7 @@ def add_geonames(rows: list[dict]) -> dict[str, dict]:
         # syllables, as the seats' names are) with the region's own name among its Latin names (Ha'erbin)
         candidates = [p for p in candidates if p["admin1code"] == admin1.get(province(row)) and (
             key(place_name(p)) == key(row["short"]) or (row["country"] == "CN" and exonym(place_name(p))
-                                                        and key(row["short"]) in {key(n) for n in _latin(p)}))]
+                                                        and key(row["short"]) in _pinyin_keys(p)))]
         # a place called by the official name (喀什市: Kashgar) before one called by the short name only (Kax)
         candidates = [p for p in candidates if row["official"] in p["alternatenames"]] or candidates
         if len(candidates) == 1:
@@ -113,6 +113,17 @@ def _latin(place: dict) -> list[str]:
     return names
 
 
+# The kind GeoNames writes after a pinyin name: "Erlianhaote Shi", "e er duo si shi", "Ge'ermu Zhen".
+_KIND = re.compile(r"(?: (?:shi|xian|qu|zhen|diqu|meng))+$", re.IGNORECASE)
+
+
+def _pinyin_keys(place: dict) -> set[str]:
+    """The keys of a place's Latin names, and of those with the kind GeoNames writes after a pinyin name left
+    out, lower case included ("e er duo si shi" of Ordos: eerduosi); only to tell the place is the region."""
+    names = [n for n in [place["name"], *place["alternatenames"]] if re.fullmatch(r"[A-Za-z' -]+", n)]
+    return {key(n) for n in _latin(place)} | {key(_KIND.sub("", n)) for n in names}
+
+
 def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
@@ -133,6 +144,16 @@ _ALIASES = {
     "xinjiang": ["Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur Autonomous Region"],
     "xianggang": ["Hongkong", "Hong Kong SAR", "Hong Kong Special Administrative Region"],
     "aomen": ["Macau", "Macau SAR", "Macao SAR", "Macao Special Administrative Region"],
+}
+# Exonyms the English-language press uses for regions of Inner Mongolia, Xinjiang, Tibet and Qinghai that
+# GeoNames' cities list does not give them (its place is the seat under another name, or a town of the same
+# Chinese name: Jinshanlu for 阿勒泰, Gujangbagh for 和田), by id: the Mongolian, Uyghur and Tibetan names.
+# A prefecture's name is its seat city's too, where both have the Chinese name (see candidate_aliases).
+_EXONYMS = {
+    "xilinguole": ["Xilingol"], "alashan": ["Alxa"], "bayannaoer": ["Bayannur"], "hailaer": ["Hailar"],
+    "aletai": ["Altay"], "hetian": ["Hotan"], "akesu": ["Aksu"], "boertala": ["Bortala"],
+    "kezilesu": ["Kizilsu"], "rikaze": ["Shigatse", "Xigaze"], "linzhi": ["Nyingchi"], "changdu": ["Chamdo"],
+    "ali": ["Ngari"], "geermu": ["Golmud"],
 }
 # Never an alias: words a text uses for something else, in Indonesian or English (and any alias of three
 # letters or fewer). A region whose own name is one of them keeps it; it gains no other such name.
@@ -201,6 +222,11 @@ def candidate_aliases(rows: list[dict], linked: dict[str, dict], districts: list
                 found[row["id"]].append(f"{row['short'][:half]}-{row['short'][:half]}")  # Pare-Pare
     for region, names in _ALIASES.items():
         found[region] += names
+    for region, names in _EXONYMS.items():
+        row = by_id[region]
+        for other in rows:  # the prefecture's seat city of the same name (阿勒泰地区 and 阿勒泰市: Altay)
+            if other is row or (other["country"] == "CN" and other["zh"] == row["zh"] and other["parent"] == region):
+                found[other["id"]] += names
     return {region: list(dict.fromkeys(names)) for region, names in found.items()}
 
 

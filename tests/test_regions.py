@@ -91,6 +91,7 @@ def test_ids_follow_the_shared_convention():
     assert [i for i, n in ids.items() if n > 1] == []
     assert [i for i in ids if not iris.ID_PATTERN.match(i)] == []
     by_id = {row["id"]: row for row in data}
+    retired = {line.split("\t")[0] for line in (DATA.parent / "renamed.tsv").read_text(encoding="utf-8").splitlines()[1:]}
     slugs = defaultdict(list)
     for row in data:
         if row["country"] == "CN":
@@ -103,8 +104,9 @@ def test_ids_follow_the_shared_convention():
         elif row["country"] == "ID":
             assert row["id"] == slug(row["short"]), row
         elif row["id"] != slug(row["short"]):  # a shared slug: the highest level keeps it
-            own = slug(row["short"])
-            assert any(LEVEL[o["class"]] <= LEVEL[row["class"]] and o is not row for o in slugs[own]), row
+            own = slug(row["short"])  # unless another region had it before (renamed.tsv): tahe-daxinganling
+            assert own in retired or any(LEVEL[o["class"]] <= LEVEL[row["class"]] and o is not row
+                                         for o in slugs[own]), row
             parent = slug(by_id[row["parent"]]["short"]) if row["parent"] in by_id else row["parent"]
             assert row["id"] in (f"{own}-{parent}", f"{own}-{parent}-{row['code']}"), row
 
@@ -364,3 +366,86 @@ def test_kg_add_finds_the_regions_under_the_press_spellings(project, kg, tmp_pat
     for path in added:
         assert "kota-harbin" not in path.read_text(encoding="utf-8")
         assert "kota-palangka-raya" not in path.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# Readings of polyphonic characters, exonyms, and renamed ids (issue 20)
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, ids", [
+    # read as the places are called, not as pypinyin reads each character
+    ("Hunchun", {"hunchun"}), ("Hunchun City", {"hunchun"}), ("Kota Hunchun", {"hunchun"}), ("珲春市", {"hunchun"}),
+    ("Lu'an", {"luan"}), ("Bengbu", {"bengbu"}), ("Lishui City", {"lishui"}),
+    ("Yanshan County", {"yanshan-shangrao", "yanshan-cangzhou", "yanshan-wenshan"}), ("Zhongmou County", {"zhongmou"}),
+    ("Panyu District", {"panyu"}), ("Yueqing", {"yueqing"}), ("Hongtong County", {"hongtong"}),
+    ("Changzhi", {"changzhi"}), ("Chongqing", {"chongqing"}), ("Xiamen", {"xiamen"}), ("Zengdu District", {"zengdu"}),
+    ("Shan County", {"shan"}), ("Shen County", {"shen"}), ("Dongtou District", {"dongtou"}), ("Suqian", {"suqian"}),
+    ("Yuli County", {"yuli"}), ("Luohe", {"luohe"}), ("Tahe", {"tahe-daxinganling"}), ("Minhang District", {"minhang"}), ("Shifang", {"shifang"}),
+    ("Leling", {"leling"}), ("Xun County", {"xun"}), ("Yu County", {"yu-zhangjiakou", "yu-yangquan"}),
+    ("Guoyang County", {"guoyang"}), ("Mawei District", {"mawei"}), ("Wushi County", {"wushi"}),
+    ("Atushi", {"atushi"}), ("Korla", {"kuerle"}), ("Kuerle", {"kuerle"}),
+    # exonyms: from GeoNames (Ordos, Hulunbuir, Ulanqab, Erenhot) or the script's table (Xilingol, Altay...)
+    ("Ordos", {"eerduosi"}), ("Ordos City", {"eerduosi"}), ("Hulunbuir", {"hulunbeier"}), ("Ulanqab", {"wulanchabu"}),
+    ("Bayannur", {"bayannaoer"}), ("Bayan Nur", {"bayannaoer"}), ("Erenhot", {"erlianhaote"}),
+    ("Xilingol League", {"xilinguole"}), ("Alxa", {"alashan"}), ("Kashgar", {"kashi", "kashi-kashi"}),
+    ("Hotan", {"hetian", "hetian-hetian-653201", "hetian-hetian-653221"}), ("Aksu", {"akesu", "akesu-akesu"}),
+    ("Turpan", {"tulufan"}), ("Hami", {"hami"}), ("Altay", {"aletai", "aletai-aletai"}), ("Tacheng", {"tacheng", "tacheng-tacheng"}),
+    ("Bortala", {"boertala"}), ("Shigatse", {"rikaze"}), ("Nyingchi", {"linzhi"}), ("Chamdo", {"changdu"}),
+    ("Golmud", {"geermu"}), ("Haixi", {"haixi"}), ("Yushu", {"yushu", "yushu-yushu", "yushu-changchun"}),
+    ("Xining", {"xining"}), ("East Sumba", {"kabupaten-sumba-timur"}),
+])
+def test_chinese_names_read_as_the_places_are_called(gazetteer, name, ids):
+    assert names(gazetteer)[name] == ids
+
+
+def test_old_readings_are_no_names_of_the_regions_any_more(gazetteer):
+    found = names(gazetteer)
+    assert not {"Huichun", "Tahe City", "Minxing", "Shenfang", "Wushen County", "Laoling"} & set(found)
+
+
+RENAMED = DATA.parent / "renamed.tsv"
+
+
+def test_renamed_tsv_is_well_formed_and_points_to_ids_that_exist():
+    lines = RENAMED.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "old\tnew"
+    pairs = [line.split("\t") for line in lines[1:]]
+    assert all(len(pair) == 2 and all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in pair) for pair in pairs)
+    olds = [old for old, _ in pairs]
+    assert olds == sorted(set(olds))  # sorted, each old id once
+    ids = {row["id"] for row in rows()}
+    assert not set(olds) & ids  # every old id is gone
+    assert {new for _, new in pairs} <= ids  # every new id exists
+    assert ["huichun", "hunchun"] in pairs and ["tahe", "luohe"] in pairs
+    # 漯河 was tahe: 塔河县 keeps tahe-daxinganling, so that a record naming tahe is told, not misread
+    assert ["tahe-daxinganling", "tahe"] not in pairs
+
+
+def test_no_source_of_the_repository_names_an_old_id():
+    old = {line.split("\t")[0] for line in RENAMED.read_text(encoding="utf-8").splitlines()[1:]}
+    named = {(path.name, value) for path in (ROOT / "sources").glob("*.yaml")
+             for value in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.read_text(encoding="utf-8")) if value in old}
+    assert named == set()
+
+
+def test_a_record_naming_a_renamed_region_is_told_its_new_id(project, kg, tmp_path):
+    (project / "sources" / "900_test.txt").write_text(NAMED_TEXT, encoding="utf-8")
+    (project / "sources" / "900_test.yaml").write_text(NAMED_RECORD.replace("host: huimin-binzhou", "host: huichun"),
+                                                       encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg("build", "--root", project, "--out", out)
+    line = NAMED_RECORD.splitlines().index("    host: huimin-binzhou") + 1
+    assert result.exit_code == 2
+    assert f"900_test.yaml:{line}: region 'huichun' was renamed 'hunchun'" in result.output
+    assert not out.exists()
+
+
+def test_a_gazetteer_naming_a_renamed_region_is_told_its_new_id(project, kg, tmp_path):
+    gazetteer = project / "sources" / "gazetteer.yaml"
+    text = gazetteer.read_text(encoding="utf-8")
+    gazetteer.write_text(text + "  - id: hunchun-test-office\n    type: GovernmentAgency\n"
+                                "    label: {en: Hunchun Test Office}\n    basedIn: tahe\n", encoding="utf-8")
+    result = kg("build", "--root", project, "--out", tmp_path / "out")
+    line = len(text.splitlines()) + 4
+    assert result.exit_code == 2
+    assert f"gazetteer.yaml:{line}: region 'tahe' was renamed 'luohe'" in result.output
