@@ -28,7 +28,7 @@ from graph.match import places_within, record_seats, settle
 from graph.ontology import Vocabulary, load_vocabulary
 from graph.atomic import write_atomic
 from graph.progress import SILENT, Progress
-from graph.regions import load_gazetteer
+from graph.regions import load_gazetteer, renamed_regions
 from graph.safe_read import read_regular, read_text
 from graph.sources import GAZETTEER_FILE, LANGUAGES, Source, parse_record
 
@@ -453,8 +453,10 @@ def check_record(record: str, path: Path, text: str, vocab: Vocabulary, declared
     for item in source.items:
         for statement in item.statements:
             if statement.prop.is_object and statement.value not in known:
-                raise SourceError(f"`{statement.prop.name}: {statement.value}` refers to an undeclared entity",
-                                  path, statement.line)
+                renamed = renamed_regions().get(statement.value)
+                why = f": region {statement.value!r} was renamed {renamed!r}" if renamed \
+                    else " refers to an undeclared entity"
+                raise SourceError(f"`{statement.prop.name}: {statement.value}`{why}", path, statement.line)
 
 
 def find_record(sources: Path, ref: str) -> Path:

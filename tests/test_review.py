@@ -71,6 +71,7 @@ def test_accept_all(drafted, kg):
     (("--accept", "1", "--drop", "1"), "draft 1 is both accepted and dropped"),
     (("--set", "1 role"), "write it as 'N key=value'"),
     (("--set", "1 role=no-such-role"), "`role: no-such-role` refers to an undeclared entity"),
+    (("--set", "1 role=huichun"), "`role: huichun`: region 'huichun' was renamed 'hunchun'"),
     (("--set", "1 reviewed=true"), "use --accept"),
 ])
 def test_bad_review_changes_nothing(drafted, kg, args, message):
