@@ -24,6 +24,7 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
 HELDOUT4 = Path(__file__).resolve().parent / "heldout4"
+HELDOUT5 = Path(__file__).resolve().parent / "heldout5"
 GOLD_GAZETTEER = "gazetteer.yaml"
 
 # Names the gold uses that the ontology may not have yet -> what they are written as until it does.

@@ -58,8 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from devset_gold import (DEVSET, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, articles as set_articles,  # noqa: E402
-                         gold_entities)
+from devset_gold import (DEVSET, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,  # noqa: E402
+                         articles as set_articles, gold_entities)
 from eval_extract import AGREEMENTS, EVENTS, ratio  # noqa: E402
 
 from graph.errors import GraphError  # noqa: E402
@@ -427,7 +427,8 @@ def f1(tp, drafted, gold) -> str:
 def set_name(folder: Path) -> str:
     """How the report names a set: the two the project keeps by name, any other by its folder."""
     known = {DEVSET: "Development set", HELDOUT: "Held-out set", HELDOUT2: "Second held-out set",
-             HELDOUT3: "Third held-out set", HELDOUT4: "Fourth held-out set"}
+             HELDOUT3: "Third held-out set", HELDOUT4: "Fourth held-out set",
+             HELDOUT5: "Fifth held-out set"}
     return known.get(folder.resolve(), f"Set {folder}")
 
 
