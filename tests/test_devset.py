@@ -3,10 +3,10 @@
 The sets are checked alike: the development set (bench/devset/, used while tuning the extractor), the held-out
 set (bench/heldout/), the second (bench/heldout2/), the third (bench/heldout3/), the fourth (bench/heldout4/) and
 the fifth (bench/heldout5/, for the final measurement once bench/heldout4/ is used for tuning too); no two of them
-share an article, a url, a fact id, an outlet or an invented name. Every gold record parses as a record does (names against the ontology, the pending names of
-bench/devset_gold.py written as their stand-ins), every quote is in its article, every id it names is
-declared (base regions, the shipped gazetteer, the set's gazetteer, or a fact of the set), a fact id
-shared across articles has one class, and no two articles are the same text.
+share an article, a url, a fact id, an outlet or an invented name. Every gold record parses as a record does
+(names against the ontology, the pending names of bench/devset_gold.py written as their stand-ins), every quote
+is in its article, every id it names is declared (base regions, the shipped gazetteer, the set's gazetteer, or a
+fact of the set), a fact id shared across articles has one class, and no two articles are the same text.
 """
 from __future__ import annotations
 
