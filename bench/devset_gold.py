@@ -1,7 +1,8 @@
 """The gold sets' articles, records and gazetteers, checked as the project checks.
 
-Two sets are written the same way: the development set (bench/devset/), used while tuning the extractor, and
-the held-out set (bench/heldout/), never used for tuning. Every function takes the set's folder.
+Six sets are written the same way: the development set (bench/devset/), used while tuning the extractor, and
+five held-out sets (bench/heldout/, bench/heldout2/ ... bench/heldout5/), each blind for one round of tuning
+and tuning data after it (each set's README says which). Every function takes the set's folder.
 
 The gold is written the way the records should read once the extractor work of issue 21 is done, so it uses
 a few names the ontology does not have yet (``PENDING``). ``checkable(text, vocab)`` writes each of those that

@@ -1,8 +1,8 @@
 """The extractor on a gold set, as a user meets it: `kg add`, curate, `kg extract`.
 
 The set is the development set (bench/devset/, used while tuning) unless --set names another folder written
-the same way, such as the held-out set (bench/heldout/, never used for tuning). In a scratch copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared
-as publishers (the only gazetteer entries written before anything is added), each article is added in order
+the same way, such as a held-out set (bench/heldout5/, blind until it has been measured once). In a scratch
+copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared as publishers (the only gazetteer entries written before anything is added), each article is added in order
 with graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options;
 title and language left to `kg add`). Then, unless --as-added, the curator's step: every proposed entity
 whose name and type are right (see "entities" below) is declared in the scratch gazetteer under its gold id,
