@@ -1,14 +1,15 @@
 """The extractor on a gold set, as a user meets it: `kg add`, curate, `kg extract`.
 
 The set is the development set (bench/devset/, used while tuning) unless --set names another folder written
-the same way, such as a held-out set (bench/heldout5/, blind until it has been measured once). In a scratch
-copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared as publishers (the only gazetteer entries written before anything is added), each article is added in order
-with graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options;
-title and language left to `kg add`). Then, unless --as-added, the curator's step: every proposed entity
-whose name and type are right (see "entities" below) is declared in the scratch gazetteer under its gold id,
-and the article is drafted again with graph.add.extract_source (`kg extract`). Later articles see those
-entities, and every earlier record, as a user's project would. The drafts (the record's facts and the
-facts in sources/proposed/ waiting for a proposed entity, one copy of each) are then compared with the gold.
+the same way, such as a held-out set (bench/heldout5/, blind until a round of tuning reads it). In a scratch
+copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared as publishers
+(the only gazetteer entries written before anything is added), each article is added in order with
+graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options; title
+and language left to `kg add`). Then, unless --as-added, the curator's step: every proposed entity whose
+name and type are right (see "entities" below) is declared in the scratch gazetteer under its gold id, and
+the article is drafted again with graph.add.extract_source (`kg extract`). Later articles see those
+entities, and every earlier record, as a user's project would. The drafts (the record's facts and the facts
+in sources/proposed/ waiting for a proposed entity, one copy of each) are then compared with the gold.
 
 How each figure is counted (per article, summed over the set; P = hits / drafted, R = hits / gold):
 
