@@ -1288,3 +1288,70 @@ def test_a_forum_in_an_organisations_name_does_not_make_a_visit_a_meeting(gazett
     text = ("Wali Kota Ambon Bodewin Wattimena menerima kunjungan delegasi Kota Xiamen, Kamis (14/5). Pertemuan itu "
             "juga dihadiri pengurus Forum Bisnis Ambon Xiamen.\n")
     assert len(facts(extract(text, "id", "2026-05-15", gazetteer), "DelegationVisit")) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("He Jun, vice mayor of Ningbo, opened the forum. He said the talks went well.", "en"),
+    ("Wakil Wali Kota Ningbo, He Jun, membuka forum. Ia mengatakan pembicaraan berjalan baik.", "id"),
+])
+def test_he_before_a_given_name_is_a_surname_and_alone_a_pronoun(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-05-16", gazetteer)
+    assert posts(draft) == {("he-jun", "deputy-mayor", "ningbo")}
+    assert set(proposed(draft)) == {"he-jun"}  # "He said" proposes nobody
+
+
+@pytest.mark.parametrize("text, language, leader", [
+    ("Wali Kota Padang menerima kunjungan delegasi Kota Ningbo, Selasa (16/9). Wakil Wali Kota Ningbo, Chen Hui, "
+     "yang memimpin delegasi delapan orang, menyampaikan terima kasih.", "id", "chen-hui"),
+    ("Padang received a visit by a delegation from Ningbo on Tuesday (Sept 16). Chen Hui, vice mayor of Ningbo, who "
+     "heads a 12-member delegation, thanked the hosts.", "en", "chen-hui"),
+    ("Bupati Kudus, Dr. H. Sam Pratama, M.Si., memimpin rombongan Pemerintah Kabupaten Kudus berkunjung ke Kota "
+     "Ningbo, Selasa (16/9).", "id", "sam-pratama"),
+])
+def test_who_led_the_delegation_said_after_the_officials_name_and_title(gazetteer, text, language, leader):
+    draft = extract(text + "\n", language, "2026-09-17", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == leader and leader in visit["participant"]
+
+
+@pytest.mark.parametrize("text, language, visit, expo", [
+    ("Sebanyak 15 pengusaha asal Kabupaten Kudus mengikuti misi dagang ke Kota Ningbo. Misi dagang itu dipimpin "
+     "Wakil Bupati Kudus, Budi Santosa. Rombongan menghadiri pembukaan Ningbo Textile Expo 2026 di Ningbo, "
+     "Kamis (20/8). Pameran itu berlangsung hingga Minggu (23/8).", "id",
+     {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa"},
+     {"startDate": "2026-08-20", "endDate": "2026-08-23"}),
+    ("A week of culture and tourism from Ningbo opened at the Padang Art Hall on Wednesday (Aug 19) and runs until "
+     "Sunday (Aug 23). Padang Mayor Andre Putra opened the week together with Chen Hui, vice mayor of Ningbo, who "
+     "heads a 20-member delegation.", "en",
+     {"host": "kota-padang", "guest": "ningbo", "ledBy": "chen-hui"},
+     {"startDate": "2026-08-19", "endDate": "2026-08-23"}),
+])
+def test_a_delegation_come_to_an_expo_makes_a_visit_beside_the_expo(gazetteer, text, language, visit, expo):
+    draft = extract(text + "\n", language, "2026-08-21", gazetteer)
+    came, = facts(draft, "DelegationVisit")
+    held, = facts(draft, "Expo")
+    assert {k: came.get(k) for k in visit} == visit
+    assert "date" not in came  # dated only by the expo it went to
+    assert {k: held.get(k) for k in expo} == expo
+
+
+def test_a_delegation_only_said_to_be_at_a_fair_makes_no_visit(gazetteer):
+    text = ("The Ningbo Textile Expo 2026 opened in Padang on Wednesday (Aug 19). The Ningbo delegation is headed by "
+            "Chen Hui, director of the Ningbo Commerce Bureau.\n")
+    draft = extract(text, "en", "2026-08-21", gazetteer)
+    assert len(facts(draft, "Expo")) == 1 and not facts(draft, "DelegationVisit")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Delegasi Kota Ningbo berkunjung ke Kota Padang untuk menandatangani LoI. LoI ditandatangani Wali Kota Padang "
+     "Andre Putra dan Wakil Wali Kota Ningbo Chen Hui di Balai Kota Padang, Selasa (13/10). Turut hadir Kepala Dinas "
+     "Perhubungan Kota Padang, Rudi Hartawan.", "id"),
+    ("A delegation from Ningbo visited Padang to sign an LoI. Padang Mayor Andre Putra and Ningbo Vice Mayor Chen Hui "
+     "signed the letter at Padang City Hall on Tuesday (Oct 13). Also present was Rudi Hartawan, head of the Padang "
+     "Transport Office.", "en"),
+])
+def test_who_else_was_there_was_at_the_visit_and_at_its_signing(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-14", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert "rudi-hartawan" in visit["participant"] and "rudi-hartawan" in signing["participant"]

@@ -32,7 +32,7 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, dated_by_signing, event, named_expo
+from graph.extract.events import attending, dated_by_expo, dated_by_signing, event, mission_to_expo, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -72,8 +72,16 @@ def run(doc: Doc) -> Draft:
             visit["type"] != "Expo" and REFERS_BACK_RE.search(doc.sentences[i].text)
             and not direct_speech(doc.sentences[i].text)))
     expo = named_expo(doc, person_of_post, visit)
-    if expo is not None:
+    mission = mission_to_expo(doc, person_of_post, visit)
+    if mission is not None:
+        # an article about an expo a delegation travelled to: the visit is the article's event, the expo its own
+        visit, expo = mission, visit
+        anchors.append((visit["_sentence"], visit))
+    elif expo is not None:
         anchors.append((expo["_sentence"], expo))
+    if visit is not None and expo is not None and dated_by_expo(visit, expo):
+        for key in ("date", "startDate", "endDate", "statedWeekday"):  # the expo's days, not the trip's
+            visit.pop(key, None)
     attach_sectors(doc, anchors, visit, agreements)
     name_agreements(doc, agreements)
     signings = signing_events(doc, agreements)
@@ -88,11 +96,13 @@ def run(doc: Doc) -> Draft:
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
         target = signings[0] if signings and (WITNESS_RE.search(said) or SIGN_RE.search(said)) else main
-        sides = (target.get("host"), target.get("guest"), *target.get("organiser", []))
-        target["participant"] = list(dict.fromkeys([*target.get("participant", []),
-                                                    *(p for p in people if p not in sides)]))
-        if said not in target["quote"]:
-            target["quote"].append(said)
+        # a delegation come to sign: who was there was at the visit and at its signing
+        for one in [target] + [x for x in (visit, signings[0] if signings else None) if x not in (None, target)]:
+            sides = (one.get("host"), one.get("guest"), *one.get("organiser", []))
+            one["participant"] = list(dict.fromkeys([*one.get("participant", []),
+                                                     *(p for p in people if p not in sides)]))
+            if said not in one["quote"]:
+                one["quote"].append(said)
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:

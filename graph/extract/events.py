@@ -18,9 +18,10 @@ _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
-def event(doc, person_of_post, agreements=(), only=None):
+def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     """The article's event, or None; ``agreements`` are the article's (a delegation that came to sign one).
-    ``only="Expo"`` reads only the expo an article about a visit goes on to (see ``named_expo``)."""
+    ``only="Expo"`` reads only the expo an article about a visit goes on to (see ``named_expo``); ``only="Visit"``
+    only the visit of a delegation to an expo held in ``held_in`` (see ``mission_to_expo``)."""
     visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)] if only != "Expo" else []
     meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)] if only != "Expo" else []
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
@@ -35,7 +36,7 @@ def event(doc, person_of_post, agreements=(), only=None):
             type_name = "Meeting"
     if visit and any(_FORUM_RE.search(doc.sentences[i].text) for i in meeting):
         type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
-    if expo and len(expo) >= len(visit):  # an article about an expo
+    if expo and len(expo) >= len(visit) and only != "Visit":  # an article about an expo
         indexes, type_name = expo, "Expo"
     if not indexes:
         return None
@@ -155,6 +156,8 @@ def event(doc, person_of_post, agreements=(), only=None):
                  and doc.names.located.get(place) != guest}
         if len(sides) == 1:
             host = sides.pop()
+    if host is None and held_in is not None and guest != held_in:
+        host = held_in  # "Rombongan dipimpin …" of a delegation to an expo: the expo's town received it
     if location is not None and host is not None and doc.names.located.get(host) == location:
         location = host  # "in Wuxi, Jiangsu province": the town, not its province
     if host is None and location is not None and location != guest and type_name != "Expo":
@@ -227,6 +230,42 @@ def dated_by_signing(doc, visit, agreements) -> bool:
     return not any(hit.value == visit["date"] for s in own for hit in dates(doc, s.start, s.end))
 
 
+def mission_to_expo(doc, person_of_post, main):
+    """The delegation's own visit in an article about an expo it travelled to ("misi dagang ke Kota Dongguan …
+    Rombongan menghadiri pembukaan … Expo", "who heads a 25-member delegation" at a culture week): an event of its
+    own, with a host and a guest from elsewhere. None when no delegation came, or the article's event is no expo."""
+    if main is None or main["type"] != "Expo":
+        return None
+    held_in = main.get("location")
+    came = event(doc, person_of_post, only="Visit",
+                 held_in=held_in if doc.entity_type(held_in) in LOCAL_REGIONS else None)
+    if came is None or came["type"] != "DelegationVisit" or not (came.get("host") and came.get("guest")):
+        return None
+    # led by the guest region's own official (a vice regent, a vice mayor): the region's visit. A delegation
+    # headed by the director of an office came to the expo, and the expo is the article's one event
+    if not any(holder == came.get("ledBy") and place == came["guest"] for _, holder, place in doc.posts_at):
+        return None
+    # and the article tells of the trip ("misi dagang ke …", "a visit") or of the hosts receiving it (the host
+    # town's mayor opens the week with the delegation's head); a delegation said only to be at a fair came to
+    # the fair, and the fair is the article's one event
+    said = [doc.sentences[i] for i in came["_sentences"]]
+    if not any(_TRIP_RE.search(s.text) for s in said) and not any(
+            place == came["host"] for s in said for _, place in person_of_post.get(s.start, [])):
+        return None
+    return came
+
+
+_TRIP_RE = re.compile(r"(?i)\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b|\bkunjungan\b|\bberkunjung\b|"
+                      r"\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
+
+
+def dated_by_expo(visit, expo) -> bool:
+    """Whether a visit's only date is a day of the expo it went to: such a visit is left undated, as the gold
+    reads it."""
+    days = {expo.get(k) for k in ("date", "startDate", "endDate")} - {None}
+    return any(visit.get(k) in days for k in ("date", "startDate"))
+
+
 def named_expo(doc, person_of_post, main):
     """A named expo the visitors go on to in an article about a visit or meeting ("Dua hari kemudian, … menghadiri
     pembukaan Lhasa Highland Tourism Expo 2026"): an event of its own. None when it is unnamed (an expo
@@ -234,10 +273,12 @@ def named_expo(doc, person_of_post, main):
     if main is None or main["type"] == "Expo":
         return None
     expo = event(doc, person_of_post, only="Expo")
-    return expo if expo is not None and isinstance(expo["label"], str) else None
+    # named, or opening and closing on days of its own ("opened … on Wednesday (June 24) and runs until Sunday")
+    return expo if expo is not None and (isinstance(expo["label"], str) or expo.get("startDate")) else None
 
 
-_OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|opened|opens|open|began|begins|kicked off)\b")
+_OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|pembukaan|opened|opens|open|opening|began|begins|"
+                        r"kicked off)\b")
 _CLOSED_RE = re.compile(r"(?i)\b(?:ditutup|menutup|berakhir|hingga|sampai|until|through|closed|closes|ends|ended)\b")
 
 
@@ -340,7 +381,27 @@ def _leader(doc, sentence):
 _ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
 
 
+# an official just named, then that they lead the delegation: "Wakil Wali Kota X, Name, yang memimpin delegasi
+# tujuh orang", "Name, vice mayor of X, who heads a 25-member delegation", "Bupati X, Dr. H. Name, M.Si., memimpin
+# rombongan" (degrees between the name and the verb)
+_LEADS_RE = re.compile(r"(?:,?\s*(?:[A-Z][A-Za-z]{0,4}\.)+(?:[A-Z][A-Za-z]{1,4}\b\.?)?)*\s*,?\s*"
+                       r"(?:(?:yang|who)\s+(?:(?:also|juga|datang|kini|now)\s+)*)?"
+                       r"(?:memimpin|mengetuai|heads|headed|leads|led|is leading)\s+(?:[\w'’-]+\s+){0,3}?"
+                       r"(?:delegasi|rombongan|delegation|team|group|mission|misi)\b")
+
+
+def _leader_of_post(doc, sentence):
+    """The holder of the post whose words end where the sentence says they lead the delegation; None if none."""
+    for end, holder in sorted(doc.post_ends, reverse=True):
+        if sentence.start < end <= sentence.end and _LEADS_RE.match(doc.text, end, sentence.end):
+            return holder
+    return None
+
+
 def _leader_named(doc, sentence):
+    holder = _leader_of_post(doc, sentence)
+    if holder is not None:
+        return holder
     after = LEADER_AFTER_RE.search(sentence.text)
     if after:
         person = person_at(doc, sentence.start + after.end(), sentence.end)

@@ -41,7 +41,7 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
             return None
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    if not words or words[0] in NOT_NAMES or words[0].lower() in _FIELD_WORDS:
+    if not words or (words[0] in NOT_NAMES and not _surname_he(words)) or words[0].lower() in _FIELD_WORDS:
         return None  # "Biro Kebudayaan, Pariwisata dan Olahraga": a field in an office's name, not a person
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
@@ -55,6 +55,11 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     else:
         return None
     return entity, start, start + len(name)
+
+
+def _surname_he(words) -> bool:
+    """"He Yuzhen": the Chinese surname He (何) before a given name, not the pronoun (which a verb follows)."""
+    return words[0] == "He" and len(words) == 2
 
 
 # the one-word names of fields ("pariwisata", "perdagangan"): never a person's name
@@ -351,7 +356,7 @@ def person_named(doc, name: str, start: int):
     spans = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", name)]
 
     def not_the_name(word, at, left):  # a title's word, or its place ("Wakil Wali Kota Xiamen Lin Tao, yang …")
-        return word in NOT_NAMES or word in TITLE_WORDS or left > 2 and any(
+        return (word in NOT_NAMES and not (word == "He" and left == 2)) or word in TITLE_WORDS or left > 2 and any(
             doc.entity_type(m.entity) in REGION_TYPES for m in doc.mentions.overlapping(at, at + 1))
     while spans and not_the_name(*spans[0], len(spans)):
         spans.pop(0)
@@ -396,7 +401,9 @@ def post_facts(doc, held: list[Held]):
     for post in held:
         key = (post.holder, post.role, post.place)
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
-        doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
+        at = doc.text.find(post.quote, post.sentence.start)
+        doc.posts_at.append((at, post.holder, post.place))
+        doc.post_ends.append((at + len(post.quote), post.holder))
         if post.role is None:
             continue
         if key in seen_posts:

@@ -149,7 +149,7 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
                     "CooperationAgreement": ("Perjanjian kerja sama", "cooperation agreement")}
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
-                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
+                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
@@ -162,7 +162,7 @@ GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(
                       r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
 GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
-                      r"trip to|mengunjungi)\s+$|"
+                      r"trip to|mengunjungi|misi (?:dagang|bisnis) ke|(?:trade|business) mission to)\s+$|"
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
@@ -201,7 +201,7 @@ FOCUS_SPEECH_RE = re.compile(r"(?i)\b(?:kerja ?sama|cooperation)\b.{0,40}\b(?:fo
 # an event open to the public for some days: expos, fairs, festivals, a region's culture week
 EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b|\b[Ff]estival\b|"
                      r"\b[A-Z][\w-]* Fair\b|\b[Tt]he fair\b|"  # "the Silk Road Commodities Fair … The fair opened"
-                     r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|"
+                     r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|\b[Ww]eek of (?:culture|tourism|food|trade)\b|"
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
