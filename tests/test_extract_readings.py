@@ -1355,3 +1355,28 @@ def test_who_else_was_there_was_at_the_visit_and_at_its_signing(gazetteer, text,
     visit, = facts(draft, "DelegationVisit")
     signing, = facts(draft, "Signing")
     assert "rudi-hartawan" in visit["participant"] and "rudi-hartawan" in signing["participant"]
+
+
+@pytest.mark.parametrize("text, language, visit", [
+    ("Regent Budi Santosa of Kudus signed the MoU with the Ningbo Port Academy. Budi is leading a 10-member "
+     "delegation that arrived in Ningbo on Monday.", "en",
+     {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa", "startDate": "2026-09-28"}),
+    ("Bupati Kudus Budi Santosa menandatangani MoU dengan Akademi Pelabuhan Ningbo. Rombongan yang dipimpin Budi "
+     "tiba di Ningbo pada Senin (28/9).", "id",
+     {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa", "startDate": "2026-09-28"}),
+])
+def test_a_delegation_that_arrived_somewhere_to_sign_is_a_visit_from_its_leaders_region(gazetteer, text, language,
+                                                                                        visit):
+    draft = extract(text + "\n", language, "2026-09-30", gazetteer)
+    came, = facts(draft, "DelegationVisit")
+    assert {k: came.get(k) for k in visit} == visit and "date" not in came  # arriving is the visit's first day
+
+
+def test_a_delegation_named_by_its_towns_possessive_is_the_guest_and_the_ceremony_has_its_organiser(gazetteer):
+    text = ("Vice Mayor Chen Hui, who headed Ningbo's delegation, signed the letter of intent with Padang Mayor "
+            "Andre Putra on Wednesday. The ceremony was organized by the Ningbo Port Bureau.\n")
+    draft = extract(text, "en", "2026-10-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert (visit["host"], visit["guest"]) == ("kota-padang", "ningbo")
+    assert signing["organiser"] == ["ningbo-port-bureau"] and "organiser" not in visit

@@ -42,6 +42,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         return None
     fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0], "_sentences": indexes}
     host = guest = leader = location = date = weekday = until = None
+    arrived = False
     participants, visited = [], []
     sides_at = None  # the sentence that first named the host or the guest
     for i in indexes:
@@ -94,6 +95,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             hits = dates(doc, sentence.start, sentence.end)
             if hits:
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
+                arrived = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
     if leader is None and type_name == "Expo" and only is None:
@@ -174,6 +176,14 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                   and doc.names.jurisdiction.get(host) != place and doc.names.jurisdiction.get(place) != host}
         if len(others) == 1:
             guest = others.pop()
+    if guest is None and host is not None and leader is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "Yayan is leading a 10-member delegation that arrived in Wuhu": the region whose official leads it came
+        came_from = {place for _, holder, place in doc.posts_at if holder == leader and place != host
+                     and (doc.entity_type(place) in REGION_TYPES - {"Country"} or place in doc.names.seat
+                          or place in doc.seats)
+                     and doc.names.located.get(place) != host and doc.names.located.get(host) != place}
+        if len(came_from) == 1:
+            guest = came_from.pop()
     name = None
     if type_name == "Expo":
         for i in indexes:
@@ -185,6 +195,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         return None
     start, end = (date, until) if until else (None, None)
     date = None if until else date
+    if arrived and date and type_name == "DelegationVisit":
+        start, date = date, None  # "a delegation that arrived in Wuhu on Monday": the visit's first day
     if type_name == "Expo" and not until:
         opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in indexes])
         if opened or closed:  # "dibuka Rabu (20/8) … hingga Sabtu (23/8)", "ditutup pada Sabtu (23/8)"
@@ -302,6 +314,7 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+_ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
 _FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")

@@ -131,8 +131,8 @@ def apply(doc, event, signings, others=()) -> None:
     building its own sentences name."""
     for key, named, sentence in settings(doc):
         target = next((other for other in others if sentence in other["quote"]), event)
-        if signings and target is event and (event is None or SIGN_RE.search(sentence)):
-            target = signings[0]
+        if signings and target is event and (event is None or SIGN_RE.search(sentence) or _CEREMONY_RE.search(sentence)):
+            target = signings[0]  # "The ceremony was organized by …": the signing's
         if target is None:
             continue
         values = target.setdefault(key, [])
@@ -151,6 +151,9 @@ def apply(doc, event, signings, others=()) -> None:
             town = town_of(doc, place)
             if town is not None and not fact.get("location") and not fact.get("host"):
                 fact["location"] = town  # "di Grand City Convention Hall Surabaya": the hall is in Surabaya
+
+
+_CEREMONY_RE = re.compile(r"(?i)\b(?:the|this|that) ceremony\b|\b(?:acara|upacara|seremoni) (?:itu|ini|tersebut)\b")
 
 
 def town_of(doc, building: str) -> str | None:

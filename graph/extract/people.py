@@ -45,11 +45,11 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
         return None  # "Biro Kebudayaan, Pariwisata dan Olahraga": a field in an office's name, not a person
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
-    earlier = named_before(doc, name) if len(words) == 1 and not found else None
-    if len(found) == 1:
-        entity, = found
-    elif earlier is not None:  # "Gubernur Abdullah" after "Gubernur …, Abdullah Syamsuddin"
+    earlier = named_before(doc, name) if len(words) == 1 else None
+    if earlier is not None:  # "Gubernur Abdullah" after "Gubernur …, Abdullah Syamsuddin", whoever else is Abdullah
         entity = earlier
+    elif len(found) == 1:
+        entity, = found
     elif len(words) >= 2 or (single and len(words[0]) > 2):
         entity = doc.propose(slug(name), "Person", name, [], doc.text[start:start + len(name)])
     else:
@@ -363,10 +363,13 @@ def person_named(doc, name: str, start: int):
     words = [word for word, _ in spans]
     start = spans[0][1] if spans else start
     if len(words) < 2:
+        # "Wako Hidayat", "Budi is leading …": the Hidayat or Budi the article names in full, before a known
+        # person who merely shares the word
+        earlier = named_before(doc, words[0]) if words else None
+        if earlier is not None:
+            return earlier
         found = doc.names.resolve(" ".join(words), {"Person"})
-        if len(found) == 1 and words:
-            return next(iter(found))
-        return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
+        return next(iter(found)) if len(found) == 1 and words else None
     name = " ".join(words)
     read = [m.entity for m in doc.mentions.overlapping(start, start + len(name))
             if m.start == start and doc.entity_type(m.entity) == "Person"]
