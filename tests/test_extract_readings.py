@@ -1380,3 +1380,28 @@ def test_a_delegation_named_by_its_towns_possessive_is_the_guest_and_the_ceremon
     signing, = facts(draft, "Signing")
     assert (visit["host"], visit["guest"]) == ("kota-padang", "ningbo")
     assert signing["organiser"] == ["ningbo-port-bureau"] and "organiser" not in visit
+
+
+@pytest.mark.parametrize("text, language, parties, signatories", [
+    ("Rumah Sakit Harapan Bahari (RSHB) Kota Padang menjalin kerja sama dengan Rumah Sakit Ortopedi Lingang dari Kota "
+     "Ningbo. Nota kesepahaman (MoU) kedua rumah sakit diteken pada Kamis, 9 Juli 2026. MoU ditandatangani Direktur "
+     "Utama RSHB, Yusuf Maulana, dan Presiden Rumah Sakit Ortopedi Lingang, Dr. Zhou Ping.", "id",
+     ["rshb", "rumah-sakit-ortopedi-lingang"], ["yusuf-maulana", "zhou-ping"]),
+    ("The Harapan Bahari Hospital in Padang has teamed up with Ningbo's Lingang Orthopaedic Hospital. The two "
+     "hospitals signed a memorandum of understanding on Thursday, July 9.", "en",
+     ["harapan-bahari-hospital", "lingang-orthopaedic-hospital"], []),
+])
+def test_an_agreement_between_two_hospitals_named_in_the_sentence_before(gazetteer, text, language, parties,
+                                                                          signatories):
+    draft = extract(text + "\n", language, "2026-07-10", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert sorted(mou["party"]) == sorted(parties) and mou["signedOn"] == "2026-07-09"
+    assert sorted(mou.get("signatory", [])) == signatories
+
+
+def test_a_hospital_named_with_its_short_name_and_town_is_not_a_branch_and_its_short_name_names_it_again(gazetteer):
+    text = ("Rumah Sakit Harapan Bahari (RSHB) Kota Padang menandatangani MoU dengan Kota Ningbo. Direktur Utama RSHB, "
+            "Yusuf Maulana, hadir.\n")
+    draft = extract(text, "id", "2026-07-10", gazetteer)
+    assert set(proposed(draft)) == {"rshb", "yusuf-maulana"}
+    assert posts(draft) == {("yusuf-maulana", "director", "rshb")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import CAPITALS, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
+from graph.extract.vocabulary import CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -92,8 +92,8 @@ def org_phrase(doc, pos, limit, title):
     if title == "Kadis" and words:
         words = ["Dinas", *words]
     if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
-                              or words[0].startswith("Dis")):
-        return None
+                              or words[0].startswith("Dis") or INSTITUTION_RE.fullmatch(" ".join(words))):
+        return None  # (a hospital or college: "Presiden Rumah Sakit Rehabilitasi Haibin, Dr. Name")
     name = " ".join(words)
     known = doc.names.resolve(name)
     if len(known) == 1:
