@@ -1405,3 +1405,20 @@ def test_a_hospital_named_with_its_short_name_and_town_is_not_a_branch_and_its_s
     draft = extract(text, "id", "2026-07-10", gazetteer)
     assert set(proposed(draft)) == {"rshb", "yusuf-maulana"}
     assert posts(draft) == {("yusuf-maulana", "director", "rshb")}
+
+
+@pytest.mark.parametrize("text, language, organisers", [
+    ("A week of culture and tourism from Ningbo opened at the Padang Art Hall on Wednesday (Aug 19) and runs until "
+     "Sunday (Aug 23). Padang Mayor Andre Putra opened the week together with Chen Hui, vice mayor of Ningbo, who "
+     "heads a 20-member delegation. The week is organised by the Padang tourism, youth and sports office.", "en",
+     ["padang-tourism-youth-and-sports-office"]),
+    ("Sebanyak 15 pengusaha asal Kabupaten Kudus mengikuti misi dagang ke Kota Ningbo. Misi dagang itu dipimpin "
+     "Wakil Bupati Kudus, Budi Santosa. Rombongan menghadiri pembukaan Ningbo Textile Expo 2026 di Ningbo, "
+     "Kamis (20/8). Pameran itu digelar oleh Asosiasi Tekstil Ningbo.", "id", ["asosiasi-tekstil-ningbo"]),
+])
+def test_who_organised_the_expo_a_delegation_came_to_is_the_expos_organiser(gazetteer, text, language, organisers):
+    draft = extract(text + "\n", language, "2026-08-21", gazetteer)
+    came, = facts(draft, "DelegationVisit")
+    held, = facts(draft, "Expo")
+    assert held["organiser"] == organisers and "organiser" not in came
+    assert "ledBy" not in held and came["ledBy"]  # the delegation's leader led the visit, not the expo

@@ -77,6 +77,8 @@ def run(doc: Doc) -> Draft:
         # an article about an expo a delegation travelled to: the visit is the article's event, the expo its own
         visit, expo = mission, visit
         anchors.append((visit["_sentence"], visit))
+        if expo.get("ledBy") == visit.get("ledBy"):
+            del expo["ledBy"]  # who led the delegation led the visit; the expo was there before it came
     elif expo is not None:
         anchors.append((expo["_sentence"], expo))
     if visit is not None and expo is not None and dated_by_expo(visit, expo):

@@ -106,7 +106,8 @@ def org_phrase(doc, pos, limit, title):
 # an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
 # name), "the Serang tourism office" (its region opens it)
 _LOWER_OFFICE_ID_RE = re.compile(r"(dinas|badan|kantor|biro|bagian)((?:\s+(?:[a-z]+|dan)){1,4}?)\s+(?=[A-Z])")
-_LOWER_OFFICE_EN_RE = re.compile(r"((?:\s+[a-z]+){1,3}?)\s+(office|bureau|department|agency)\b")
+_LOWER_OFFICE_EN_RE = re.compile(r"((?:,?\s+[a-z]+){1,5}?)\s+(office|bureau|department|agency)\b")  # "… tourism, youth
+# and sports office"
 
 
 def _lower_case_office(doc, pos, limit):
@@ -124,7 +125,7 @@ def _lower_case_office(doc, pos, limit):
         if english is None:
             return None
         end = english.end()
-        name = region.text + " " + " ".join(w.capitalize() for w in doc.text[region.end:end].split())
+        name = region.text + " " + " ".join(w if w == "and" else w.capitalize() for w in doc.text[region.end:end].split())
     known = doc.names.resolve(name)
     if len(known) == 1:
         return next(iter(known)), end
