@@ -1422,3 +1422,19 @@ def test_who_organised_the_expo_a_delegation_came_to_is_the_expos_organiser(gaze
     held, = facts(draft, "Expo")
     assert held["organiser"] == organisers and "organiser" not in came
     assert "ledBy" not in held and came["ledBy"]  # the delegation's leader led the visit, not the expo
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Pemerintah Kabupaten Kudus melakukan kunjungan kerja ke Kota Ningbo, Senin (14/9). Rombongan dipimpin "
+     "Bupati Kudus Budi Santosa. Dua hari kemudian, Rabu (16/9), rombongan bergeser ke Kota Shaoxing dan diterima "
+     "pejabat setempat.", "id"),
+    ("A delegation from Kudus regency visited Ningbo on Monday (Sept 14). The delegation was led by Kudus Regent Budi "
+     "Santosa. On Wednesday (Sept 16) the delegation moved on to Shaoxing, where local officials received it.", "en"),
+])
+def test_a_delegation_moving_on_to_another_town_on_a_later_day_makes_a_visit_of_its_own(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-09-18", gazetteer)
+    visits = {v["host"]: v for v in facts(draft, "DelegationVisit")}
+    assert set(visits) == {"ningbo", "shaoxing"}
+    leg = visits["shaoxing"]
+    assert (leg["guest"], leg["ledBy"], leg["date"]) == ("kabupaten-kudus", "budi-santosa", "2026-09-16")
+    assert visits["ningbo"]["date"] == "2026-09-14"

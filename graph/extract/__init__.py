@@ -32,7 +32,7 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, dated_by_expo, dated_by_signing, event, mission_to_expo, named_expo
+from graph.extract.events import attending, dated_by_expo, dated_by_signing, event, mission_to_expo, named_expo, next_legs
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -109,6 +109,7 @@ def run(doc: Doc) -> Draft:
     facts.extend(signings)
     if visit is not None:
         facts.append(visit)
+        facts.extend(next_legs(doc, person_of_post, visit))
     if expo is not None:
         facts.append(expo)
     return finish(doc, facts)

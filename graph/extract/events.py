@@ -271,6 +271,53 @@ _TRIP_RE = re.compile(r"(?i)\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) miss
                       r"\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 
 
+# the delegation going on to another place on a later day: "Dua hari kemudian, Rabu (16/9), rombongan bergeser ke
+# Kabupaten Hepu", "On Thursday the delegation moved on to Wuxi"
+_MOVED_ON_RE = re.compile(r"(?i)\b(?:bergeser|bertolak|berlanjut|melanjutkan (?:kunjungan|perjalanan)(?: kerja)?|"
+                          r"moved on|went on|travell?ed on|continued(?: (?:on|its visit|their visit))?|headed on)\s+"
+                          r"(?:ke|to)\s+$")
+
+
+def next_legs(doc, person_of_post, visit) -> list[dict]:
+    """The later legs of a delegation's trip, each a visit of its own to the place the delegation moved on to: the
+    same guest and leader, the delegation's own people, whoever received it there, and that day."""
+    if visit is None or visit["type"] != "DelegationVisit" or not visit.get("guest"):
+        return []
+    host = visit.get("host")
+
+    def at_home(person):  # a participant who spoke for the first hosts, not one of the delegation
+        return any(holder == person and host in (place, doc.names.located.get(place), doc.names.seat.get(place),
+                                                 doc.seats.get(place)) for _, holder, place in doc.posts_at)
+    legs, seen = [], {host, visit["guest"]}
+    for i in range(visit["_sentence"] + 1, len(doc.sentences)):
+        sentence = doc.sentences[i]
+        for m in doc.in_span(sentence.start, sentence.end, LOCAL_REGIONS):
+            if m.entity in seen or not _MOVED_ON_RE.search(doc.text, max(sentence.start, m.start - 45), m.start):
+                continue
+            hits = dates(doc, sentence.start, sentence.end)
+            if not hits or (visit.get("date") and hits[0].value <= visit["date"]):
+                continue  # a leg is told by its own, later day
+            seen.add(m.entity)
+            received = [holder for holder, place in person_of_post.get(sentence.start, [])
+                        if place == m.entity or doc.names.located.get(place) == m.entity]
+            people = [p for p in visit.get("participant", []) if not at_home(p)] + received
+            leg = {"id": None, "type": "DelegationVisit", "host": m.entity, "guest": visit["guest"],
+                   "location": m.entity, "date": hits[0].value, "quote": [sentence.text], "_sentence": i,
+                   "_sentences": [i]}
+            if hits[0].weekday:
+                leg["statedWeekday"] = hits[0].weekday
+            if visit.get("ledBy"):
+                leg["ledBy"] = visit["ledBy"]
+            if people:
+                leg["participant"] = list(dict.fromkeys(people))
+            parts = [short(visit["guest"]), short(m.entity), hits[0].value[:4]]
+            leg["id"] = doc.new_id("-".join(["visit", *parts]), "DelegationVisit")
+            names = {lang: "–".join(doc.label(x, lang) for x in (visit["guest"], m.entity)) for lang in ("id", "en")}
+            leg["label"] = {"id": f"Kunjungan {names['id']} {hits[0].value}", "en": f"{names['en']} visit {hits[0].value}"}
+            legs.append(leg)
+    return legs
+
+
 def dated_by_expo(visit, expo) -> bool:
     """Whether a visit's only date is a day of the expo it went to: such a visit is left undated, as the gold
     reads it."""
