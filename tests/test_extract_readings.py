@@ -1358,11 +1358,11 @@ def test_who_else_was_there_was_at_the_visit_and_at_its_signing(gazetteer, text,
 
 
 @pytest.mark.parametrize("text, language, visit", [
-    ("Regent Budi Santosa of Kudus signed the MoU with the Ningbo Port Academy. Budi is leading a 10-member "
-     "delegation that arrived in Ningbo on Monday.", "en",
+    ("Regent Budi Santosa of Kudus signed the MoU with the Ningbo Port Academy on Tuesday. Budi is leading a "
+     "10-member delegation that arrived in Ningbo on Monday.", "en",
      {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa", "startDate": "2026-09-28"}),
-    ("Bupati Kudus Budi Santosa menandatangani MoU dengan Akademi Pelabuhan Ningbo. Rombongan yang dipimpin Budi "
-     "tiba di Ningbo pada Senin (28/9).", "id",
+    ("Bupati Kudus Budi Santosa menandatangani MoU dengan Akademi Pelabuhan Ningbo pada Selasa (29/9). Rombongan "
+     "yang dipimpin Budi tiba di Ningbo pada Senin (28/9).", "id",
      {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa", "startDate": "2026-09-28"}),
 ])
 def test_a_delegation_that_arrived_somewhere_to_sign_is_a_visit_from_its_leaders_region(gazetteer, text, language,
@@ -1438,3 +1438,27 @@ def test_a_delegation_moving_on_to_another_town_on_a_later_day_makes_a_visit_of_
     leg = visits["shaoxing"]
     assert (leg["guest"], leg["ledBy"], leg["date"]) == ("kabupaten-kudus", "budi-santosa", "2026-09-16")
     assert visits["ningbo"]["date"] == "2026-09-14"
+
+
+def test_the_group_led_by_said_in_a_sentence_of_its_own_and_a_chapters_short_name(gazetteer):
+    text = ("Twenty businesspeople from Ningbo met local traders at a business forum in Padang on Friday (Nov 6). The "
+            "forum was hosted by the Padang chapter of the Archipelago Trade Council (ATC). The Ningbo group was led "
+            "by Chen Hui, vice chairman of the Ningbo General Chamber of Commerce.\n")
+    draft = extract(text, "en", "2026-11-07", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert meeting["ledBy"] == "chen-hui"
+    chapter = proposed(draft)[meeting["organiser"][0]]
+    assert chapter["label"] == "Padang chapter of the Archipelago Trade Council" and "ATC" in chapter["alias"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Kota Ningbo dipimpin Wakil Wali Kota Ningbo Chen Hui. Kota Padang dan Kota Ningbo menandatangani LoI "
+     "di Balai Kota Padang, Selasa (13/10). Turut hadir Kepala Dinas Perhubungan Kota Padang, Rudi Hartawan. "
+     "Penandatanganan disaksikan Ketua DPRD Kota Padang, Sarah Latuheru.", "id"),
+])
+def test_who_else_was_there_is_at_both_and_a_witness_only_at_the_signing(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-14", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert "rudi-hartawan" in visit["participant"] and "rudi-hartawan" in signing["participant"]
+    assert "sarah-latuheru" in signing["participant"] and "sarah-latuheru" not in visit["participant"]

@@ -89,6 +89,10 @@ def run(doc: Doc) -> Draft:
     signings = signing_events(doc, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
+    if visit is not None and visit.get("_arrived") and any(s.get("date", "") > visit.get("date", "~")
+                                                           for s in signings):
+        # "a delegation that arrived in Wuhu on Monday" and signed on Tuesday: the visit's first day
+        visit["startDate"] = visit.pop("date")
     if visit is not None and dated_by_signing(doc, visit, agreements):
         for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
             visit.pop(key, None)
@@ -97,9 +101,12 @@ def run(doc: Doc) -> Draft:
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
-        target = signings[0] if signings and (WITNESS_RE.search(said) or SIGN_RE.search(said)) else main
-        # a delegation come to sign: who was there was at the visit and at its signing
-        for one in [target] + [x for x in (visit, signings[0] if signings else None) if x not in (None, target)]:
+        witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said))
+        target = signings[0] if witnessed else main
+        # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a
+        # delegation came to sign, was at the visit and at its signing
+        also = [] if witnessed or not signings or visit is None else [signings[0]]
+        for one in [target] + [x for x in also if x is not target]:
             sides = (one.get("host"), one.get("guest"), *one.get("organiser", []))
             one["participant"] = list(dict.fromkeys([*one.get("participant", []),
                                                      *(p for p in people if p not in sides)]))

@@ -42,7 +42,6 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         return None
     fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0], "_sentences": indexes}
     host = guest = leader = location = date = weekday = until = None
-    arrived = False
     participants, visited = [], []
     sides_at = None  # the sentence that first named the host or the guest
     for i in indexes:
@@ -95,9 +94,13 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             hits = dates(doc, sentence.start, sentence.end)
             if hits:
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
-                arrived = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
+                fact["_arrived"] = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
+    if leader is None and type_name in ("DelegationVisit", "Meeting"):
+        # "The Shantou group was led by Name, …" in a sentence of its own, which names neither visit nor meeting
+        leader = next((found for found in (_leader(doc, x) for x in doc.sentences
+                                           if LEADER_AFTER_RE.search(x.text)) if found), None)
     if leader is None and type_name == "Expo" and only is None:
         # "Delegasi Guangdong dipimpin …" in an article about an expo (not the visit's leader at an expo it went to)
         leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
@@ -195,8 +198,6 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         return None
     start, end = (date, until) if until else (None, None)
     date = None if until else date
-    if arrived and date and type_name == "DelegationVisit":
-        start, date = date, None  # "a delegation that arrived in Wuhu on Monday": the visit's first day
     if type_name == "Expo" and not until:
         opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in indexes])
         if opened or closed:  # "dibuka Rabu (20/8) … hingga Sabtu (23/8)", "ditutup pada Sabtu (23/8)"
@@ -463,7 +464,7 @@ def _leader_named(doc, sentence):
     if holder is not None:
         return holder
     after = LEADER_AFTER_RE.search(sentence.text)
-    if after:
+    if after and not TITLE_RE.match(doc.text, sentence.start + after.end()):  # a title first: see _leader
         person = person_at(doc, sentence.start + after.end(), sentence.end)
         if person:
             return person[0]

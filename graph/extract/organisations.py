@@ -99,10 +99,15 @@ def org_phrase(doc, pos, limit, title):
     if len(known) == 1:
         return next(iter(known)), end
     quote = doc.text[pos:end]
-    entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
+    aliases = [] if quote == name else [quote]
+    bracket = _SHORT_NAME_RE.match(doc.text, end, limit)
+    if bracket is not None:  # "the Pematangsiantar chapter of the … Business Council (NTBC)": its short name
+        aliases.append(bracket.group(1))
+    entity = doc.propose(slug(name), org_type(name), name, aliases, quote)
     return entity, end
 
 
+_SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,14})\)")
 # an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
 # name), "the Serang tourism office" (its region opens it)
 _LOWER_OFFICE_ID_RE = re.compile(r"(dinas|badan|kantor|biro|bagian)((?:\s+(?:[a-z]+|dan)){1,4}?)\s+(?=[A-Z])")
