@@ -1462,3 +1462,29 @@ def test_who_else_was_there_is_at_both_and_a_witness_only_at_the_signing(gazette
     signing, = facts(draft, "Signing")
     assert "rudi-hartawan" in visit["participant"] and "rudi-hartawan" in signing["participant"]
     assert "sarah-latuheru" in signing["participant"] and "sarah-latuheru" not in visit["participant"]
+
+
+@pytest.mark.parametrize("text, language, fact", [
+    ("Businesspeople from Chenghai, a district of Shantou, signed the deal.", "en", ("chenghai", "shantou")),
+    ("Jiangyin, a county-level city administered by Wuxi, signed a letter of intent with Ambon.", "en",
+     ("jiangyin", "wuxi")),
+    ("Rombongan bergeser ke Kabupaten Hepu, wilayah Kota Beihai, Rabu (16/9).", "id", ("hepu", "beihai")),
+])
+def test_a_region_said_to_be_part_of_a_town_lies_in_it(gazetteer, text, language, fact):
+    draft = extract(text + "\n", language, "2026-09-18", gazetteer)
+    assert fact in {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}
+
+
+def test_a_region_said_to_be_part_of_a_town_is_not_a_party(gazetteer):
+    text = "Jiangyin, a county-level city administered by Wuxi, signed a letter of intent with Ambon.\n"
+    loi, = facts(extract(text, "en", "2026-09-18", gazetteer), "LetterOfIntent")
+    assert sorted(loi["party"]) == ["jiangyin", "kota-ambon"]
+
+
+def test_the_delegation_at_an_expo_took_part_in_it(gazetteer):
+    text = ("Sebanyak 15 pengusaha asal Kabupaten Kudus mengikuti misi dagang ke Kota Ningbo. Misi dagang itu dipimpin "
+            "Wakil Bupati Kudus, Budi Santosa. Turut dalam rombongan Kepala Dinas Perdagangan Kabupaten Kudus, Rina "
+            "Wulandari. Rombongan menghadiri pembukaan Ningbo Textile Expo 2026 di Ningbo, Kamis (20/8).\n")
+    draft = extract(text, "id", "2026-08-21", gazetteer)
+    held, = facts(draft, "Expo")
+    assert {"budi-santosa", "rina-wulandari"} <= set(held["participant"])

@@ -32,7 +32,7 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, dated_by_expo, dated_by_signing, event, mission_to_expo, named_expo, next_legs
+from graph.extract.events import attending, dated_by_expo, dated_by_signing, event, mission_to_expo, named_expo, next_legs, speaks_for
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -118,5 +118,13 @@ def run(doc: Doc) -> Draft:
         facts.append(visit)
         facts.extend(next_legs(doc, person_of_post, visit))
     if expo is not None:
+        if visit is not None and visit["type"] == "DelegationVisit":
+            # the delegation that went to the expo took part in it (its hosts' officials did not, unless said),
+            # on the business it came for when nothing else is said
+            own = [p for p in visit.get("participant", []) if not speaks_for(doc, p, visit.get("host"))]
+            if own:
+                expo["participant"] = list(dict.fromkeys([*expo.get("participant", []), *own]))
+            if visit.get("sector") and not expo.get("sector"):
+                expo["sector"] = list(visit["sector"])
         facts.append(expo)
     return finish(doc, facts)

@@ -180,7 +180,8 @@ _LOCATED_GAP_RE = re.compile(r"(?i)\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)
 
 
 # a party described by where it lies: "Hunchun, a county-level city in ", "Bitung, the port city of "
-_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?(?:in|of|di)\s+"
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?"
+                                r"(?:in|of|di|under|administered by|part of)\s+"
                                 r"(?:(?:south|north|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
                                 r"\s+)?(?:(?:Prefektur|Kabupaten|Kota|Provinsi|Daerah)(?:\s+Otonom)?\s+)?")
 

@@ -285,10 +285,6 @@ def next_legs(doc, person_of_post, visit) -> list[dict]:
     if visit is None or visit["type"] != "DelegationVisit" or not visit.get("guest"):
         return []
     host = visit.get("host")
-
-    def at_home(person):  # a participant who spoke for the first hosts, not one of the delegation
-        return any(holder == person and host in (place, doc.names.located.get(place), doc.names.seat.get(place),
-                                                 doc.seats.get(place)) for _, holder, place in doc.posts_at)
     legs, seen = [], {host, visit["guest"]}
     for i in range(visit["_sentence"] + 1, len(doc.sentences)):
         sentence = doc.sentences[i]
@@ -301,7 +297,7 @@ def next_legs(doc, person_of_post, visit) -> list[dict]:
             seen.add(m.entity)
             received = [holder for holder, place in person_of_post.get(sentence.start, [])
                         if place == m.entity or doc.names.located.get(place) == m.entity]
-            people = [p for p in visit.get("participant", []) if not at_home(p)] + received
+            people = [p for p in visit.get("participant", []) if not speaks_for(doc, p, host)] + received
             leg = {"id": None, "type": "DelegationVisit", "host": m.entity, "guest": visit["guest"],
                    "location": m.entity, "date": hits[0].value, "quote": [sentence.text], "_sentence": i,
                    "_sentences": [i]}
@@ -317,6 +313,13 @@ def next_legs(doc, person_of_post, visit) -> list[dict]:
             leg["label"] = {"id": f"Kunjungan {names['id']} {hits[0].value}", "en": f"{names['en']} visit {hits[0].value}"}
             legs.append(leg)
     return legs
+
+
+def speaks_for(doc, person, side) -> bool:
+    """Whether a person holds a post in ``side`` (a region), its legislature or government, or a region in it."""
+    return side is not None and any(holder == person and side in (place, doc.names.located.get(place),
+                                                                  doc.names.seat.get(place), doc.seats.get(place))
+                                    for _, holder, place in doc.posts_at)
 
 
 def dated_by_expo(visit, expo) -> bool:
