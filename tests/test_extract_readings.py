@@ -1488,3 +1488,17 @@ def test_the_delegation_at_an_expo_took_part_in_it(gazetteer):
     draft = extract(text, "id", "2026-08-21", gazetteer)
     held, = facts(draft, "Expo")
     assert {"budi-santosa", "rina-wulandari"} <= set(held["participant"])
+
+
+@pytest.mark.parametrize("text, language, house", [
+    ("Rombongan DPRD Kota Padang melakukan kunjungan kerja ke Kota Ningbo, Senin (14/9). Rombongan diterima Wakil "
+     "Ketua Komite Tetap Kongres Rakyat Kota Ningbo, Wang Fang, di gedung kongres.", "id", "kongres-rakyat-kota-ningbo"),
+    ("A delegation of the Padang City Council visited Ningbo on Monday (Sept 14). The delegation was received by "
+     "Vice Chairman of the Standing Committee of the Ningbo Municipal People's Congress Wang Fang.", "en",
+     "ningbo-municipal-peoples-congress"),
+])
+def test_a_visit_received_by_the_towns_legislature_is_hosted_by_it(gazetteer, text, language, house):
+    draft = extract(text + "\n", language, "2026-09-18", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["host"] == house
+    assert ("wang-fang", "vice-chair", house) in posts(draft)

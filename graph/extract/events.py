@@ -187,6 +187,14 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                      and doc.names.located.get(place) != host and doc.names.located.get(host) != place}
         if len(came_from) == 1:
             guest = came_from.pop()
+    if host is not None and doc.entity_type(host) in REGION_TYPES and type_name in ("DelegationVisit", "Meeting"):
+        # "rombongan diterima Wakil Ketua … Kongres Rakyat Kota Beihai, Name": the town's legislature received them
+        houses = {place for i in indexes if RECEIVED_BY_RE.search(doc.sentences[i].text)
+                  for _, place in person_of_post.get(doc.sentences[i].start, [])
+                  if doc.entity_type(place) == "Legislature"
+                  and (doc.names.seat.get(place) or doc.seats.get(place)) == host}
+        if len(houses) == 1:
+            host = houses.pop()
     name = None
     if type_name == "Expo":
         for i in indexes:

@@ -21,7 +21,9 @@ from graph.extract.doc import Mention, slug
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
-_OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?")
+# (a Chinese people's congress posts its officers on its standing committee: "Wakil Ketua Komite Tetap Kongres
+# Rakyat Kota Beihai", "vice chairman of the Standing Committee of the … People's Congress": the congress's)
+_OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:Komite Tetap|Standing Committee(?:\s+of)?(?:\s+the)?)\s+)?")
 
 
 def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
