@@ -1502,3 +1502,27 @@ def test_a_visit_received_by_the_towns_legislature_is_hosted_by_it(gazetteer, te
     visit, = facts(draft, "DelegationVisit")
     assert visit["host"] == house
     assert ("wang-fang", "vice-chair", house) in posts(draft)
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Rombongan Kabupaten Kudus berkunjung ke Kota Ningbo, Rabu (18/11). Di Balai Kota Ningbo, rombongan diterima "
+     "Wakil Wali Kota Ningbo Chen Hui.", "id", "Balai Kota Ningbo"),
+    ("Rombongan Kabupaten Kudus berkunjung ke Kota Ningbo, Rabu (18/11), dan diterima di Aula Lantai 3 Balai Kota "
+     "Ningbo.", "id", "Aula Lantai 3 Balai Kota Ningbo"),
+    ("A delegation from Ningbo met traders at a business forum in Padang on Friday (Nov 6). The forum, held in the "
+     "Siti Nurbaya Ballroom of the Bukit Gado Hotel, was opened by Padang Mayor Andre Putra.", "en",
+     "Siti Nurbaya Ballroom of the Bukit Gado Hotel"),
+])
+def test_venues_as_news_names_them(gazetteer, text, language, place):
+    draft = extract(text + "\n", language, "2026-11-19", gazetteer)
+    event, = [f for f in facts(draft) if f.get("type") in ("DelegationVisit", "Meeting")]
+    assert event["venue"] == place
+
+
+def test_where_the_agreement_was_signed_is_the_signings_building_not_the_visits(gazetteer):
+    text = ("Vice Mayor Chen Hui, who headed Ningbo's delegation, signed the letter of intent with Padang Mayor "
+            "Andre Putra at Gedung Daerah on Wednesday.\n")
+    draft = extract(text, "en", "2026-10-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert signing["venue"] == "Gedung Daerah" and "venue" not in visit

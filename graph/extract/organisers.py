@@ -23,18 +23,20 @@ _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: d
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
-    r"\b(?:di|at|in)\s+(?:the\s+)?("
+    r"\b(?:[Dd]i|[Aa]t|[Ii]n)\s+(?:the\s+)?("
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
-    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}"
-    r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)[A-Z][\w'’-]*){1,8}"
+    r"Pusat Pemerintahan|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
+    # ("Aula Lantai 5 RSPC": a floor's number inside the name)
+    r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)(?:[A-Z][\w'’-]*|\d{1,2}(?=\s+[A-Z]))){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
     r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
-    r"Centre|Center|[Rr]esidence|Hotel|Convention Center)(?:\s+in\s+[A-Z][\w'’-]*|(?:\s+[A-Z][\w'’-]*){0,2}))")
+    r"Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom)(?:\s+in\s+[A-Z][\w'’-]*|"
+    r"\s+of\s+the(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){0,2}))")  # "the Horas Ballroom of the X Hotel"
 
 
 def organisations_after(doc, pos, limit) -> list[str]:
@@ -146,7 +148,10 @@ def apply(doc, event, signings, others=()) -> None:
         if sentence not in target["quote"]:
             target["quote"].append(sentence)
     for fact in ([event] if event is not None else []) + signings + list(others):
-        place = venue(fact["quote"])
+        quotes = fact["quote"]
+        if fact is event and signings:  # where the agreement was signed is the signing's building
+            quotes = [q for q in quotes if not SIGN_RE.search(q)]
+        place = venue(quotes)
         if place:
             fact["venue"] = place
             town = town_of(doc, place)
