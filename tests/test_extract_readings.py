@@ -1526,3 +1526,10 @@ def test_where_the_agreement_was_signed_is_the_signings_building_not_the_visits(
     visit, = facts(draft, "DelegationVisit")
     signing, = facts(draft, "Signing")
     assert signing["venue"] == "Gedung Daerah" and "venue" not in visit
+
+
+def test_the_office_said_again_with_its_town_is_the_one_of_that_town(gazetteer):
+    text = ("The week is organised by the Ningbo Municipal Bureau of Culture and Tourism. The Padang Tourism Bureau "
+            "is a partner. Chen Hui, director of the Ningbo bureau, said tour operators would draft joint packages.\n")
+    assert posts(extract(text, "en", "2026-06-26", gazetteer)) == {
+        ("chen-hui", "director", "ningbo-municipal-bureau-of-culture-and-tourism")}

@@ -186,7 +186,7 @@ _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoma
 # "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
 _OF_THAT_OFFICE_RE = re.compile(
     r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)\s+of\s+the\s+"
-    r"(bureau|office|chamber|agency|department|association|commission)\b|"
+    r"(?:(?P<town>[A-Z][\w'’-]+)\s+)?(bureau|office|chamber|agency|department|association|commission)\b|"
     r"(kepala|ketua|direktur)\s+(biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)\b)")
 _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "agency": "Agency",
                 "department": "Department", "association": "Association", "commission": "Commission",
@@ -195,13 +195,17 @@ _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "a
 _TITLE_ROLE_WORD = {**_WHOSE_ROLE, "kepala": "head", "ketua": "chair", "direktur": "director"}
 
 
-def _the_office(doc, noun):
-    """The one office of that kind (by a word of its name) the article names, or None."""
+def _the_office(doc, noun, town=None):
+    """The one office of that kind (by a word of its name, and the town's name when said: "the Lijiang bureau")
+    the article names, or None."""
     word = _OFFICE_NOUN[noun]
+
+    def fits(name):
+        return re.search(rf"\b{word}\b", name) and (town is None or re.search(rf"\b{re.escape(town)}\b", name))
     found = {e for e, entry in doc.proposed.items() if entry["type"] not in REGION_TYPES | {"Person"}
-             and any(re.search(rf"\b{word}\b", label) for label in (
+             and any(fits(label) for label in (
                  entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]))}
-    found |= {m.entity for m in doc.mentions if "|" not in m.entity and re.search(rf"\b{word}\b", m.text)
+    found |= {m.entity for m in doc.mentions if "|" not in m.entity and fits(m.text)
               and doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}}
     return found.pop() if len(found) == 1 else None
 
@@ -213,10 +217,10 @@ def whose_posts(doc) -> list[Held]:
     found = []
     for sentence in doc.sentences:
         for match in _OF_THAT_OFFICE_RE.finditer(doc.text, sentence.start, sentence.end):
-            office = _the_office(doc, (match.group(3) or match.group(5)).lower())
+            office = _the_office(doc, (match.group(4) or match.group(6)).lower(), match.group("town"))
             holder = person_named(doc, match.group(1), match.start(1)) if office is not None else None
             if holder is not None:
-                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(4)).lower()], office,
+                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(5)).lower()], office,
                                   match.group(), sentence))
         for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
             office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))
