@@ -41,6 +41,7 @@ def place_facts(doc) -> list[dict]:
         gap = doc.text[a.end:b.start]
         if "|" not in a.entity + b.entity and ta in REGION_TYPES and tb in REGION_TYPES - {"Country"} \
                 and LEVEL.get(tb, 0) > LEVEL.get(ta, 9) and _PART_OF_GAP_RE.fullmatch(gap) \
+                and not _CAPITAL_GAP_RE.fullmatch(gap) \
                 and (subject, b.entity) not in located and not doc.names.contradicts(subject, b.entity):
             # "Chenghai, a district of Shantou", "Fuqing, a county-level city administered by Fuzhou", "Kabupaten
             # Hepu, wilayah Kota Beihai": said to be part of it, a town lies in a town as in a province
