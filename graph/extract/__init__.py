@@ -18,6 +18,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
     events     the visit, meeting or expo the article is about (and a named expo a visit goes on to)
+    trips      the visit of a delegation come to an expo, and a visit's later legs
     organisers who organised it, with whom, and the building it was held in
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
@@ -32,13 +33,14 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, dated_by_expo, dated_by_signing, event, mission_to_expo, named_expo, next_legs, speaks_for
+from graph.extract.events import attending, dated_by_signing, event, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
+from graph.extract.trips import dated_by_expo, mission_to_expo, next_legs, speaks_for
 from graph.extract.vocabulary import REFERS_BACK_RE, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
