@@ -1288,3 +1288,248 @@ def test_a_forum_in_an_organisations_name_does_not_make_a_visit_a_meeting(gazett
     text = ("Wali Kota Ambon Bodewin Wattimena menerima kunjungan delegasi Kota Xiamen, Kamis (14/5). Pertemuan itu "
             "juga dihadiri pengurus Forum Bisnis Ambon Xiamen.\n")
     assert len(facts(extract(text, "id", "2026-05-15", gazetteer), "DelegationVisit")) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("He Jun, vice mayor of Ningbo, opened the forum. He said the talks went well.", "en"),
+    ("Wakil Wali Kota Ningbo, He Jun, membuka forum. Ia mengatakan pembicaraan berjalan baik.", "id"),
+])
+def test_he_before_a_given_name_is_a_surname_and_alone_a_pronoun(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-05-16", gazetteer)
+    assert posts(draft) == {("he-jun", "deputy-mayor", "ningbo")}
+    assert set(proposed(draft)) == {"he-jun"}  # "He said" proposes nobody
+
+
+@pytest.mark.parametrize("text, language, leader", [
+    ("Wali Kota Padang menerima kunjungan delegasi Kota Ningbo, Selasa (16/9). Wakil Wali Kota Ningbo, Chen Hui, "
+     "yang memimpin delegasi delapan orang, menyampaikan terima kasih.", "id", "chen-hui"),
+    ("Padang received a visit by a delegation from Ningbo on Tuesday (Sept 16). Chen Hui, vice mayor of Ningbo, who "
+     "heads a 12-member delegation, thanked the hosts.", "en", "chen-hui"),
+    ("Bupati Kudus, Dr. H. Sam Pratama, M.Si., memimpin rombongan Pemerintah Kabupaten Kudus berkunjung ke Kota "
+     "Ningbo, Selasa (16/9).", "id", "sam-pratama"),
+])
+def test_who_led_the_delegation_said_after_the_officials_name_and_title(gazetteer, text, language, leader):
+    draft = extract(text + "\n", language, "2026-09-17", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == leader and leader in visit["participant"]
+
+
+@pytest.mark.parametrize("text, language, visit, expo", [
+    ("Sebanyak 15 pengusaha asal Kabupaten Kudus mengikuti misi dagang ke Kota Ningbo. Misi dagang itu dipimpin "
+     "Wakil Bupati Kudus, Budi Santosa. Rombongan menghadiri pembukaan Ningbo Textile Expo 2026 di Ningbo, "
+     "Kamis (20/8). Pameran itu berlangsung hingga Minggu (23/8).", "id",
+     {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa"},
+     {"startDate": "2026-08-20", "endDate": "2026-08-23"}),
+    ("A week of culture and tourism from Ningbo opened at the Padang Art Hall on Wednesday (Aug 19) and runs until "
+     "Sunday (Aug 23). Padang Mayor Andre Putra opened the week together with Chen Hui, vice mayor of Ningbo, who "
+     "heads a 20-member delegation.", "en",
+     {"host": "kota-padang", "guest": "ningbo", "ledBy": "chen-hui"},
+     {"startDate": "2026-08-19", "endDate": "2026-08-23"}),
+])
+def test_a_delegation_come_to_an_expo_makes_a_visit_beside_the_expo(gazetteer, text, language, visit, expo):
+    draft = extract(text + "\n", language, "2026-08-21", gazetteer)
+    came, = facts(draft, "DelegationVisit")
+    held, = facts(draft, "Expo")
+    assert {k: came.get(k) for k in visit} == visit
+    assert "date" not in came  # dated only by the expo it went to
+    assert {k: held.get(k) for k in expo} == expo
+
+
+def test_a_delegation_only_said_to_be_at_a_fair_makes_no_visit(gazetteer):
+    text = ("The Ningbo Textile Expo 2026 opened in Padang on Wednesday (Aug 19). The Ningbo delegation is headed by "
+            "Chen Hui, director of the Ningbo Commerce Bureau.\n")
+    draft = extract(text, "en", "2026-08-21", gazetteer)
+    assert len(facts(draft, "Expo")) == 1 and not facts(draft, "DelegationVisit")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Delegasi Kota Ningbo berkunjung ke Kota Padang untuk menandatangani LoI. LoI ditandatangani Wali Kota Padang "
+     "Andre Putra dan Wakil Wali Kota Ningbo Chen Hui di Balai Kota Padang, Selasa (13/10). Turut hadir Kepala Dinas "
+     "Perhubungan Kota Padang, Rudi Hartawan.", "id"),
+    ("A delegation from Ningbo visited Padang to sign an LoI. Padang Mayor Andre Putra and Ningbo Vice Mayor Chen Hui "
+     "signed the letter at Padang City Hall on Tuesday (Oct 13). Also present was Rudi Hartawan, head of the Padang "
+     "Transport Office.", "en"),
+])
+def test_who_else_was_there_was_at_the_visit_and_at_its_signing(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-14", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert "rudi-hartawan" in visit["participant"] and "rudi-hartawan" in signing["participant"]
+
+
+@pytest.mark.parametrize("text, language, visit", [
+    ("Regent Budi Santosa of Kudus signed the MoU with the Ningbo Port Academy on Tuesday. Budi is leading a "
+     "10-member delegation that arrived in Ningbo on Monday.", "en",
+     {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa", "startDate": "2026-09-28"}),
+    ("Bupati Kudus Budi Santosa menandatangani MoU dengan Akademi Pelabuhan Ningbo pada Selasa (29/9). Rombongan "
+     "yang dipimpin Budi tiba di Ningbo pada Senin (28/9).", "id",
+     {"host": "ningbo", "guest": "kabupaten-kudus", "ledBy": "budi-santosa", "startDate": "2026-09-28"}),
+])
+def test_a_delegation_that_arrived_somewhere_to_sign_is_a_visit_from_its_leaders_region(gazetteer, text, language,
+                                                                                        visit):
+    draft = extract(text + "\n", language, "2026-09-30", gazetteer)
+    came, = facts(draft, "DelegationVisit")
+    assert {k: came.get(k) for k in visit} == visit and "date" not in came  # arriving is the visit's first day
+
+
+def test_a_delegation_named_by_its_towns_possessive_is_the_guest_and_the_ceremony_has_its_organiser(gazetteer):
+    text = ("Vice Mayor Chen Hui, who headed Ningbo's delegation, signed the letter of intent with Padang Mayor "
+            "Andre Putra on Wednesday. The ceremony was organized by the Ningbo Port Bureau.\n")
+    draft = extract(text, "en", "2026-10-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert (visit["host"], visit["guest"]) == ("kota-padang", "ningbo")
+    assert signing["organiser"] == ["ningbo-port-bureau"] and "organiser" not in visit
+
+
+@pytest.mark.parametrize("text, language, parties, signatories", [
+    ("Rumah Sakit Harapan Bahari (RSHB) Kota Padang menjalin kerja sama dengan Rumah Sakit Ortopedi Lingang dari Kota "
+     "Ningbo. Nota kesepahaman (MoU) kedua rumah sakit diteken pada Kamis, 9 Juli 2026. MoU ditandatangani Direktur "
+     "Utama RSHB, Yusuf Maulana, dan Presiden Rumah Sakit Ortopedi Lingang, Dr. Zhou Ping.", "id",
+     ["rshb", "rumah-sakit-ortopedi-lingang"], ["yusuf-maulana", "zhou-ping"]),
+    ("The Harapan Bahari Hospital in Padang has teamed up with Ningbo's Lingang Orthopaedic Hospital. The two "
+     "hospitals signed a memorandum of understanding on Thursday, July 9.", "en",
+     ["harapan-bahari-hospital", "lingang-orthopaedic-hospital"], []),
+])
+def test_an_agreement_between_two_hospitals_named_in_the_sentence_before(gazetteer, text, language, parties,
+                                                                          signatories):
+    draft = extract(text + "\n", language, "2026-07-10", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert sorted(mou["party"]) == sorted(parties) and mou["signedOn"] == "2026-07-09"
+    assert sorted(mou.get("signatory", [])) == signatories
+
+
+def test_a_hospital_named_with_its_short_name_and_town_is_not_a_branch_and_its_short_name_names_it_again(gazetteer):
+    text = ("Rumah Sakit Harapan Bahari (RSHB) Kota Padang menandatangani MoU dengan Kota Ningbo. Direktur Utama RSHB, "
+            "Yusuf Maulana, hadir.\n")
+    draft = extract(text, "id", "2026-07-10", gazetteer)
+    assert set(proposed(draft)) == {"rshb", "yusuf-maulana"}
+    assert posts(draft) == {("yusuf-maulana", "director", "rshb")}
+
+
+@pytest.mark.parametrize("text, language, organisers", [
+    ("A week of culture and tourism from Ningbo opened at the Padang Art Hall on Wednesday (Aug 19) and runs until "
+     "Sunday (Aug 23). Padang Mayor Andre Putra opened the week together with Chen Hui, vice mayor of Ningbo, who "
+     "heads a 20-member delegation. The week is organised by the Padang tourism, youth and sports office.", "en",
+     ["padang-tourism-youth-and-sports-office"]),
+    ("Sebanyak 15 pengusaha asal Kabupaten Kudus mengikuti misi dagang ke Kota Ningbo. Misi dagang itu dipimpin "
+     "Wakil Bupati Kudus, Budi Santosa. Rombongan menghadiri pembukaan Ningbo Textile Expo 2026 di Ningbo, "
+     "Kamis (20/8). Pameran itu digelar oleh Asosiasi Tekstil Ningbo.", "id", ["asosiasi-tekstil-ningbo"]),
+])
+def test_who_organised_the_expo_a_delegation_came_to_is_the_expos_organiser(gazetteer, text, language, organisers):
+    draft = extract(text + "\n", language, "2026-08-21", gazetteer)
+    came, = facts(draft, "DelegationVisit")
+    held, = facts(draft, "Expo")
+    assert held["organiser"] == organisers and "organiser" not in came
+    assert "ledBy" not in held and came["ledBy"]  # the delegation's leader led the visit, not the expo
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Pemerintah Kabupaten Kudus melakukan kunjungan kerja ke Kota Ningbo, Senin (14/9). Rombongan dipimpin "
+     "Bupati Kudus Budi Santosa. Dua hari kemudian, Rabu (16/9), rombongan bergeser ke Kota Shaoxing dan diterima "
+     "pejabat setempat.", "id"),
+    ("A delegation from Kudus regency visited Ningbo on Monday (Sept 14). The delegation was led by Kudus Regent Budi "
+     "Santosa. On Wednesday (Sept 16) the delegation moved on to Shaoxing, where local officials received it.", "en"),
+])
+def test_a_delegation_moving_on_to_another_town_on_a_later_day_makes_a_visit_of_its_own(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-09-18", gazetteer)
+    visits = {v["host"]: v for v in facts(draft, "DelegationVisit")}
+    assert set(visits) == {"ningbo", "shaoxing"}
+    leg = visits["shaoxing"]
+    assert (leg["guest"], leg["ledBy"], leg["date"]) == ("kabupaten-kudus", "budi-santosa", "2026-09-16")
+    assert visits["ningbo"]["date"] == "2026-09-14"
+
+
+def test_the_group_led_by_said_in_a_sentence_of_its_own_and_a_chapters_short_name(gazetteer):
+    text = ("Twenty businesspeople from Ningbo met local traders at a business forum in Padang on Friday (Nov 6). The "
+            "forum was hosted by the Padang chapter of the Archipelago Trade Council (ATC). The Ningbo group was led "
+            "by Chen Hui, vice chairman of the Ningbo General Chamber of Commerce.\n")
+    draft = extract(text, "en", "2026-11-07", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert meeting["ledBy"] == "chen-hui"
+    chapter = proposed(draft)[meeting["organiser"][0]]
+    assert chapter["label"] == "Padang chapter of the Archipelago Trade Council" and "ATC" in chapter["alias"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Kota Ningbo dipimpin Wakil Wali Kota Ningbo Chen Hui. Kota Padang dan Kota Ningbo menandatangani LoI "
+     "di Balai Kota Padang, Selasa (13/10). Turut hadir Kepala Dinas Perhubungan Kota Padang, Rudi Hartawan. "
+     "Penandatanganan disaksikan Ketua DPRD Kota Padang, Sarah Latuheru.", "id"),
+])
+def test_who_else_was_there_is_at_both_and_a_witness_only_at_the_signing(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-10-14", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert "rudi-hartawan" in visit["participant"] and "rudi-hartawan" in signing["participant"]
+    assert "sarah-latuheru" in signing["participant"] and "sarah-latuheru" not in visit["participant"]
+
+
+@pytest.mark.parametrize("text, language, fact", [
+    ("Businesspeople from Chenghai, a district of Shantou, signed the deal.", "en", ("chenghai", "shantou")),
+    ("Jiangyin, a county-level city administered by Wuxi, signed a letter of intent with Ambon.", "en",
+     ("jiangyin", "wuxi")),
+    ("Rombongan bergeser ke Kabupaten Hepu, wilayah Kota Beihai, Rabu (16/9).", "id", ("hepu", "beihai")),
+])
+def test_a_region_said_to_be_part_of_a_town_lies_in_it(gazetteer, text, language, fact):
+    draft = extract(text + "\n", language, "2026-09-18", gazetteer)
+    assert fact in {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}
+
+
+def test_a_region_said_to_be_part_of_a_town_is_not_a_party(gazetteer):
+    text = "Jiangyin, a county-level city administered by Wuxi, signed a letter of intent with Ambon.\n"
+    loi, = facts(extract(text, "en", "2026-09-18", gazetteer), "LetterOfIntent")
+    assert sorted(loi["party"]) == ["jiangyin", "kota-ambon"]
+
+
+def test_the_delegation_at_an_expo_took_part_in_it(gazetteer):
+    text = ("Sebanyak 15 pengusaha asal Kabupaten Kudus mengikuti misi dagang ke Kota Ningbo. Misi dagang itu dipimpin "
+            "Wakil Bupati Kudus, Budi Santosa. Turut dalam rombongan Kepala Dinas Perdagangan Kabupaten Kudus, Rina "
+            "Wulandari. Rombongan menghadiri pembukaan Ningbo Textile Expo 2026 di Ningbo, Kamis (20/8).\n")
+    draft = extract(text, "id", "2026-08-21", gazetteer)
+    held, = facts(draft, "Expo")
+    assert {"budi-santosa", "rina-wulandari"} <= set(held["participant"])
+
+
+@pytest.mark.parametrize("text, language, house", [
+    ("Rombongan DPRD Kota Padang melakukan kunjungan kerja ke Kota Ningbo, Senin (14/9). Rombongan diterima Wakil "
+     "Ketua Komite Tetap Kongres Rakyat Kota Ningbo, Wang Fang, di gedung kongres.", "id", "kongres-rakyat-kota-ningbo"),
+    ("A delegation of the Padang City Council visited Ningbo on Monday (Sept 14). The delegation was received by "
+     "Vice Chairman of the Standing Committee of the Ningbo Municipal People's Congress Wang Fang.", "en",
+     "ningbo-municipal-peoples-congress"),
+])
+def test_a_visit_received_by_the_towns_legislature_is_hosted_by_it(gazetteer, text, language, house):
+    draft = extract(text + "\n", language, "2026-09-18", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["host"] == house
+    assert ("wang-fang", "vice-chair", house) in posts(draft)
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Rombongan Kabupaten Kudus berkunjung ke Kota Ningbo, Rabu (18/11). Di Balai Kota Ningbo, rombongan diterima "
+     "Wakil Wali Kota Ningbo Chen Hui.", "id", "Balai Kota Ningbo"),
+    ("Rombongan Kabupaten Kudus berkunjung ke Kota Ningbo, Rabu (18/11), dan diterima di Aula Lantai 3 Balai Kota "
+     "Ningbo.", "id", "Aula Lantai 3 Balai Kota Ningbo"),
+    ("A delegation from Ningbo met traders at a business forum in Padang on Friday (Nov 6). The forum, held in the "
+     "Siti Nurbaya Ballroom of the Bukit Gado Hotel, was opened by Padang Mayor Andre Putra.", "en",
+     "Siti Nurbaya Ballroom of the Bukit Gado Hotel"),
+])
+def test_venues_as_news_names_them(gazetteer, text, language, place):
+    draft = extract(text + "\n", language, "2026-11-19", gazetteer)
+    event, = [f for f in facts(draft) if f.get("type") in ("DelegationVisit", "Meeting")]
+    assert event["venue"] == place
+
+
+def test_where_the_agreement_was_signed_is_the_signings_building_not_the_visits(gazetteer):
+    text = ("Vice Mayor Chen Hui, who headed Ningbo's delegation, signed the letter of intent with Padang Mayor "
+            "Andre Putra at Gedung Daerah on Wednesday.\n")
+    draft = extract(text, "en", "2026-10-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert signing["venue"] == "Gedung Daerah" and "venue" not in visit
+
+
+def test_the_office_said_again_with_its_town_is_the_one_of_that_town(gazetteer):
+    text = ("The week is organised by the Ningbo Municipal Bureau of Culture and Tourism. The Padang Tourism Bureau "
+            "is a partner. Chen Hui, director of the Ningbo bureau, said tour operators would draft joint packages.\n")
+    assert posts(extract(text, "en", "2026-06-26", gazetteer)) == {
+        ("chen-hui", "director", "ningbo-municipal-bureau-of-culture-and-tourism")}

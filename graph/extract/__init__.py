@@ -18,6 +18,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
     events     the visit, meeting or expo the article is about (and a named expo a visit goes on to)
+    trips      the visit of a delegation come to an expo, and a visit's later legs
     organisers who organised it, with whom, and the building it was held in
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
@@ -39,6 +40,7 @@ from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
+from graph.extract.trips import dated_by_expo, mission_to_expo, next_legs, speaks_for
 from graph.extract.vocabulary import REFERS_BACK_RE, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -72,13 +74,27 @@ def run(doc: Doc) -> Draft:
             visit["type"] != "Expo" and REFERS_BACK_RE.search(doc.sentences[i].text)
             and not direct_speech(doc.sentences[i].text)))
     expo = named_expo(doc, person_of_post, visit)
-    if expo is not None:
+    mission = mission_to_expo(doc, person_of_post, visit)
+    if mission is not None:
+        # an article about an expo a delegation travelled to: the visit is the article's event, the expo its own
+        visit, expo = mission, visit
+        anchors.append((visit["_sentence"], visit))
+        if expo.get("ledBy") == visit.get("ledBy"):
+            del expo["ledBy"]  # who led the delegation led the visit; the expo was there before it came
+    elif expo is not None:
         anchors.append((expo["_sentence"], expo))
+    if visit is not None and expo is not None and dated_by_expo(visit, expo):
+        for key in ("date", "startDate", "endDate", "statedWeekday"):  # the expo's days, not the trip's
+            visit.pop(key, None)
     attach_sectors(doc, anchors, visit, agreements)
     name_agreements(doc, agreements)
     signings = signing_events(doc, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
+    if visit is not None and visit.get("_arrived") and any(s.get("date", "") > visit.get("date", "~")
+                                                           for s in signings):
+        # "a delegation that arrived in Wuhu on Monday" and signed on Tuesday: the visit's first day
+        visit["startDate"] = visit.pop("date")
     if visit is not None and dated_by_signing(doc, visit, agreements):
         for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
             visit.pop(key, None)
@@ -87,16 +103,30 @@ def run(doc: Doc) -> Draft:
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
-        target = signings[0] if signings and (WITNESS_RE.search(said) or SIGN_RE.search(said)) else main
-        sides = (target.get("host"), target.get("guest"), *target.get("organiser", []))
-        target["participant"] = list(dict.fromkeys([*target.get("participant", []),
-                                                    *(p for p in people if p not in sides)]))
-        if said not in target["quote"]:
-            target["quote"].append(said)
+        witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said))
+        target = signings[0] if witnessed else main
+        # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a
+        # delegation came to sign, was at the visit and at its signing
+        also = [] if witnessed or not signings or visit is None else [signings[0]]
+        for one in [target] + [x for x in also if x is not target]:
+            sides = (one.get("host"), one.get("guest"), *one.get("organiser", []))
+            one["participant"] = list(dict.fromkeys([*one.get("participant", []),
+                                                     *(p for p in people if p not in sides)]))
+            if said not in one["quote"]:
+                one["quote"].append(said)
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:
         facts.append(visit)
+        facts.extend(next_legs(doc, person_of_post, visit))
     if expo is not None:
+        if visit is not None and visit["type"] == "DelegationVisit":
+            # the delegation that went to the expo took part in it (its hosts' officials did not, unless said),
+            # on the business it came for when nothing else is said
+            own = [p for p in visit.get("participant", []) if not speaks_for(doc, p, visit.get("host"))]
+            if own:
+                expo["participant"] = list(dict.fromkeys([*expo.get("participant", []), *own]))
+            if visit.get("sector") and not expo.get("sector"):
+                expo["sector"] = list(visit["sector"])
         facts.append(expo)
     return finish(doc, facts)

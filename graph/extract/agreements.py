@@ -16,7 +16,9 @@ from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTIT
 # a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
 _AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,6}\Z")
 # a region that says where an institution is: "Huanghe College dari Kota Zhengzhou", "a university in Nanning"
-_SEAT_GAP_RE = re.compile(r"\s*,?\s*(?:dari|asal|di|from|in|of|based in)\s+(?:the\s+)?(?:city of\s+)?\Z")
+# (or the region just after its bracketed short name: "Rumah Sakit Pelita Caruban (RSPC) Kota Cirebon")
+_SEAT_GAP_RE = re.compile(r"\s*,?\s*(?:dari|asal|di|from|in|of|based in)\s+(?:the\s+)?(?:city of\s+)?\Z|"
+                          r"\A\s*\([A-Z][A-Za-z]{1,14}\)\s+\Z")
 # a mission's town: "the consulate general in Makassar", "Konsulat Jenderal Tiongkok di Makassar"
 _MISSION_TOWN_RE = re.compile(r"(?i)\b(?:consulate|konsulat|embassy|kedutaan|consul|konsul|konjen|kjri|kbri)\b"
                               r"[^,.;]{0,40}\b(?:di|in|at)\s+\Z")
@@ -27,9 +29,10 @@ _PROSPECTIVE_RE = re.compile(r"(?i)\b(?:menuju|towards?|opening the way (?:to|fo
                              r"will sign|plans? to sign|rencana(?:nya)? (?:menandatangani|penandatanganan))"
                              r"\s+(?:(?:a|an|the|sebuah|suatu)\s+)?(?:[\w-]+\s+){0,2}\Z")
 # the sides an agreement is between, said again without their names
-_BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|pemerintah|pemda|pihak|belah pihak)|"
-                            r"the two (?:cities|regions|sides|governments|provinces|regencies)|"
-                            r"both (?:cities|regions|sides|governments|provinces|regencies))\b")
+_BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|pemerintah|pemda|pihak|belah pihak|"
+                            r"rumah sakit|universitas|kampus|perguruan tinggi|lembaga|institusi|sekolah)|"
+                            r"(?:the two|both) (?:cities|regions|sides|governments|provinces|regencies|hospitals|"
+                            r"universities|colleges|institutes|institutions|schools))\b")
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
 
@@ -60,6 +63,7 @@ def agreement_facts(doc, person_of_post):
             if (not groups or len(groups[0]) < 2) and index and _BOTH_SIDES_RE.search(sentence.text):
                 # "… menjajaki kerja sama dengan Kota B. Kedua daerah menandatangani LoI …, Rabu (14/10)":
                 # the two sides the sentence before named
+                institutions(doc, doc.sentences[index - 1])  # "RS A menjalin kerja sama dengan RS B. … kedua rumah sakit"
                 before = parties(doc, doc.sentences[index - 1], type_name)
                 if len(before) == 1 and len(before[0]) >= 2:
                     groups = before
@@ -139,8 +143,9 @@ def institutions(doc, sentence):
     gazetteer does not know them), for they sign agreements of their own."""
     for found in INSTITUTION_RE.finditer(sentence.text):
         words = list(re.finditer(r"\S+", found.group()))
-        while words and (words[0].group() in TITLE_WORDS or words[0].group() in NOT_NAMES):
-            words.pop(0)  # "Presiden Huanghe College": the title of its head, not its name
+        while words and (words[0].group() in TITLE_WORDS or words[0].group() in NOT_NAMES
+                         or re.search(r"['’]s\Z", words[0].group())):
+            words.pop(0)  # "Presiden Huanghe College": the title of its head; "Ningbo's": where it is
         if len(words) < 2:
             continue
         name = " ".join(w.group() for w in words)
@@ -148,7 +153,10 @@ def institutions(doc, sentence):
         if doc.in_span(start, end, {"Person"}):
             continue
         known = doc.names.resolve(name)
-        entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), org_type(name), name, [], name)
+        read = [m.entity for m in doc.mentions.overlapping(start, start + 1)
+                if m.start == start and m.entity in doc.proposed]  # proposed with its short name: "… (RSPC)"
+        entity = next(iter(known)) if len(known) == 1 else read[0] if read else doc.propose(
+            slug(name), org_type(name), name, [], name)
         doc.institutions.add(entity)
         doc.mentions.replace(Mention(start, end, entity, doc.entity_type(entity), doc.text[start:end]))
 
@@ -172,7 +180,8 @@ _LOCATED_GAP_RE = re.compile(r"(?i)\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)
 
 
 # a party described by where it lies: "Hunchun, a county-level city in ", "Bitung, the port city of "
-_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?(?:in|of|di)\s+"
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?"
+                                r"(?:in|of|di|under|administered by|part of)\s+"
                                 r"(?:(?:south|north|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
                                 r"\s+)?(?:(?:Prefektur|Kabupaten|Kota|Provinsi|Daerah)(?:\s+Otonom)?\s+)?")
 
@@ -304,6 +313,8 @@ def parties(doc, sentence, type_name):
     for a, b in zip(mentions, mentions[1:]):
         if a.entity in doc.institutions and _SEAT_GAP_RE.search(doc.text[a.end:b.start]):
             qualifiers.add(id(b))  # where the college is, not a party: "… College dari Kota Zhengzhou"
+        if b.entity in doc.institutions and re.fullmatch(r"['’]s\s+", doc.text[a.end:b.start]):
+            qualifiers.add(id(a))  # where the college is, not a party: "Ningbo's Lingang Hospital"
         if bodies and _AT_VENUE_RE.search(doc.text, max(sentence.start, b.start - 60), b.start):
             qualifiers.add(id(b))  # where it was signed: "… di Gedung Daerah …, Kota Bengkulu"
     for a, b, c in zip(mentions, mentions[1:], [*mentions[2:], None]):

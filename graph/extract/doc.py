@@ -94,6 +94,7 @@ class Doc:
         self.facts: list[dict] = []
         self.notes: list[str] = []  # what the draft could not settle, for the curator
         self.posts_at: list[tuple[int, str, str]] = []  # (where the text states it, holder, place) of each post
+        self.post_ends: list[tuple[int, str]] = []  # (where its text ends, holder) of each post
         self.seats: dict[str, str] = {}  # a proposed legislature or government -> the region it serves
         self.institutions: set[str] = set()  # colleges, universities, hospitals named as parties (agreements.py)
         self._regions: dict = {}

@@ -18,9 +18,10 @@ _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
 
 
-def event(doc, person_of_post, agreements=(), only=None):
+def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     """The article's event, or None; ``agreements`` are the article's (a delegation that came to sign one).
-    ``only="Expo"`` reads only the expo an article about a visit goes on to (see ``named_expo``)."""
+    ``only="Expo"`` reads only the expo an article about a visit goes on to (see ``named_expo``); ``only="Visit"``
+    only the visit of a delegation to an expo held in ``held_in`` (see ``mission_to_expo``)."""
     visit = [i for i, s in enumerate(doc.sentences) if VISIT_RE.search(s.text)] if only != "Expo" else []
     meeting = [i for i, s in enumerate(doc.sentences) if MEETING_RE.search(s.text)] if only != "Expo" else []
     expo = [i for i, s in enumerate(doc.sentences) if EXPO_RE.search(s.text)]
@@ -35,7 +36,7 @@ def event(doc, person_of_post, agreements=(), only=None):
             type_name = "Meeting"
     if visit and any(_FORUM_RE.search(doc.sentences[i].text) for i in meeting):
         type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
-    if expo and len(expo) >= len(visit):  # an article about an expo
+    if expo and len(expo) >= len(visit) and only != "Visit":  # an article about an expo
         indexes, type_name = expo, "Expo"
     if not indexes:
         return None
@@ -93,8 +94,13 @@ def event(doc, person_of_post, agreements=(), only=None):
             hits = dates(doc, sentence.start, sentence.end)
             if hits:
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
+                fact["_arrived"] = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
+    if leader is None and type_name in ("DelegationVisit", "Meeting"):
+        # "The Shantou group was led by Name, …" in a sentence of its own, which names neither visit nor meeting
+        leader = next((found for found in (_leader(doc, x) for x in doc.sentences
+                                           if LEADER_AFTER_RE.search(x.text)) if found), None)
     if leader is None and type_name == "Expo" and only is None:
         # "Delegasi Guangdong dipimpin …" in an article about an expo (not the visit's leader at an expo it went to)
         leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
@@ -155,6 +161,8 @@ def event(doc, person_of_post, agreements=(), only=None):
                  and doc.names.located.get(place) != guest}
         if len(sides) == 1:
             host = sides.pop()
+    if host is None and held_in is not None and guest != held_in:
+        host = held_in  # "Rombongan dipimpin …" of a delegation to an expo: the expo's town received it
     if location is not None and host is not None and doc.names.located.get(host) == location:
         location = host  # "in Wuxi, Jiangsu province": the town, not its province
     if host is None and location is not None and location != guest and type_name != "Expo":
@@ -171,6 +179,22 @@ def event(doc, person_of_post, agreements=(), only=None):
                   and doc.names.jurisdiction.get(host) != place and doc.names.jurisdiction.get(place) != host}
         if len(others) == 1:
             guest = others.pop()
+    if guest is None and host is not None and leader is not None and type_name in ("DelegationVisit", "Meeting"):
+        # "Yayan is leading a 10-member delegation that arrived in Wuhu": the region whose official leads it came
+        came_from = {place for _, holder, place in doc.posts_at if holder == leader and place != host
+                     and (doc.entity_type(place) in REGION_TYPES - {"Country"} or place in doc.names.seat
+                          or place in doc.seats)
+                     and doc.names.located.get(place) != host and doc.names.located.get(host) != place}
+        if len(came_from) == 1:
+            guest = came_from.pop()
+    if host is not None and doc.entity_type(host) in REGION_TYPES and type_name in ("DelegationVisit", "Meeting"):
+        # "rombongan diterima Wakil Ketua … Kongres Rakyat Kota Beihai, Name": the town's legislature received them
+        houses = {place for i in indexes if RECEIVED_BY_RE.search(doc.sentences[i].text)
+                  for _, place in person_of_post.get(doc.sentences[i].start, [])
+                  if doc.entity_type(place) == "Legislature"
+                  and (doc.names.seat.get(place) or doc.seats.get(place)) == host}
+        if len(houses) == 1:
+            host = houses.pop()
     name = None
     if type_name == "Expo":
         for i in indexes:
@@ -234,10 +258,12 @@ def named_expo(doc, person_of_post, main):
     if main is None or main["type"] == "Expo":
         return None
     expo = event(doc, person_of_post, only="Expo")
-    return expo if expo is not None and isinstance(expo["label"], str) else None
+    # named, or opening and closing on days of its own ("opened … on Wednesday (June 24) and runs until Sunday")
+    return expo if expo is not None and (isinstance(expo["label"], str) or expo.get("startDate")) else None
 
 
-_OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|opened|opens|open|began|begins|kicked off)\b")
+_OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|pembukaan|opened|opens|open|opening|began|begins|"
+                        r"kicked off)\b")
 _CLOSED_RE = re.compile(r"(?i)\b(?:ditutup|menutup|berakhir|hingga|sampai|until|through|closed|closes|ends|ended)\b")
 
 
@@ -261,6 +287,7 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+_ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
 _FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
@@ -340,9 +367,29 @@ def _leader(doc, sentence):
 _ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
 
 
+# an official just named, then that they lead the delegation: "Wakil Wali Kota X, Name, yang memimpin delegasi
+# tujuh orang", "Name, vice mayor of X, who heads a 25-member delegation", "Bupati X, Dr. H. Name, M.Si., memimpin
+# rombongan" (degrees between the name and the verb)
+_LEADS_RE = re.compile(r"(?:,?\s*(?:[A-Z][A-Za-z]{0,4}\.)+(?:[A-Z][A-Za-z]{1,4}\b\.?)?)*\s*,?\s*"
+                       r"(?:(?:yang|who)\s+(?:(?:also|juga|datang|kini|now)\s+)*)?"
+                       r"(?:memimpin|mengetuai|heads|headed|leads|led|is leading)\s+(?:[\w'’-]+\s+){0,3}?"
+                       r"(?:delegasi|rombongan|delegation|team|group|mission|misi)\b")
+
+
+def _leader_of_post(doc, sentence):
+    """The holder of the post whose words end where the sentence says they lead the delegation; None if none."""
+    for end, holder in sorted(doc.post_ends, reverse=True):
+        if sentence.start < end <= sentence.end and _LEADS_RE.match(doc.text, end, sentence.end):
+            return holder
+    return None
+
+
 def _leader_named(doc, sentence):
+    holder = _leader_of_post(doc, sentence)
+    if holder is not None:
+        return holder
     after = LEADER_AFTER_RE.search(sentence.text)
-    if after:
+    if after and not TITLE_RE.match(doc.text, sentence.start + after.end()):  # a title first: see _leader
         person = person_at(doc, sentence.start + after.end(), sentence.end)
         if person:
             return person[0]

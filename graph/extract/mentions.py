@@ -12,7 +12,7 @@ import re
 
 from graph.extract.doc import Mention, Mentions, slug
 from graph.extract.names import NameIndex
-from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, LEVEL, TITLE_WORDS, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
 
 
@@ -30,6 +30,7 @@ def find_mentions(doc):
         return True
 
     # organisations written "Expansion (ACRONYM)"
+    short_names = []
     word = r"(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
     for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}})\)", text):
         words = match.group(1).split()
@@ -58,7 +59,13 @@ def find_mentions(doc):
             type_name = org_type(expansion)
             entity = doc.propose(slug(acronym), type_name, f"{expansion} ({acronym})", [acronym, expansion],
                                   text[start:match.end()])
+            short_names.append((acronym, entity, type_name))
         add(Mention(start, match.end(), entity, type_name, text[start:match.end()]))
+    for acronym, entity, type_name in short_names:
+        # a new organisation named again by its short name alone: "Direktur Utama RSPC, …", "di Aula RSPC" (not
+        # "DPMPTSP Kalteng": a short name and a region are the office there, read as a regional branch)
+        for again in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)]|\s+[A-Z])", text):
+            add(Mention(again.start(), again.end(), entity, type_name, acronym))
 
     # legislatures named in English by their region: "the West Sumatra Provincial Legislature" (the known
     # DPRD Sumbar when the gazetteer has it: see Doc.propose)
@@ -163,7 +170,9 @@ def regional_branches(doc, mentions):
         kind = doc.entity_type(m.entity)
         if nxt is not None and "|" not in m.entity and kind not in REGION_TYPES | {"Person", "?"} \
                 and doc.text[m.end:nxt.start] == " " and nxt.entity.split("|")[0] in doc.names.types \
-                and doc.names.types[nxt.entity.split("|")[0]] in REGION_TYPES - {"Country"}:
+                and doc.names.types[nxt.entity.split("|")[0]] in REGION_TYPES - {"Country"} \
+                and not INSTITUTION_RE.fullmatch(re.sub(r"\s+\([A-Z][A-Za-z]+\)\Z", "", m.text)):
+            # (a hospital or college has no branches: "Rumah Sakit X (RSX) Kota Cirebon" is X, in Cirebon)
             name = doc.text[m.start:nxt.end]
             aliases = []
             written = re.fullmatch(r"(.+) \(([A-Z][A-Za-z]+)\)", m.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import CAPITALS, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
+from graph.extract.vocabulary import CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -92,21 +92,27 @@ def org_phrase(doc, pos, limit, title):
     if title == "Kadis" and words:
         words = ["Dinas", *words]
     if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
-                              or words[0].startswith("Dis")):
-        return None
+                              or words[0].startswith("Dis") or INSTITUTION_RE.fullmatch(" ".join(words))):
+        return None  # (a hospital or college: "Presiden Rumah Sakit Rehabilitasi Haibin, Dr. Name")
     name = " ".join(words)
     known = doc.names.resolve(name)
     if len(known) == 1:
         return next(iter(known)), end
     quote = doc.text[pos:end]
-    entity = doc.propose(slug(name), org_type(name), name, [] if quote == name else [quote], quote)
+    aliases = [] if quote == name else [quote]
+    bracket = _SHORT_NAME_RE.match(doc.text, end, limit)
+    if bracket is not None:  # "the Pematangsiantar chapter of the … Business Council (NTBC)": its short name
+        aliases.append(bracket.group(1))
+    entity = doc.propose(slug(name), org_type(name), name, aliases, quote)
     return entity, end
 
 
+_SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,14})\)")
 # an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
 # name), "the Serang tourism office" (its region opens it)
 _LOWER_OFFICE_ID_RE = re.compile(r"(dinas|badan|kantor|biro|bagian)((?:\s+(?:[a-z]+|dan)){1,4}?)\s+(?=[A-Z])")
-_LOWER_OFFICE_EN_RE = re.compile(r"((?:\s+[a-z]+){1,3}?)\s+(office|bureau|department|agency)\b")
+_LOWER_OFFICE_EN_RE = re.compile(r"((?:,?\s+[a-z]+){1,5}?)\s+(office|bureau|department|agency)\b")  # "… tourism, youth
+# and sports office"
 
 
 def _lower_case_office(doc, pos, limit):
@@ -124,7 +130,7 @@ def _lower_case_office(doc, pos, limit):
         if english is None:
             return None
         end = english.end()
-        name = region.text + " " + " ".join(w.capitalize() for w in doc.text[region.end:end].split())
+        name = region.text + " " + " ".join(w if w == "and" else w.capitalize() for w in doc.text[region.end:end].split())
     known = doc.names.resolve(name)
     if len(known) == 1:
         return next(iter(known)), end

@@ -23,18 +23,20 @@ _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: d
 _CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
 _EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
-    r"\b(?:di|at|in)\s+(?:the\s+)?("
+    r"\b(?:[Dd]i|[Aa]t|[Ii]n)\s+(?:the\s+)?("
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
-    r"Pusat Pemerintahan|Grand City|Convention)(?:\s+[a-z]+){0,2}"
-    r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)[A-Z][\w'’-]*){1,8}"
+    r"Pusat Pemerintahan|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
+    # ("Aula Lantai 5 RSPC": a floor's number inside the name)
+    r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)(?:[A-Z][\w'’-]*|\d{1,2}(?=\s+[A-Z]))){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
     r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
-    r"Centre|Center|[Rr]esidence|Hotel|Convention Center)(?:\s+in\s+[A-Z][\w'’-]*|(?:\s+[A-Z][\w'’-]*){0,2}))")
+    r"Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom)(?:\s+in\s+[A-Z][\w'’-]*|"
+    r"\s+of\s+the(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){0,2}))")  # "the Horas Ballroom of the X Hotel"
 
 
 def organisations_after(doc, pos, limit) -> list[str]:
@@ -130,9 +132,10 @@ def apply(doc, event, signings, others=()) -> None:
     one of ``others`` (an expo the visit went on to) whose own sentence it is; each event gets the
     building its own sentences name."""
     for key, named, sentence in settings(doc):
-        target = next((other for other in others if sentence in other["quote"]), event)
-        if signings and target is event and (event is None or SIGN_RE.search(sentence)):
-            target = signings[0]
+        target = next((other for other in others if sentence in other["quote"]
+                       or other["type"] == "Expo" and _EXPO_SUBJECT_RE.search(sentence)), event)
+        if signings and target is event and (event is None or SIGN_RE.search(sentence) or _CEREMONY_RE.search(sentence)):
+            target = signings[0]  # "The ceremony was organized by …": the signing's
         if target is None:
             continue
         values = target.setdefault(key, [])
@@ -145,12 +148,21 @@ def apply(doc, event, signings, others=()) -> None:
         if sentence not in target["quote"]:
             target["quote"].append(sentence)
     for fact in ([event] if event is not None else []) + signings + list(others):
-        place = venue(fact["quote"])
+        quotes = fact["quote"]
+        if fact is event and signings:  # where the agreement was signed is the signing's building
+            quotes = [q for q in quotes if not SIGN_RE.search(q)]
+        place = venue(quotes)
         if place:
             fact["venue"] = place
             town = town_of(doc, place)
             if town is not None and not fact.get("location") and not fact.get("host"):
                 fact["location"] = town  # "di Grand City Convention Hall Surabaya": the hall is in Surabaya
+
+
+# the expo said again as what was organised: "The week is organised by …", "Pameran itu digelar …"
+_EXPO_SUBJECT_RE = re.compile(r"(?i)\b(?:the|this) (?:week|fair|expo|exhibition|festival|show)\b|"
+                              r"\b(?:pameran|pekan|festival|ekspo)\b")
+_CEREMONY_RE = re.compile(r"(?i)\b(?:the|this|that) ceremony\b|\b(?:acara|upacara|seremoni) (?:itu|ini|tersebut)\b")
 
 
 def town_of(doc, building: str) -> str | None:
@@ -174,7 +186,7 @@ _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoma
 # "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
 _OF_THAT_OFFICE_RE = re.compile(
     r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)\s+of\s+the\s+"
-    r"(bureau|office|chamber|agency|department|association|commission)\b|"
+    r"(?:(?P<town>[A-Z][\w'’-]+)\s+)?(bureau|office|chamber|agency|department|association|commission)\b|"
     r"(kepala|ketua|direktur)\s+(biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)\b)")
 _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "agency": "Agency",
                 "department": "Department", "association": "Association", "commission": "Commission",
@@ -183,13 +195,17 @@ _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "a
 _TITLE_ROLE_WORD = {**_WHOSE_ROLE, "kepala": "head", "ketua": "chair", "direktur": "director"}
 
 
-def _the_office(doc, noun):
-    """The one office of that kind (by a word of its name) the article names, or None."""
+def _the_office(doc, noun, town=None):
+    """The one office of that kind (by a word of its name, and the town's name when said: "the Lijiang bureau")
+    the article names, or None."""
     word = _OFFICE_NOUN[noun]
+
+    def fits(name):
+        return re.search(rf"\b{word}\b", name) and (town is None or re.search(rf"\b{re.escape(town)}\b", name))
     found = {e for e, entry in doc.proposed.items() if entry["type"] not in REGION_TYPES | {"Person"}
-             and any(re.search(rf"\b{word}\b", label) for label in (
+             and any(fits(label) for label in (
                  entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]))}
-    found |= {m.entity for m in doc.mentions if "|" not in m.entity and re.search(rf"\b{word}\b", m.text)
+    found |= {m.entity for m in doc.mentions if "|" not in m.entity and fits(m.text)
               and doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}}
     return found.pop() if len(found) == 1 else None
 
@@ -201,10 +217,10 @@ def whose_posts(doc) -> list[Held]:
     found = []
     for sentence in doc.sentences:
         for match in _OF_THAT_OFFICE_RE.finditer(doc.text, sentence.start, sentence.end):
-            office = _the_office(doc, (match.group(3) or match.group(5)).lower())
+            office = _the_office(doc, (match.group(4) or match.group(6)).lower(), match.group("town"))
             holder = person_named(doc, match.group(1), match.start(1)) if office is not None else None
             if holder is not None:
-                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(4)).lower()], office,
+                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(5)).lower()], office,
                                   match.group(), sentence))
         for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
             office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))

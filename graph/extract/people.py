@@ -21,7 +21,9 @@ from graph.extract.doc import Mention, slug
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
-_OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?")
+# (a Chinese people's congress posts its officers on its standing committee: "Wakil Ketua Komite Tetap Kongres
+# Rakyat Kota Beihai", "vice chairman of the Standing Committee of the … People's Congress": the congress's)
+_OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:Komite Tetap|Standing Committee(?:\s+of)?(?:\s+the)?)\s+)?")
 
 
 def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
@@ -41,20 +43,25 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
             return None
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    if not words or words[0] in NOT_NAMES or words[0].lower() in _FIELD_WORDS:
+    if not words or (words[0] in NOT_NAMES and not _surname_he(words)) or words[0].lower() in _FIELD_WORDS:
         return None  # "Biro Kebudayaan, Pariwisata dan Olahraga": a field in an office's name, not a person
     name = " ".join(words)
     found = doc.names.resolve(name, {"Person"})
-    earlier = named_before(doc, name) if len(words) == 1 and not found else None
-    if len(found) == 1:
-        entity, = found
-    elif earlier is not None:  # "Gubernur Abdullah" after "Gubernur …, Abdullah Syamsuddin"
+    earlier = named_before(doc, name) if len(words) == 1 else None
+    if earlier is not None:  # "Gubernur Abdullah" after "Gubernur …, Abdullah Syamsuddin", whoever else is Abdullah
         entity = earlier
+    elif len(found) == 1:
+        entity, = found
     elif len(words) >= 2 or (single and len(words[0]) > 2):
         entity = doc.propose(slug(name), "Person", name, [], doc.text[start:start + len(name)])
     else:
         return None
     return entity, start, start + len(name)
+
+
+def _surname_he(words) -> bool:
+    """"He Yuzhen": the Chinese surname He (何) before a given name, not the pronoun (which a verb follows)."""
+    return words[0] == "He" and len(words) == 2
 
 
 # the one-word names of fields ("pariwisata", "perdagangan"): never a person's name
@@ -351,17 +358,20 @@ def person_named(doc, name: str, start: int):
     spans = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", name)]
 
     def not_the_name(word, at, left):  # a title's word, or its place ("Wakil Wali Kota Xiamen Lin Tao, yang …")
-        return word in NOT_NAMES or word in TITLE_WORDS or left > 2 and any(
+        return (word in NOT_NAMES and not (word == "He" and left == 2)) or word in TITLE_WORDS or left > 2 and any(
             doc.entity_type(m.entity) in REGION_TYPES for m in doc.mentions.overlapping(at, at + 1))
     while spans and not_the_name(*spans[0], len(spans)):
         spans.pop(0)
     words = [word for word, _ in spans]
     start = spans[0][1] if spans else start
     if len(words) < 2:
+        # "Wako Hidayat", "Budi is leading …": the Hidayat or Budi the article names in full, before a known
+        # person who merely shares the word
+        earlier = named_before(doc, words[0]) if words else None
+        if earlier is not None:
+            return earlier
         found = doc.names.resolve(" ".join(words), {"Person"})
-        if len(found) == 1 and words:
-            return next(iter(found))
-        return named_before(doc, words[0]) if words else None  # "Wako Hidayat": the Hidayat named in full
+        return next(iter(found)) if len(found) == 1 and words else None
     name = " ".join(words)
     read = [m.entity for m in doc.mentions.overlapping(start, start + len(name))
             if m.start == start and doc.entity_type(m.entity) == "Person"]
@@ -396,7 +406,9 @@ def post_facts(doc, held: list[Held]):
     for post in held:
         key = (post.holder, post.role, post.place)
         person_of_post.setdefault(post.sentence.start, []).append((post.holder, post.place))
-        doc.posts_at.append((doc.text.find(post.quote, post.sentence.start), post.holder, post.place))
+        at = doc.text.find(post.quote, post.sentence.start)
+        doc.posts_at.append((at, post.holder, post.place))
+        doc.post_ends.append((at + len(post.quote), post.holder))
         if post.role is None:
             continue
         if key in seen_posts:

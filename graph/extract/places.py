@@ -16,6 +16,8 @@ _CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga |merupakan |ada
                              re.IGNORECASE)
 
 
+_PART_OF_GAP_RE = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:administered by|under|of)|part of|"
+                             r"(?:yang merupakan\s+)?(?:wilayah|bagian(?: dari)?)(?:\s+(?:Kota|Kabupaten|Provinsi))?)\s+")
 # a larger region written as the owner of a smaller one: "Jilin province's ", "Guangxi's "
 _POSSESSIVE_GAP_RE = re.compile(r"\s+(?:(?:province|autonomous region|region)\s*)?['’]s\s+|['’]s\s+")
 
@@ -36,10 +38,19 @@ def place_facts(doc) -> list[dict]:
             facts.append({"about": c.entity, "locatedIn": b.entity, "quote": [doc.text[b.start:c.end]]})
         subject = doc.names.jurisdiction.get(a.entity, a.entity)
         ta, tb = doc.entity_type(subject), doc.entity_type(b.entity)
+        gap = doc.text[a.end:b.start]
+        if "|" not in a.entity + b.entity and ta in REGION_TYPES and tb in REGION_TYPES - {"Country"} \
+                and LEVEL.get(tb, 0) > LEVEL.get(ta, 9) and _PART_OF_GAP_RE.fullmatch(gap) \
+                and not _CAPITAL_GAP_RE.fullmatch(gap) \
+                and (subject, b.entity) not in located and not doc.names.contradicts(subject, b.entity):
+            # "Chenghai, a district of Shantou", "Fuqing, a county-level city administered by Fuzhou", "Kabupaten
+            # Hepu, wilayah Kota Beihai": said to be part of it, a town lies in a town as in a province
+            located.add((subject, b.entity))
+            facts.append({"about": subject, "locatedIn": b.entity, "quote": [doc.text[a.start:b.end]]})
+            continue
         if "|" in a.entity or "|" in b.entity or ta not in REGION_TYPES or tb not in ("Province", "Country",
                                                                                       "Island"):
             continue
-        gap = doc.text[a.end:b.start]
         if LEVEL[tb] <= LEVEL.get(ta, 9) or doc.names.contradicts(subject, b.entity):
             continue  # "Gorontalo ... China": two sentences' names side by side, not one inside the other
         if _LOCATED_GAP_RE.fullmatch(gap) and (subject, b.entity) not in located:

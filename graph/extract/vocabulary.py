@@ -35,7 +35,8 @@ TITLES = [
     ("Wakil Bupati", "vice-regent", "Regency"), ("Wabup", "vice-regent", "Regency"), ("Bupati", "regent", "Regency"),
     ("Wakil Gubernur", "vice-governor", "Province"), ("Wagub", "vice-governor", "Province"),
     ("Gubernur", "governor", "Province"), ("Wakil Ketua", "vice-chair", None), ("Ketua", "chair", None),
-    ("Kepala", "head", None), ("Kadis", "head", None), ("Menteri", "minister", None), ("Direktur", "director", None),
+    ("Kepala", "head", None), ("Kadis", "head", None), ("Menteri", "minister", None), ("Direktur Utama", "director", None),
+    ("Direktur", "director", None),
     ("Deputy Mayor", "deputy-mayor", "City"), ("Vice Mayor", "deputy-mayor", "City"), ("Mayor", "mayor", "City"),
     ("Deputy Regent", "vice-regent", "Regency"), ("Vice Regent", "vice-regent", "Regency"),
     ("Regent", "regent", "Regency"),
@@ -149,7 +150,7 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
                     "CooperationAgreement": ("Perjanjian kerja sama", "cooperation agreement")}
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
-                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b")
+                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
@@ -160,9 +161,10 @@ GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(
                       r"business people|entrepreneurs)(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
                       r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
                       r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
-GUEST_AFTER_RE = re.compile(r"\s+(?:delegation|delegates|team)\b")
+GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:delegation|delegates|team)\b")  # "Fuqing's delegation"
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
-                      r"trip to|mengunjungi)\s+$|"
+                      r"trip to|mengunjungi|misi (?:dagang|bisnis) ke|(?:trade|business) mission to|"
+                      r"(?:arrived|arrives|arriving) in|tiba di)\s+$|"
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
@@ -174,10 +176,12 @@ DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdel
 VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 # who led a delegation, named after or before the phrase
 LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
-                             r"\bthe (?:delegation|group) (?:was )?(?:led|headed) by\s+|\bhead of the delegation,?\s+")
+                             r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission) (?:was |is )?(?:led|headed) by\s+|"
+                             r"\bhead of the delegation,?\s+")
 LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
-                              r"(?:led|leads|headed|heads) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} (?:delegation|team))")
+                              r"(?:led|leads|headed|heads|is leading|was leading) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} "
+                              r"(?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"witnessed by|also (?:present|attending|attended)|attended by|"
@@ -201,7 +205,7 @@ FOCUS_SPEECH_RE = re.compile(r"(?i)\b(?:kerja ?sama|cooperation)\b.{0,40}\b(?:fo
 # an event open to the public for some days: expos, fairs, festivals, a region's culture week
 EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]air\b|\b[Ff]estival\b|"
                      r"\b[A-Z][\w-]* Fair\b|\b[Tt]he fair\b|"  # "the Silk Road Commodities Fair … The fair opened"
-                     r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|"
+                     r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|\b[Ww]eek of (?:culture|tourism|food|trade)\b|"
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")

@@ -1,0 +1,97 @@
+"""Several events of one trip: the visit of a delegation that came to an expo, and the later legs of a visit
+(the delegation moving on to another town on a later day).
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.agreements import short
+from graph.extract.dates import dates
+from graph.extract.events import event
+from graph.extract.vocabulary import LOCAL_REGIONS
+
+
+def mission_to_expo(doc, person_of_post, main):
+    """The delegation's own visit in an article about an expo it travelled to ("misi dagang ke Kota Dongguan …
+    Rombongan menghadiri pembukaan … Expo", "who heads a 25-member delegation" at a culture week): an event of its
+    own, with a host and a guest from elsewhere. None when no delegation came, or the article's event is no expo."""
+    if main is None or main["type"] != "Expo":
+        return None
+    held_in = main.get("location")
+    came = event(doc, person_of_post, only="Visit",
+                 held_in=held_in if doc.entity_type(held_in) in LOCAL_REGIONS else None)
+    if came is None or came["type"] != "DelegationVisit" or not (came.get("host") and came.get("guest")):
+        return None
+    # led by the guest region's own official (a vice regent, a vice mayor): the region's visit. A delegation
+    # headed by the director of an office came to the expo, and the expo is the article's one event
+    if not any(holder == came.get("ledBy") and place == came["guest"] for _, holder, place in doc.posts_at):
+        return None
+    # and the article tells of the trip ("misi dagang ke …", "a visit") or of the hosts receiving it (the host
+    # town's mayor opens the week with the delegation's head); a delegation said only to be at a fair came to
+    # the fair, and the fair is the article's one event
+    said = [doc.sentences[i] for i in came["_sentences"]]
+    if not any(_TRIP_RE.search(s.text) for s in said) and not any(
+            place == came["host"] for s in said for _, place in person_of_post.get(s.start, [])):
+        return None
+    return came
+
+
+_TRIP_RE = re.compile(r"(?i)\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b|\bkunjungan\b|\bberkunjung\b|"
+                      r"\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
+
+
+# the delegation going on to another place on a later day: "Dua hari kemudian, Rabu (16/9), rombongan bergeser ke
+# Kabupaten Hepu", "On Thursday the delegation moved on to Wuxi"
+_MOVED_ON_RE = re.compile(r"(?i)\b(?:bergeser|bertolak|berlanjut|melanjutkan (?:kunjungan|perjalanan)(?: kerja)?|"
+                          r"moved on|went on|travell?ed on|continued(?: (?:on|its visit|their visit))?|headed on)\s+"
+                          r"(?:ke|to)\s+$")
+
+
+def next_legs(doc, person_of_post, visit) -> list[dict]:
+    """The later legs of a delegation's trip, each a visit of its own to the place the delegation moved on to: the
+    same guest and leader, the delegation's own people, whoever received it there, and that day."""
+    if visit is None or visit["type"] != "DelegationVisit" or not visit.get("guest"):
+        return []
+    host = visit.get("host")
+    legs, seen = [], {host, visit["guest"]}
+    for i in range(visit["_sentence"] + 1, len(doc.sentences)):
+        sentence = doc.sentences[i]
+        for m in doc.in_span(sentence.start, sentence.end, LOCAL_REGIONS):
+            if m.entity in seen or not _MOVED_ON_RE.search(doc.text, max(sentence.start, m.start - 45), m.start):
+                continue
+            hits = dates(doc, sentence.start, sentence.end)
+            if not hits or (visit.get("date") and hits[0].value <= visit["date"]):
+                continue  # a leg is told by its own, later day
+            seen.add(m.entity)
+            received = [holder for holder, place in person_of_post.get(sentence.start, [])
+                        if place == m.entity or doc.names.located.get(place) == m.entity]
+            people = [p for p in visit.get("participant", []) if not speaks_for(doc, p, host)] + received
+            leg = {"id": None, "type": "DelegationVisit", "host": m.entity, "guest": visit["guest"],
+                   "location": m.entity, "date": hits[0].value, "quote": [sentence.text], "_sentence": i,
+                   "_sentences": [i]}
+            if hits[0].weekday:
+                leg["statedWeekday"] = hits[0].weekday
+            if visit.get("ledBy"):
+                leg["ledBy"] = visit["ledBy"]
+            if people:
+                leg["participant"] = list(dict.fromkeys(people))
+            parts = [short(visit["guest"]), short(m.entity), hits[0].value[:4]]
+            leg["id"] = doc.new_id("-".join(["visit", *parts]), "DelegationVisit")
+            names = {lang: "–".join(doc.label(x, lang) for x in (visit["guest"], m.entity)) for lang in ("id", "en")}
+            leg["label"] = {"id": f"Kunjungan {names['id']} {hits[0].value}", "en": f"{names['en']} visit {hits[0].value}"}
+            legs.append(leg)
+    return legs
+
+
+def speaks_for(doc, person, side) -> bool:
+    """Whether a person holds a post in ``side`` (a region), its legislature or government, or a region in it."""
+    return side is not None and any(holder == person and side in (place, doc.names.located.get(place),
+                                                                  doc.names.seat.get(place), doc.seats.get(place))
+                                    for _, holder, place in doc.posts_at)
+
+
+def dated_by_expo(visit, expo) -> bool:
+    """Whether a visit's only date is a day of the expo it went to: such a visit is left undated, as the gold
+    reads it."""
+    days = {expo.get(k) for k in ("date", "startDate", "endDate")} - {None}
+    return any(visit.get(k) in days for k in ("date", "startDate"))
