@@ -470,17 +470,20 @@ def serve(host, port, timeout, memory, root, out):
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.")
 @click.option("--timeout", type=click.FloatRange(min=0.1, max=86400), default=600, show_default=True,
               callback=lambda ctx, param, value: _finite(value, param), help="Seconds the whole push may take.")
+@click.option("--skip", multiple=True, metavar="NAME",
+              help="Leave this named graph as the store has it (the last part of its IRI: regions, ontology, "
+                   "a source's id); repeatable.")
 @project_options
-def push(endpoint, timeout, root, out):
+def push(endpoint, timeout, skip, root, out):
     """Publish the graph to a SPARQL store: one named graph per source, each replacing its previous version.
 
-    Example: kg push --endpoint http://localhost:7878/store
+    Example: kg push --endpoint http://localhost:7878/store --skip regions
     """
     root, out = _where(root, out)
     from graph.push import push as run_push, shown
 
     with _progress() as progress:
-        pushed = run_push(out, endpoint, timeout, progress=progress)
+        pushed = run_push(out, endpoint, timeout, progress=progress, skip=tuple(skip))
     click.echo(f"Pushed {len(pushed)} graphs ({sum(pushed.values())} triples) to {shown(endpoint)}")
 
 

@@ -43,9 +43,12 @@ def graphs_of(out: Path) -> dict[str, bytes]:
     return {name: "".join(lines).encode("utf-8") for name, lines in sorted(graphs.items())}
 
 
-def push(out: Path, endpoint: str, timeout: float = 60.0, progress: Progress = SILENT) -> dict[str, int]:
+def push(out: Path, endpoint: str, timeout: float = 60.0, progress: Progress = SILENT,
+         skip: tuple[str, ...] = ()) -> dict[str, int]:
     """PUT every named graph to ``endpoint`` (a Graph Store Protocol URL) within ``timeout`` seconds in all;
-    return triples per graph."""
+    return triples per graph. ``skip``: graphs left as the store has them, by the last part of their IRI
+    (``regions``: the base gazetteer's 40,000 statements, which change only with kg's regions data or a region
+    the curated gazetteer declares)."""
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PushError(f"{shown(endpoint)!r} is not an http(s) address")
@@ -53,6 +56,11 @@ def push(out: Path, endpoint: str, timeout: float = 60.0, progress: Progress = S
         raise PushError(f"the time limit must be a number of seconds above 0 and at most a day, not {timeout!r}")
     progress.stage("Reading the graph")
     graphs = graphs_of(out)
+    names = {graph.rsplit("/", 1)[-1]: graph for graph in graphs}
+    unknown = sorted(set(skip) - set(names))
+    if unknown:
+        raise PushError(f"--skip {unknown[0]!r}: the graph has no such named graph (it has {', '.join(names)})")
+    graphs = {graph: data for graph, data in graphs.items() if graph.rsplit("/", 1)[-1] not in skip}
     progress.stage("Pushing named graphs", total=len(graphs))
     deadline = time.monotonic() + timeout
     # Each read has its own timeout, so a server that trickles a byte at a time would never time

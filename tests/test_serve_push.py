@@ -104,6 +104,18 @@ def test_push_twice_leaves_the_same_data(kg, shipped, writable_store):
     assert served == kg_rows(kg, shipped, QUERY)
 
 
+def test_push_skip_leaves_that_graph_as_the_store_has_it(kg, shipped, writable_store):
+    regions = "https://w3id.org/id-cn-ties/graph/regions"
+    result = kg("push", "--endpoint", writable_store + "/store", "--out", shipped.out, "--skip", "regions")
+    assert result.exit_code == 0, result.output
+    client = Graph(store=SPARQLStore(writable_store + "/query"))
+    graphs = {str(r.g) for r in client.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert regions not in graphs and any(g.endswith("/gazetteer") for g in graphs)
+    assert f"Pushed {len(graphs)} graphs" in result.output
+    result = kg("push", "--endpoint", writable_store + "/store", "--out", shipped.out, "--skip", "region")
+    assert result.exit_code == 2 and "--skip 'region': the graph has no such named graph" in result.stderr
+
+
 def test_push_to_nowhere_is_a_clear_error(kg, shipped):
     result = kg("push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--out", shipped.out)
     assert result.exit_code == 2 and "cannot reach http://127.0.0.1:" in result.stderr
