@@ -202,6 +202,15 @@ def _within(place: str, other: str, parents: dict[str, set[str]]) -> bool:
     return False
 
 
+def _reported_near(span, reported, candidate, window) -> bool:
+    """Whether, of an undated fact and a dated one, the undated one's article was published within ``window``
+    days of the other's date (``span``: the fact's dates; ``reported``: its article's publication day)."""
+    if span is None:
+        return reported is not None and bool(candidate.spans) and _gap(
+            reported, (min(s[0] for s in candidate.spans), max(s[1] for s in candidate.spans))) <= window
+    return any(_gap(span, (day, day)) <= window for day in candidate.reported)
+
+
 def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] | None = None,
                window: int = WINDOW_DAYS, own: str | None = None, published: str | None = None,
                seats: dict[str, str] | None = None) -> Match | None:
@@ -256,15 +265,11 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
             # organiser or two participants in common (the two signatories of one ceremony)
             shared = sides.get("organiser", set()) & candidate.sides.get("organiser", set())
             met = set(_values(fact, "participant")) & candidate.people
-            # one of them undated, its article published within the window of the other's date: the same place
-            # and someone in common, the ceremony one outlet dates and the other does not ("Selasa" vs "on Wednesday")
-            undated = not gaps and (
-                (span is None and reported is not None and candidate.spans and
-                 _gap(reported, (min(s[0] for s in candidate.spans), max(s[1] for s in candidate.spans))) <= window)
-                or (span is not None and candidate.reported and
-                    any(_gap(span, (day, day)) <= window for day in candidate.reported)))
+            # one of them undated: the same place and someone in common, the ceremony one outlet dates and the
+            # other does not ("Selasa" vs "on Wednesday")
             if not (_names(fact) & candidate.names or gaps and (same_place or shared or len(met) >= 2)
-                    or undated and same_place and (shared or met)):
+                    or not gaps and same_place and (shared or met) and _reported_near(span, reported, candidate,
+                                                                                      window)):
                 continue
             shared = shared or met
         rank = (own not in candidate.sources, -len(shared), min(gaps) if gaps else window + 1, candidate.id)

@@ -107,8 +107,8 @@ def run(doc: Doc) -> Draft:
         target = signings[0] if witnessed else main
         # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a
         # delegation came to sign, was at the visit and at its signing
-        also = [] if witnessed or not signings or visit is None else [signings[0]]
-        for one in [target] + [x for x in also if x is not target]:
+        also = [] if witnessed or not signings or visit is None else [signings[0]]  # target is the visit then
+        for one in [target, *also]:
             sides = (one.get("host"), one.get("guest"), *one.get("organiser", []))
             one["participant"] = list(dict.fromkeys([*one.get("participant", []),
                                                      *(p for p in people if p not in sides)]))

@@ -122,7 +122,9 @@ def agreement_facts(doc, person_of_post):
     return kept, [(i, fact) for i, fact in anchors if any(fact is k for k in kept)]
 
 
-_DATE_LINE_RE = re.compile(r"[\s()\[\],.–—-]*")
+# what may stand around the date on a line of its own: punctuation, and before it a weekday ("Selasa [")
+_DATE_LINE_AFTER_RE = re.compile(r"[\s()\[\],.–—-]*")
+_DATE_LINE_BEFORE_RE = re.compile(r"[\s()\[\],.–—-]*|[\s()\[\],.]*[A-Za-z]{3,9}[\s()\[\],.]*")
 
 
 def date_line(doc, index):
@@ -132,10 +134,10 @@ def date_line(doc, index):
         return []
     line = doc.sentences[index]
     found = dates(doc, line.start, line.end)
-    if len(found) != 1 or not _DATE_LINE_RE.fullmatch(doc.text, line.start, found[0].start) and \
-            not re.fullmatch(r"[\s()\[\],.]*[A-Za-z]{3,9}[\s()\[\],.]*", doc.text[line.start:found[0].start]):
-        return []
-    return found if _DATE_LINE_RE.fullmatch(doc.text, found[0].end, line.end) else []
+    if len(found) == 1 and _DATE_LINE_BEFORE_RE.fullmatch(doc.text, line.start, found[0].start) \
+            and _DATE_LINE_AFTER_RE.fullmatch(doc.text, found[0].end, line.end):
+        return found
+    return []
 
 
 def institutions(doc, sentence):

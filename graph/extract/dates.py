@@ -37,7 +37,6 @@ DATE_PATTERNS = [
 ]
 
 
-
 @dataclass
 class DateHit:
     start: int

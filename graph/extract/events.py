@@ -240,7 +240,6 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     return fact
 
 
-
 def dated_by_signing(doc, visit, agreements) -> bool:
     """Whether a delegation visit's date is only the day an agreement was signed: no sentence of the visit's
     own (one that is not about the signing) gives it. Such a visit is left undated, as the gold reads it."""
