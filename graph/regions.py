@@ -42,15 +42,60 @@ REGION_CLASSES = {"Country", "Province", "Regency", "City", "PrefectureLevelCity
                   "District", "SpecialRegion"}
 CODE_PROPERTIES = {"ID": ("kemendagriCode", KG.KemendagriCode), "CN": ("gbCode", KG.GBT2260Code)}
 
-# Short forms Indonesian news uses, by Kemendagri code.
+# Short forms and other names the press uses, by official code (Kemendagri or GB/T 2260). Each is also written
+# with its kind as the region's own short name is ("Pemprov Sumut", "Kabupaten Kukar", "Pemkot Siantar"). Only
+# forms of four letters or more that are no everyday word ("Mitra", "Benteng", "Tasik" are left out), and none
+# that two regions share ("Mura" is both Musi Rawas and Murung Raya).
 SHORT_FORMS = {
+    # provinces
     "12": ["Sumut"], "13": ["Sumbar"], "16": ["Sumsel"], "19": ["Babel"], "21": ["Kepri"],
     "31": ["Jakarta", "DKI", "Daerah Khusus Jakarta"], "32": ["Jabar"], "33": ["Jateng"],
     "34": ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta"], "35": ["Jatim"], "52": ["NTB"], "53": ["NTT"],
     "61": ["Kalbar"], "62": ["Kalteng"], "63": ["Kalsel"], "64": ["Kaltim"], "65": ["Kaltara"],
     "71": ["Sulut"], "72": ["Sulteng"], "73": ["Sulsel"], "74": ["Sultra"], "76": ["Sulbar"], "82": ["Malut"],
-    "33.72": ["Solo", "Kota Solo", "Solo City"], "34.71": ["Jogja", "Yogya", "Kota Jogja", "Kota Yogya", "Jogja City"],
+    # kabupaten and kota, province by province
+    "11.02": ["Agara"], "11.12": ["Abdya"], "11.18": ["Pijay"],
+    "12.01": ["Tapteng"], "12.02": ["Taput"], "12.03": ["Tapsel"], "12.13": ["Madina"], "12.16": ["Humbahas"],
+    "12.18": ["Sergai"], "12.20": ["Paluta"], "12.21": ["Palas"], "12.22": ["Labusel"], "12.23": ["Labura"],
+    "12.72": ["Siantar"],
+    "13.01": ["Pessel"], "13.12": ["Pasbar"],
+    "14.02": ["Inhu"], "14.04": ["Inhil"], "14.06": ["Rohul"], "14.07": ["Rohil"], "14.09": ["Kuansing"],
+    "14.10": ["Meranti"],
+    "15.06": ["Tanjabbar"], "15.07": ["Tanjabtim"],
+    "16.06": ["Muba"], "16.08": ["OKUT", "OKU Timur"], "16.09": ["OKUS", "OKU Selatan"], "16.13": ["Muratara"],
+    "18.01": ["Lamsel"], "18.02": ["Lamteng"], "18.03": ["Lampura"], "18.04": ["Lambar"], "18.07": ["Lamtim"],
+    "18.12": ["Tubaba"], "18.13": ["Pesibar"],
+    "19.04": ["Bateng"], "19.06": ["Beltim"],
+    "31.71": ["Jakpus"], "31.72": ["Jakut"], "31.73": ["Jakbar"], "31.74": ["Jaksel"], "31.75": ["Jaktim"],
+    "33.72": ["Solo"], "34.71": ["Jogja", "Yogya"], "36.74": ["Tangsel"],
+    "52.01": ["Lobar"], "52.02": ["Loteng"], "52.03": ["Lotim"],
+    "53.06": ["Flotim"], "53.15": ["Mabar"], "53.19": ["Matim"],
+    "62.01": ["Kobar"], "62.02": ["Kotim"], "62.04": ["Barsel"], "62.05": ["Barut"], "62.10": ["Gumas"],
+    "62.11": ["Pulpis"], "62.13": ["Bartim"],
+    "63.04": ["Batola"], "63.10": ["Tanbu"],
+    "64.02": ["Kukar"], "64.07": ["Kubar"], "64.08": ["Kutim"], "64.11": ["Mahulu"],
+    "71.01": ["Bolmong"], "71.05": ["Minsel"], "71.06": ["Minut"], "71.08": ["Bolmut"], "71.09": ["Sitaro"],
+    "71.10": ["Boltim"], "71.11": ["Bolsel"],
+    "72.07": ["Bangkep"], "72.08": ["Parimo"], "72.09": ["Touna"], "72.12": ["Morut"],
+    "73.01": ["Selayar"], "73.10": ["Pangkep"], "73.14": ["Sidrap"], "73.18": ["Tator"], "73.22": ["Lutra"],
+    "73.24": ["Lutim"], "73.26": ["Torut"],
+    "74.05": ["Konsel"], "74.08": ["Kolut"], "74.09": ["Konut"], "74.10": ["Butur"], "74.11": ["Koltim"],
+    "74.12": ["Konkep"], "74.13": ["Mubar"], "74.14": ["Buteng"], "74.15": ["Busel"],
+    "75.03": ["Bonebol"], "75.05": ["Gorut"],
+    "76.04": ["Polman"], "76.06": ["Mateng"],
+    "81.01": ["Malteng"], "81.02": ["Malra"], "81.09": ["Bursel"],
+    "82.01": ["Halbar"], "82.02": ["Halteng"], "82.03": ["Halut"], "82.04": ["Halsel"], "82.06": ["Haltim"],
+    "82.07": ["Morotai"], "82.08": ["Taliabu"],
+    "91.06": ["Biak"], "92.06": ["Bintuni"], "92.07": ["Wondama"], "92.11": ["Mansel"], "92.12": ["Pegaf"],
+    "96.02": ["Sorsel"],
+    # China: what the Indonesian and English press writes that no data set gives
+    "150000": ["Mongolia Dalam", "Daerah Otonom Mongolia Dalam"],
+    "650000": ["Xinjiang Uighur Autonomous Region", "Daerah Otonom Xinjiang Uighur"],
+    "440100": ["Canton"], "533401": ["Shangri-La"],
 }
+# The town a regency is known by, as the press names it for the regency ("di Timika", "in Labuan Bajo"); written
+# as it is, never with a kind ("Kabupaten Timika" is no name).
+SEAT_TOWNS = {"94.04": ["Timika"], "53.15": ["Labuan Bajo"]}
 # Chinese suffix -> how English, pinyin and Indonesian write the kind (longest first).
 _KINDS = [("特别行政区", "SAR", None, None), ("自治区", "Autonomous Region", "Zizhiqu", "Daerah Otonom"),
           ("自治州", "Autonomous Prefecture", "Zizhizhou", "Prefektur Otonom"),
@@ -172,7 +217,8 @@ def _alias_forms(region: Region, alias: str) -> list[str]:
 def _own_names(region: Region) -> tuple[dict[str, str], list[str]]:
     short, en = region.short, region.en
     if region.country == "ID":
-        forms = SHORT_FORMS.get(region.code, [])
+        forms = [written for form in SHORT_FORMS.get(region.code, []) for written in _alias_forms(region, form)]
+        forms += SEAT_TOWNS.get(region.code, [])
         sumatra = [n.replace("Sumatera", "Sumatra") for n in (short, region.official) if "Sumatera" in n]
         if region.cls == "Province":
             local = short if short.startswith("D") and short.split()[0] in ("DKI", "DI") else f"Provinsi {short}"
@@ -200,7 +246,7 @@ def _own_names(region: Region) -> tuple[dict[str, str], list[str]]:
         written += [f"{en} Province" if en != short else ""]
     local = f"{indonesian_kind} {short}" if indonesian_kind and not municipality else en
     labels = {"id": local, "en": en, "zh": region.official}
-    return labels, [*bare, en, *written, *zh_names]
+    return labels, [*bare, en, *written, *zh_names, *SHORT_FORMS.get(region.code, [])]
 
 
 def _kind(region: Region) -> tuple:

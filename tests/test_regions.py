@@ -18,7 +18,7 @@ from graph.iris import KG
 from graph.network import read_network
 from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
-from graph.regions import DATA, load_gazetteer, names_of, read_regions
+from graph.regions import DATA, SEAT_TOWNS, SHORT_FORMS, load_gazetteer, names_of, read_regions
 from graph.sources import parse_gazetteer
 from tests.conftest import ROOT
 from tests.helpers import record_yaml
@@ -287,6 +287,42 @@ def test_a_record_cannot_declare_a_base_region_again(project, tmp_path):
 ])
 def test_the_spellings_the_press_uses(gazetteer, name, ids):
     assert names(gazetteer)[name] == ids
+
+
+@pytest.mark.parametrize("name, ids", [
+    # Indonesian regional news' short forms, bare and with the government or the kind
+    ("Kukar", {"kabupaten-kutai-kartanegara"}), ("Pemkab Kukar", {"kabupaten-kutai-kartanegara"}),
+    ("Kab. Kukar", {"kabupaten-kutai-kartanegara"}), ("Pemprov Jatim", {"jawa-timur"}),
+    ("Provinsi Kaltim", {"kalimantan-timur"}), ("Pemprov Sumut", {"sumatra-utara"}), ("Pemprov DKI", {"dki-jakarta"}),
+    ("Pemkot Solo", {"kota-surakarta"}), ("Siantar", {"kota-pematangsiantar"}), ("Tangsel", {"kota-tangerang-selatan"}),
+    ("Jaksel", {"kota-jakarta-selatan"}), ("Mabar", {"kabupaten-manggarai-barat"}), ("Polman", {"kabupaten-polewali-mandar"}),
+    ("OKU Timur", {"kabupaten-ogan-komering-ulu-timur"}), ("Halteng", {"kabupaten-halmahera-tengah"}),
+    ("Sitaro", {"kabupaten-kep-siau-tagulandang-biaro"}), ("Touna", {"kabupaten-tojo-una-una"}),
+    # the town a regency is known by; names the press uses for Chinese regions that no data set gives
+    ("Timika", {"kabupaten-mimika"}), ("Labuan Bajo", {"kabupaten-manggarai-barat"}),
+    ("Mongolia Dalam", {"neimenggu"}), ("Canton", {"guangzhou"}), ("Shangri-La", {"xianggelila"}),
+    ("Xinjiang Uighur Autonomous Region", {"xinjiang"}),
+])
+def test_the_short_forms_regional_news_uses(gazetteer, name, ids):
+    assert names(gazetteer)[name] == ids
+
+
+def test_a_short_form_names_one_region_and_never_a_kind_with_a_town():
+    """No short form or seat town is another region's name (a bare "Jogja" is the province's and its city's,
+    as "Yogyakarta" is); a seat town is never written "Kabupaten Timika"."""
+    regions = read_regions()
+    holders = defaultdict(set)
+    for region in regions:
+        for name in names_of(region):
+            holders[name.casefold()].add(region.code)
+    shared_on_purpose = {"jogja", "yogya", "kota jogja"} | {n.casefold() for n in SHORT_FORMS["34"]}
+    for code, forms in {**SHORT_FORMS, **SEAT_TOWNS}.items():
+        for form in forms:
+            assert len(form) >= 4 or form.isupper(), form
+            if form.casefold() not in shared_on_purpose:
+                assert holders[form.casefold()] == {code}, (form, holders[form.casefold()])
+    for code, towns in SEAT_TOWNS.items():
+        assert not any(f"kabupaten {town}".casefold() in holders for town in towns)
 
 
 def test_the_xinjiang_the_press_means_is_the_region_of_highest_level(gazetteer):
