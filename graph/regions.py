@@ -140,11 +140,12 @@ def base_gazetteer(vocab: Vocabulary, path: Path = DATA) -> Source:
     """Every region of regions.tsv, and the two countries they lie in, as a gazetteer source of its own."""
     countries = [Item(subject=COUNTRIES["ID"], line=1, type="Country", labels={"id": "Indonesia", "en": "Indonesia",
                                                                               "zh": "印度尼西亚"},
-                      aliases=["Republik Indonesia", "Republic of Indonesia", "RI"]),
+                      aliases=["Republik Indonesia", "Republic of Indonesia", "RI", "NKRI"]),
                  Item(subject=COUNTRIES["CN"], line=1, type="Country", labels={"id": "Tiongkok", "en": "China",
                                                                               "zh": "中国"},
                       aliases=["China", "Cina", "Republik Rakyat Tiongkok", "RRT", "People's Republic of China",
-                               "中华人民共和国"])]
+                               "中华人民共和国", "Republik Rakyat Cina", "RRC", "PRC",
+                               "Negeri Tirai Bambu"])]  # "the Bamboo Curtain country", as Indonesian news calls it
     items = countries + [_item(region, vocab) for region in read_regions(path)]
     return Source(id=iris.REGIONS_ID, path=Path(path), kind="gazetteer", language="en",
                   meta={"title": "Regions of Indonesia and China",

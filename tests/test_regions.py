@@ -301,7 +301,8 @@ def test_the_spellings_the_press_uses(gazetteer, name, ids):
     # the town a regency is known by; names the press uses for Chinese regions that no data set gives
     ("Timika", {"kabupaten-mimika"}), ("Labuan Bajo", {"kabupaten-manggarai-barat"}),
     ("Mongolia Dalam", {"neimenggu"}), ("Canton", {"guangzhou"}), ("Shangri-La", {"xianggelila"}),
-    ("Xinjiang Uighur Autonomous Region", {"xinjiang"}),
+    ("Xinjiang Uighur Autonomous Region", {"xinjiang"}), ("RRC", {"china"}), ("Republik Rakyat Cina", {"china"}),
+    ("Negeri Tirai Bambu", {"china"}), ("NKRI", {"indonesia"}),
 ])
 def test_the_short_forms_regional_news_uses(gazetteer, name, ids):
     assert names(gazetteer)[name] == ids
