@@ -99,7 +99,12 @@ def run(doc: Doc) -> Draft:
         for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
             visit.pop(key, None)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
-    facts += post_facts(doc, organisers.whose_posts(doc))[0]
+    organisers.business_meeting(doc, visit)
+    more, more_of_post = post_facts(doc, organisers.whose_posts(doc) + doc.late_posts)
+    have = {(f["heldBy"], f["role"], f["postIn"]) for f in facts if f.get("type") == "Post"}
+    facts += [f for f in more if f.get("type") != "Post" or (f["heldBy"], f["role"], f["postIn"]) not in have]
+    for at, held in more_of_post.items():  # whose posts these are is known to the stages after this one
+        person_of_post[at] = list(dict.fromkeys([*person_of_post.get(at, []), *held]))
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing

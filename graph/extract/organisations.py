@@ -14,7 +14,7 @@ from graph.extract.doc import slug
 from graph.extract.vocabulary import CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
 
 
-_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
+_ORG_WORD = r"(?:[A-Z][\w.&’'–-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
 _LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
                              r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
 _ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,12}}")
@@ -78,7 +78,7 @@ def org_phrase(doc, pos, limit, title):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions:
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
-    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
+    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]):  # (a verb after it closes it)
         return None  # nothing closes it: where the name ends is not known
     else:
         end = _before_holder(doc, pos, end)
