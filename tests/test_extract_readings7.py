@@ -233,3 +233,53 @@ def test_the_institute_whose_head_signed_is_the_party_not_its_town(gazetteer):
 def test_parks_and_estates_are_venues(gazetteer, text, language, venue):
     draft = extract(text + "\n", language, "2026-03-03", gazetteer)
     assert venue in {f.get("venue") for f in facts(draft)}
+
+
+@pytest.mark.parametrize("name, kind, town", [
+    ("Kamar Dagang dan Industri (Kadin) Kabupaten Sragen", "BusinessAssociation", "kabupaten-sragen"),
+    ("Kadin Sragen", "BusinessAssociation", "kabupaten-sragen"),
+    ("Zibo Chamber of Commerce", "BusinessAssociation", "zibo"),
+    ("the Sragen Trade Office", "GovernmentAgency", "kabupaten-sragen"),
+    ("Zibo College of Ceramic Arts", "Organisation", None),  # a college's agreements are not its town's
+    ("Kamar Dagang Indonesia", "BusinessAssociation", None),
+])
+def test_the_town_a_chamber_or_office_serves(gazetteer, name, kind, town):
+    from graph.extract.names import Names
+    assert Names(gazetteer).body_town(name, kind) == town
+
+
+def test_one_business_meeting_told_by_two_outlets_naming_different_hosts_is_one_meeting():
+    from graph.match import find_match, known_facts
+    declared = {"facts": [{"id": "meeting-zibo-chamber-kadin-sragen-2026-03", "type": "Meeting",
+                           "host": "kadin-sragen", "guest": "zibo-chamber", "location": "kabupaten-sragen",
+                           "date": "2026-03-02"}]}
+    drafted = {"id": "meeting-x", "type": "Meeting", "host": "disdag-sragen", "guest": "zibo-chamber",
+               "location": "kabupaten-sragen", "date": "2026-03-02"}
+    towns = {"kadin-sragen": "kabupaten-sragen", "disdag-sragen": "kabupaten-sragen", "zibo-chamber": "zibo"}
+    known = known_facts([("001", declared)])
+    assert find_match(drafted, known, seats=towns).id == "meeting-zibo-chamber-kadin-sragen-2026-03"
+    assert find_match(drafted, known) is None  # without the towns: one side in common of two
+
+
+def test_a_draft_says_which_town_each_chamber_it_proposes_serves(gazetteer):
+    text = "Rombongan dipimpin Wakil Ketua Kamar Dagang Kota Zibo, Zhao Peng.\n"
+    draft = extract(text, "id", "2026-03-03", gazetteer)
+    chamber, = [p["id"] for p in draft.proposed if p["type"] == "BusinessAssociation"]
+    assert draft.towns[chamber] == "zibo"
+
+
+def test_the_signing_of_an_agreement_that_matched_is_the_declared_ceremony():
+    from graph.match import settle
+    declared = ("005_a", {"source": {"published": "2026-03-03"}, "facts": [
+        {"id": "loi-kabupaten-sragen-zibo-2026", "type": "LetterOfIntent", "party": ["kabupaten-sragen", "zibo"],
+         "signedOn": "2026-03-02"},
+        {"id": "signing-kabupaten-sragen-2026-03", "type": "Signing", "location": "kabupaten-sragen",
+         "date": "2026-03-02", "participant": ["hendra-wibisono", "kong-ruiqi"]}]})
+    # the other outlet dates it a day later and names only one of the signatories, and no place
+    drafted = [{"id": "loi-zibo-sragen-2026", "type": "LetterOfIntent", "party": ["zibo", "kabupaten-sragen"],
+                "signedOn": "2026-03-03"},
+               {"id": "signing-loi-zibo-sragen-2026", "type": "Signing", "date": "2026-03-03",
+                "participant": ["hendra-wibisono"]}]
+    facts, _ = settle(drafted, [], [declared], published="2026-03-04")
+    assert [f["id"] for f in facts] == ["loi-kabupaten-sragen-zibo-2026", "signing-kabupaten-sragen-2026-03"]
+    assert "the signing of loi-kabupaten-sragen-zibo-2026" in facts[1]["match"]
