@@ -283,3 +283,60 @@ def test_the_signing_of_an_agreement_that_matched_is_the_declared_ceremony():
     facts, _ = settle(drafted, [], [declared], published="2026-03-04")
     assert [f["id"] for f in facts] == ["loi-kabupaten-sragen-zibo-2026", "signing-kabupaten-sragen-2026-03"]
     assert "the signing of loi-kabupaten-sragen-zibo-2026" in facts[1]["match"]
+
+
+def test_a_known_name_that_goes_on_past_a_short_name_is_read_whole(gazetteer):
+    # the gazetteer writes the council "Indonesia–China Business Council (ICBC) Jakarta": its town is no person
+    text = "Turut hadir Ketua Indonesia–China Business Council (ICBC) Jakarta, Budi Wiryawan, pada Senin (2/3).\n"
+    assert posts(extract(text, "id", "2026-03-03", gazetteer)) == {("budi-wiryawan", "chair", "icbc")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Sebanyak 25 pelajar dari Kota Zibo tiba di Kabupaten Sragen untuk program pertukaran pelajar selama sepekan. "
+     "Rombongan disambut Bupati Sragen, Hendra Wibisono, Senin (2/3).", "id"),
+    ("Twenty-five students from Zibo arrived in Sragen for a week-long exchange. The delegation was welcomed by "
+     "Sragen Regent Hendra Wibisono on Monday (March 2).", "en"),
+])
+def test_a_stay_of_some_days_dated_once_starts_that_day(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2026-03-03", gazetteer), "DelegationVisit")
+    assert visit["startDate"] == "2026-03-02" and "date" not in visit
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Rombongan Kota Zibo yang dipimpin Zhao Peng, Wakil Ketua Kamar Dagang Kota Zibo, diterima Bupati Sragen, "
+     "Hendra Wibisono, Senin (2/3). Ikut mendampingi Zhao, Sekretaris Jenderal Kamar Dagang Kota Zibo, Qin Yue.",
+     "id"),
+    ("The Zibo delegation, led by Zhao Peng, vice chairman of the Zibo Chamber of Commerce, was received by Sragen "
+     "Regent Hendra Wibisono on Monday (March 2). Accompanying Zhao was Qin Yue, secretary general of the Zibo "
+     "Chamber of Commerce.",
+     "en"),
+])
+def test_a_secretary_general_gets_no_post_but_is_there(gazetteer, text, language):
+    draft = extract(text + "\n", language, "2026-03-03", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert "qin-yue" in visit["participant"] and not any(p[0] == "qin-yue" for p in posts(draft))
+    assert ("zhao-peng", "vice-chair") in {(h, r) for h, r, _ in posts(draft)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Zibo delegation was led by Vice Mayor Kong Ruiqi and included Shandong provincial commerce department "
+     "official Mei Lan and Zibo ceramics bureau adviser Guo Tao. They were received by Sragen Regent Hendra "
+     "Wibisono on Monday (March 2).", "en"),
+    ("Rombongan Kota Zibo dipimpin Wakil Wali Kota Zibo, Kong Ruiqi, dan beranggotakan pejabat dinas perdagangan "
+     "Mei Lan serta penasihat biro keramik Guo Tao. Rombongan diterima Bupati Sragen, Hendra Wibisono, Senin (2/3).",
+     "id"),
+])
+def test_members_listed_after_what_they_do_were_on_the_visit(gazetteer, text, language):
+    visit, = facts(extract(text + "\n", language, "2026-03-03", gazetteer), "DelegationVisit")
+    assert {"mei-lan", "guo-tao"} <= set(visit["participant"])
+
+
+def test_a_delegations_members_were_on_the_visit_not_said_to_be_at_its_signing(gazetteer):
+    text = ("The Sragen delegation, led by Regent Hendra Wibisono, arrived in Zibo on Monday (March 2) and included "
+            "trade office head Dian Lestari and ceramics cooperative chairman Joko Pramono. On Tuesday (March 3) "
+            "Sragen Regent Hendra Wibisono and Zibo Vice Mayor Kong Ruiqi signed a letter of intent in Zibo.\n")
+    draft = extract(text, "en", "2026-03-04", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert {"dian-lestari", "joko-pramono"} <= set(visit["participant"])
+    assert not {"dian-lestari", "joko-pramono"} & set(signing["participant"])

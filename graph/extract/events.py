@@ -10,7 +10,7 @@ from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.organisations import org_phrase
 from graph.extract.people import named_before, person_at, person_named
-from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
+from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, TITLE_RE, VISIT_RE,
                                       VISIT_VERB_RE)
@@ -457,34 +457,3 @@ def _who_met(doc, sentences):
                 all(doc.entity_type(p) not in ("Person", "Country", "?") for _, p in (before[-1], after[0])):
             return before[-1][1], after[0][1], before[-1][0]
     return None, None, None
-
-
-def attending(doc, person_of_post) -> list[tuple[list[str], str]]:
-    """(people, sentence) of each line that says who else was there: "Turut hadir …", "Hadir mendampingi …",
-    "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"."""
-    found_all = []
-    for sentence in doc.sentences:
-        if not ATTENDING_RE.search(sentence.text):
-            continue
-        found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
-        found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
-        found += _titled_names(doc, sentence)
-        if found:
-            found_all.append((list(dict.fromkeys(found)), sentence.text))
-    return found_all
-
-
-
-# "Name, rector of a Salatiga university": a name set before a title whose office the article does not name
-_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:the\s+)?(?=" +
-                                 TITLE_RE.pattern + ")")
-
-
-def _titled_names(doc, sentence) -> list[str]:
-    """People a line of who was there names by a title with no post read (known by that name, else proposed)."""
-    found = []
-    for match in _NAME_THEN_TITLE_RE.finditer(doc.text, sentence.start, sentence.end):
-        person = person_named(doc, match.group(1), match.start(1))
-        if person is not None and doc.entity_type(person) == "Person":
-            found.append(person)
-    return found

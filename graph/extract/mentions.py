@@ -31,6 +31,7 @@ def find_mentions(doc):
         return True
 
     # organisations written "Expansion (ACRONYM)"
+    longer_known = [(a, b, n) for a, b, n in doc.names.index.finditer(text) if "(" in n]
     short_names = []
     # (a capitalised word may end with a comma: "Dinas Pendidikan, Kepemudaan dan Olahraga (Disdikpora)")
     word = r"(?:[A-Z][\w’'–-]*,?|of|and|for|dan|untuk|the|&|–)"
@@ -52,6 +53,8 @@ def find_mentions(doc):
             continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
         expansion = " ".join(words)
         start = match.start(1) + match.group(1).index(words[0])
+        if any(a <= start and b > match.end() for a, b, _ in longer_known):
+            continue  # a known name goes on past it: "Dinas … (DPMPTSP) Bantaeng" as declared
         known = doc.names.resolve(expansion) | doc.names.resolve(acronym) | \
             doc.names.resolve(f"{expansion} ({acronym})")
         known = {e for e in known if doc.names.types[e] not in REGION_TYPES}

@@ -280,6 +280,10 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         # a list "Wakil Gubernur A, Name A, Wakil Wali Kota B, H. Name B": the name before this title is the
         # holder of the title before it, never of this one (a new person must not take a known one's post)
         named = None
+    if named is not None and " " not in named.group(1) and person is not None and " " in doc.text[person[1]:person[2]]:
+        # "Ikut mendampingi Deng, Sekretaris Jenderal …, Tang Wenjing": a name already given in full, said again
+        # by one word, is whom the newly named person (in full, after the title) came with
+        named = None
     if named is not None:
         holder = person_named(doc, named.group(1), named.start(1))
         if holder is not None:

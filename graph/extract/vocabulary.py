@@ -55,6 +55,9 @@ TITLES = [
     # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
     ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
     ("Regional Secretary", "head", "Secretariat"),
+    # a secretary general has no role in the ontology: no post, but its holder is named where the title says
+    ("Sekretaris Jenderal", None, None), ("Sekjen", None, None), ("Secretary General", None, None),
+    ("Secretary-General", None, None),
     # who heads a college or university
     ("Rektor", "head", None), ("Rector", "head", None), ("Presiden", "head", None), ("President", "head", None),
 ]
@@ -189,7 +192,7 @@ LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"witnessed|also (?:present|attending|attended)|attended by|"
-                          r"accompanied by|joined by|(?:was|were) also (?:present|there)|"
+                          r"accompanied by|accompanying|joined by|(?:was|were) also (?:present|there)|"
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
                           r"watching|watched|looked on|presided)\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
