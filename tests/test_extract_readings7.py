@@ -340,3 +340,35 @@ def test_a_delegations_members_were_on_the_visit_not_said_to_be_at_its_signing(g
     signing, = facts(draft, "Signing")
     assert {"dian-lestari", "joko-pramono"} <= set(visit["participant"])
     assert not {"dian-lestari", "joko-pramono"} & set(signing["participant"])
+
+
+def test_an_office_of_a_towns_government_is_named_to_the_end(gazetteer):
+    text = ("Sragen Regent Hendra Wibisono and Zibo Vice Mayor Kong Ruiqi signed the letter of intent at a ceremony "
+            "organized by the Foreign Affairs Office of the Zibo Municipal People's Government.\n")
+    draft = extract(text, "en", "2026-03-03", gazetteer)
+    signing, = facts(draft, "Signing")
+    assert [labels(draft)[o] for o in signing["organiser"]] == [
+        "Foreign Affairs Office of the Zibo Municipal People's Government"]
+
+
+def test_a_mission_named_by_its_countrys_people_and_its_head_said_through_whose(gazetteer):
+    text = ("A delegation from Sragen met Zibo officials on Monday (March 2). The meeting was arranged by the "
+            "Indonesian Consulate General in Shanghai, whose consul general, Rudi Santosa, accompanied the mission.\n")
+    draft = extract(text, "en", "2026-03-03", gazetteer)
+    event, = [f for f in facts(draft) if f["type"] in ("DelegationVisit", "Meeting")]
+    mission, = event["partner"]
+    assert labels(draft)[mission]["en"] == "Consulate General of Indonesia in Shanghai"
+    assert ("rudi-santosa", "consul-general", mission) in posts(draft)
+    assert "rudi-santosa" in event["participant"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A Zibo culture week opened at Taman Budaya Sragen on Friday (March 6). The event, which runs until Sunday "
+     "(March 8), is organised by the Zibo Municipal Bureau of Culture and Tourism.", "en"),
+    ("Pekan Budaya Zibo dibuka di Taman Budaya Sragen, Jumat (6/3). Acara itu berlangsung hingga Minggu (8/3) dan "
+     "diselenggarakan Dinas Pariwisata Kabupaten Sragen.", "id"),
+])
+def test_the_last_day_of_an_event_said_in_the_sentence_after_it(gazetteer, text, language):
+    week, = facts(extract(text + "\n", language, "2026-03-07", gazetteer), "Expo")
+    assert (week["startDate"], week["endDate"]) == ("2026-03-06", "2026-03-08")
+    assert week["venue"] == "Taman Budaya Sragen" and week["location"] == "kabupaten-sragen"

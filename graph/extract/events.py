@@ -225,7 +225,10 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     start, end = (date, until) if until else (None, None)
     date = None if until else date
     if type_name == "Expo" and not until:
-        opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in indexes])
+        # (and the sentence after one, when it names the event again: "The event, which runs until Sunday …")
+        again = [i + 1 for i in indexes if i + 1 < len(doc.sentences) and i + 1 not in indexes
+                 and _EVENT_AGAIN_RE.match(doc.sentences[i + 1].text)]
+        opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in sorted({*indexes, *again})])
         if opened or closed:  # "dibuka Rabu (20/8) … hingga Sabtu (23/8)", "ditutup pada Sabtu (23/8)"
             start, end, date = opened and opened.value, closed and closed.value, None
             weekday = opened.weekday if opened else None
@@ -330,6 +333,8 @@ _OFFICE_FIRST_RE = re.compile(r"(?:Dinas|Badan|Kantor|Biro|Kamar Dagang|Kadin|Pe
                               r"(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,5}(?:Office|Bureau|Chamber|Department|Agency|"
                               r"Association)\b")
 _TOWN_IN_RE = re.compile(r"\s+(?:city|town|regency|county)\b")
+_EVENT_AGAIN_RE = re.compile(r"(?:The|This) (?:event|week|festival|fair|show)\b|(?:Acara|Kegiatan|Pameran|Festival) "
+                             r"(?:itu|ini|tersebut)\b")
 _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
 _FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b")

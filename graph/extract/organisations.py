@@ -23,6 +23,9 @@ _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|d
                       r"secretariat|section))\b")
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
+# the government a region's office belongs to, named after the region
+_GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:Municipal\s+|Provincial\s+|City\s+|Regency\s+|County\s+)?(?:People['’]s\s+)?"
+                                  r"Government\b")
 _OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
 # the field an office serves, after its kind: "… Department of Culture and Tourism", "… Bureau of Commerce"
 _OF_FIELD_RE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:\s+(?:and|&))?\s+[A-Z][a-z]+){0,3}\b")
@@ -74,6 +77,9 @@ def org_phrase(doc, pos, limit, title):
         field = _OF_FIELD_RE.match(doc.text, end, limit)
         if region is not None:  # "the Foreign Affairs Office of Hainan Province"
             end = region.end
+            government = _GOVERNMENT_AFTER_RE.match(doc.text, end, limit)
+            if government is not None:  # "… Office of the Xiamen Municipal People's Government": its government's
+                end = government.end()
         elif field is not None and not doc.in_span(end, field.end(), REGION_TYPES):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions:

@@ -11,7 +11,7 @@ import re
 from graph.extract.organisations import diplomatic_mission, org_phrase
 from graph.extract.people import Held, person_at, person_named
 from graph.extract.doc import slug
-from graph.extract.vocabulary import LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
+from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
@@ -25,15 +25,17 @@ PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitr
 # sama dengan Y")
 FACILITATED_RE = re.compile(r"\b(?:difasilitasi(?:\s+oleh)?|facilitated by)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
-_CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
-_EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
+# (the country said by its people: "the Indonesian Consulate General in Shanghai")
+_CONSULATE_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Konjen|Consulate[- ]General|"
+                           r"Konsulat|Consulate)\s+(?:of\s+)?")
+_EMBASSY_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
     r"\b(?:[Dd]i|[Aa]t|[Ii]n)\s+(?:the\s+)?("
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
-    r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
+    r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Taman Budaya|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
     # ("Aula Lantai 5 RSPC": a floor's number inside the name)
     r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)(?:[A-Z][\w'’-]*|\d{1,2}(?=\s+[A-Z]))){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
@@ -80,7 +82,8 @@ def _one(doc, pos, limit):
     for words, role in ((_CONSULATE_RE, "consul-general"), (_EMBASSY_RE, "ambassador")):
         mission = words.match(doc.text, pos, limit)
         if mission:
-            found = diplomatic_mission(doc, mission.end(), limit, role)
+            people = mission.group("people") and re.match(r"(.+)", DEMONYMS[mission.group("people").strip()])
+            found = diplomatic_mission(doc, mission.end(), limit, role, people or None)
             if found is not None:
                 return found
     found = org_phrase(doc, pos, limit, "")
@@ -211,9 +214,10 @@ def town_of(doc, building: str) -> str | None:
 
 # "the regency's Investment Office (DPMPTSP), whose head, Name, said …"
 _WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chair|chairman|chairwoman|chairperson|"
-                       r"director|president),\s+")
+                       r"director|president|consul general|ambassador),\s+")
 _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-               "director": "director", "president": "head"}
+               "director": "director", "president": "head", "consul general": "consul-general",
+               "ambassador": "ambassador"}
 
 
 # "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
@@ -245,6 +249,19 @@ def _the_office(doc, noun, town=None, fields=()):
     return found.pop() if len(found) == 1 else None
 
 
+_MISSION_BEFORE_RE = re.compile(r"(?:(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Consulate[- ]General|Kedutaan Besar|"
+                                r"Embassy)\b[^,.;()]{0,40}\Z")
+
+
+def _mission_ending_at(doc, end) -> str | None:
+    """The consulate or embassy whose name ends at ``end`` ("the Indonesian Consulate General in Shanghai, whose
+    consul general, …"), read again from its first word; None if there is none."""
+    found = _MISSION_BEFORE_RE.search(doc.text, max(0, end - 80), end)
+    entity, stop = _one(doc, found.start(), end) if found else (None, None)
+    return entity if entity is not None and stop == end and doc.entity_type(entity) in ("Consulate", "Embassy") \
+        else None
+
+
 def whose_posts(doc) -> list[Held]:
     """Posts said through an office named just before ("organised by the … Office (DPMPTSP), whose head, Name,
     said") or named before in the article ("Name, director of the bureau"): read once the offices are (they
@@ -259,7 +276,8 @@ def whose_posts(doc) -> list[Held]:
                 found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(6)).lower()], office,
                                   match.group(), sentence))
         for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
-            office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))
+            office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1)) \
+                or _mission_ending_at(doc, match.start(1))
             person = person_at(doc, match.end(), sentence.end) if office is not None else None
             if person is not None:
                 found.append(Held(person[0], _WHOSE_ROLE[match.group(2)], office,

@@ -192,7 +192,7 @@ LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"witnessed|also (?:present|attending|attended)|attended by|"
-                          r"accompanied by|accompanying|joined by|(?:was|were) also (?:present|there)|"
+                          r"accompanied|accompanying|joined by|(?:was|were) also (?:present|there)|"
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
                           r"watching|watched|looked on|presided)\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
