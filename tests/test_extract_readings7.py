@@ -372,3 +372,22 @@ def test_the_last_day_of_an_event_said_in_the_sentence_after_it(gazetteer, text,
     week, = facts(extract(text + "\n", language, "2026-03-07", gazetteer), "Expo")
     assert (week["startDate"], week["endDate"]) == ("2026-03-06", "2026-03-08")
     assert week["venue"] == "Taman Budaya Sragen" and week["location"] == "kabupaten-sragen"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Sebanyak 12 pengusaha asal Kota Zibo bertemu pelaku usaha Sragen, Senin (2/3). Dari pihak Sragen hadir Bupati "
+     "Hendra Wibisono.", "id"),
+    ("Twelve businesspeople from Zibo met Sragen traders on Monday (March 2). From Sragen came Regent Hendra "
+     "Wibisono.", "en"),
+])
+def test_a_title_with_no_place_speaks_for_the_side_the_line_opens_with(gazetteer, text, language):
+    assert ("hendra-wibisono", "regent", "kabupaten-sragen") in posts(extract(text + "\n", language, "2026-03-03",
+                                                                             gazetteer))
+
+
+def test_a_director_general_of_the_office_the_article_named(gazetteer):
+    text = ("The letter was signed at a ceremony hosted by the Zibo Municipal Foreign Affairs Office. Tian Meng, "
+            "director general of the office, said trade would come first.\n")
+    draft = extract(text, "en", "2026-03-03", gazetteer)
+    office, = [p["id"] for p in draft.proposed if p["type"] == "GovernmentAgency"]
+    assert ("tian-meng", "director", office) in posts(draft)

@@ -222,7 +222,7 @@ _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoma
 
 # "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
 _OF_THAT_OFFICE_RE = re.compile(
-    r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)\s+of\s+the\s+"
+    r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)(?:[- ]general)?\s+of\s+the\s+"
     r"(?:(?P<town>[A-Z][\w'’-]+)\s+)?(?P<field>(?:[a-z]+\s+){0,3}?)"  # "the foreign affairs office"
     r"(bureau|office|chamber|agency|department|association|commission)\b|"
     r"(kepala|ketua|direktur)\s+(biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)\b)")

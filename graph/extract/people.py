@@ -264,6 +264,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                 pos = unknown.end(1)
             else:
                 place = _delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                    _side_said_first(doc, sentence.start, start, COMPATIBLE[region_class]) or \
                     doc.only_region(COMPATIBLE[region_class])
     if place is None:
         return None
@@ -300,6 +301,21 @@ _DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)(?:[ -](?:Presi
 _LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
 _LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
                         r"(?:the\s+)?$")
+
+
+# the side a line of who came names first: "Dari pihak Kalteng hadir Gubernur …", "From Sragen came Regent …"
+_SIDE_FIRST_RE = re.compile(r"(?:Dari|From)\s+(?:pihak\s+|the\s+)?")
+_SIDE_THEN_RE = re.compile(r"\s*,?\s+(?:hadir|datang|turut hadir|came|attended|were)\b")
+
+
+def _side_said_first(doc, low, title_start, types):
+    """The place of a title with none after it, when the line opens with the side it speaks for."""
+    opening = _SIDE_FIRST_RE.match(doc.text, low, title_start)
+    region = doc.mention_at(opening.end(), types) if opening else None
+    if region is None or not _SIDE_THEN_RE.match(doc.text, region.end, title_start):
+        return None
+    region = _of_class(doc, region, types)
+    return region.entity if region is not None else None
 
 
 def _delegation_origin(doc, low, title_start, types):
