@@ -335,7 +335,9 @@ def match_declared(draft: Draft, sources: Path, gazetteer: Source, published: st
     (graph/match.py); ``own``: the record whose earlier drafts this one replaces."""
     records = [(path.stem, doc) for path, doc in _records(sources)]
     parents = places_within((i.subject, s.prop.name, s.value) for i in gazetteer.items for s in i.statements)
-    seats = {**record_seats(records, draft.seat_of), **draft.seats}
+    # (a chamber or an office stands for its town as a side: one outlet's organiser hosts, another's office)
+    seats = {**record_seats(records, draft.town_of), **draft.towns, **record_seats(records, draft.seat_of),
+             **draft.seats}
     draft.facts, draft.pending = settle(draft.facts, draft.pending, records, {i.subject for i in gazetteer.items},
                                         parents=parents, own=own, published=published, seats=seats)
 

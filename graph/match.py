@@ -385,7 +385,8 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
             continue
         claimed = {new for new, found in renamed.values() if found is not None}
         found = find_match(fact, [k for k in known if k.id not in claimed], parents=parents, own=own,
-                           published=published, window=window, seats=seats)
+                           published=published, window=window, seats=seats) or \
+            _signing_of_matched(fact, renamed, known, claimed, window)
         new = found.id if found else mint_id(fact, used | {new for new, _ in renamed.values()})
         renamed[old] = (new, found)
 
@@ -402,6 +403,24 @@ def settle(facts: list[dict], pending: list[dict], records: list[tuple[str, dict
         return fact
 
     return [redo(f) for f in facts], [redo(f) for f in pending]
+
+
+def _signing_of_matched(fact: dict, renamed: dict, known: list[Known], claimed: set[str], window: int) -> Match | None:
+    """The declared ceremony of the agreement a drafted signing's agreement matched: the extractor names a signing
+    after its agreement (``signing-<agreement id>``), and an outlet that names too few of its people or places to
+    match it on its own still reports the one ceremony (within ``window`` days of it, where both are dated)."""
+    if fact.get("type") != "Signing" or not str(fact.get("id", "")).startswith("signing-"):
+        return None
+    agreement = renamed.get(str(fact["id"]).removeprefix("signing-"), (None, None))[1]
+    if agreement is None:
+        return None
+    sources = next((k.sources for k in known if k.id == agreement.id), set())
+    span = _fact_span(fact)
+    ceremonies = [k for k in known if k.type == "Signing" and k.id not in claimed and k.sources & sources
+                  and (span is None or not k.spans or min(_gap(span, s) for s in k.spans) <= window)]
+    if len(ceremonies) != 1:
+        return None
+    return Match(ceremonies[0].id, "Signing", f"same as {ceremonies[0].id}: the signing of {agreement.id}")
 
 
 def rename(fact: dict, renamed: dict[str, str]) -> dict:

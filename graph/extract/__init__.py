@@ -20,6 +20,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     events     the visit, meeting or expo the article is about (and a named expo a visit goes on to)
     trips      the visit of a delegation come to an expo, and a visit's later legs
     organisers who organised it, with whom, and the building it was held in
+    attendance who else was there, said in a line of its own
     sectors    the fields each fact covers
     draft      facts in record form, split into ready and waiting-for-a-proposal
 
@@ -33,14 +34,15 @@ from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
-from graph.extract.events import attending, dated_by_signing, event, named_expo
+from graph.extract.attendance import attending
+from graph.extract.events import dated_by_signing, event, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.trips import dated_by_expo, mission_to_expo, next_legs, speaks_for
+from graph.extract.trips import dated_by_expo, first_day_of_stay, mission_to_expo, next_legs, speaks_for
 from graph.extract.vocabulary import REFERS_BACK_RE, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -98,16 +100,22 @@ def run(doc: Doc) -> Draft:
     if visit is not None and dated_by_signing(doc, visit, agreements):
         for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
             visit.pop(key, None)
+    first_day_of_stay(doc, visit)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
-    facts += post_facts(doc, organisers.whose_posts(doc))[0]
+    organisers.business_meeting(doc, visit)
+    more, more_of_post = post_facts(doc, organisers.whose_posts(doc) + doc.late_posts)
+    have = {(f["heldBy"], f["role"], f["postIn"]) for f in facts if f.get("type") == "Post"}
+    facts += [f for f in more if f.get("type") != "Post" or (f["heldBy"], f["role"], f["postIn"]) not in have]
+    for at, held in more_of_post.items():  # whose posts these are is known to the stages after this one
+        person_of_post[at] = list(dict.fromkeys([*person_of_post.get(at, []), *held]))
     main = visit if visit is not None else (signings[0] if signings else None)
-    for people, said in attending(doc, person_of_post) if main is not None else []:
+    for people, said, members in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
         witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said))
         target = signings[0] if witnessed else main
         # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a
         # delegation came to sign, was at the visit and at its signing
-        also = [] if witnessed or not signings or visit is None else [signings[0]]  # target is the visit then
+        also = [] if witnessed or members or not signings or visit is None else [signings[0]]  # (the visit's)
         for one in [target, *also]:
             sides = (one.get("host"), one.get("guest"), *one.get("organiser", []))
             one["participant"] = list(dict.fromkeys([*one.get("participant", []),

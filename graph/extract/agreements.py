@@ -7,6 +7,7 @@ import re
 
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
+from graph.extract.people import institution_heads
 from graph.extract.segments import parts
 from graph.extract.doc import slug
 from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
@@ -33,6 +34,9 @@ _BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|p
                             r"rumah sakit|universitas|kampus|perguruan tinggi|lembaga|institusi|sekolah)|"
                             r"(?:the two|both) (?:cities|regions|sides|governments|provinces|regencies|hospitals|"
                             r"universities|colleges|institutes|institutions|schools))\b")
+# a signing at a distance: "signed online", "by video link", "secara daring", "melalui konferensi video"
+_REMOTE_RE = re.compile(r"(?i)\b(?:online|video ?(?:link|conference|call)|virtual(?:ly)?|daring|"
+                        r"konferensi video|telekonferensi|teleconference)\b")
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
 
@@ -44,6 +48,9 @@ def agreement_facts(doc, person_of_post):
     for index, sentence in enumerate(doc.sentences):
         if SIGN_RE.search(sentence.text) or any(re.search(p, sentence.text) for p, _, _ in AGREEMENTS):
             institutions(doc, sentence)
+            for held in institution_heads(doc, sentence):  # "signed … by the college's president, Name"
+                person_of_post.setdefault(sentence.start, []).append((held.holder, held.place))
+                doc.late_posts.append(held)
         kinds = [(t, p) for pattern, t, p in AGREEMENTS
                  if any(not _PROSPECTIVE_RE.search(sentence.text, 0, m.start())
                         for m in re.finditer(pattern, sentence.text))]
@@ -110,6 +117,8 @@ def agreement_facts(doc, person_of_post):
                     fact = {"id": None, "type": type_name, "party": group, "quote": [sentence.text],
                             "_sentence": index, "_prefix": prefix}
                     agreements.append(fact)
+                    if not found_dates and signing:
+                        found_dates = _signed_just_before(doc, index, type_name, fact)
                 fact["_sentence"] = index
                 anchors.append((index, fact))
                 if signing and type_name in _SIGNED:
@@ -118,8 +127,52 @@ def agreement_facts(doc, person_of_post):
                     signing_of(doc, fact, sentence, signing, person_of_post)
                 if found_dates and more_precise(found_dates[0].value, fact.get("signedOn")) and type_name in _SIGNED:
                     fact["signedOn"], fact["_weekday"] = found_dates[0].value, found_dates[0].weekday
+    for fact in agreements:
+        institutions_signed(doc, fact, person_of_post)
     kept = aims_of_letters(agreements)
     return kept, [(i, fact) for i, fact in anchors if any(fact is k for k in kept)]
+
+
+_ON_ITS_PREMISES_RE = re.compile(r"(?i)\b(?:at|in|di)\s+the\s+(?:school|college|university|institute|hospital|"
+                                 r"academy|polytechnic)['’]s\b|\b(?:di|dalam)\s+(?:\w+\s+){1,2}(?:kampus|sekolah|"
+                                 r"rumah sakit|institut) (?:itu|tersebut)\b")
+
+
+def institutions_signed(doc, fact, person_of_post) -> None:
+    """An institution whose head signed is the party on its side: "Regent X signed the MoU with Luo, president of the
+    Wuhu Institute of Automotive Technology" after "Purwakarta … in Wuhu, … under a memorandum": the institute, not
+    the town it is in."""
+    signatories = fact.get("signatory", [])
+    signatories = signatories if isinstance(signatories, list) else [signatories]
+    held = {place for pairs in person_of_post.values() for holder, place in pairs
+            if holder in signatories and place in doc.institutions and place not in fact["party"]}
+    for body in held:
+        words = set(re.findall(r"[\w'’-]+", doc.label(body, "en") or ""))
+        town = [p for p in fact["party"] if doc.entity_type(p) in LOCAL_REGIONS
+                and set((doc.label(p, "en") or "").split()[:1]) & words]
+        if len(town) == 1:
+            fact["party"] = [body if p == town[0] else p for p in fact["party"]]
+            if "signedAt" not in fact and any(_ON_ITS_PREMISES_RE.search(q) for q in fact.get("_signing", [])):
+                fact["signedAt"] = town[0]  # "signed … in the institute's library hall": in its town
+
+
+def _signed_just_before(doc, index, type_name, fact):
+    """The dates of the sentence before, when it told of the signing of this kind of agreement without naming its
+    parties ("A private school and a college … signed a memorandum of understanding on Saturday (Oct 17). The MoU
+    between X and Y was signed …"): it is this agreement's signing, and its quote. Else []."""
+    if not index:
+        return []
+    before = doc.sentences[index - 1]
+    pattern = next(p for p, t, _ in AGREEMENTS if t == type_name)
+    found = dates(doc, before.start, before.end)
+    if not (found and re.search(pattern, before.text) and SIGN_RE.search(before.text)):
+        return []
+    named = parties(doc, before, type_name)
+    if named and len(named[0]) >= 2:
+        return []  # an agreement of its own
+    fact["quote"].insert(0, before.text)
+    fact["_signing"] = [before.text, *fact.get("_signing", [])]
+    return found
 
 
 # what may stand around the date on a line of its own: punctuation, and before it a weekday ("Selasa [")
@@ -140,6 +193,13 @@ def date_line(doc, index):
     return []
 
 
+# a body the sentence does not name, said by where it is: "a hospitality school in Ubud", "sebuah kampus dari Zibo"
+_UNNAMED_BODY_RE = re.compile(r"(?i)\b(?:school|college|university|institute|hospital|company|firm|sekolah(?: \w+)?|"
+                              r"kampus|perguruan tinggi|rumah sakit|perusahaan(?: \w+)?|kolese)\s+(?:in|from|di|dari|asal)"
+                              r"\s+(?:the\s+)?(?:(?:city|regency|county|kota|kabupaten)\s+(?:of\s+)?)?\Z")
+_SCHOOL_RE = re.compile(r"(?:SMKN?|SMAN?|SMPN?|Sekolah Menengah|Madrasah)\b")
+
+
 def institutions(doc, sentence):
     """Colleges, universities and hospitals a sentence about an agreement names: mentioned (and proposed when the
     gazetteer does not know them), for they sign agreements of their own."""
@@ -151,6 +211,8 @@ def institutions(doc, sentence):
         if len(words) < 2:
             continue
         name = " ".join(w.group() for w in words)
+        if _SCHOOL_RE.match(name) and doc.names.resolve(name.split(None, 1)[1], REGION_TYPES):
+            continue  # "lulusan SMK Palembang": the town's vocational schools, not one school
         start, end = sentence.start + found.start() + words[0].start(), sentence.start + found.end()
         if doc.in_span(start, end, {"Person"}):
             continue
@@ -182,8 +244,8 @@ _LOCATED_GAP_RE = re.compile(r"(?i)\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)
 
 
 # a party described by where it lies: "Hunchun, a county-level city in ", "Bitung, the port city of "
-_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?"
-                                r"(?:in|of|di|under|administered by|part of)\s+"
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s+(?:(?:a|an|the|sebuah|salah satu)\s+(?:[\w-]+\s+){0,5}?"
+                                r"(?:in|of|di|under|administered by|part of)|part of|bagian dari)\s+"
                                 r"(?:(?:south|north|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?"
                                 r"\s+)?(?:(?:Prefektur|Kabupaten|Kota|Provinsi|Daerah)(?:\s+Otonom)?\s+)?")
 
@@ -283,8 +345,10 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
                   or any(m.start < cut for m in doc.in_span(sentence.start, cut, {"Person"}) if m.entity == p)]
     if people and "signatory" not in fact:
         fact["signatory"] = people if len(people) > 1 else people[0]
+    if _REMOTE_RE.search(sentence.text):
+        fact["_remote"] = True  # each side signed in its own town: the agreement has no one place of signing
     after = signing.end() + sentence.start
-    for m in doc.in_span(after, sentence.end, LOCAL_REGIONS):
+    for m in doc.in_span(after, sentence.end, LOCAL_REGIONS) if not fact.get("_remote") else []:
         # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
         # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
         if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start):
@@ -311,7 +375,8 @@ def parties(doc, sentence, type_name):
     bodies = [m for m in doc.in_span(sentence.start, sentence.end) if m.entity in doc.institutions]
     mentions.extend(bodies)
     mentions.sort(key=lambda m: m.start)
-    qualifiers = set()
+    qualifiers = {id(m) for m in mentions if _UNNAMED_BODY_RE.search(doc.text, max(sentence.start, m.start - 40),
+                                                                     m.start)}
     for a, b in zip(mentions, mentions[1:]):
         if a.entity in doc.institutions and _SEAT_GAP_RE.search(doc.text[a.end:b.start]):
             qualifiers.add(id(b))  # where the college is, not a party: "… College dari Kota Zhengzhou"

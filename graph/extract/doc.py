@@ -97,6 +97,7 @@ class Doc:
         self.post_ends: list[tuple[int, str]] = []  # (where its text ends, holder) of each post
         self.seats: dict[str, str] = {}  # a proposed legislature or government -> the region it serves
         self.institutions: set[str] = set()  # colleges, universities, hospitals named as parties (agreements.py)
+        self.late_posts: list = []  # posts read by a later stage (an institution's head, once it is named)
         self._regions: dict = {}
 
     def propose(self, entity_id, type_name, label, aliases, quote) -> str:
@@ -108,6 +109,9 @@ class Doc:
             known = self.names.same_organisation(name, type_name)
             if known is not None:
                 return known
+        already = self._proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name)
+        if already is not None:
+            return already
         if entity_id in self.names.types:
             entity_id = entity_id + "-2"
         seat = next((r for r in (self.names.seat_of(n, type_name) for n in names) if r), None)
@@ -119,6 +123,22 @@ class Doc:
             if alias not in entry["alias"] and alias != label:
                 entry["alias"].append(alias)
         return entity_id
+
+    def _proposed_organisation(self, names, type_name):
+        """The organisation already proposed under one of ``names`` (a new one's labels) as its label or an alias:
+        "Disdikpora Kudus" after "Dinas … (Disdikpora) Kabupaten Kudus" is one office. (A new name's own aliases
+        are not asked: "the Padang chapter of the … Council (ATC)" is not the council whose short name it shares.)"""
+        if type_name in REGION_TYPES or type_name == "Person":
+            return None
+        wanted = {" ".join(n.split()).casefold() for n in names}
+        for entity, entry in self.proposed.items():
+            if entry["type"] in REGION_TYPES or entry["type"] == "Person":
+                continue
+            label = entry["label"]
+            own = [*(label.values() if isinstance(label, dict) else [label]), *entry["alias"]]
+            if wanted & {" ".join(n.split()).casefold() for n in own}:
+                return entity
+        return None
 
     def entity_type(self, entity):
         if entity in self.names.types:

@@ -34,6 +34,9 @@ class Draft:
     seats: dict[str, str] = field(default_factory=dict)
     # (name, class) -> the region an organisation of that name serves (Names.seat_of), for other records' drafts
     seat_of: Callable[[str, str], str | None] = field(default=lambda name, type_name: None, repr=False)
+    # a chamber or office (known or proposed) -> the town it serves, and the same read from a name (Names.body_town)
+    towns: dict[str, str] = field(default_factory=dict)
+    town_of: Callable[[str, str], str | None] = field(default=lambda name, type_name: None, repr=False)
 
 
 def finish(doc, facts) -> Draft:
@@ -44,6 +47,14 @@ def finish(doc, facts) -> Draft:
     draft.notes = list(dict.fromkeys(doc.notes))
     draft.seats = {**doc.names.seat, **doc.seats}
     draft.seat_of = doc.names.seat_of
+    draft.town_of = doc.names.body_town
+    draft.towns = dict(doc.names.body_towns)
+    for entry in draft.proposed:
+        labels = entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]
+        town = next((t for t in (doc.names.body_town(n, entry["type"]) for n in [*labels, *entry["alias"]]) if t),
+                    None)
+        if town:
+            draft.towns[entry["id"]] = town
     for fact in facts:
         # copies: two facts sharing one list would be written as a YAML alias, which records refuse
         clean = {k: copy.deepcopy(fact[k]) for k in ORDER if k in fact and fact[k] not in (None, [])}

@@ -8,8 +8,9 @@ import re
 from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
+from graph.extract.organisations import org_phrase
 from graph.extract.people import named_before, person_at, person_named
-from graph.extract.vocabulary import (ATTENDING_RE, DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
+from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, TITLE_RE, VISIT_RE,
                                       VISIT_VERB_RE)
@@ -52,7 +53,9 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             after = doc.text[m.end:m.end + 20]
             if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
-                                                           GUEST_AFTER_RE.match(after)):
+                                                           GUEST_AFTER_RE.match(after)) \
+                        and not (kind == "Province" and _TOWN_IN_RE.match(after)):
+                    # ("a delegation from the West Sumatra city": the province says where the town lies)
                     guest = m.entity
                 elif host is None and HOST_RE.search(before) and (kind in REGION_TYPES or m.entity in doc.names.seat
                                                                   or m.entity in doc.seats):
@@ -83,11 +86,19 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         leader = leader or _leader(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
         if receive and host is None:
-            hosts = [place for holder, place in person_of_post.get(sentence.start, [])]
+            # who received them: the subject, or whoever "was received by" names (not the visitors' own leader)
+            passive = RECEIVED_BY_RE.search(sentence.text)
+            cut = sentence.start + passive.end() if passive else sentence.start
+            hosts = [place for at, _, place in sorted(doc.posts_at) if cut <= at < sentence.end and place != guest]
             subject = [m for m in doc.in_span(sentence.start, sentence.start + receive.start())
                        if doc.entity_type(m.entity) not in ("Person", "Country")]
+            # "Dinas Perdagangan Kabupaten X menggelar temu bisnis …": an office named whole before the verb
+            held = org_phrase(doc, sentence.start, sentence.start + receive.start(), "") \
+                if not hosts and _OFFICE_FIRST_RE.match(sentence.text) else None
             if hosts:
                 host = hosts[0]
+            elif held is not None and re.fullmatch(r"\s*", doc.text[held[1]:sentence.start + receive.start()]):
+                host = held[0]
             elif subject:
                 host = subject[0].entity
         if date is None:
@@ -95,6 +106,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             if hits:
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
                 fact["_arrived"] = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
+                if until is None and fact["_arrived"]:
+                    until = _went_home(doc, hits)
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
     if leader is None and type_name in ("DelegationVisit", "Meeting"):
@@ -107,6 +120,11 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                        if found), None)
         if leader is not None:
             participants.append(leader)
+    body = _leaders_body(doc, leader) if type_name in ("DelegationVisit", "Meeting") else None
+    if body is not None and (guest is None or type_name == "Meeting"):
+        # a business delegation led by an officer of its chamber or company: that body came ("Rombongan dipimpin
+        # Wakil Ketua Kamar Dagang Kota Yueyang, …" at a business meeting; a company's vice president director)
+        guest = body
     first = indexes[0]
     if date is None:  # a dateline in the same paragraph: "… Kota Binzhou. Selasa (22/09/25)"
         paragraph = doc.sentences[first].paragraph
@@ -207,7 +225,10 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     start, end = (date, until) if until else (None, None)
     date = None if until else date
     if type_name == "Expo" and not until:
-        opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in indexes])
+        # (and the sentence after one, when it names the event again: "The event, which runs until Sunday …")
+        again = [i + 1 for i in indexes if i + 1 < len(doc.sentences) and i + 1 not in indexes
+                 and _EVENT_AGAIN_RE.match(doc.sentences[i + 1].text)]
+        opened, closed = _opening_and_closing(doc, [doc.sentences[i] for i in sorted({*indexes, *again})])
         if opened or closed:  # "dibuka Rabu (20/8) … hingga Sabtu (23/8)", "ditutup pada Sabtu (23/8)"
             start, end, date = opened and opened.value, closed and closed.value, None
             weekday = opened.weekday if opened else None
@@ -220,8 +241,9 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     participants = [p for p in dict.fromkeys(participants) if p not in (host, guest)]
     if participants:
         fact["participant"] = participants
+    visited = [v for v in dict.fromkeys(visited) if v != guest]  # the company that came visited no one of itself
     if visited:
-        fact["visited"] = list(dict.fromkeys(visited))
+        fact["visited"] = visited
     if type_name == "Expo":
         year = (start or date or "")[:4]
         base = slug(name) if name else "-".join(["expo", *([year] if year else [])])
@@ -238,6 +260,13 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     if date:
         fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
     return fact
+
+
+def _leaders_body(doc, leader):
+    """The chamber or company whose post (any, a deputy's too) the delegation's leader holds; None if not one."""
+    bodies = {place for _, holder, place in doc.posts_at
+              if holder == leader and doc.entity_type(place) in ("BusinessAssociation", "Company")}
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def dated_by_signing(doc, visit, agreements) -> bool:
@@ -286,9 +315,29 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+# the last day of a trip: "… before flying home on Thursday", "sebelum kembali ke tanah air, Kamis (16/4)"
+_HOME_RE = re.compile(r"(?i)\b(?:fl(?:ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
+                      r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z")
+
+
+def _went_home(doc, hits):
+    """The day the delegation that arrived on ``hits[0]`` went home, said after it in the same sentence; or None."""
+    for hit in hits[1:]:
+        if hit.value > hits[0].value and _HOME_RE.search(doc.text, hits[0].end, hit.start):
+            return hit.value
+    return None
+
+
+# a sentence that opens with an office or chamber as its subject
+_OFFICE_FIRST_RE = re.compile(r"(?:Dinas|Badan|Kantor|Biro|Kamar Dagang|Kadin|Perkumpulan|Asosiasi|Himpunan)\b|"
+                              r"(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,5}(?:Office|Bureau|Chamber|Department|Agency|"
+                              r"Association)\b")
+_TOWN_IN_RE = re.compile(r"\s+(?:city|town|regency|county)\b")
+_EVENT_AGAIN_RE = re.compile(r"(?:The|This) (?:event|week|festival|fair|show)\b|(?:Acara|Kegiatan|Pameran|Festival) "
+                             r"(?:itu|ini|tersebut)\b")
 _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
-_FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])")
+_FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
@@ -413,18 +462,3 @@ def _who_met(doc, sentences):
                 all(doc.entity_type(p) not in ("Person", "Country", "?") for _, p in (before[-1], after[0])):
             return before[-1][1], after[0][1], before[-1][0]
     return None, None, None
-
-
-def attending(doc, person_of_post) -> list[tuple[list[str], str]]:
-    """(people, sentence) of each line that says who else was there: "Turut hadir …", "Hadir mendampingi …",
-    "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"."""
-    found_all = []
-    for sentence in doc.sentences:
-        if not ATTENDING_RE.search(sentence.text):
-            continue
-        found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
-        found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
-        if found:
-            found_all.append((list(dict.fromkeys(found)), sentence.text))
-    return found_all
-

@@ -12,7 +12,8 @@ import re
 
 from graph.extract.doc import Mention, Mentions, slug
 from graph.extract.names import NameIndex
-from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS, NOT_NAMES, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS, NOT_NAMES, ORG_HEADS_FIRST,
+                                      RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
 
 
@@ -30,13 +31,18 @@ def find_mentions(doc):
         return True
 
     # organisations written "Expansion (ACRONYM)"
+    longer_known = [(a, b, n) for a, b, n in doc.names.index.finditer(text) if "(" in n]
     short_names = []
-    word = r"(?:[A-Z][\w’'–-]*|of|and|for|dan|untuk|the|&|–)"
+    # (a capitalised word may end with a comma: "Dinas Pendidikan, Kepemudaan dan Olahraga (Disdikpora)")
+    word = r"(?:[A-Z][\w’'–-]*,?|of|and|for|dan|untuk|the|&|–)"
     for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}})\)", text):
         words = match.group(1).split()
         acronym = match.group(2)
-        while words and words[0][0].lower() != acronym[0].lower():
-            words.pop(0)
+        while words and words[0][0] != acronym[0].upper():
+            words.pop(0)  # "dan Kepala Dinas … (DPMPTSP)": the name begins with the acronym's capital
+        if any(w.endswith(",") for w in words) and words[0] not in ORG_HEADS_FIRST:
+            # a comma inside the name only in an office's list of fields; else the name begins after it
+            words = words[max(i for i, w in enumerate(words) if w.endswith(",")) + 1:]
         while words and not words[-1][0].isupper():
             words.pop()
         if len(words) < 2 or any(re.search(p, match.group()) for p, _, _ in AGREEMENTS):
@@ -47,6 +53,8 @@ def find_mentions(doc):
             continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
         expansion = " ".join(words)
         start = match.start(1) + match.group(1).index(words[0])
+        if any(a <= start and b > match.end() for a, b, _ in longer_known):
+            continue  # a known name goes on past it: "Dinas … (DPMPTSP) Bantaeng" as declared
         known = doc.names.resolve(expansion) | doc.names.resolve(acronym) | \
             doc.names.resolve(f"{expansion} ({acronym})")
         known = {e for e in known if doc.names.types[e] not in REGION_TYPES}
@@ -66,6 +74,7 @@ def find_mentions(doc):
         # "DPMPTSP Kalteng": a short name and a region are the office there, read as a regional branch)
         for again in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)]|\s+[A-Z])", text):
             add(Mention(again.start(), again.end(), entity, type_name, acronym))
+    companies(doc, add)
 
     # legislatures named in English by their region: "the West Sumatra Provincial Legislature" (the known
     # DPRD Sumbar when the gazetteer has it: see Doc.propose)
@@ -151,6 +160,32 @@ def find_mentions(doc):
                             or same_person(doc, m, kept, in_full))
 
 
+# a company by its legal form: "Baise Hongtai Aluminium Co., Ltd.", "PT Sinar Bambu Lestari", "Zhongda Group"
+_COMPANY_RE = re.compile(r"(?<![\w'’-])(?:(?P<pt>PT\.?\s+(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*(?:\s+Tbk\.?)?)|"
+                         r"(?P<name>(?:[A-Z][\w&'’-]*\s+){1,5}?)(?P<form>Co\.,?\s*Ltd\.?|Company Limited|"
+                         r"Co\.\s+Limited|Ltd\.|Limited|Inc\.|Corporation|Corp\.|Group)(?![\w-]))")
+
+
+def companies(doc, add) -> None:
+    """Companies named with their legal form, proposed when unknown, and named again without it: "Wakil Presiden
+    Direktur Baise Hongtai Aluminium" after "Baise Hongtai Aluminium Co., Ltd."."""
+    for match in _COMPANY_RE.finditer(doc.text):
+        words = (match.group("name") or "").split()
+        while words and (words[0] in NOT_NAMES or words[0] in TITLE_WORDS or words[0] in ("The", "the")):
+            words.pop(0)
+        if match.group("name") is not None and not words:
+            continue
+        start = match.end() - len(match.group("pt") or " ".join([*words, match.group("form")]))
+        full = " ".join(doc.text[start:match.end()].split())
+        short = " ".join(words) if words else re.sub(r"\APT\.?\s+|\s+Tbk\.?\Z", "", full)
+        known = doc.names.resolve(full) | doc.names.resolve(short)
+        entity = next(iter(known)) if len(known) == 1 else doc.propose(
+            slug(full if match.group("pt") else short), "Company", full, [short] if short != full else [], full)
+        if add(Mention(start, match.end(), entity, "Company", doc.text[start:match.end()])) and len(short.split()) > 1:
+            for again in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
+                add(Mention(again.start(), again.end(), entity, "Company", short))
+
+
 _LEGISLATURE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}(?:[Pp]rovincial\s+|[Cc]ity\s+|[Rr]egency\s+|"
                              r"[Mm]unicipal\s+)?(?:[Ll]egislature|[Ll]egislative [Cc]ouncil|People's Congress|"
                              r"People's Council))\b")
@@ -162,7 +197,7 @@ _LEGISLATURE_ID_RE = re.compile(r"(?<![\w-])((?:Kongres Rakyat(?: Daerah)?)(?:[ 
 def regional_branches(doc, mentions):
     """A known organisation's name followed by a region's is another organisation, its branch there:
     "Kadin Jatim" is not the national Kadin. It is proposed (as the same kind), never merged."""
-    result = []
+    result, branches = [], {}  # (organisation, region) -> its branch there: "Disdikpora Kudus" again is the one
     i = 0
     while i < len(mentions):
         m = mentions[i]
@@ -178,13 +213,20 @@ def regional_branches(doc, mentions):
             written = re.fullmatch(r"(.+) \(([A-Z][A-Za-z]+)\)", m.text)
             if written and m.entity in doc.proposed:  # "Dinas … (Disperindag) Jawa Timur"
                 region = doc.text[nxt.start:nxt.end]
-                aliases = [f"{written.group(2)} {region}", name]
+                bare = re.sub(r"\A(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.)\s+", "", region)  # "Disdikpora Kudus"
+                aliases = list(dict.fromkeys([f"{written.group(2)} {region}", f"{written.group(2)} {bare}", name]))
                 name = f"{written.group(1)} {region}"
                 if not any(o.entity == m.entity for o in mentions if o is not m):
                     del doc.proposed[m.entity]  # only ever written with its region: not an entity of its own
             known = set().union(*(doc.names.resolve(n) for n in [name, *aliases]))
-            entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), kind, name, aliases,
-                                                                            doc.text[m.start:nxt.end])
+            if len(known) == 1:
+                entity = next(iter(known))
+            elif (m.entity, nxt.entity) in branches:
+                entity = branches[m.entity, nxt.entity]
+                doc.proposed[entity]["alias"] = list(dict.fromkeys([*doc.proposed[entity]["alias"], name]))
+            else:
+                entity = doc.propose(slug(name), kind, name, aliases, doc.text[m.start:nxt.end])
+            branches[m.entity, nxt.entity] = entity
             result.append(Mention(m.start, nxt.end, entity, kind, name))
             i += 2
             continue

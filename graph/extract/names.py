@@ -12,6 +12,11 @@ import re
 from graph.extract.vocabulary import COMPATIBLE, REGION_TYPES, SEAT_RANKS, SEAT_RES
 from graph.sources import Source
 
+# chambers and offices, which serve a town (graph/match.py reads them as its side); not colleges or companies,
+# whose own agreements are not their town's
+BODIES = ("BusinessAssociation", "GovernmentAgency")
+_RANK_WORDS = {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov."}
+_TOWNS = {"Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity", "Province"}
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _END = ""  # the trie key under which a node keeps the name that ends there
 
@@ -107,6 +112,13 @@ class Names:
                     (r for r in (self.seat_of(n, item.type) for n in names) if r), None)
                 if region:
                     self.seat[item.subject] = region
+        # a chamber or office -> the town it serves, read from its name (graph/match.py: a side as its town)
+        self.body_towns: dict[str, str] = {}
+        for item in gazetteer.items:
+            town = next((t for t in (self.body_town(n, item.type) for n in [*item.labels.values(), *item.aliases])
+                         if t), None) if item.type in BODIES else None
+            if town:
+                self.body_towns[item.subject] = town
         self.seated: dict[tuple[str, str], set[str]] = {}
         for entity, region in self.seat.items():
             self.seated.setdefault((self.types[entity], region), set()).add(entity)
@@ -134,6 +146,19 @@ class Names:
             rank = SEAT_RANKS.get((found.group("rank") or "").capitalize())
             wanted = COMPATIBLE[rank] if rank else REGION_TYPES - {"Country"}
             regions = self.resolve(found.group("region"), wanted)
+            if len(regions) == 1:
+                return next(iter(regions))
+        return None
+
+    def body_town(self, name: str, type_name: str) -> str | None:
+        """The town a chamber or an office serves, by its name: "Kadin Kota Banjarmasin", "Dinas … Kabupaten Kudus",
+        "Yueyang Chamber of Commerce", "the Sragen Trade Office"; None when the name says no one town."""
+        if type_name not in BODIES:
+            return None
+        words = re.sub(r"\A[Tt]he\s+", "", " ".join(name.split())).split()
+        after_rank = [i + 1 for i, w in enumerate(words) if w in _RANK_WORDS]
+        for tail in ([words[after_rank[-1]:]] if after_rank else []) + [words[-1:], words[:2], words[:1]]:
+            regions = self.resolve(" ".join(tail), _TOWNS) if tail else set()
             if len(regions) == 1:
                 return next(iter(regions))
         return None

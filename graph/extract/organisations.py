@@ -14,7 +14,7 @@ from graph.extract.doc import slug
 from graph.extract.vocabulary import CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
 
 
-_ORG_WORD = r"(?:[A-Z][\w.&’'-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
+_ORG_WORD = r"(?:[A-Z][\w.&’'–-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
 _LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
                              r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
 _ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,12}}")
@@ -23,6 +23,9 @@ _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|d
                       r"secretariat|section))\b")
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
+# the government a region's office belongs to, named after the region
+_GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:Municipal\s+|Provincial\s+|City\s+|Regency\s+|County\s+)?(?:People['’]s\s+)?"
+                                  r"Government\b")
 _OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
 # the field an office serves, after its kind: "… Department of Culture and Tourism", "… Bureau of Commerce"
 _OF_FIELD_RE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:\s+(?:and|&))?\s+[A-Z][a-z]+){0,3}\b")
@@ -74,11 +77,14 @@ def org_phrase(doc, pos, limit, title):
         field = _OF_FIELD_RE.match(doc.text, end, limit)
         if region is not None:  # "the Foreign Affairs Office of Hainan Province"
             end = region.end
+            government = _GOVERNMENT_AFTER_RE.match(doc.text, end, limit)
+            if government is not None:  # "… Office of the Xiamen Municipal People's Government": its government's
+                end = government.end()
         elif field is not None and not doc.in_span(end, field.end(), REGION_TYPES):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions:
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
-    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|$)", doc.text[end:limit]):
+    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]):  # (a verb after it closes it)
         return None  # nothing closes it: where the name ends is not known
     else:
         end = _before_holder(doc, pos, end)

@@ -10,32 +10,39 @@ import re
 
 from graph.extract.organisations import diplomatic_mission, org_phrase
 from graph.extract.people import Held, person_at, person_named
-from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES, SIGN_RE
+from graph.extract.doc import slug
+from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
-PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|difasilitasi(?:\s+oleh)?|"
-                        r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|facilitated by|"
+PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|"
+                        r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
                         r"supported by|arranged by|with (?:the )?support (?:of|from)|"
                         r"(?:put|organi[sz]ed) together with|"
                         r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
+# who made the event possible: a partner, unless it is a government office (the one that runs such events for its
+# region: "Kegiatan itu difasilitasi Dinas Pertanian …") or names a partner of its own ("difasilitasi X bekerja
+# sama dengan Y")
+FACILITATED_RE = re.compile(r"\b(?:difasilitasi(?:\s+oleh)?|facilitated by)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
-_CONSULATE_RE = re.compile(r"(?:Konsulat Jenderal|Konjen|Consulate[- ]General|Konsulat|Consulate)\s+(?:of\s+)?")
-_EMBASSY_RE = re.compile(r"(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
+# (the country said by its people: "the Indonesian Consulate General in Shanghai")
+_CONSULATE_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Konjen|Consulate[- ]General|"
+                           r"Konsulat|Consulate)\s+(?:of\s+)?")
+_EMBASSY_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Kedutaan Besar|Kedubes|Embassy)\s+(?:of\s+)?")
 VENUE_RE = re.compile(
     r"\b(?:[Dd]i|[Aa]t|[Ii]n)\s+(?:the\s+)?("
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
-    r"Pusat Pemerintahan|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
+    r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Taman Budaya|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
     # ("Aula Lantai 5 RSPC": a floor's number inside the name)
     r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)(?:[A-Z][\w'’-]*|\d{1,2}(?=\s+[A-Z]))){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
     r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
-    r"Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom)(?:\s+in\s+[A-Z][\w'’-]*|"
+    r"Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom|Park)(?:\s+in\s+[A-Z][\w'’-]*|"
     r"\s+of\s+the(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){0,2}))")  # "the Horas Ballroom of the X Hotel"
 
 
@@ -75,7 +82,8 @@ def _one(doc, pos, limit):
     for words, role in ((_CONSULATE_RE, "consul-general"), (_EMBASSY_RE, "ambassador")):
         mission = words.match(doc.text, pos, limit)
         if mission:
-            found = diplomatic_mission(doc, mission.end(), limit, role)
+            people = mission.group("people") and re.match(r"(.+)", DEMONYMS[mission.group("people").strip()])
+            found = diplomatic_mission(doc, mission.end(), limit, role, people or None)
             if found is not None:
                 return found
     found = org_phrase(doc, pos, limit, "")
@@ -86,6 +94,31 @@ def _one(doc, pos, limit):
 # "Dinas Pariwisata Kota Ambon, selaku penyelenggara"
 ORGANISES_RE = re.compile(r",\s+(?:(?:which|that|who)\s+(?:organi[sz]es|organi[sz]ed|is organi[sz]ing|hosts|hosted)\b|"
                           r"(?:yang\s+)?(?:menyelenggarakan|selaku penyelenggara|sebagai penyelenggara)\b)")
+
+
+# an English organisation's name closing with its kind: "the Luoyang Municipal Foreign Affairs Office"
+_NAME_ENDING_RE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+){1,6}(?:" + "|".join(sorted(ORG_HEADS_LAST))
+                             + r"))\Z")
+
+
+def _org_ending_at(doc, end) -> str | None:
+    """The organisation named just before ``end``: known or proposed already, else proposed by the capitalised
+    words before it that end with an organisation's kind ("… of the Luoyang Municipal Foreign Affairs Office,
+    which organized the ceremony")."""
+    found = _named_just_before(doc, end)
+    if found is not None:
+        return found
+    name = _NAME_ENDING_RE.search(doc.text, max(0, end - 100), end)
+    if name is None or doc.in_span(name.start(1), end, {"Person"}):
+        return None
+    words = name.group(1).split()
+    while words and (words[0] in NOT_NAMES or words[0] in TITLE_WORDS):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    label = " ".join(words)
+    known = doc.names.resolve(label)
+    return next(iter(known)) if len(known) == 1 else doc.propose(slug(label), org_type(label), label, [], label)
 
 
 def _named_just_before(doc, end) -> str | None:
@@ -106,12 +139,15 @@ def settings(doc) -> list[tuple[str, list[str], str]]:
     found = []
     for sentence in doc.sentences:
         for match in ORGANISES_RE.finditer(doc.text, sentence.start, sentence.end):
-            organiser = _named_just_before(doc, match.start())
+            organiser = _org_ending_at(doc, match.start())
             if organiser is not None:
                 found.append(("organiser", [organiser], sentence.text))
-        for key, pattern in (("organiser", ORGANISER_RE), ("partner", PARTNER_RE)):
+        for key, pattern in (("organiser", ORGANISER_RE), ("partner", PARTNER_RE), ("facilitator", FACILITATED_RE)):
             for match in pattern.finditer(doc.text, sentence.start, sentence.end):
                 named = organisations_after(doc, match.end(), sentence.end)
+                if named and key == "facilitator":
+                    key = "organiser" if PARTNER_RE.search(doc.text, match.end(), sentence.end) or any(
+                        doc.entity_type(e) == "GovernmentAgency" for e in named) else "partner"
                 if named:
                     found.append((key, named, sentence.text))
     return found
@@ -178,15 +214,17 @@ def town_of(doc, building: str) -> str | None:
 
 # "the regency's Investment Office (DPMPTSP), whose head, Name, said …"
 _WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chair|chairman|chairwoman|chairperson|"
-                       r"director|president),\s+")
+                       r"director|president|consul general|ambassador),\s+")
 _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-               "director": "director", "president": "head"}
+               "director": "director", "president": "head", "consul general": "consul-general",
+               "ambassador": "ambassador"}
 
 
 # "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
 _OF_THAT_OFFICE_RE = re.compile(
-    r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)\s+of\s+the\s+"
-    r"(?:(?P<town>[A-Z][\w'’-]+)\s+)?(bureau|office|chamber|agency|department|association|commission)\b|"
+    r"((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:(head|chair|director|president)(?:[- ]general)?\s+of\s+the\s+"
+    r"(?:(?P<town>[A-Z][\w'’-]+)\s+)?(?P<field>(?:[a-z]+\s+){0,3}?)"  # "the foreign affairs office"
+    r"(bureau|office|chamber|agency|department|association|commission)\b|"
     r"(kepala|ketua|direktur)\s+(biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)\b)")
 _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "agency": "Agency",
                 "department": "Department", "association": "Association", "commission": "Commission",
@@ -195,19 +233,33 @@ _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "a
 _TITLE_ROLE_WORD = {**_WHOSE_ROLE, "kepala": "head", "ketua": "chair", "direktur": "director"}
 
 
-def _the_office(doc, noun, town=None):
-    """The one office of that kind (by a word of its name, and the town's name when said: "the Lijiang bureau")
-    the article names, or None."""
+def _the_office(doc, noun, town=None, fields=()):
+    """The one office of that kind (by a word of its name, the town's name when said: "the Lijiang bureau", and
+    the words of its field: "the foreign affairs office") the article names, or None."""
     word = _OFFICE_NOUN[noun]
 
     def fits(name):
-        return re.search(rf"\b{word}\b", name) and (town is None or re.search(rf"\b{re.escape(town)}\b", name))
+        return re.search(rf"\b{word}\b", name) and (town is None or re.search(rf"\b{re.escape(town)}\b", name)) \
+            and all(re.search(rf"(?i)\b{re.escape(field)}\b", name) for field in fields)
     found = {e for e, entry in doc.proposed.items() if entry["type"] not in REGION_TYPES | {"Person"}
              and any(fits(label) for label in (
                  entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]))}
     found |= {m.entity for m in doc.mentions if "|" not in m.entity and fits(m.text)
               and doc.entity_type(m.entity) not in REGION_TYPES | {"Person", "?"}}
     return found.pop() if len(found) == 1 else None
+
+
+_MISSION_BEFORE_RE = re.compile(r"(?:(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Consulate[- ]General|Kedutaan Besar|"
+                                r"Embassy)\b[^,.;()]{0,40}\Z")
+
+
+def _mission_ending_at(doc, end) -> str | None:
+    """The consulate or embassy whose name ends at ``end`` ("the Indonesian Consulate General in Shanghai, whose
+    consul general, …"), read again from its first word; None if there is none."""
+    found = _MISSION_BEFORE_RE.search(doc.text, max(0, end - 80), end)
+    entity, stop = _one(doc, found.start(), end) if found else (None, None)
+    return entity if entity is not None and stop == end and doc.entity_type(entity) in ("Consulate", "Embassy") \
+        else None
 
 
 def whose_posts(doc) -> list[Held]:
@@ -217,16 +269,40 @@ def whose_posts(doc) -> list[Held]:
     found = []
     for sentence in doc.sentences:
         for match in _OF_THAT_OFFICE_RE.finditer(doc.text, sentence.start, sentence.end):
-            office = _the_office(doc, (match.group(4) or match.group(6)).lower(), match.group("town"))
+            office = _the_office(doc, (match.group(5) or match.group(7)).lower(), match.group("town"),
+                                 (match.group("field") or "").split())
             holder = person_named(doc, match.group(1), match.start(1)) if office is not None else None
             if holder is not None:
-                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(5)).lower()], office,
+                found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(6)).lower()], office,
                                   match.group(), sentence))
         for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
-            office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1))
+            office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1)) \
+                or _mission_ending_at(doc, match.start(1))
             person = person_at(doc, match.end(), sentence.end) if office is not None else None
             if person is not None:
                 found.append(Held(person[0], _WHOSE_ROLE[match.group(2)], office,
                                   doc.text[sentence.start:person[2]], sentence))
     return found
 
+
+
+BODIES = ("BusinessAssociation", "Company")
+
+
+def business_meeting(doc, meeting) -> None:
+    """A meeting of businesses, whose visiting side is a chamber or company, is hosted by the body that held it: the
+    organiser hosts ("Temu bisnis itu digelar Kadin Kota X"), and the host that held it organised it ("Dinas …
+    Kota X menggelar temu bisnis"); it took place in the town the host serves."""
+    if meeting is None or meeting["type"] != "Meeting" or doc.entity_type(meeting.get("guest")) not in BODIES:
+        return
+    organisers = meeting.get("organiser", [])
+    if organisers and doc.entity_type(meeting.get("host")) in REGION_TYPES | {"?"}:
+        meeting["host"] = organisers[0]  # (the town it was held in is its location)
+    elif meeting.get("host") is not None and not organisers and doc.entity_type(meeting["host"]) not in REGION_TYPES:
+        meeting["organiser"] = [meeting["host"]]
+    host = meeting.get("host")
+    if host is not None and not meeting.get("location") and doc.entity_type(host) not in REGION_TYPES:
+        meeting["location"] = town_of(doc, doc.label(host, "id"))
+        if meeting["location"] is None:
+            del meeting["location"]
+    meeting["participant"] = [p for p in meeting.get("participant", []) if p != host]

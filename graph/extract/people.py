@@ -194,12 +194,19 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
     role, region_class = TITLE_ROLE[title.lower()]
-    if _DEPUTY_BEFORE_RE.search(doc.text, max(sentence.start, sentence.start + match.start() - 8),
-                                sentence.start + match.start()):
+    deputy = _DEPUTY_BEFORE_RE.search(doc.text, max(sentence.start, sentence.start + match.start() - 20),
+                                      sentence.start + match.start())
+    if deputy:
         role = None  # "Wakil Presiden … College", "Wakil Direktur …": a deputy's title the ontology has no role for
+    county = doc.mention_at(_OF_RE.match(doc.text, sentence.start + match.end()).end(), {"County", "Regency"}) \
+        if title.lower() == "head" else None
+    if county is not None and not re.match(r"\s+[A-Z]", doc.text[county.end:sentence.end]):
+        # "Name, deputy head of Anji County": who heads a county governs it, as a regent does (not "head of the
+        # Semarang Investment … Office": an office's)
+        role, region_class = ("vice-regent" if deputy else "regent"), "Regency"
     if match.group("acting") and role in ACTING and role is not None:
         role = "acting-" + role
-    start = sentence.start + match.start()
+    start = deputy.start() if deputy else sentence.start + match.start()  # "Name, deputy head of …": Name's
     pos, limit = sentence.start + match.end(), sentence.end
     after = _OF_RE.match(doc.text, pos, limit).end()
     place = None
@@ -257,6 +264,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                 pos = unknown.end(1)
             else:
                 place = _delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                    _side_said_first(doc, sentence.start, start, COMPATIBLE[region_class]) or \
                     doc.only_region(COMPATIBLE[region_class])
     if place is None:
         return None
@@ -273,6 +281,10 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         # a list "Wakil Gubernur A, Name A, Wakil Wali Kota B, H. Name B": the name before this title is the
         # holder of the title before it, never of this one (a new person must not take a known one's post)
         named = None
+    if named is not None and " " not in named.group(1) and person is not None and " " in doc.text[person[1]:person[2]]:
+        # "Ikut mendampingi Deng, Sekretaris Jenderal …, Tang Wenjing": a name already given in full, said again
+        # by one word, is whom the newly named person (in full, after the title) came with
+        named = None
     if named is not None:
         holder = person_named(doc, named.group(1), named.start(1))
         if holder is not None:
@@ -283,11 +295,27 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
-_DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)[ -]\Z")
+# ("Wakil Presiden Direktur", "Vice President Director": a deputy to the president director)
+_DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)(?:[ -](?:Presiden|President))?[ -]\Z")
 # "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
 _LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
 _LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
                         r"(?:the\s+)?$")
+
+
+# the side a line of who came names first: "Dari pihak Kalteng hadir Gubernur …", "From Sragen came Regent …"
+_SIDE_FIRST_RE = re.compile(r"(?:Dari|From)\s+(?:pihak\s+|the\s+)?")
+_SIDE_THEN_RE = re.compile(r"\s*,?\s+(?:hadir|datang|turut hadir|came|attended|were)\b")
+
+
+def _side_said_first(doc, low, title_start, types):
+    """The place of a title with none after it, when the line opens with the side it speaks for."""
+    opening = _SIDE_FIRST_RE.match(doc.text, low, title_start)
+    region = doc.mention_at(opening.end(), types) if opening else None
+    if region is None or not _SIDE_THEN_RE.match(doc.text, region.end, title_start):
+        return None
+    region = _of_class(doc, region, types)
+    return region.entity if region is not None else None
 
 
 def _delegation_origin(doc, low, title_start, types):
@@ -301,6 +329,7 @@ def _delegation_origin(doc, low, title_start, types):
 
 
 _COMMA_RE = re.compile(r"\s*,\s*")
+_RANK_GAP_RE = re.compile(r"(?:(?:Daerah|Otonom|Provinsi|Prefektur|Kota|Kabupaten|Autonomous|Region)\s+){0,2}")
 _REGION_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,")
 
 
@@ -311,7 +340,8 @@ def _larger_region_end(doc, pos, limit):
     if comma is None:
         return pos
     for m in doc.mentions.starting(comma.end(), comma.end() + 15):
-        if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES:
+        if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES \
+                and _RANK_GAP_RE.fullmatch(doc.text, comma.end(), m.start):  # not "H. Muhammad Ali Ridho"'s Ali
             tail = _REGION_TAIL_RE.match(doc.text, m.end, limit)
             return tail.end() if tail else pos
     return pos
@@ -426,3 +456,33 @@ def post_facts(doc, held: list[Held]):
                 fact["quote"].append(post.term[2])
         facts.append(fact)
     return facts, person_of_post
+
+
+# the head of an institution the sentence has named, said by its kind: "the college's president, Yang Jinsong",
+# "its principal, Name", "rektor universitas itu, Name"
+_INSTITUTION_HEAD_RE = re.compile(
+    r"\b(?:(?:the\s+(?P<kind>school|college|university|hospital|institute|academy|polytechnic)['’]s)|its)\s+"
+    r"(?P<role>principal|president|rector|director|head|dean)\s*,\s+(?P<name>(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)")
+_HEAD_ROLE = {"principal": "head", "president": "head", "rector": "head", "head": "head", "dean": "head",
+              "director": "director"}
+# what an institution of a kind is called; a principal heads a school, a rector a university
+_KIND_WORDS = {"school": r"\b(?:School|SMKN?|SMAN?|SMPN?|Sekolah Menengah|Madrasah)\b",
+               "college": r"\b(?:College|Sekolah Tinggi|Akademi)\b", "university": r"\b(?:University|Universitas)\b",
+               "hospital": r"\b(?:Hospital|Rumah Sakit)\b", "institute": r"\b(?:Institute|Institut)\b",
+               "academy": r"\bAcadem(?:y|i)\b", "polytechnic": r"\b(?:Polytechnic|Politeknik)\b"}
+_ROLE_KIND = {"principal": "school", "rector": "university"}
+
+
+def institution_heads(doc, sentence) -> list[Held]:
+    """Heads of the institutions the article names, said through their kind ("the college's president, Name")."""
+    found = []
+    for match in _INSTITUTION_HEAD_RE.finditer(doc.text, sentence.start, sentence.end):
+        kind = match.group("kind") or _ROLE_KIND.get(match.group("role"))
+        if kind is None:
+            continue
+        bodies = {e for e in doc.institutions if re.search(_KIND_WORDS[kind], doc.label(e, "en") or "")}
+        holder = person_named(doc, match.group("name"), match.start("name")) if len(bodies) == 1 else None
+        if holder is not None and doc.entity_type(holder) == "Person":
+            found.append(Held(holder, _HEAD_ROLE[match.group("role")], bodies.pop(),
+                              doc.text[match.start():match.end()], sentence))
+    return found

@@ -95,3 +95,15 @@ def dated_by_expo(visit, expo) -> bool:
     reads it."""
     days = {expo.get(k) for k in ("date", "startDate", "endDate")} - {None}
     return any(visit.get(k) in days for k in ("date", "startDate"))
+
+
+# a stay of some days: "selama sepekan", "selama tiga hari", "for a week", "a week-long programme"
+_STAY_RE = re.compile(r"(?i)\bselama (?:sepekan|seminggu|(?:\w+ )?(?:hari|pekan|minggu))\b|"
+                      r"\bfor (?:a|one|two|three|four|five|six|seven|ten|\d+) (?:days|weeks?)\b|\bweek-long\b")
+
+
+def first_day_of_stay(doc, visit) -> None:
+    """A visit said to last days ("tiba … untuk program … selama sepekan"), dated once: that day is its first."""
+    if visit is not None and visit["type"] == "DelegationVisit" and visit.get("date") and any(
+            _STAY_RE.search(doc.sentences[i].text) for i in visit["_sentences"]):
+        visit["startDate"] = visit.pop("date")

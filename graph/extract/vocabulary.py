@@ -55,6 +55,9 @@ TITLES = [
     # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
     ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
     ("Regional Secretary", "head", "Secretariat"),
+    # a secretary general has no role in the ontology: no post, but its holder is named where the title says
+    ("Sekretaris Jenderal", None, None), ("Sekjen", None, None), ("Secretary General", None, None),
+    ("Secretary-General", None, None),
     # who heads a college or university
     ("Rektor", "head", None), ("Rector", "head", None), ("Presiden", "head", None), ("President", "head", None),
 ]
@@ -68,7 +71,8 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
                    "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
                    "Persatuan", "Yayasan", "Universitas", "PT", "Bank", "Direktorat", "Kementerian", "Pemerintah",
                    "Pemkot", "Pemkab", "Pemprov", "Disperindag", "Dispar", "Diskominfo", "Bappeda", "DPMPTSP",
-                   "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik"}
+                   "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik", "Perkumpulan",
+                   "Paguyuban", "Gabungan", "SMK", "SMA", "SMP", "SMKN", "SMAN", "Madrasah"}
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
@@ -150,15 +154,17 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
                     "CooperationAgreement": ("Perjanjian kerja sama", "cooperation agreement")}
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
+                       r"|\btiba di\b|\barrived in\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
-                        r"\bforum\b")
+                        r"\bforum\b|\btemu (?:bisnis|usaha)\b|\bbusiness matching\b")
 GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
                       r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
                       # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
                       # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
                       r"\b(?:delegasi|rombongan|delegation|delegates|pengusaha|investor|investors|businesspeople|"
-                      r"business people|entrepreneurs)(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
+                      r"business people|entrepreneurs|pelajar|siswa|mahasiswa|students|guru|teachers|seniman|artists)"
+                      r"(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
                       r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
                       r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
 GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:delegation|delegates|team)\b")  # "Fuqing's delegation"
@@ -169,7 +175,8 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|vis
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
-MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum)\b|\bbertemu\b|"
+MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum|"
+                             r"temu bisnis|temu usaha)\b|\bbertemu\b|"
                              r"\bmet\b|\bmeets\b|\bheld (?:talks|a meeting|an? (?:[\w-]+ ){0,3}forum)\b|"
                              r"\bhosted an? (?:[\w-]+ )?forum\b")
 DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdelegates\b")
@@ -184,11 +191,14 @@ LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?
                               r"(?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
-                          r"witnessed by|also (?:present|attending|attended)|attended by|"
-                          r"accompanied by|joined by|(?:was|were) also (?:present|there))\b")
+                          r"witnessed|also (?:present|attending|attended)|attended by|"
+                          r"accompanied|accompanying|joined by|(?:was|were) also (?:present|there)|"
+                          # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
+                          r"watching|watched|looked on|presided)\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
-RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum)|"
+RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum|temu bisnis|"
+                        r"temu usaha)|"
                         r"received|welcomed|hosted)\b")
 # the visitors received by the host, said of them: "They were received by Regent X", "Rombongan diterima Bupati X"
 RECEIVED_BY_RE = re.compile(r"(?i)\b(?:(?:was|were) (?:received|welcomed|hosted)|diterima|disambut|dijamu)\b")
@@ -211,10 +221,12 @@ EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 # a body that is not a government and signs agreements of its own: a college, a university, a hospital
 # ("Huanghe Vocational College of Industry", "Universitas Bengkulu", "Politeknik Negeri Ambon")
-INSTITUTION_RE = re.compile(r"\b(?:(?:[A-Z][\w'’&-]*\s+){1,5}(?:College|University|Polytechnic|Hospital|Academy)"
-                            r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,3})?|"
-                            r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|Institut)"
-                            r"(?:\s+[A-Z][\w'’-]*){1,4})")
+INSTITUTION_RE = re.compile(r"\b(?:(?:[A-Z][\w'’&-]*\s+){1,5}(?:College|University|Polytechnic|Hospital|Academy|"
+                            r"Institute|School)(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,3})?|"
+                            # (and schools: "SMK Pariwisata Widya Ubud", "SMA Negeri 1 Kudus")
+                            r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|Institut|SMKN?|SMAN?|SMPN?|"
+                            r"Sekolah Menengah(?: Kejuruan| Atas| Pertama)?|Madrasah(?: Aliyah)?)"
+                            r"(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}(?=\s+[A-Z]))){1,4})")
 # who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …"
 WITNESS_RE = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|witnessed|witnessing)\b")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
@@ -321,7 +333,7 @@ ORGANISATION_WORDS = [
      r"People's Congress|People's Council|Kongres Rakyat", "Legislature"),
     (r"Business|Chamber|Kamar Dagang|Kadin", "BusinessAssociation"),
     (r"Center|Centre|Institute|Institut|Studies|Research|Lembaga Kajian", "ResearchInstitute"),
-    (r"Perhimpunan|Association|Asosiasi|Ikatan", "Association"),
+    (r"Perhimpunan|Perkumpulan|Paguyuban|Association|Asosiasi|Ikatan", "Association"),
     (r"Pemerintah|Government", "LocalGovernment"), (r"Committee|Komite|Panitia", "Committee"),
     (r"\b(?:PT|Tbk|Group|Company|Corp|Co|Ltd|Inc)\b", "Company")]
 

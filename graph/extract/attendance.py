@@ -1,0 +1,65 @@
+"""Who else was at an event, said in a line of its own: "Turut hadir …", "Also present was …", "Watching from X
+were …", "The delegation … included <what they do> Name and …".
+"""
+from __future__ import annotations
+
+import re
+
+from graph.extract.people import person_named
+from graph.extract.vocabulary import ATTENDING_RE, DELEGATION_RE, NOT_NAMES, TITLE_RE, TITLE_WORDS
+
+
+def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
+    """(people, sentence, members) of each line that says who else was there: "Turut hadir …", "Hadir
+    mendampingi …", "… didampingi X, Wakil Ketua …", "Also present was …", "Also attending were …"; ``members``
+    when the line only lists the delegation's members ("The delegation … included …"): they were on the trip,
+    not said to be at any one ceremony of it."""
+    found_all = []
+    for sentence in doc.sentences:
+        listed = _INCLUDED_RE.search(sentence.text) if DELEGATION_RE.search(sentence.text) else None
+        if not ATTENDING_RE.search(sentence.text) and listed is None:
+            continue
+        found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
+        found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
+        found += _titled_names(doc, sentence)
+        found += _described_names(doc, sentence.start + listed.end(), sentence.end) if listed else []
+        if found:
+            found_all.append((list(dict.fromkeys(found)), sentence.text,
+                              listed is not None and not ATTENDING_RE.search(sentence.text)))
+    return found_all
+
+
+
+# "Name, rector of a Salatiga university": a name set before a title whose office the article does not name
+_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:the\s+)?(?=" +
+                                 TITLE_RE.pattern + ")")
+
+
+def _titled_names(doc, sentence) -> list[str]:
+    """People a line of who was there names by a title with no post read (known by that name, else proposed)."""
+    found = []
+    for match in _NAME_THEN_TITLE_RE.finditer(doc.text, sentence.start, sentence.end):
+        person = person_named(doc, match.group(1), match.start(1))
+        if person is not None and doc.entity_type(person) == "Person":
+            found.append(person)
+    return found
+
+
+# a delegation's members listed after what they do: "The delegation … included Heilongjiang provincial agriculture
+# department deputy director-general Bai Xuemei and Harbin commerce bureau official Liang Chao"
+_INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b")
+_DESCRIBED_NAME_RE = re.compile(r"(?<=[a-z-] )((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
+                                r"(?=\s+(?:and|dan|serta)\b|\s*[,.;]|\s*$)")
+
+
+def _described_names(doc, start, end) -> list[str]:
+    """People named after a lower-case description in a delegation's list of members (none a known name or title)."""
+    found = []
+    for match in _DESCRIBED_NAME_RE.finditer(doc.text, start, end):
+        words = match.group(1).split()
+        if any(w in NOT_NAMES or w in TITLE_WORDS for w in words) or doc.mentions.overlapping(*match.span(1)):
+            continue
+        person = person_named(doc, match.group(1), match.start(1))
+        if person is not None and doc.entity_type(person) == "Person":
+            found.append(person)
+    return found
