@@ -107,7 +107,7 @@ def diff(old, new, fmt, html, root, out, lang):
         from graph.atomic import write_atomic
         from graph.viz import render_html
 
-        network = NetworkIndex.fromread_network(from_quads(read_quads(old_path) + read_quads(new_path), lang), lang)
+        network = NetworkIndex.from_network(from_quads(read_quads(old_path) + read_quads(new_path), lang), lang)
         page = render_html(network, lang=lang, status=diffing.page_status(result), title=f"{old_path.name} → {new_path.name}")
         write_atomic(html, page.encode("utf-8"))
     raise SystemExit(0 if result.same else 1)
