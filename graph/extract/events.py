@@ -49,7 +49,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         sentence = doc.sentences[i]
         for m in doc.in_span(sentence.start, sentence.end):
             kind = doc.entity_type(m.entity)
-            before = doc.text[max(sentence.start, m.start - 40):m.start]
+            before = doc.text[max(sentence.start, m.start - 90):m.start]  # ("a 16-member group of … from")
             after = doc.text[m.end:m.end + 20]
             if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or

@@ -105,15 +105,17 @@ def find_mentions(doc):
 
     # regions with a rank word
     rank_before = "|".join(re.escape(r) for r in sorted(RANK_BEFORE, key=len, reverse=True))
-    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-    for match in re.finditer(rf"(?<![\w-])({rank_before})\s+({name})", text):
+    # (one line break at most between the words: a blank line ends a paragraph, and no name runs across it)
+    gap = r"(?:[ \t]+|[ \t]*\n[ \t]*)(?=\S)"
+    name = rf"[A-Z][\w'’-]*(?:{gap}[A-Z][\w'’-]*){{0,2}}"
+    for match in re.finditer(rf"(?<![\w-])({rank_before}){gap}({name})", text):
         rank, words = match.group(1), match.group(2).split()
         if text[max(0, match.start() - 6):match.start()].rstrip().endswith(("Wali", "Wakil", "Kantor", "Ibu")):
             if rank == "Kota":
                 continue  # "Wali Kota X" is a title, "Ibu Kota" a capital: handled elsewhere
         rank_mention(doc, add, RANK_BEFORE[rank], rank, words, match.start(), match.start(2), before=True)
     rank_after = "|".join(re.escape(r) for r in RANK_AFTER)
-    for match in re.finditer(rf"(?<![\w-])({name})\s+({rank_after})\b", text):
+    for match in re.finditer(rf"(?<![\w-])({name}){gap}({rank_after})\b", text):
         words = match.group(1).split()
         words = words[-2:]  # "Guangdong province": the name is the last one or two words
         while words and re.search(r"['’]s\Z", words[0]):  # "China's Yunnan province"

@@ -11,13 +11,21 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, org_type
+from graph.extract.vocabulary import (CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES,
+                                      TITLE_RE, org_type)
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'–-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
 _LEGISLATURE_RE = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,4}(?:provincial\s+|city\s+|regency\s+|municipal\s+|"
                              r"regional\s+)?(?:legislature|council|parliament|assembly|people's congress))\b")
 _ORG_PHRASE_RE = re.compile(rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,12}}")
+# an office named for a list of fields, commas and all, closed by its kind: "the Sawahlunto Tourism, Youth and
+# Sports Office", "Dinas Pariwisata, Pemuda dan Olahraga" (a comma after a name otherwise ends it)
+_FIELD_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*(?:,[ \t]+[A-Z][\w'’-]*){1,4},?[ \t]+(?:and|dan|&)"
+                            r"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?:" +
+                            "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b|"
+                            r"(?:Dinas|Badan|Kantor|Biro)[ \t]+[A-Z][\w'’-]*(?:,[ \t]+[A-Z][\w'’-]*){1,4},?[ \t]+dan"
+                            r"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}")
 # a unit of an organisation, written in lower case after its possessive: "… Government's cooperation bureau"
 _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|division|agency|unit|"
                       r"secretariat|section))\b")
@@ -43,18 +51,19 @@ def org_phrase(doc, pos, limit, title):
         known = doc.names.resolve(name)
         entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), "Legislature", name, [], name)
         return entity, house.end()
-    found = _ORG_PHRASE_RE.match(doc.text, pos, limit)
+    found = _FIELD_LIST_RE.match(doc.text, pos, limit) or _ORG_PHRASE_RE.match(doc.text, pos, limit)
     if found is None:
         return None
-    end = found.end()
-    if re.search(r"[a-z]{3}\.\Z", found.group()):
+    end = _next_title(doc.text, pos, found.end())
+    phrase = doc.text[pos:end]
+    if re.search(r"[a-z]{3}\.\Z", phrase):
         end -= 1  # the sentence's full stop, not part of the name: "… Desi Anggraini."
-    unit = _UNIT_RE.match(doc.text, end, limit) if re.search(r"['’]s\Z", found.group()) else None
+    unit = _UNIT_RE.match(doc.text, end, limit) if re.search(r"['’]s\Z", phrase) else None
     if unit is not None:  # "the Semarang City Government's cooperation bureau"
         name = f"{doc.text[pos:end - 2]} {' '.join(unit.group(1).split())}"
         quote = doc.text[pos:unit.end()]
         return doc.propose(slug(name), org_type(name.title()), name, [quote], quote), unit.end()
-    heads = [m for m in re.finditer(r"[^\s.,;:]+", found.group()) if m.group() in ORG_HEADS_LAST]
+    heads = [m for m in re.finditer(r"[^\s.,;:]+", phrase) if m.group() in ORG_HEADS_LAST]
     regions = doc.in_span(pos, end, REGION_TYPES)
     bracket = _BRACKET_RE.match(doc.text, end, limit)
     region_after = doc.mention_at(bracket.end(), REGION_TYPES - {"Country"}) if bracket and not regions else None
@@ -111,6 +120,18 @@ def org_phrase(doc, pos, limit, title):
         aliases.append(bracket.group(1))
     entity = doc.propose(slug(name), org_type(name), name, aliases, quote)
     return entity, end
+
+
+_AND_NEXT_RE = re.compile(r"[ \t]+(?:and|dan|&)[ \t]+(?=[A-Z])")
+
+
+def _next_title(text, pos, end):
+    """Where a name read at ``pos`` ends when a list goes on with the next title: "Director of the Zigong Museum
+    Luo Jianping and Chairman of the … Forum Name" -> before "and Chairman"."""
+    for found in _AND_NEXT_RE.finditer(text, pos, end):
+        if TITLE_RE.match(text, found.end()):
+            return found.start()
+    return end
 
 
 _SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,14})\)")

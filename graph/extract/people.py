@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
-from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, COMPATIBLE,
-                                      DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
+from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, BALINESE_I,
+                                      CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
                                       PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, SECTORS,
                                       TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
@@ -139,7 +139,7 @@ _APPOSITION_DIPLOMAT_RE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){
                                      + r")\s+((?i:consul general|consul-general|consul|ambassador))\s+"
                                      r"(?=(?:in|to)\s+[A-Z])")
 # "Andi Wijaya, who chairs the Banten legislature", "Rina, yang memimpin Dinas Pariwisata Banten"
-_WHO_HOLDS_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
+_WHO_HOLDS_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),\s+(?:who\s+(?:also\s+|now\s+)?"
                            r"(chairs|heads|leads|directs)|yang\s+(?:juga\s+)?(mengetuai|memimpin|mengepalai))"
                            r"\s+(?:the\s+)?")
 # a lower-case word just before a one-word name: it is introduced in the sentence, not its first word
@@ -265,7 +265,8 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
             else:
                 place = _delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
                     _side_said_first(doc, sentence.start, start, COMPATIBLE[region_class]) or \
-                    doc.only_region(COMPATIBLE[region_class])
+                    doc.only_region(COMPATIBLE[region_class]) or \
+                    _region_of_country(doc, _holders_country(doc, title, pos, limit), COMPATIBLE[region_class])
     if place is None:
         return None
     pos = _ABBREVIATION_RE.match(doc.text, pos, limit).end()  # "DPRD Nusa Tenggara Barat (NTB)"
@@ -318,6 +319,43 @@ def _side_said_first(doc, low, title_start, types):
     return region.entity if region is not None else None
 
 
+# titles only Indonesia's regions have
+_INDONESIAN_TITLE_RE = re.compile(r"(?i)(?:wakil\s+)?(?:bupati|wali\s?kota|gubernur|wabup|wawali|wagub|wako)\b")
+
+
+def _holders_country(doc, title, pos, limit) -> str | None:
+    """Whose official a title with no place names: Indonesia's for an Indonesian title ("Bupati"), else the
+    country the holder's name says ("Vice Mayor Tan Weiguo": China's; "Mayor Hendra Saputra": Indonesia's)."""
+    if _INDONESIAN_TITLE_RE.fullmatch(title):
+        return "indonesia"
+    pos = _GAP_RE.match(doc.text, pos, limit).end()
+    skip = HONORIFIC_RE.match(doc.text, pos, limit)
+    name = NAME_RE.match(doc.text, skip.end() if skip else pos, limit)
+    if name is None:
+        return None
+    words = name.group().split()
+    chinese = 2 <= len(words) <= 3 and words[0] in CHINESE_SURNAMES and all(w[1:].islower() for w in words)
+    return "china" if chinese else "indonesia"
+
+
+def _region_of_country(doc, country, types):
+    """The one region of ``types`` in ``country`` the article names, if it names only one there: "Mayor Name"
+    in a story about Sawahlunto and Zigong is Sawahlunto's mayor when Name is Indonesian."""
+    if country is None:
+        return None
+    found = set()
+    for m in doc.mentions:
+        if "|" in m.entity or doc.entity_type(m.entity) not in types:
+            continue
+        seen, parent = {m.entity}, doc.names.located.get(m.entity)
+        while parent is not None and parent not in seen and parent != country:
+            seen.add(parent)
+            parent = doc.names.located.get(parent)
+        if parent == country:
+            found.add(m.entity)
+    return found.pop() if len(found) == 1 else None
+
+
 def _delegation_origin(doc, low, title_start, types):
     """The place of a title with none after it, said by the delegation it leads: "A delegation from Manado,
     led by Mayor Frans Wowor" -> Manado."""
@@ -368,7 +406,7 @@ def _of_class(doc, mention, types):
 
 
 # "Name, " (maybe "the", "selaku", "yang juga") or "Name selaku " just before a title
-_NAME_BEFORE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,\s+(?:the\s+|selaku\s+|"
+_NAME_BEFORE_RE = re.compile(r"(?<![\w-])(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,\s+(?:the\s+|selaku\s+|"
                              r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?|"
                              r"\s+(?:selaku|sebagai)\s+)\Z")
 # between a region and the title after it: "Kota Ambon " or "Jayapura's acting mayor"
@@ -411,9 +449,11 @@ def person_named(doc, name: str, start: int):
             and not doc.names.resolve(name, {"Person"}):
         return None  # a region or organisation's name, not a person's ("Ma Jinhua" is a person: Jinhua a town)
     found = doc.names.resolve(name, {"Person"})
-    if len(found) == 1:
-        return next(iter(found))
-    return doc.propose(slug(name), "Person", name, [], name)
+    entity = next(iter(found)) if len(found) == 1 else doc.propose(slug(name), "Person", name, [], name)
+    # the name is a person's from here on: a town inside it ("Zhao Xinyu": Xinyu) is no party or host
+    end = spans[-1][1] + len(spans[-1][0])
+    doc.mentions.replace(Mention(start, end, entity, "Person", doc.text[start:end]))
+    return entity
 
 
 def post_facts(doc, held: list[Held]):

@@ -66,17 +66,27 @@ DIPLOMATS = {"consul-general", "consul", "ambassador"}
 CAPITALS = {"indonesia": "Jakarta", "china": "Beijing"}
 # a country's people, as an English apposition names its mission: "the Indonesian consul general in Guangzhou"
 DEMONYMS = {"Indonesian": "Indonesia", "Chinese": "China"}
+# common Chinese surnames in pinyin: a name that starts with one and has two or three words is read as a Chinese
+# official's when a title names no place ("Vice Mayor Tan Weiguo" in a story about two cities)
+CHINESE_SURNAMES = set("""Bai Bao Cai Cao Chang Chen Cheng Cui Dai Deng Ding Dong Du Duan Fan Fang Feng Fu Gao Ge Gong Gu
+    Guan Guo Han Hao He Hong Hou Hu Hua Huang Ji Jia Jiang Jin Kang Kong Lai Lei Li Liang Liao Lin Liu Long Lu Luo Lü
+    Ma Mao Meng Mo Niu Ou Pan Peng Qi Qian Qiao Qin Qiu Ren Shao Shen Shi Song Su Sun Tan Tang Tao Tian Wan Wang Wei
+    Wen Wu Xia Xiang Xiao Xie Xiong Xu Xue Yan Yang Yao Ye Yin Yu Yuan Yue Zeng Zhai Zhang Zhao Zheng Zhong Zhou Zhu
+    Zhuang Zou""".split())
 # the word an organisation's name starts with (Indonesian) or ends with (English)
 ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
                    "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
                    "Persatuan", "Yayasan", "Universitas", "PT", "Bank", "Direktorat", "Kementerian", "Pemerintah",
                    "Pemkot", "Pemkab", "Pemprov", "Disperindag", "Dispar", "Diskominfo", "Bappeda", "DPMPTSP",
                    "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik", "Perkumpulan",
-                   "Paguyuban", "Gabungan", "SMK", "SMA", "SMP", "SMKN", "SMAN", "Madrasah"}
+                   "Paguyuban", "Gabungan", "SMK", "SMA", "SMP", "SMKN", "SMAN", "Madrasah", "Museum", "Forum",
+                   "Balai", "Sanggar", "Komunitas", "Teater", "Serikat", "Klub"}
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
-                  "Co", "Ltd", "Inc", "College", "Polytechnic", "Hospital", "Academy"}
+                  "Co", "Ltd", "Inc", "College", "Polytechnic", "Hospital", "Academy", "Museum", "Forum", "Centre",
+                  "Center", "Foundation", "Cooperative", "Union", "Alliance", "Network", "Administration",
+                  "Secretariat", "Directorate", "Troupe", "Theatre", "Theater", "Club", "Community"}
 # a term of office after a post: "periode 2024-2029", "masa jabatan 2024–2029", "for the 2024-2029 term"
 TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan|bakti))\s+|for the\s+|in the\s+)"
                      r"((?:19|20)\d\d)\s*(?:-|–|—|hingga|sampai|to)\s*((?:19|20)\d\d)(?:\s+term)?\)?")
@@ -106,8 +116,10 @@ APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("depu
                        "regent": ("regent", "Regency"), "vice regent": ("vice-regent", "Regency"),
                        "gubernur": ("governor", "Province"), "wakil gubernur": ("vice-governor", "Province"),
                        "governor": ("governor", "Province"), "vice governor": ("vice-governor", "Province")}
+# the Balinese "I" (a man's name) before a birth-order or caste name: "I Gede Ngurah Sastrawan", "I Made …"
+BALINESE_I = r"(?:I\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang|Nengah|Dewa|Ida|Kade)\b))?"
 APPOSITION_REGIONAL_RE = re.compile(
-    r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
+    r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
               "Bapak", "Ibu", "Pak", "Bu"]
@@ -155,10 +167,16 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\btiba di\b|\barrived in\b"
-                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b")
+                       r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b"
+                       # a group that came from somewhere: "a 16-member group of … from Buleleng", "Sebanyak 11 dokter
+                       # dan perawat dari Rumah Sakit …", "tim medis dari …"
+                       r"|\b(?:group|team|tim|kelompok)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?(?=[A-Z])"
+                       r"|\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,4}?(?:dari|asal)\s+(?=[A-Z])")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b|\btemu (?:bisnis|usaha)\b|\bbusiness matching\b")
-GUEST_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
+GUEST_RE = re.compile(r"(?i)\b(?:group|team|tim|kelompok)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?$|"
+                      r"\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,4}?(?:dari|asal)\s+$|"
+                      r"\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
                       r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
                       # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
                       # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
@@ -185,13 +203,15 @@ VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\b
 LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
                              r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission) (?:was |is )?(?:led|headed) by\s+|"
                              r"\bhead of the delegation,?\s+")
-LEADER_BEFORE_RE = re.compile(r"((?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
+LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"(?:led|leads|headed|heads|is leading|was leading) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} "
                               r"(?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
-                          r"witnessed|also (?:present|attending|attended)|attended by|"
+                          r"witnessed|also (?:present|attending|attended)|attended by|dihadiri|"
+                          # "Present at the ceremony were …", "… attended the signing ceremony"
+                          r"present at|(?:were|was) present|attended the|"
                           r"accompanied|accompanying|joined by|(?:was|were) also (?:present|there)|"
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
                           r"watching|watched|looked on|presided)\b")
