@@ -43,11 +43,15 @@ _FURNITURE = re.compile(
 _PAYWALL = re.compile(r"(?i)subscribe (?:now|to read)|berlangganan sekarang|konten premium|premium content|"
                       r"unlock (?:this|the full) (?:article|story)|sudah berlangganan")
 _HEADLINE = re.compile(r".{1,200}(?<![.!?:;,…])\Z")  # a headline ends without a sentence's stop
-_STOPWORDS = {
+_STOPWORDS = {  # function words: news dense with names and titles still has one in ten of them
     "id": {"yang", "dan", "di", "dengan", "untuk", "ini", "dari", "pada", "itu", "dalam", "tidak", "akan", "ke",
-           "juga", "kata", "oleh", "sebagai", "kerja", "sama", "para", "telah", "bahwa", "kami", "antara"},
+           "juga", "kata", "oleh", "sebagai", "kerja", "sama", "para", "telah", "bahwa", "kami", "antara", "serta",
+           "kepada", "tersebut", "adalah", "karena", "atau", "lebih", "hingga", "setelah", "saat", "masih", "bisa",
+           "dapat", "menjadi", "melalui", "sejak", "agar", "tengah", "sudah", "bagi", "atas", "ia", "kita",
+           "yakni", "yaitu", "seperti", "namun", "tak", "belum", "lalu", "kedua", "pihak", "tahun"},
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was", "by", "as", "are", "this",
-           "from", "has", "have", "be", "it", "at", "its", "will"},
+           "from", "has", "have", "be", "it", "at", "its", "will", "a", "an", "said", "were", "which", "their",
+           "after", "who", "also", "had", "not", "but", "than", "been", "would", "they", "our", "we"},
 }
 
 
@@ -207,8 +211,9 @@ def detect_language(text: str) -> str:
     if not words:
         return "other"
     shares = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOPWORDS.items()}
-    lang = max(sorted(shares), key=shares.get)
-    return lang if shares[lang] >= 0.08 else "other"
+    lang, other = sorted(shares, key=lambda k: (-shares[k], k))
+    # one language clearly ahead of the other: French or Dutch share a few words with English, never half
+    return lang if shares[lang] >= 0.05 and shares[lang] >= 2 * shares[other] else "other"
 
 
 def fingerprint(text: str) -> str:
