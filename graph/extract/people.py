@@ -204,7 +204,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         # "Name, deputy head of Anji County": who heads a county governs it, as a regent does (not "head of the
         # Semarang Investment … Office": an office's)
         role, region_class = ("vice-regent" if deputy else "regent"), "Regency"
-    if match.group("acting") and role in ACTING and role is not None:
+    if (match.group("acting") or match.group("interim")) and role in ACTING:
         role = "acting-" + role
     start = deputy.start() if deputy else sentence.start + match.start()  # "Name, deputy head of …": Name's
     pos, limit = sentence.start + match.end(), sentence.end

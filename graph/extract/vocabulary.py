@@ -72,7 +72,9 @@ CHINESE_SURNAMES = set("""Bai Bao Cai Cao Chang Chen Cheng Cui Dai Deng Ding Don
     Guan Guo Han Hao He Hong Hou Hu Hua Huang Ji Jia Jiang Jin Kang Kong Lai Lei Li Liang Liao Lin Liu Long Lu Luo Lü
     Ma Mao Meng Mo Niu Ou Pan Peng Qi Qian Qiao Qin Qiu Ren Shao Shen Shi Song Su Sun Tan Tang Tao Tian Wan Wang Wei
     Wen Wu Xia Xiang Xiao Xie Xiong Xu Xue Yan Yang Yao Ye Yin Yu Yuan Yue Zeng Zhai Zhang Zhao Zheng Zhong Zhou Zhu
-    Zhuang Zou""".split())
+    Zhuang Zou Bi Bian Chai Che Chu Dou Fei Geng Hang Huo Jiao Jing Ke Kou Kuang Lan Lian Ling Lou Luan Lv Miao
+    Min Nie Ning Pang Pei Pu Qu Quan Ran Rao Rong Ruan Shan Shang Sheng Shu Sui Teng Tong Tu Weng Xi Xian Xin Xing
+    Yi Yong You Zang Zhan Zhi Zhuo Zong Zuo""".split())
 # the word an organisation's name starts with (Indonesian) or ends with (English)
 ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "Kamar", "Kadin", "DPRD", "DPR",
                    "Komisi", "Kongres", "Dewan", "Lembaga", "Asosiasi", "Perhimpunan", "Himpunan", "Ikatan",
@@ -95,13 +97,14 @@ ACTING = {"governor", "vice-governor", "regent", "vice-regent", "mayor", "deputy
           "chair", "minister"}
 ACTING_WORDS = r"(?:Pj|Plt|Penjabat|Pelaksana [Tt]ugas|Acting|acting)\.?(?:\s*\((?:Pj|Plt)\.?\))?"
 TITLE_ROLE = {t.lower(): (r, c) for t, r, c in TITLES}  # looked up in lower case: "Harbin deputy mayor Name"
-# a title, maybe acting, maybe with its abbreviation in brackets: "Penjabat (Pj) Gubernur",
+# a title, maybe acting ("Ketua Sementara DPRD": interim, read as acting), maybe with its abbreviation in
+# brackets: "Penjabat (Pj) Gubernur",
 # "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"; group 'title' is the title, each word's first letter in
 # either case ("Deputy Mayor", "deputy mayor")
 TITLE_RE = re.compile(r"\b(?P<acting>" + ACTING_WORDS + r"\s+)?(?P<title>" + "|".join(
     " ".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}" for w in t.split())
     for t, _, _ in sorted(TITLES, key=lambda x: -len(x[0])))
-    + r")\b(?:\s*\([A-Z][A-Za-z]{1,8}\.?\))?")
+    + r")\b(?P<interim>\s+[Ss]ementara\b)?(?:\s*\([A-Z][A-Za-z]{1,8}\.?\))?")
 # role words in an apposition: "Name, peneliti sekaligus direktur … di ORG"
 APPOSITION_ROLES = {"peneliti": "researcher", "researcher": "researcher", "direktur": "director",
                     "director": "director", "ketua": "chair", "chairman": "chair", "chairperson": "chair",
@@ -282,7 +285,9 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "agriculture": ["pertanian", "agriculture", "agricultural", "perkebunan", "plantation", "kopi", "coffee",
                     "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security", "farming",
                     "farmers", "petani", "padi", "sawah", "rice farm", "rice field", "farms",
-                    "tanaman pangan", "food crops", "kelapa sawit", "palm oil"],
+                    "tanaman pangan", "food crops", "kelapa sawit", "palm oil", "orchard", "orchards",
+                    "kelompok tani", "farmer group", "farmers' group", "tanaman hias", "ornamental plant",
+                    "florikultura", "floriculture", "horticultural"],
     "e-commerce": ["e-commerce", "perdagangan elektronik", "perdagangan daring", "online trade", "online sales",
                    "penjualan daring", "marketplace"],
     "artificial-intelligence": ["kecerdasan buatan", "artificial intelligence"],
@@ -295,10 +300,11 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "smart-city": ["smart city", "smart cities", "kota cerdas", "kota pintar"],
     "urban-planning": ["tata kota", "perencanaan kota", "urban planning", "tata ruang"],
     "investment": ["investasi", "investment", "penanaman modal", "investor"],
-    "trade": ["perdagangan", "trade", "dagang"],
+    "trade": ["perdagangan", "trade", "dagang", "pedagang", "traders", "merchants", "buyers"],
     "export": ["ekspor", "export"],
     "logistics": ["logistik", "logistics", "pelabuhan", "seaport", "port development", "port cooperation", "shipping", "pelayaran", "kargo", "cargo", "peti kemas", "container",
-                  "port operations", "pengelolaan pelabuhan"],
+                  "port operations", "pengelolaan pelabuhan", "cold storage", "cold chain", "rantai dingin",
+                  "gudang pendingin"],
     "economy": ["kerja sama ekonomi", "kerjasama ekonomi", "bidang ekonomi", "sektor ekonomi", "potensi ekonomi",
                 "pertumbuhan ekonomi", "pembangunan ekonomi", "economic cooperation", "economic ties",
                 "economic growth", "economic development", "economic potential"],
@@ -309,9 +315,13 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "legal-exchange": ["pertukaran pandangan hukum", "pertukaran hukum", "legal exchange"],
     "information-exchange": ["pertukaran informasi", "information exchange", "exchange of information"],
     "people-to-people": ["antarmasyarakat", "antar masyarakat", "people-to-people", "people to people",
-                         "konektivitas masyarakat"],
+                         "konektivitas masyarakat", "kemanusiaan", "humanitarian", "bakti sosial", "charity",
+                         "gratis bagi", "free of charge"],
     "knowledge-transfer": ["bertukar pengetahuan", "transfer pengetahuan", "alih pengetahuan",
-                           "berbagi pengalaman", "knowledge transfer", "share knowledge", "sharing experience"],
+                           "berbagi pengalaman", "knowledge transfer", "share knowledge", "sharing experience",
+                           "alih teknologi", "transfer teknologi", "technology transfer", "know-how", "studi banding",
+                           "study visit", "belajar dari", "learn from", "berbagi keterampilan", "share their skills",
+                           "share skills"],
 }
 SECTOR_RE = [(n, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ks) + r")",
                              0 if n in ("msme", "human-resources") else re.IGNORECASE))
