@@ -16,6 +16,11 @@ DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
                              rf"(\d{{1,2}}),?\s+(\d{{4}})\b")),
+    # a range with no year, after a word that opens one: "from July 1 to 3", "dari 1 hingga 3 Juli", "pada 1-3 Juli"
+    ("range-md", re.compile(rf"\b(?:[Ff]rom|[Oo]n)\s+({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
+                            rf"(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n)\s+(?:tanggal\s+)?(\d{{1,2}})"
+                            rf"{RANGE_WORD}(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
     # "Selasa (9/12/2025)", "Selasa [10/3/2026]", "Senin 8/06-2026)"
     ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?[(\[]?\b(\d{{1,2}})/(\d{{1,2}})[/-](\d{{4}}|\d{{2}})\b[)\]]?")),
     # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
@@ -32,8 +37,8 @@ DATE_PATTERNS = [
     ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)({WEEKDAY})\b")),
     ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
     # day and month, with neither weekday nor year: "on Nov 3", "pada 3 November", "tanggal 3 November"
-    ("on-md", re.compile(rf"\b(?:on|pada|tanggal)\s+({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
-    ("on-dm", re.compile(rf"\b(?:on|pada|tanggal)\s+(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
+    ("on-md", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    ("on-dm", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
 ]
 
 
@@ -54,7 +59,10 @@ def dates(doc, start, end) -> list[DateHit]:
             if any(covered[match.start() - start:match.end() - start]):
                 continue
             until = None
-            if kind.startswith("range"):
+            if kind in ("range-md", "range-dm"):
+                value, until = yearless_range(doc, kind, match)
+                weekday = None
+            elif kind.startswith("range"):
                 value, until = range_value(kind, match)
                 weekday = None
             else:
@@ -141,6 +149,26 @@ def range_value(kind, match):
     except ValueError:
         return None, None
     return (start.isoformat(), end.isoformat()) if start < end else (None, None)
+
+
+def yearless_range(doc, kind, match):
+    """"from July 1 to 3": the first day in the year nearest the publication date, the last after it."""
+    if kind == "range-md":
+        start_month = MONTHS[match.group(1)]
+        end_month = MONTHS[match.group(3)] if match.group(3) else start_month
+        first, last = int(match.group(2)), int(match.group(4))
+    else:
+        start_month = end_month = MONTHS[match.group(3)]
+        first, last = int(match.group(1)), int(match.group(2))
+    start = nearest_day(doc, start_month, first)
+    if start is None:
+        return None, None
+    year = int(start[:4]) + (1 if end_month < start_month else 0)
+    try:
+        end = dt.date(year, end_month, last).isoformat()
+    except ValueError:
+        return None, None
+    return (start, end) if start < end else (None, None)
 
 
 def date_value(doc, kind, match):

@@ -109,7 +109,8 @@ class Doc:
             known = self.names.same_organisation(name, type_name)
             if known is not None:
                 return known
-        already = self._proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name)
+        already = self._proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name) \
+            or self._proposed_person(label, type_name)
         if already is not None:
             return already
         if entity_id in self.names.types:
@@ -123,6 +124,12 @@ class Doc:
             if alias not in entry["alias"] and alias != label:
                 entry["alias"].append(alias)
         return entity_id
+
+    def _proposed_person(self, name, type_name):
+        """The person already proposed who goes by ``name``: "Cak Hadi" after "Hadi Santoso (Cak Hadi)"."""
+        if type_name != "Person" or not isinstance(name, str):
+            return None
+        return next((e["id"] for e in self.proposed.values() if e["type"] == "Person" and name in e["alias"]), None)
 
     def _proposed_organisation(self, names, type_name):
         """The organisation already proposed under one of ``names`` (a new one's labels) as its label or an alias:

@@ -85,6 +85,14 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             sides_at = i
         leader = leader or _leader(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
+        if receive and host is not None and doc.entity_type(host) in REGION_TYPES:
+            # "Ketua DPRD X, Name, menerima kunjungan … yang berkunjung ke X": the legislature that received
+            # them is the host, not its region
+            receivers = [place for at, _, place in sorted(doc.posts_at)
+                         if sentence.start <= at < sentence.start + receive.start()]
+            if receivers and doc.entity_type(receivers[0]) == "Legislature" and \
+                    (doc.names.seat.get(receivers[0]) or doc.seats.get(receivers[0])) == host:
+                location, host = location or host, receivers[0]
         if receive and host is None:
             # who received them: the subject, or whoever "was received by" names (not the visitors' own leader)
             passive = RECEIVED_BY_RE.search(sentence.text)

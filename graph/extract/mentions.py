@@ -40,6 +40,8 @@ def find_mentions(doc):
         acronym = match.group(2)
         while words and words[0][0] != acronym[0].upper():
             words.pop(0)  # "dan Kepala Dinas … (DPMPTSP)": the name begins with the acronym's capital
+        while len(words) > 2 and TITLE_RE.fullmatch(words[0]) and words[1][0] == acronym[0].upper():
+            words.pop(0)  # "Kepala Kantor Kesyahbandaran … (KSOP)": a title that shares the capital
         if any(w.endswith(",") for w in words) and words[0] not in ORG_HEADS_FIRST:
             # a comma inside the name only in an office's list of fields; else the name begins after it
             words = words[max(i for i, w in enumerate(words) if w.endswith(",")) + 1:]
@@ -126,10 +128,22 @@ def find_mentions(doc):
             words = words[1:]
             start = match.end(1) - len(" ".join(words))
         if not words or words[-1] in NOT_NAMES or re.match(r"\s+[A-Z]", text[match.end():]) \
-                or any(w in NOT_NAMES or w in ("Smart", "Capital", "Green") for w in words) \
+                or any(w in NOT_NAMES or w in _NOT_RANKED for w in words) \
                 or words[-1] in ("Autonomous", "Special", "Otonom", "Khusus"):
             continue  # part of a longer name: "Smart City Technology Expo", "Yanbian Korean Autonomous Prefecture"
         rank_mention(doc, add, kind, match.group(2), words, start, start, before=False, end=match.end())
+
+    # a Chinese name written syllable by syllable after a rank word ("Kota Zhao Qing") is that region
+    # wherever the article writes it so ("di Zhao Qing")
+    spaced = {}
+    for m in spans:
+        words = m.text.split()
+        for n in (2, 3):
+            if m.entity in doc.names.resolve(doc.names.spaced.get(" ".join(words[-n:]), "")):
+                spaced[" ".join(words[-n:])] = m.entity
+    for spelling, entity in spaced.items():
+        for again in re.finditer(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text):
+            add(Mention(again.start(), again.end(), entity, doc.names.types[entity], spelling))
 
     # every name the gazetteer knows
     for start, end, name in known:
@@ -299,12 +313,18 @@ def settle(doc, options, named):
     return None
 
 
+# words that make a rank word part of a phrase, not a region's name: "Sister City", "Kota Kembar", "Smart City"
+_NOT_RANKED = {"Smart", "Capital", "Green", "Sister", "Twin", "Friendship", "Kembar", "Bersaudara", "Persahabatan"}
+
+
 def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=None):
+    if before and words[0] in _NOT_RANKED:
+        return
     wanted = COMPATIBLE[kind]
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
         stop = (name_start + len(name)) if before else end
-        found = doc.names.resolve(name, wanted) | doc.names.resolve(f"{rank} {name}", wanted)
+        found = doc.names.resolve_ranked(name, wanted) | doc.names.resolve(f"{rank} {name}", wanted)
         if len(found) == 1:
             entity, = found
             add(Mention(start, stop, entity, doc.names.types[entity], doc.text[start:stop]))

@@ -73,6 +73,32 @@ class NameIndex:
                 i += 1
 
 
+_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_FINAL = r"(?:iang|iong|uang|uai|uan|ian|iao|ing|ang|eng|ong|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un|ia|ua|uo|a|o|e|i|u)"
+_SYLLABLE_RE = re.compile(_INITIAL + "?" + _FINAL)
+_LATER_SYLLABLE_RE = re.compile(_INITIAL + _FINAL)
+
+
+def pinyin_spellings(name: str) -> set[str]:
+    """A one-word pinyin name as written syllable by syllable: "Zhaoqing" -> {"Zhao Qing"}, "Fangchenggang" ->
+    {"Fang Cheng Gang"}. Each later syllable starts with a consonant ("Jinan" is "Ji Nan", never "Jin An")."""
+    word = name.lower()
+    if not word.isascii() or not word.isalpha():
+        return set()
+
+    def splits(pos: int, first: bool):
+        if pos == len(word):
+            yield []
+            return
+        syllable_re = _SYLLABLE_RE if first else _LATER_SYLLABLE_RE
+        for end in range(len(word), pos, -1):
+            if syllable_re.fullmatch(word, pos, end):
+                for rest in splits(end, False):
+                    yield [word[pos:end], *rest]
+
+    return {" ".join(s.capitalize() for s in parts) for parts in splits(0, True) if 2 <= len(parts) <= 3}
+
+
 def _joins(char: str) -> bool:
     """A character that would make a name part of a longer word ("Sino-" or "Serangan")."""
     return char.isalnum() or char in "_-"
@@ -87,6 +113,7 @@ class Names:
         self.by_name: dict[str, set[str]] = {}
         self.located: dict[str, str] = {}
         self.jurisdiction: dict[str, str] = {}  # a local government -> its region
+        one_word: list[tuple[str, str]] = []  # regions' one-word names, for their syllable-by-syllable spelling
         for item in gazetteer.items:
             self.types[item.subject] = item.type
             self.labels[item.subject] = item.labels
@@ -97,12 +124,21 @@ class Names:
                 joined = re.fullmatch(r"([A-Z][a-z]+) ([A-Z][a-z]+)", name)
                 if joined:
                     self.by_name.setdefault(joined.group(1) + joined.group(2).lower(), set()).add(item.subject)
+                if re.fullmatch(r"[A-Z][a-z]+", name):
+                    one_word.append((item.subject, name))
             for statement in item.statements:
                 if statement.prop.name == "locatedIn":
                     self.located[item.subject] = statement.value
                 if statement.prop.name == "jurisdiction":
                     self.jurisdiction[item.subject] = statement.value
         self.index = NameIndex(self.by_name)
+        # a Chinese region written syllable by syllable ("Kota Zhao Qing"): read only after a rank word, where
+        # no person's name stands ("Wu Han" may be a man; "Kota Wu Han" is Wuhan)
+        self.spaced: dict[str, str] = {}
+        for entity, name in one_word:
+            if self.in_country(entity, "china"):
+                for spelling in pinyin_spellings(name):
+                    self.spaced.setdefault(spelling, name)
         # an organisation a region has one of (its legislature, its government) -> that region, and back
         self.seat: dict[str, str] = {}
         for item in gazetteer.items:
@@ -122,6 +158,15 @@ class Names:
         self.seated: dict[tuple[str, str], set[str]] = {}
         for entity, region in self.seat.items():
             self.seated.setdefault((self.types[entity], region), set()).add(entity)
+
+    def in_country(self, region: str, country: str) -> bool:
+        seen, parent = {region}, self.located.get(region)
+        while parent is not None and parent not in seen:
+            if parent == country:
+                return True
+            seen.add(parent)
+            parent = self.located.get(parent)
+        return False
 
     def contradicts(self, region: str, larger: str) -> bool:
         """Whether the gazetteer places ``region`` in another region of ``larger``'s kind (another country,
@@ -174,3 +219,9 @@ class Names:
         if wanted:
             found = {e for e in found if self.types[e] in wanted}
         return found
+
+    def resolve_ranked(self, name: str, wanted: set[str]) -> set[str]:
+        """A name after a rank word ("Kota Zhao Qing"), which may be a Chinese name written syllable by
+        syllable."""
+        return self.resolve(name, wanted) or (self.resolve(self.spaced[name], wanted) if name in self.spaced
+                                              else set())

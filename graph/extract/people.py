@@ -33,8 +33,8 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     if honorific:
         skip = honorific.end()
     match = NAME_RE.match(doc.text, skip, limit)
-    if not match:
-        return None
+    if not match or TITLE_RE.match(doc.text, skip, limit):
+        return None  # "Pj Bupati, Kepala DPMPTSP Sikka, Name": another title, not a name
     words = match.group().split()
     # a region or organisation is not a person
     start = match.start()
@@ -53,10 +53,16 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     elif len(found) == 1:
         entity, = found
     elif len(words) >= 2 or (single and len(words[0]) > 2):
-        entity = doc.propose(slug(name), "Person", name, [], doc.text[start:start + len(name)])
+        nickname = _NICKNAME_RE.match(doc.text, start + len(name), limit)
+        aliases = [nickname.group(1)] if nickname and not TITLE_RE.match(nickname.group(1)) else []
+        entity = doc.propose(slug(name), "Person", name, aliases, doc.text[start:start + len(name)])
     else:
         return None
     return entity, start, start + len(name)
+
+
+# the name a person goes by, in brackets after their name: "Hadi Santoso (Cak Hadi)"
+_NICKNAME_RE = re.compile(r"\s*\(((?:[A-Z][a-z'’.-]+\s+){0,2}[A-Z][a-z'’-]+)\)")
 
 
 def _surname_he(words) -> bool:
@@ -372,17 +378,25 @@ _REGION_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,")
 
 
 def _larger_region_end(doc, pos, limit):
-    """Past the larger region set off by commas after a post's place: "Wakil Wali Kota Liuzhou, Daerah
-    Otonom Guangxi Zhuang, Qin Lei" -> where "Qin Lei" starts; else ``pos``."""
-    comma = _COMMA_RE.match(doc.text, pos, limit)
-    if comma is None:
-        return pos
-    for m in doc.mentions.starting(comma.end(), comma.end() + 15):
-        if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES \
-                and _RANK_GAP_RE.fullmatch(doc.text, comma.end(), m.start):  # not "H. Muhammad Ali Ridho"'s Ali
-            tail = _REGION_TAIL_RE.match(doc.text, m.end, limit)
-            return tail.end() if tail else pos
-    return pos
+    """Past the larger regions set off by commas after a post's place: "Wakil Wali Kota Liuzhou, Daerah
+    Otonom Guangxi Zhuang, Qin Lei" and "Wakil Wali Kota Wuzhou, Daerah Otonom Guangxi Zhuang, Tiongkok, Liang
+    Jiahao" -> where the name starts; else ``pos``."""
+    past = pos
+    while True:
+        comma = _COMMA_RE.match(doc.text, past, limit) if past == pos else re.compile(r"\s*").match(doc.text, past)
+        if comma is None:
+            return past
+        for m in doc.mentions.starting(comma.end(), comma.end() + 15):
+            if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES \
+                    and _RANK_GAP_RE.fullmatch(doc.text, comma.end(), m.start):  # not "H. Muhammad Ali Ridho"'s Ali
+                tail = _REGION_TAIL_RE.match(doc.text, m.end, limit)
+                if tail:
+                    past = tail.end()
+                    break
+        else:
+            return past
+        if not tail:
+            return past
 
 
 def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
@@ -406,7 +420,9 @@ def _of_class(doc, mention, types):
 
 
 # "Name, " (maybe "the", "selaku", "yang juga") or "Name selaku " just before a title
-_NAME_BEFORE_RE = re.compile(r"(?<![\w-])(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,\s+(?:the\s+|selaku\s+|"
+_NAME_BEFORE_RE = re.compile(r"(?<![\w-])(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)"
+                             r"(?:,\s*(?:[A-Z][a-z]{0,3}\.){1,3})*"  # degrees: "Name, S.T., M.Si., Pj Bupati …"
+                             r"(?:,\s+(?:the\s+|selaku\s+|"
                              r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?|"
                              r"\s+(?:selaku|sebagai)\s+)\Z")
 # between a region and the title after it: "Kota Ambon " or "Jayapura's acting mayor"

@@ -19,7 +19,7 @@ from graph.extract.doc import Sentence
 
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])")
 # an initial, a title's or a given name's abbreviation ("H.", "Prof.", "dr.", "Muh.", "Moch."): never a sentence end
-_ABBREVIATION_RE = re.compile(r"[\s(](?:[A-Z]|[A-Z][a-z]{1,2}|K\.H|Drs|Dra|Prof|Moch|Muhd|dr|drg)\.\Z")
+_ABBREVIATION_RE = re.compile(r"[\s(](?:[A-Z]|[A-Z][a-z]{1,2}|K\.H|Drs|Dra|Prof|Moch|Muhd|dr|drg|Capt|Kapt)\.\Z")
 # a whole line that is page furniture, by its first words
 _TEASER_RE = re.compile(r"\s*(?:Baca [Jj]uga|BACA JUGA|Berita [Tt]erkait|BERITA TERKAIT|Lihat [Jj]uga|Simak [Jj]uga|"
                         r"Read [Aa]lso|READ ALSO|Also [Rr]ead|Related(?: [Nn]ews| [Ss]tories)?)\b")

@@ -124,7 +124,7 @@ BALINESE_I = r"(?:I\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang
 APPOSITION_REGIONAL_RE = re.compile(
     r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
-HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
+HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.", "Capt.", "Kapt.",
               "Bapak", "Ibu", "Pak", "Bu"]
 # "Ir. Name" and, as some outlets write it, "Ir.Name"
 HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)(?=[A-Z][a-z])))+")
@@ -133,10 +133,10 @@ HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONOR
 PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
                                         r"(?=(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH)\.)")
 PLACE_BEFORE_TITLE_RE = re.compile(r"(?<![\w-])([A-Z][a-z'’-]+)\s+\Z")
-NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]"
+NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]\b"
 # a given name may be abbreviated before the rest ("Muh. Arsyad", "M. Yusuf", "Abd. Rahman"); an honorific
 # ("H.", "Dr.") is not part of the name
-_GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
+_GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St|Capt|Kapt)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
 NAME_RE = re.compile(rf"(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
 NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
               "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
@@ -151,7 +151,7 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
-                                                            "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof"}
+                                                            "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof", "Capt", "Kapt"}
 
 AGREEMENTS = [  # (pattern, class, id prefix)
     (r"\b[Ll]etter of [Ii]ntent\b|\bLoI\b|\bIntent Letter\b|\b[Ss]urat [Pp]ernyataan [Mm]inat\b", "LetterOfIntent", "loi"),
@@ -180,7 +180,7 @@ MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\
 GUEST_RE = re.compile(r"(?i)\b(?:group|team|tim|kelompok)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?$|"
                       r"\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,4}?(?:dari|asal)\s+$|"
                       r"\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
-                      r"pemerintah|government|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
+                      r"pemerintah|government|komite tetap|standing committee|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
                       # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
                       # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
                       r"\b(?:delegasi|rombongan|delegation|delegates|pengusaha|investor|investors|businesspeople|"
