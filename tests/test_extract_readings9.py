@@ -122,3 +122,36 @@ def test_a_title_with_no_holder_in_a_list_does_not_take_the_next_title_as_a_name
     assert not [name for name in people(draft) if name.startswith("Kepala")]
     # a name written first, with degrees after it, holds the title after them
     assert (people(draft)["Servasius Moa Nong"]["id"], "acting-regent", "kabupaten-sikka") in posts(draft)
+
+
+def test_a_bare_name_two_regions_share_is_the_kind_said_right_after_it(gazetteer):
+    text = ("Ten furniture makers from Tegal, the Central Java port city, are showing their work at the Yiwu "
+            "International Fair in Yiwu, which opened on Wednesday (16/09/2026).\n")
+    draft = extract(text, "en", "2026-09-18", gazetteer)
+    assert "kota-tegal" in draft.mentioned and "kabupaten-tegal" not in draft.mentioned
+
+
+def test_a_towns_chapter_of_a_chamber_is_the_chamber_named_again_by_its_short_name_and_town(gazetteer):
+    text = ("Head of the Tegal Trade Office Wahyu Santosa led the group, with support from the Tegal chapter of "
+            "the Indonesian Chamber of Commerce and Industry (Kadin). Also in the group was Chairman of Kadin Tegal "
+            "Gunawan Hartono.\n")
+    draft = extract(text, "en", "2026-09-18", gazetteer)
+    chambers = [p for p in draft.proposed if p["type"] == "BusinessAssociation"]
+    assert len(chambers) == 1, chambers
+
+
+@pytest.mark.parametrize("text, language, published, day", [
+    ("TANJUNG PANDAN – Sebanyak 30 seniman Sanggar Barongsai Naga Emas dari Kota Shantou tampil di Taman Kota, "
+     "Sabtu malam (24/10). Pertunjukan itu menjadi puncak Festival Budaya Belitung. Pertunjukan digelar Dinas "
+     "Pariwisata dan Kebudayaan Kabupaten Belitung.", "id", "2026-10-25", "2026-10-24"),
+    ("A 30-member lion dance troupe from Shantou performed at the town park on Friday night, opening the "
+     "Belitung Culture Festival. The performance was organized by the Belitung Tourism and Culture Office.",
+     "en", "2026-10-24", "2026-10-23"),
+])
+def test_a_troupe_that_came_to_open_a_festival_made_a_visit_to_the_organisers_town(gazetteer, text, language,
+                                                                                    published, day):
+    draft = extract(text + "\n", language, published, gazetteer)
+    assert not facts(draft, "Expo")
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["guest"], visit["host"], visit["location"], visit["date"]) == \
+        ("shantou", "kabupaten-belitung", "kabupaten-belitung", day)

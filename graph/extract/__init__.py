@@ -35,7 +35,7 @@ from graph.extract.agreements import agreement_facts, name_agreements, signing_e
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
 from graph.extract.attendance import attending
-from graph.extract.events import dated_by_signing, event, named_expo
+from graph.extract.events import dated_by_signing, event, host_by_organiser, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -102,6 +102,7 @@ def run(doc: Doc) -> Draft:
             visit.pop(key, None)
     first_day_of_stay(doc, visit)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
+    host_by_organiser(doc, visit)
     organisers.business_meeting(doc, visit)
     more, more_of_post = post_facts(doc, organisers.whose_posts(doc) + doc.late_posts)
     have = {(f["heldBy"], f["role"], f["postIn"]) for f in facts if f.get("type") == "Post"}

@@ -11,6 +11,7 @@ from graph.extract.vocabulary import MONTHS, WEEKDAY_NOTATION, WEEKDAYS
 
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|night|morning|afternoon|evening))?"  # "Sabtu malam (24/10)"
 RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d)\s*"
 DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
@@ -24,8 +25,8 @@ DATE_PATTERNS = [
     # "Selasa (9/12/2025)", "Selasa [10/3/2026]", "Senin 8/06-2026)"
     ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?[(\[]?\b(\d{{1,2}})/(\d{{1,2}})[/-](\d{{4}}|\d{{2}})\b[)\]]?")),
     # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
-    ("weekday-dm", re.compile(rf"\b({WEEKDAY}),?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
-    ("weekday-md", re.compile(rf"\b({WEEKDAY}),?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
+    ("weekday-dm", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
+    ("weekday-md", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
     # "opened on Thursday, Aug 20 and runs through Monday, Aug 24": the same without brackets
     ("weekday-md", re.compile(rf"\b({WEEKDAY}),\s*({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
     ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),

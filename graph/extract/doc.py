@@ -109,7 +109,7 @@ class Doc:
             known = self.names.same_organisation(name, type_name)
             if known is not None:
                 return known
-        already = self._proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name) \
+        already = self.proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name) \
             or self._proposed_person(label, type_name)
         if already is not None:
             return already
@@ -131,7 +131,7 @@ class Doc:
             return None
         return next((e["id"] for e in self.proposed.values() if e["type"] == "Person" and name in e["alias"]), None)
 
-    def _proposed_organisation(self, names, type_name):
+    def proposed_organisation(self, names, type_name):
         """The organisation already proposed under one of ``names`` (a new one's labels) as its label or an alias:
         "Disdikpora Kudus" after "Dinas … (Disdikpora) Kabupaten Kudus" is one office. (A new name's own aliases
         are not asked: "the Padang chapter of the … Council (ATC)" is not the council whose short name it shares.)"""

@@ -37,7 +37,9 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             type_name = "Meeting"
     if visit and any(_FORUM_RE.search(doc.sentences[i].text) for i in meeting):
         type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
-    if expo and len(expo) >= len(visit) and only != "Visit":  # an article about an expo
+    festival_only = all(not EXPO_RE.search(_FESTIVAL_RE.sub("", doc.sentences[i].text)) for i in expo)
+    if expo and (len(expo) > len(visit) or len(expo) == len(visit) and not festival_only) and only != "Visit":
+        # an article about an expo (a troupe that came to open a festival, said no more often, made a visit)
         indexes, type_name = expo, "Expo"
     if not indexes:
         return None
@@ -258,7 +260,14 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         fact["id"] = doc.new_id(base if not year or year in base else f"{base}-{year}", type_name)
         fact["label"] = name or {"id": "Pameran", "en": "Expo"}
         return fact
-    date = date or start
+    name_visit(doc, fact)
+    return fact
+
+
+def name_visit(doc, fact):
+    """A visit's or meeting's id and label, by its guest, host and first day."""
+    guest, host, type_name = fact.get("guest"), fact.get("host"), fact["type"]
+    date = fact.get("date") or fact.get("startDate")
     prefix = "visit" if type_name == "DelegationVisit" else "meeting"
     parts = [short(x) for x in (guest, host) if x]
     fact["id"] = doc.new_id("-".join([prefix, *parts] + ([date[:4]] if date else [])), type_name)
@@ -267,7 +276,25 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     fact["label"] = {"id": f"{word[0]} {names['id']}", "en": f"{names['en']} {word[1]}"}
     if date:
         fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
-    return fact
+
+
+def host_by_organiser(doc, visit) -> None:
+    """A visit whose host the article never names, organised by one town's own office or chamber ("organized by
+    the Belitung Tourism and Culture Office"): that town received the visitors, and it took place there."""
+    if visit is None or visit["type"] != "DelegationVisit" or visit.get("host"):
+        return
+    towns = set()
+    for body in visit.get("organiser", []):
+        entry = doc.proposed.get(body)
+        names = ([*(entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]),
+                  *entry["alias"]] if entry else [])
+        towns.add(doc.names.body_towns.get(body) or next(
+            (t for t in (doc.names.body_town(n, doc.entity_type(body)) for n in names) if t), None))
+    towns -= {None, visit.get("guest")}
+    if len(towns) == 1:
+        visit["host"] = towns.pop()
+        visit.setdefault("location", visit["host"])
+        name_visit(doc, visit)
 
 
 def _leaders_body(doc, leader):
@@ -348,6 +375,7 @@ _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 _FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
+_FESTIVAL_RE = re.compile(r"\b[Ff]estival\b")
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
 
 

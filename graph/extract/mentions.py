@@ -156,7 +156,7 @@ def find_mentions(doc):
     ranked |= {doc.names.jurisdiction[e] for e in ranked if e in doc.names.jurisdiction}
     for m in spans:
         if "|" in m.entity:
-            m.entity = settle(doc, m.entity.split("|"), ranked) or m.entity
+            m.entity = _said_after(doc, m) or settle(doc, m.entity.split("|"), ranked) or m.entity
         if m.type == "?" and "|" not in m.entity:
             m.type = doc.names.types.get(m.entity, "?")
     # page furniture names no participant: a dateline's town and agency, a caption, a byline;
@@ -292,6 +292,20 @@ def settle_by_posts(doc, places):
                 continue
             if len(chosen) == 1:
                 m.entity, m.type = chosen[0], doc.names.types.get(chosen[0], "?")
+
+
+# what a bare name is, said right after it: "from Tegal, the Central Java port city" (the city, not the regency)
+_KIND_AFTER_RE = re.compile(r",\s+(?:the|a|an|sebuah)?\s*(?:[\w-]+\s+){0,4}?(city|regency|kota|kabupaten)\b",
+                            re.IGNORECASE)
+
+
+def _said_after(doc, m):
+    said = _KIND_AFTER_RE.match(doc.text, m.end)
+    if said is None:
+        return None
+    kind = {"city": "City", "kota": "City", "regency": "Regency", "kabupaten": "Regency"}[said.group(1).lower()]
+    chosen = [e for e in m.entity.split("|") if doc.names.types.get(e) in COMPATIBLE[kind]]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def settle(doc, options, named):

@@ -118,6 +118,14 @@ def org_phrase(doc, pos, limit, title):
     bracket = _SHORT_NAME_RE.match(doc.text, end, limit)
     if bracket is not None:  # "the Pematangsiantar chapter of the … Business Council (NTBC)": its short name
         aliases.append(bracket.group(1))
+        chapter = _CHAPTER_RE.match(name)
+        if chapter:  # "the Tegal chapter of the … Chamber … (Kadin)" is "Kadin Tegal", before or after
+            branch = f"{bracket.group(1)} {chapter.group(1)}"
+            aliases.append(branch)
+            known = doc.names.resolve(branch)
+            earlier = doc.proposed_organisation([branch], org_type(name))
+            if len(known) == 1 or earlier is not None:
+                return (next(iter(known)) if len(known) == 1 else earlier), end
     entity = doc.propose(slug(name), org_type(name), name, aliases, quote)
     return entity, end
 
@@ -135,6 +143,7 @@ def _next_title(text, pos, end):
 
 
 _SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,14})\)")
+_CHAPTER_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:chapter|branch)\s+of\b")
 # an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
 # name), "the Serang tourism office" (its region opens it)
 _LOWER_OFFICE_ID_RE = re.compile(r"(dinas|badan|kantor|biro|bagian)((?:\s+(?:[a-z]+|dan)){1,4}?)\s+(?=[A-Z])")

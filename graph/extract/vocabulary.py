@@ -173,12 +173,12 @@ VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawat
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b"
                        # a group that came from somewhere: "a 16-member group of … from Buleleng", "Sebanyak 11 dokter
                        # dan perawat dari Rumah Sakit …", "tim medis dari …"
-                       r"|\b(?:group|team|tim|kelompok)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?(?=[A-Z])"
-                       r"|\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,4}?(?:dari|asal)\s+(?=[A-Z])")
+                       r"|\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?(?=[A-Z])"
+                       r"|\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,6}?(?:dari|asal)\s+(?=[A-Z])")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b|\btemu (?:bisnis|usaha)\b|\bbusiness matching\b")
-GUEST_RE = re.compile(r"(?i)\b(?:group|team|tim|kelompok)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?$|"
-                      r"\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,4}?(?:dari|asal)\s+$|"
+GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?$|"
+                      r"\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,6}?(?:dari|asal)\s+$|"
                       r"\b(?:delegasi|rombongan|delegation|delegates)(?:\s+(?:resmi|dari|asal|from|of|the|"
                       r"pemerintah|government|komite tetap|standing committee|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
                       # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
