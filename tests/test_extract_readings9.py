@@ -155,3 +155,15 @@ def test_a_troupe_that_came_to_open_a_festival_made_a_visit_to_the_organisers_to
     visit, = facts(draft, "DelegationVisit")
     assert (visit["guest"], visit["host"], visit["location"], visit["date"]) == \
         ("shantou", "kabupaten-belitung", "kabupaten-belitung", day)
+
+
+def test_who_was_at_a_signing_the_delegation_came_for_was_at_the_visit(gazetteer):
+    text = ("Wali Kota Bitung, Maurits Lumempouw, dan Wakil Wali Kota Huizhou, Zeng Lihua, menandatangani Letter of "
+            "Intent (LoI) kerja sama perikanan di Kantor Wali Kota Huizhou, Kamis (2/7). Penandatanganan disaksikan "
+            "Ketua DPRD Kota Bitung, Yohanis Rarung.\n\n"
+            "Rombongan Pemkot Bitung yang dipimpin Maurits berada di Huizhou sejak Rabu (1/7).\n")
+    draft = extract(text, "id", "2026-07-03", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert set(signing["participant"]) <= set(visit["participant"])
+    assert people(draft)["Yohanis Rarung"]["id"] in visit["participant"]

@@ -57,6 +57,19 @@ def extract(text: str, language: str, published, gazetteer: Source, taken: dict[
     return run(Doc(text, published, Names(gazetteer), taken or {}))
 
 
+def signed_during(visit, agreements, signings) -> None:
+    """A delegation that came and signed: who was at the signing was at the visit."""
+    if visit is None or visit["type"] != "DelegationVisit" or len(agreements) != 1 or len(signings) != 1:
+        return
+    signing, = signings
+    if signing.get("location") and visit.get("location") and signing["location"] != visit["location"]:
+        return
+    sides = (visit.get("host"), visit.get("guest"))
+    people = [p for p in signing.get("participant", []) if p not in sides]
+    if people:
+        visit["participant"] = list(dict.fromkeys([*visit.get("participant", []), *people]))
+
+
 def run(doc: Doc) -> Draft:
     doc.segments = segments(doc.text)
     doc.sentences = [s for s in doc.segments if s.kind == "body"]
@@ -123,6 +136,7 @@ def run(doc: Doc) -> Draft:
                                                      *(p for p in people if p not in sides)]))
             if said not in one["quote"]:
                 one["quote"].append(said)
+    signed_during(visit, agreements, signings)
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:
