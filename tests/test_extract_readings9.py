@@ -168,3 +168,22 @@ def test_who_signed_for_the_hosts_during_the_visit_was_at_the_visit(gazetteer):
     zeng, rarung = people(draft)["Zeng Lihua"]["id"], people(draft)["Yohanis Rarung"]["id"]
     assert zeng in visit["participant"]  # the hosts' signatory met the delegation
     assert rarung in signing["participant"] and rarung not in visit["participant"]  # who witnessed: the signing
+
+
+def test_a_delegation_led_by_a_title_the_ontology_has_no_role_for_is_led_by_the_name_after_it(gazetteer):
+    text = ("Wali Kota Bitung menerima kunjungan delegasi Huizhou Polytechnic dari Kota Huizhou di Balai Kota Bitung, "
+            "Selasa (14/4). Rombongan empat orang itu dipimpin Wakil Rektor Bidang Kerja Sama Luar Negeri, Prof. "
+            "Liang Wenbo.\n")
+    draft = extract(text, "id", "2026-04-15", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == people(draft)["Liang Wenbo"]["id"]
+
+
+def test_a_council_member_holds_a_members_post_and_its_secretary_none(gazetteer):
+    text = ("Ketua DPRD Kota Bitung, Yohanis Rarung, didampingi anggota DPRD Kota Bitung, Hj. Fatma Ismail, serta "
+            "Sekretaris DPRD Kota Bitung, Robert Kalalo, menerima delegasi Kota Huizhou, Selasa (17/9).\n")
+    draft = extract(text, "id", "2024-09-18", gazetteer)
+    held = {(people(draft).get(n, {}).get("id"), r) for n, r in (("Fatma Ismail", "member"),
+                                                                  ("Yohanis Rarung", "chair"))}
+    assert held <= {(h, r) for h, r, _ in posts(draft)}
+    assert not [p for p in posts(draft) if p[0] == people(draft)["Robert Kalalo"]["id"]]

@@ -13,7 +13,7 @@ from graph.extract.people import named_before, person_at, person_named
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
                                       MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, TITLE_RE, VISIT_RE,
-                                      VISIT_VERB_RE)
+                                      TITLE_WORDS, VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -442,6 +442,14 @@ def _leader(doc, sentence):
         region = doc.mention_at(pos + 1, REGION_TYPES)
         pos = region.end if region else pos
     person = person_at(doc, pos, sentence.end)
+    phrase = _TITLE_PHRASE_RE.match(doc.text, pos, sentence.end) if person is None else None
+    if phrase and phrase.group(1) in TITLE_WORDS:
+        # "dipimpin Wakil Rektor Bidang Kerja Sama Internasional JVTC, Prof. Name": a title the ontology has no
+        # role for, then the name
+        person = person_at(doc, phrase.end(), sentence.end)
+        if person is not None and " " in doc.text[person[1]:person[2]]:
+            return person[0]
+        person = None
     if person is None:  # "dipimpin langsung oleh Yosua": the Yosua the article has named in full
         word = _ONE_NAME_RE.match(doc.text, pos, sentence.end)
         return named_before(doc, word.group(1)) if word else None
@@ -449,6 +457,7 @@ def _leader(doc, sentence):
 
 
 _ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
+_TITLE_PHRASE_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[\w&'’-]+){1,9}?,\s*")
 
 
 # an official just named, then that they lead the delegation: "Wakil Wali Kota X, Name, yang memimpin delegasi

@@ -46,6 +46,7 @@ TITLES = [
     ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
     ("Chair", "chair", None),
     ("Head", "head", None), ("Director", "director", None), ("Speaker", "chair", None),
+    ("Anggota", "member", None), ("Member", "member", None),
     ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
     # diplomats: the post is in their mission (a consulate or an embassy), not in a region
     ("Konsul Jenderal", "consul-general", None), ("Konjen", "consul-general", None),
@@ -57,7 +58,7 @@ TITLES = [
     ("Regional Secretary", "head", "Secretariat"),
     # a secretary general has no role in the ontology: no post, but its holder is named where the title says
     ("Sekretaris Jenderal", None, None), ("Sekjen", None, None), ("Secretary General", None, None),
-    ("Secretary-General", None, None),
+    ("Secretary-General", None, None), ("Sekretaris", None, None), ("Secretary", None, None),
     # who heads a college or university
     ("Rektor", "head", None), ("Rector", "head", None), ("Presiden", "head", None), ("President", "head", None),
 ]
