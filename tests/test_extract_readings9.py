@@ -187,3 +187,13 @@ def test_a_council_member_holds_a_members_post_and_its_secretary_none(gazetteer)
                                                                   ("Yohanis Rarung", "chair"))}
     assert held <= {(h, r) for h, r, _ in posts(draft)}
     assert not [p for p in posts(draft) if p[0] == people(draft)["Robert Kalalo"]["id"]]
+
+
+def test_where_a_region_lies_said_in_english_appositions(gazetteer):
+    text = ("Potters from Yixing, the pottery capital in China's Jiangsu province, spent a week with craftsmen in "
+            "Sumbawa regency in Indonesia's West Nusa Tenggara province.\n")
+    draft = extract(text, "en", "2026-05-08", gazetteer)
+    located = {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}
+    assert {("yixing", "jiangsu"), ("kabupaten-sumbawa", "nusa-tenggara-barat")} <= located
+    # the province read whole, not a second one proposed from its last two words
+    assert not [p for p in draft.proposed if p["type"] == "Province"]

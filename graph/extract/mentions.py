@@ -354,7 +354,9 @@ def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=Non
         return
     stop = (name_start + len(name)) if before else end
     quote = doc.text[start:stop]
-    add(Mention(start, stop, propose_region(doc, name, kind, quote), kind, quote))
+    mention = Mention(start, stop, "", kind, quote)
+    if add(mention):  # (not inside a name already read: "Indonesia's West Nusa Tenggara province")
+        mention.entity = propose_region(doc, name, kind, quote)
 
 
 def mention_proposed_regions(doc):

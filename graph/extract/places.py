@@ -10,7 +10,8 @@ from graph.extract.vocabulary import LEVEL, REGION_TYPES
 # what may stand between a region and the larger one it lies in: "south China's", "Indonesia's"
 _QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|"
               r"northern|eastern|western)\s+)?(?:[A-Z]\w+['’]s\s+)?")
-_LOCATED_GAP_RE = re.compile(r"(?:\s*(?:,|di|in)\s*|,?\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?in\s+|\s+in\s+)" + _QUALIFIER)
+_LOCATED_GAP_RE = re.compile(r"(?:\s+(?:regency|city|county|district|prefecture))?"  # "Buleleng regency in Bali"
+                             r"(?:\s*(?:,|di|in)\s*|,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?in\s+|\s+in\s+)" + _QUALIFIER)
 _CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga |merupakan |adalah |is |was )?(?:ibu ?kota"
                              r"(?: provinsi)?|the (?:provincial )?capital(?: city)? of|capital of)\s+" + _QUALIFIER,
                              re.IGNORECASE)
