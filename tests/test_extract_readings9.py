@@ -197,3 +197,12 @@ def test_where_a_region_lies_said_in_english_appositions(gazetteer):
     assert {("yixing", "jiangsu"), ("kabupaten-sumbawa", "nusa-tenggara-barat")} <= located
     # the province read whole, not a second one proposed from its last two words
     assert not [p for p in draft.proposed if p["type"] == "Province"]
+
+
+def test_a_headline_verb_and_a_regents_office_name_no_one(gazetteer):
+    text = ("Pj Bupati Sikka Terima Delegasi Ningde, Bahas Rumput Laut\n\n"
+            "Maumere - Penjabat (Pj) Bupati Sikka, Dr. Servasius Moa Nong, menerima delegasi Kota Ningde di ruang "
+            "rapat Kantor Bupati Sikka, Maumere, pada Senin, 4 Maret 2024.\n")
+    draft = extract(text, "id", "2024-03-05", gazetteer)
+    assert set(people(draft)) == {"Servasius Moa Nong"}
+    assert {(h, r) for h, r, _ in posts(draft)} == {(people(draft)["Servasius Moa Nong"]["id"], "acting-regent")}

@@ -200,6 +200,8 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
     role, region_class = TITLE_ROLE[title.lower()]
+    if _BUILDING_BEFORE_RE.search(doc.text, max(0, sentence.start + match.start() - 16), sentence.start + match.start()):
+        return None  # "di Kantor Bupati Maluku Tengah, Masohi": a building, and the town it stands in
     deputy = _DEPUTY_BEFORE_RE.search(doc.text, max(sentence.start, sentence.start + match.start() - 20),
                                       sentence.start + match.start())
     if deputy:
@@ -302,6 +304,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
+_BUILDING_BEFORE_RE = re.compile(r"\b(?:[Kk]antor|[Rr]umah (?:[Dd]inas|[Jj]abatan)|[Pp]endopo|[Aa]ula)\s+\Z")
 # ("Wakil Presiden Direktur", "Vice President Director": a deputy to the president director)
 _DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)(?:[ -](?:Presiden|President))?[ -]\Z")
 # "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"

@@ -147,6 +147,9 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               # words that open a sentence or a list of guests, before a name
               "Hadir", "Turut", "Tampak", "Juga", "Also", "Present", "Among", "Including", "Termasuk", "Yakni",
               "Yaitu", "Sedangkan", "Kemudian", "Namun", "But", "And", "Dan", "Serta", "Bersama",
+              # verbs a headline capitalises after a title: "Pj Bupati Malteng Terima Delegasi Putian"
+              "Terima", "Menerima", "Sambut", "Teken", "Tandatangani", "Kunjungi", "Hadiri", "Bahas", "Jajaki",
+              "Dorong", "Ajak", "Buka", "Resmikan", "Lepas", "Pimpin", "Bertemu", "Temui",
               # demonyms: "the northwest Chinese province" names no province "Chinese"
               "Chinese", "Indonesian"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
