@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
 from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, BALINESE_I,
-                                      CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_RE, NOT_NAMES,
-                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, SECTORS,
-                                      TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
+                                      COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_GAP_RE,
+                                      NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
+                                      REGION_TYPES, SECTORS, TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
+from graph.extract.title_places import (delegation_origin, holders_country, larger_region_end, of_class,
+                                        region_of_country, side_said_first)
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
-_GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
 # (a Chinese people's congress posts its officers on its standing committee: "Wakil Ketua Komite Tetap Kongres
 # Rakyat Kota Beihai", "vice chairman of the Standing Committee of the … People's Congress": the congress's)
@@ -28,7 +29,7 @@ _OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:Komite Tetap|Standing Commit
 
 def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     """A person's name starting at ``pos`` (honorifics skipped): (id, start, end)."""
-    skip = _GAP_RE.match(doc.text, pos, limit).end()
+    skip = NAME_GAP_RE.match(doc.text, pos, limit).end()
     honorific = HONORIFIC_RE.match(doc.text, skip, limit)
     if honorific:
         skip = honorific.end()
@@ -250,9 +251,9 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         region = doc.mention_at(after, COMPATIBLE[region_class])
         if region is not None:
             place, pos = region.entity, region.end
-            pos = _larger_region_end(doc, pos, limit)
+            pos = larger_region_end(doc, pos, limit)
         else:
-            before = [_of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 4, start)
+            before = [of_class(doc, m, COMPATIBLE[region_class]) for m in doc.mentions.ending(start - 4, start)
                       if _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start)]
             before = [m for m in before if m is not None]
             unknown = PLACE_BEFORE_HONORIFIC_RE.match(doc.text, after, limit)
@@ -271,10 +272,10 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                 place = propose_region(doc, unknown.group(1), region_class, doc.text[start:unknown.end(1)])
                 pos = unknown.end(1)
             else:
-                place = _delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
-                    _side_said_first(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                place = delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                    side_said_first(doc, sentence.start, start, COMPATIBLE[region_class]) or \
                     doc.only_region(COMPATIBLE[region_class]) or \
-                    _region_of_country(doc, _holders_country(doc, title, pos, limit), COMPATIBLE[region_class])
+                    region_of_country(doc, holders_country(doc, title, pos, limit), COMPATIBLE[region_class])
     if place is None:
         return None
     pos = _ABBREVIATION_RE.match(doc.text, pos, limit).end()  # "DPRD Nusa Tenggara Barat (NTB)"
@@ -307,119 +308,12 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
 _BUILDING_BEFORE_RE = re.compile(r"\b(?:[Kk]antor|[Rr]umah (?:[Dd]inas|[Jj]abatan)|[Pp]endopo|[Aa]ula)\s+\Z")
 # ("Wakil Presiden Direktur", "Vice President Director": a deputy to the president director)
 _DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)(?:[ -](?:Presiden|President))?[ -]\Z")
-# "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
-_LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
-_LED_BY_RE = re.compile(r"(?i)^,?\s*(?:which was |that was |yang )?(?:led|headed|dipimpin|diketuai)(?:\s+(?:by|oleh))?\s+"
-                        r"(?:the\s+)?$")
-
-
-# the side a line of who came names first: "Dari pihak Kalteng hadir Gubernur …", "From Sragen came Regent …"
-_SIDE_FIRST_RE = re.compile(r"(?:Dari|From)\s+(?:pihak\s+|the\s+)?")
-_SIDE_THEN_RE = re.compile(r"\s*,?\s+(?:hadir|datang|turut hadir|came|attended|were)\b")
-
-
-def _side_said_first(doc, low, title_start, types):
-    """The place of a title with none after it, when the line opens with the side it speaks for."""
-    opening = _SIDE_FIRST_RE.match(doc.text, low, title_start)
-    region = doc.mention_at(opening.end(), types) if opening else None
-    if region is None or not _SIDE_THEN_RE.match(doc.text, region.end, title_start):
-        return None
-    region = _of_class(doc, region, types)
-    return region.entity if region is not None else None
-
-
-# titles only Indonesia's regions have
-_INDONESIAN_TITLE_RE = re.compile(r"(?i)(?:wakil\s+)?(?:bupati|wali\s?kota|gubernur|wabup|wawali|wagub|wako)\b")
-
-
-def _holders_country(doc, title, pos, limit) -> str | None:
-    """Whose official a title with no place names: Indonesia's for an Indonesian title ("Bupati"), else the
-    country the holder's name says ("Vice Mayor Tan Weiguo": China's; "Mayor Hendra Saputra": Indonesia's)."""
-    if _INDONESIAN_TITLE_RE.fullmatch(title):
-        return "indonesia"
-    pos = _GAP_RE.match(doc.text, pos, limit).end()
-    skip = HONORIFIC_RE.match(doc.text, pos, limit)
-    name = NAME_RE.match(doc.text, skip.end() if skip else pos, limit)
-    if name is None:
-        return None
-    words = name.group().split()
-    chinese = 2 <= len(words) <= 3 and words[0] in CHINESE_SURNAMES and all(w[1:].islower() for w in words)
-    return "china" if chinese else "indonesia"
-
-
-def _region_of_country(doc, country, types):
-    """The one region of ``types`` in ``country`` the article names, if it names only one there: "Mayor Name"
-    in a story about Sawahlunto and Zigong is Sawahlunto's mayor when Name is Indonesian."""
-    if country is None:
-        return None
-    found = set()
-    for m in doc.mentions:
-        if "|" in m.entity or doc.entity_type(m.entity) not in types:
-            continue
-        seen, parent = {m.entity}, doc.names.located.get(m.entity)
-        while parent is not None and parent not in seen and parent != country:
-            seen.add(parent)
-            parent = doc.names.located.get(parent)
-        if parent == country:
-            found.add(m.entity)
-    return found.pop() if len(found) == 1 else None
-
-
-def _delegation_origin(doc, low, title_start, types):
-    """The place of a title with none after it, said by the delegation it leads: "A delegation from Manado,
-    led by Mayor Frans Wowor" -> Manado."""
-    for m in reversed(doc.mentions.starting(low, title_start)):
-        if _LED_BY_RE.match(doc.text[m.end:title_start]) and _LED_FROM_RE.search(doc.text[low:m.start]):
-            region = _of_class(doc, m, types)
-            return region.entity if region is not None else None
-    return None
-
-
-_COMMA_RE = re.compile(r"\s*,\s*")
-_RANK_GAP_RE = re.compile(r"(?:(?:Daerah|Otonom|Provinsi|Prefektur|Kota|Kabupaten|Autonomous|Region)\s+){0,2}")
-_REGION_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,")
-
-
-def _larger_region_end(doc, pos, limit):
-    """Past the larger regions set off by commas after a post's place: "Wakil Wali Kota Liuzhou, Daerah
-    Otonom Guangxi Zhuang, Qin Lei" and "Wakil Wali Kota Wuzhou, Daerah Otonom Guangxi Zhuang, Tiongkok, Liang
-    Jiahao" -> where the name starts; else ``pos``."""
-    past = pos
-    while True:
-        comma = _COMMA_RE.match(doc.text, past, limit) if past == pos else re.compile(r"\s*").match(doc.text, past)
-        if comma is None:
-            return past
-        for m in doc.mentions.starting(comma.end(), comma.end() + 15):
-            if "|" not in m.entity and doc.entity_type(m.entity) in REGION_TYPES \
-                    and _RANK_GAP_RE.fullmatch(doc.text, comma.end(), m.start):  # not "H. Muhammad Ali Ridho"'s Ali
-                tail = _REGION_TAIL_RE.match(doc.text, m.end, limit)
-                if tail:
-                    past = tail.end()
-                    break
-        else:
-            return past
-        if not tail:
-            return past
-
-
 def _held(doc, person, role, place, start, sentence, term, limit) -> Held:
     # the name is a person's from here on: a place inside it ("Qiao Zhenhai") is no party or host
     doc.mentions.replace(Mention(person[1], person[2], person[0], "Person", doc.text[person[1]:person[2]]))
     if term is None:
         term = _term(doc, person[2], limit)
     return Held(person[0], role, place, doc.text[start:person[2]], sentence, None if term is None else term[:3])
-
-
-def _of_class(doc, mention, types):
-    """The mention as an entity of ``types``; an ambiguous name ("Sorong") settled by the title's kind."""
-    if "|" not in mention.entity and doc.entity_type(mention.entity) in types:
-        return mention
-    # "Yogyakarta Deputy Mayor": the name read as the province is also the city's, and the title says which
-    options = [e for e in mention.entity.split("|") if doc.names.types.get(e) in types] or \
-        sorted(doc.names.resolve(mention.text.strip(), types))
-    if len(options) != 1:
-        return None
-    return type(mention)(mention.start, mention.end, options[0], doc.names.types[options[0]], mention.text)
 
 
 # "Name, " (maybe "the", "selaku", "yang juga") or "Name selaku " just before a title

@@ -138,6 +138,8 @@ NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]\b"
 # a given name may be abbreviated before the rest ("Muh. Arsyad", "M. Yusuf", "Abd. Rahman"); an honorific
 # ("H.", "Dr.") is not part of the name
 _GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St|Capt|Kapt)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
+# what may stand between a title and its holder's name: "Wali Kota Serang, yaitu Budi …"
+NAME_GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
 NAME_RE = re.compile(rf"(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
 NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
               "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
