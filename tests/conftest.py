@@ -17,6 +17,7 @@ from rdflib import Dataset, Graph
 from graph.cli import cli
 from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
+from graph.regions import load_gazetteer
 from graph.safe_read import read_text
 from graph.sources import parse_gazetteer
 
@@ -54,6 +55,12 @@ def project(tmp_path):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "sources", root / "sources")
     return root
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    """The base regions and the shipped sources/gazetteer.yaml, as `kg add` gives them to the extractor."""
+    return load_gazetteer(ROOT / "sources", load_vocabulary(ROOT / "ontology.ttl"))
 
 
 @pytest.fixture(scope="module")

@@ -45,3 +45,15 @@ def refused_review(kg, project: Path, record: Path, args, message: str) -> None:
     assert result.exit_code == 2
     assert message in result.output
     assert record.read_bytes() == before
+
+
+def draft_facts(draft, type_name=None):
+    """The drafted facts, whole: a fact waiting for a proposed name, not its lean twin in the record."""
+    waiting = {f.get("id") for f in draft.pending if f.get("id")}
+    return [f for f in draft.pending + [f for f in draft.facts if f.get("id") not in waiting]
+            if type_name is None or f.get("type") == type_name]
+
+
+def draft_posts(draft):
+    """(holder, role, post in) of every drafted Post."""
+    return {(f["heldBy"], f["role"], f["postIn"]) for f in draft_facts(draft, "Post")}

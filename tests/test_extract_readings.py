@@ -1,32 +1,11 @@
 """The ways news writes posts, dates, visits and agreements, in both languages, on test texts of our own."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
 from graph.extract import extract
-from graph.ontology import load_vocabulary
-from graph.regions import load_gazetteer
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(ROOT / "sources", load_vocabulary(ROOT / "ontology.ttl"))
-
-
-def facts(draft, type_name=None):
-    """The drafted facts, whole: a fact waiting for a proposed name, not its lean twin in the record."""
-    waiting = {f.get("id") for f in draft.pending if f.get("id")}
-    return [f for f in draft.pending + [f for f in draft.facts if f.get("id") not in waiting]
-            if type_name is None or f.get("type") == type_name]
-
-
-def posts(draft):
-    return {(f["heldBy"], f["role"], f["postIn"]) for f in facts(draft, "Post")}
+from tests.helpers import draft_facts as facts, draft_posts as posts
 
 
 @pytest.mark.parametrize("text, language, new, known", [

@@ -1,22 +1,11 @@
 """Each stage of the extractor on its own: names, segments, dates, mentions."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph.extract import extract
 from graph.extract.names import NameIndex
 from graph.extract.segments import segments
-from graph.ontology import load_vocabulary
-from graph.regions import load_gazetteer
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(ROOT / "sources", load_vocabulary(ROOT / "ontology.ttl"))
 
 
 def test_name_index_finds_the_longest_whole_name():

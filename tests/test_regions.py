@@ -18,7 +18,7 @@ from graph.iris import KG
 from graph.network import read_network
 from graph.ontology import load_vocabulary
 from graph.pipeline import Paths, build
-from graph.regions import DATA, SEAT_TOWNS, SHORT_FORMS, load_gazetteer, names_of, read_regions
+from graph.regions import DATA, SEAT_TOWNS, SHORT_FORMS, names_of, read_regions
 from graph.sources import parse_gazetteer
 from tests.conftest import ROOT
 from tests.helpers import record_yaml
@@ -168,11 +168,6 @@ def names(gazetteer) -> dict[str, set[str]]:
         for name in [*item.labels.values(), *item.aliases]:
             found[name].add(item.subject)
     return found
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(ROOT / "sources", load_vocabulary(ROOT / "ontology.ttl"))
 
 
 @pytest.mark.parametrize("name, ids", [

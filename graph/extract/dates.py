@@ -60,11 +60,8 @@ def dates(doc, start, end) -> list[DateHit]:
             if any(covered[match.start() - start:match.end() - start]):
                 continue
             until = None
-            if kind in ("range-md", "range-dm"):
-                value, until = yearless_range(doc, kind, match)
-                weekday = None
-            elif kind.startswith("range"):
-                value, until = range_value(kind, match)
+            if kind.startswith("range"):
+                value, until = range_value(doc, kind, match)
                 weekday = None
             else:
                 value, weekday = date_value(doc, kind, match)
@@ -136,40 +133,30 @@ def nearest_day(doc, month, day) -> str | None:
     return min(options, key=lambda d: abs((d - anchor).days)).isoformat() if options else None
 
 
-def range_value(kind, match):
-    if kind == "range-dmy":
-        first, last, month, year = match.group(1), match.group(2), match.group(3), match.group(4)
+def range_value(doc, kind, match):
+    """(first day, last day) of a range: "24-26 Mei 2025", "May 24 to May 26, 2024"; with no year ("from July 1
+    to 3", "pada 1-3 Juli"), the first day in the year nearest the publication date and the last after it."""
+    if kind in ("range-dmy", "range-dm"):
+        first, last, month = match.group(1), match.group(2), match.group(3)
         start_month = end_month = MONTHS[month]
+        year = match.group(4) if kind == "range-dmy" else None
     else:
         start_month = MONTHS[match.group(1)]
         end_month = MONTHS[match.group(3)] if match.group(3) else start_month
-        first, last, year = match.group(2), match.group(4), match.group(5)
+        first, last = match.group(2), match.group(4)
+        year = match.group(5) if kind == "range-mdy" else None
+    rolls_over = 0
+    if year is None:
+        nearest = nearest_day(doc, start_month, int(first))
+        if nearest is None:
+            return None, None
+        year, rolls_over = nearest[:4], int(end_month < start_month)  # "from December 30 to January 2"
     try:
         start = dt.date(int(year), start_month, int(first))
-        end = dt.date(int(year), end_month, int(last))
+        end = dt.date(int(year) + rolls_over, end_month, int(last))
     except ValueError:
         return None, None
     return (start.isoformat(), end.isoformat()) if start < end else (None, None)
-
-
-def yearless_range(doc, kind, match):
-    """"from July 1 to 3": the first day in the year nearest the publication date, the last after it."""
-    if kind == "range-md":
-        start_month = MONTHS[match.group(1)]
-        end_month = MONTHS[match.group(3)] if match.group(3) else start_month
-        first, last = int(match.group(2)), int(match.group(4))
-    else:
-        start_month = end_month = MONTHS[match.group(3)]
-        first, last = int(match.group(1)), int(match.group(2))
-    start = nearest_day(doc, start_month, first)
-    if start is None:
-        return None, None
-    year = int(start[:4]) + (1 if end_month < start_month else 0)
-    try:
-        end = dt.date(year, end_month, last).isoformat()
-    except ValueError:
-        return None, None
-    return (start, end) if start < end else (None, None)
 
 
 def date_value(doc, kind, match):

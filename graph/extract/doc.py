@@ -180,6 +180,17 @@ class Doc:
                     return Mention(m.start, m.end, options[0], self.names.types[options[0]], m.text)
         return None
 
+    def body_town(self, entity):
+        """The town a chamber or office serves: the gazetteer's, or read from a proposed one's names."""
+        if entity in self.names.body_towns:
+            return self.names.body_towns[entity]
+        entry = self.proposed.get(entity)
+        if entry is None:
+            return None
+        labels = entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]
+        return next((t for t in (self.names.body_town(n, entry["type"]) for n in [*labels, *entry["alias"]]) if t),
+                    None)
+
     def only_region(self, types):
         """The one region of ``types`` the article names, if it names only one."""
         key = (frozenset(types), len(self.mentions))  # asked once per title: kept, so posts stay linear

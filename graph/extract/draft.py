@@ -50,9 +50,7 @@ def finish(doc, facts) -> Draft:
     draft.town_of = doc.names.body_town
     draft.towns = dict(doc.names.body_towns)
     for entry in draft.proposed:
-        labels = entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]
-        town = next((t for t in (doc.names.body_town(n, entry["type"]) for n in [*labels, *entry["alias"]]) if t),
-                    None)
+        town = doc.body_town(entry["id"])
         if town:
             draft.towns[entry["id"]] = town
     for fact in facts:

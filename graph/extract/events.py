@@ -283,14 +283,7 @@ def host_by_organiser(doc, visit) -> None:
     the Belitung Tourism and Culture Office"): that town received the visitors, and it took place there."""
     if visit is None or visit["type"] != "DelegationVisit" or visit.get("host"):
         return
-    towns = set()
-    for body in visit.get("organiser", []):
-        entry = doc.proposed.get(body)
-        names = ([*(entry["label"].values() if isinstance(entry["label"], dict) else [entry["label"]]),
-                  *entry["alias"]] if entry else [])
-        towns.add(doc.names.body_towns.get(body) or next(
-            (t for t in (doc.names.body_town(n, doc.entity_type(body)) for n in names) if t), None))
-    towns -= {None, visit.get("guest")}
+    towns = {doc.body_town(body) for body in visit.get("organiser", [])} - {None, visit.get("guest")}
     if len(towns) == 1:
         visit["host"] = towns.pop()
         visit.setdefault("location", visit["host"])
@@ -374,8 +367,8 @@ _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
 _FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b")
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
-# a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FESTIVAL_RE = re.compile(r"\b[Ff]estival\b")
+# a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
 _FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
 
 

@@ -160,6 +160,7 @@ class Names:
             self.seated.setdefault((self.types[entity], region), set()).add(entity)
 
     def in_country(self, region: str, country: str) -> bool:
+        """Whether the gazetteer places ``region`` in ``country``, at any depth."""
         seen, parent = {region}, self.located.get(region)
         while parent is not None and parent not in seen:
             if parent == country:

@@ -201,7 +201,8 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     or before it ("Fahmi Rahman, Ketua DPRD Sumbar periode 2024-2029", "Li Na, director of …")."""
     title = match.group("title")[0].upper() + match.group("title")[1:]
     role, region_class = TITLE_ROLE[title.lower()]
-    if _BUILDING_BEFORE_RE.search(doc.text, max(0, sentence.start + match.start() - 16), sentence.start + match.start()):
+    at = sentence.start + match.start()
+    if _BUILDING_BEFORE_RE.search(doc.text, max(0, at - 16), at):
         return None  # "di Kantor Bupati Maluku Tengah, Masohi": a building, and the town it stands in
     deputy = _DEPUTY_BEFORE_RE.search(doc.text, max(sentence.start, sentence.start + match.start() - 20),
                                       sentence.start + match.start())

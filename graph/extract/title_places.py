@@ -55,16 +55,8 @@ def region_of_country(doc, country, types):
     in a story about Sawahlunto and Zigong is Sawahlunto's mayor when Name is Indonesian."""
     if country is None:
         return None
-    found = set()
-    for m in doc.mentions:
-        if "|" in m.entity or doc.entity_type(m.entity) not in types:
-            continue
-        seen, parent = {m.entity}, doc.names.located.get(m.entity)
-        while parent is not None and parent not in seen and parent != country:
-            seen.add(parent)
-            parent = doc.names.located.get(parent)
-        if parent == country:
-            found.add(m.entity)
+    found = {m.entity for m in doc.mentions if "|" not in m.entity and doc.entity_type(m.entity) in types
+             and doc.names.in_country(m.entity, country)}
     return found.pop() if len(found) == 1 else None
 
 

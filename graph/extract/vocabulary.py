@@ -125,8 +125,8 @@ BALINESE_I = r"(?:I\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang
 APPOSITION_REGIONAL_RE = re.compile(
     r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
-HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.", "Capt.", "Kapt.",
-              "Bapak", "Ibu", "Pak", "Bu"]
+HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
+              "Capt.", "Kapt.", "Bapak", "Ibu", "Pak", "Bu"]
 # "Ir. Name" and, as some outlets write it, "Ir.Name"
 HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)(?=[A-Z][a-z])))+")
 HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONORIFICS if h[-1] == ".")
