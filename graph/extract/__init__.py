@@ -57,18 +57,18 @@ def extract(text: str, language: str, published, gazetteer: Source, taken: dict[
     return run(Doc(text, published, Names(gazetteer), taken or {}))
 
 
-def signed_during(visit, agreements, signings, witnesses) -> None:
-    """A delegation that came and signed: who signed, or attended the signing, was at the visit (who only
-    witnessed it, at the signing alone)."""
-    if visit is None or visit["type"] != "DelegationVisit" or len(agreements) != 1 or len(signings) != 1:
-        return
-    signing, = signings
-    if signing.get("location") and visit.get("location") and signing["location"] != visit["location"]:
+def signed_during(visit, signings, witnesses) -> None:
+    """A delegation that came and signed: who signed, or attended a signing in the visit's town, was at the
+    visit (who only witnessed it, at the signing alone)."""
+    if visit is None or visit["type"] != "DelegationVisit":
         return
     sides = (visit.get("host"), visit.get("guest"))
-    people = [p for p in signing.get("participant", []) if p not in sides and p not in witnesses]
-    if people:
-        visit["participant"] = list(dict.fromkeys([*visit.get("participant", []), *people]))
+    for signing in signings:
+        if signing.get("location") and visit.get("location") and signing["location"] != visit["location"]:
+            continue
+        people = [p for p in signing.get("participant", []) if p not in sides and p not in witnesses]
+        if people:
+            visit["participant"] = list(dict.fromkeys([*visit.get("participant", []), *people]))
 
 
 def run(doc: Doc) -> Draft:
@@ -128,7 +128,7 @@ def run(doc: Doc) -> Draft:
     for people, said, members in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
         witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said))
-        if witnessed:
+        if witnessed and WITNESS_RE.search(said):  # "attended the signing": there, and so at the visit too
             witnesses.update(people)
         target = signings[0] if witnessed else main
         # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a
@@ -140,7 +140,7 @@ def run(doc: Doc) -> Draft:
                                                      *(p for p in people if p not in sides)]))
             if said not in one["quote"]:
                 one["quote"].append(said)
-    signed_during(visit, agreements, signings, witnesses)
+    signed_during(visit, signings, witnesses)
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:

@@ -88,7 +88,7 @@ def agreement_facts(doc, person_of_post):
             if not groups or len(groups[0]) < 2:
                 # no parties of its own: "The two cities agreed to …" goes on about the last agreement
                 same = [a for a in agreements if a["type"] == type_name]
-                other = [a for a in agreements if a["type"] != type_name and len(a["party"]) >= 2]
+                other = [a for a in agreements if a["type"] in _TIES and len(a["party"]) >= 2]
                 if not same and other and index - other[-1]["_sentence"] <= 2 and type_name in _SIGNED:
                     # "… menjalin kerja sama kota kembar. LoI kerja sama itu ditandatangani oleh …":
                     # a document of the tie just named, between the same parties

@@ -5,7 +5,10 @@ them that refer back ("kerja sama ini", "the two cities").
 """
 from __future__ import annotations
 
-from graph.extract.vocabulary import COOPERATION_RE, DISCUSSION_RE, EXPO_RE, FOCUS_SPEECH_RE, REFERS_BACK_RE, SECTOR_RE
+import re
+
+from graph.extract.vocabulary import (COOPERATION_RE, DISCUSSION_RE, EXPO_RE, FOCUS_SPEECH_RE, REFERS_BACK_RE, REGION_TYPES,
+                                     SECTOR_RE)
 
 
 def sectors(text: str) -> list[str]:
@@ -32,6 +35,14 @@ def direct_speech(sentence: str) -> bool:
 
 
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
+_FAMILY_OF_AGREEMENTS = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement", *_TIES)
+_PLACES_BACK_RE = re.compile(r"(?i)\b(?:kedua|dua) (?:kota|daerah|kabupaten|provinsi|wilayah)\b|"
+                             r"\b(?:the|both) (?:two )?(?:cities|regions|provinces|places)\b")
+
+
+def _between_regions(doc, fact) -> bool:
+    return fact["type"] not in _FAMILY_OF_AGREEMENTS or all(doc.entity_type(p) in REGION_TYPES
+                                                            for p in fact.get("party", []))
 
 
 def attach_sectors(doc, anchors, event, agreements):
@@ -48,12 +59,17 @@ def attach_sectors(doc, anchors, event, agreements):
                 and not sentence.text.lstrip().startswith(("“", '"')):
             before = [i for i in (index - 1, index - 2) if i in by_sentence]
             own = list(by_sentence[before[0]]) if before else []
+            if _PLACES_BACK_RE.search(sentence.text):
+                own = [f for f in own if _between_regions(doc, f)]  # "kedua kota": not the colleges' MoU
         if not own and event is not None and not agreements and not direct_speech(sentence.text) and \
                 (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)
                  or (event["type"] == "Expo" and EXPO_RE.search(sentence.text))):
             # what a visit's article says is discussed or offered; what an expo is said to bring together
             own = [event]
         signed = [a for a in agreements if a["type"] not in _TIES]
+        if len(signed) > 1 and _PLACES_BACK_RE.search(sentence.text):
+            # "kerja sama kedua kota …" when the cities and two colleges each signed: the cities' agreement
+            signed = [a for a in signed if _between_regions(doc, a)]
         if not own and len(signed) == 1 and not direct_speech(sentence.text) and \
                 (COOPERATION_RE.search(sentence.text) or DISCUSSION_RE.search(sentence.text)):
             own = signed  # an article about one agreement: what its cooperation will cover

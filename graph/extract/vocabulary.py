@@ -270,7 +270,9 @@ UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|s
                          r"(?:\w+\s+){1,2}?(?:di|in|of)\s+")
 IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
 COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperat(?:e|es|ion)\b|collaborat|"
-                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus|\bcover(?:s|ed|ing)?\b")
+                             r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus|\bcover(?:s|ed|ing)?\b|"
+                             # "Both sides agreed to deepen exchanges in culture, …"
+                             r"\bagreed to\b|\bsepakat\b|\bexchanges? (?:in|on)\b")
 
 SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "tourism": ["pariwisata", "wisata", "wisatawan", "tourism", "tourist"],
