@@ -43,3 +43,46 @@ def test_both_sides_agreed_to_deepen_exchanges_in_says_what_the_agreement_covers
             "Both sides agreed to deepen exchanges in tourism, fisheries and trade.\n")
     loi, = facts(extract(text, "en", "2026-07-03", gazetteer), "LetterOfIntent")
     assert loi["sector"] == ["tourism", "fisheries", "trade"]
+
+
+def test_a_given_name_that_is_also_a_county_stays_part_of_the_persons_name(gazetteer):
+    # Lingling is a district of Yongzhou and Jiali a county in Tibet; here both are given names
+    text = ("Dari pihak Yantai hadir Direktur Kantor Urusan Luar Negeri Kota Yantai Qu Lingling dan Ketua Kamar "
+            "Dagang Kota Changde Wu Jiali.\n")
+    draft = extract(text, "id", "2026-09-05", gazetteer)
+    held = {(p["heldBy"], p["role"]): p["postIn"] for p in facts(draft, "Post")}
+    assert held[("qu-lingling", "director")] == "kantor-urusan-luar-negeri-kota-yantai"
+    assert held[("wu-jiali", "chair")] == "kamar-dagang-kota-changde"
+
+
+def test_a_list_of_titles_with_no_commas_gives_each_name_its_own_post(gazetteer):
+    text = ("Ikut dalam rombongan Wakil Ketua DPRD Kota Madiun Hj. Sri Wahyuni Lestari Anggota DPRD Kota Madiun "
+            "Joko Prasetyo Utomo dan Sekretaris DPRD Kota Madiun Drs. Hadi Kuncoro.\n")
+    draft = extract(text, "id", "2026-09-05", gazetteer)
+    named = people(draft)
+    assert {(named[n]["id"], r) for n, r in (("Sri Wahyuni Lestari", "vice-chair"), ("Joko Prasetyo Utomo", "member"))} \
+        <= {(p["heldBy"], p["role"]) for p in facts(draft, "Post")}
+    assert not [e for e in draft.proposed if "Sri" in e["label"] and e["type"] != "Person"]  # no DPRD "… Hj. Sri"
+
+
+def test_an_english_list_of_offices_and_titles_with_no_commas(gazetteer):
+    text = ("Also at the signing were Bitung City Council Chairman Yosef Hendrik Mandagi Bitung Tourism Office Head "
+            "Wa Ode Sitti Aminah Bitung Fisheries Office Head La Ode Rahmat Jaya and Chairwoman of the Huizhou "
+            "Yacht Club Association Fan Liqin.\n")
+    draft = extract(text, "en", "2026-07-05", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {(p["heldBy"], p["role"], label.get(p["postIn"], p["postIn"])) for p in facts(draft, "Post")}
+    assert ("yosef-hendrik-mandagi", "chair", "Bitung City Council") in held
+    assert ("wa-ode-sitti-aminah", "head", "Bitung Tourism Office") in held
+    assert ("la-ode-rahmat-jaya", "head", "Bitung Fisheries Office") in held
+    assert ("fan-liqin", "chair", "Huizhou Yacht Club Association") in held
+
+
+def test_an_office_written_before_a_lower_case_title_and_balinese_names(gazetteer):
+    text = ("The delegation included Tabanan Tourism Office head Ni Luh Made Sekar Arini and Tabanan Agriculture "
+            "Office head I Nyoman Gede Suarjana.\n")
+    draft = extract(text, "en", "2026-03-21", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {(label[p["heldBy"]], p["role"], label[p["postIn"]]) for p in facts(draft, "Post")}
+    assert held == {("Ni Luh Made Sekar Arini", "head", "Tabanan Tourism Office"),
+                    ("I Nyoman Gede Suarjana", "head", "Tabanan Agriculture Office")}

@@ -12,8 +12,8 @@ import re
 
 from graph.extract.doc import Mention, Mentions, slug
 from graph.extract.names import NameIndex
-from graph.extract.vocabulary import (AGREEMENTS, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS, NOT_NAMES, ORG_HEADS_FIRST,
-                                      RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
+from graph.extract.vocabulary import (AGREEMENTS, CHINESE_SURNAMES, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS,
+                                      NOT_NAMES, ORG_HEADS_FIRST, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
 
 
@@ -145,9 +145,13 @@ def find_mentions(doc):
         for again in re.finditer(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text):
             add(Mention(again.start(), again.end(), entity, doc.names.types[entity], spelling))
 
-    # every name the gazetteer knows
+    # every name the gazetteer knows (not a county's name that is a Chinese given name after its surname:
+    # "Qu Lingling", "Wu Jiali")
     for start, end, name in known:
         candidates = doc.names.by_name[name]
+        if " " not in name and _after_surname(text, start) and \
+                all(doc.names.types.get(c) in ("County", "District", "CountyLevelCity") for c in candidates):
+            continue
         entity = sorted(candidates)[0] if len(candidates) == 1 else "|".join(sorted(candidates))
         add(Mention(start, end, entity, "?", text[start:end]))
     spans.sort(key=lambda m: m.start)
@@ -174,6 +178,12 @@ def find_mentions(doc):
     in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}
     doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person"
                             or same_person(doc, m, kept, in_full))
+
+
+def _after_surname(text, start) -> bool:
+    before = text[max(0, start - 12):start]
+    found = re.search(r"(?<![\w'’-])([A-Z][a-z]{1,5})[ \t]+\Z", before)
+    return found is not None and found.group(1) in CHINESE_SURNAMES
 
 
 # a company by its legal form: "Baise Hongtai Aluminium Co., Ltd.", "PT Sinar Bambu Lestari", "Zhongda Group"

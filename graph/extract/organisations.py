@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import (CAPITALS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES,
-                                      TITLE_RE, org_type)
+from graph.extract.vocabulary import (CAPITALS, HONORIFICS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST,
+                                      REGION_TYPES, TITLE_RE, org_type)
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'–-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -133,13 +133,46 @@ def org_phrase(doc, pos, limit, title):
 _AND_NEXT_RE = re.compile(r"[ \t]+(?:and|dan|&)[ \t]+(?=[A-Z])")
 
 
+# an office named in English just before its holder's title: "… Tabanan Tourism Office head Name"
+_OFFICE_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+){1,5}(?:" + "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True))
+                               + r"))[ \t]+\Z")
+
+
+def office_before(doc, begin, at):
+    """The office whose name, opened by its region, ends just before the title at ``at``: "Kendari Tourism Office
+    Head Name" (not a name before the region: "… Name Kendari Tourism Office Head"); None if there is none."""
+    found = _OFFICE_BEFORE_RE.search(doc.text, max(begin, at - 80), at)
+    if found is None:
+        return None
+    known = [m for m in doc.mentions.overlapping(found.start(1), found.end(1)) if "|" not in m.entity]
+    if known and known[-1].end == found.end(1) and doc.entity_type(known[-1].entity) not in REGION_TYPES | {"Person"}:
+        return known[-1].entity  # "Kendari City Council", read as the city's legislature
+    regions = [m for m in known if doc.entity_type(m.entity) in REGION_TYPES - {"Country"}]
+    if not regions or regions[-1].end >= found.end(1):
+        return None
+    start = regions[-1].start
+    name = " ".join(doc.text[start:found.end(1)].split())
+    found_known = doc.names.resolve(name)
+    if len(found_known) == 1:
+        return next(iter(found_known))
+    kind = "Legislature" if _LEGISLATURE_RE.fullmatch(name) else org_type(name)  # "Kendari City Council"
+    return doc.propose(slug(name), kind, name, [], doc.text[start:found.end(1)])
+
+
 def _next_title(text, pos, end):
     """Where a name read at ``pos`` ends when a list goes on with the next title: "Director of the Zigong Museum
-    Luo Jianping and Chairman of the … Forum Name" -> before "and Chairman"."""
+    Luo Jianping and Chairman of the … Forum Name" -> before "and Chairman"; or with its holder's honorific,
+    which no organisation's name holds: "Wakil Ketua DPRD Kota Madiun Hj. Name Anggota …" -> before "Hj."."""
     for found in _AND_NEXT_RE.finditer(text, pos, end):
         if TITLE_RE.match(text, found.end()):
-            return found.start()
-    return end
+            end = found.start()
+            break
+    honorific = _HONORIFIC_INSIDE_RE.search(text, pos, end)
+    return honorific.start() if honorific is not None else end
+
+
+_HONORIFIC_INSIDE_RE = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(h) for h in HONORIFICS if h.endswith(".")) +
+                                  r")(?=\s|[A-Z])")
 
 
 _SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,14})\)")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
-from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, org_phrase, secretariat
+from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, office_before, org_phrase, secretariat
 from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, BALINESE_I,
                                       COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_GAP_RE,
                                       NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
@@ -37,6 +37,16 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     if not match or TITLE_RE.match(doc.text, skip, limit):
         return None  # "Pj Bupati, Kepala DPMPTSP Sikka, Name": another title, not a name
     words = match.group().split()
+    at = [w.start() for w in re.finditer(r"\S+", match.group())]
+    title = next((i for i in range(1, len(words)) if TITLE_RE.match(doc.text, match.start() + at[i], limit)
+                  and words[i][0].isupper()), None)
+    if title is not None:  # a list with no commas: "Hj. Name Anggota DPRD …" ends the name at the next title
+        words = words[:title]
+    town = next((i for i in range(2, len(words)) if re.match(r"\s+[A-Z]", doc.text[match.start() + at[i] + len(words[i]):])
+                 and any(doc.entity_type(m.entity) in REGION_TYPES for m in doc.mentions.overlapping(
+                     match.start() + at[i], match.start() + at[i] + 1))), None)
+    if town is not None:  # "… Chairman Name Name Kendari Tourism Office Head …": the next office's town
+        words = words[:town]
     # a region or organisation is not a person
     start = match.start()
     for m in doc.mentions.overlapping(start, start + 1):
@@ -231,7 +241,10 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         pos = max(pos, region.end)
     elif region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
         org = doc.mention_at(after, None, organisations=True)
-        if org is not None:
+        office = office_before(doc, sentence.start, start) if not doc.text[pos:after].strip() else None
+        if office is not None:  # "Tabanan Tourism Office head Name", "Kendari City Council Chairman Name"
+            place = office
+        elif org is not None:
             place, pos = org.entity, org.end
         elif role in DIPLOMATS:
             mission = diplomatic_mission(doc, after, limit, role, COUNTRY_BEFORE_RE.search(doc.text, sentence.start,

@@ -121,7 +121,8 @@ APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("depu
                        "gubernur": ("governor", "Province"), "wakil gubernur": ("vice-governor", "Province"),
                        "governor": ("governor", "Province"), "vice governor": ("vice-governor", "Province")}
 # the Balinese "I" (a man's name) before a birth-order or caste name: "I Gede Ngurah Sastrawan", "I Made …"
-BALINESE_I = r"(?:I\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang|Nengah|Dewa|Ida|Kade)\b))?"
+BALINESE_I = (r"(?:(?:I|Ni)\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang|Nengah|Dewa|Ida|Kade|Luh)"
+              r"\b))?")  # "I Wayan …", "Ni Luh Putu …": the mark before a Balinese name
 APPOSITION_REGIONAL_RE = re.compile(
     r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
@@ -140,7 +141,7 @@ NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]\b"
 _GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St|Capt|Kapt)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
 # what may stand between a title and its holder's name: "Wali Kota Serang, yaitu Budi …"
 NAME_GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
-NAME_RE = re.compile(rf"(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
+NAME_RE = re.compile(rf"{BALINESE_I}(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
 NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
               "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
               "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Monday", "Tuesday", "Wednesday",
