@@ -86,3 +86,25 @@ def test_an_office_written_before_a_lower_case_title_and_balinese_names(gazettee
     held = {(label[p["heldBy"]], p["role"], label[p["postIn"]]) for p in facts(draft, "Post")}
     assert held == {("Ni Luh Made Sekar Arini", "head", "Tabanan Tourism Office"),
                     ("I Nyoman Gede Suarjana", "head", "Tabanan Agriculture Office")}
+
+
+def test_who_was_among_the_delegates_and_on_the_hosts_side_was_at_the_meeting(gazetteer):
+    text = ("PADANG — A 12-member delegation from Ningbo held talks with the Padang city government on Wednesday "
+            "(May 13).\n\n"
+            "Among the Ningbo delegates were Xu Haoran, director of the Ningbo Municipal Bureau of Commerce, and Lou "
+            "Jiayi, president of Ningbo Harbour Textile Group. On the Padang side were Head of the Padang Trade Office "
+            "Rina Septiani Putri and Nofri Yandi, chairman of the Padang Traders Association.\n")
+    draft = extract(text, "en", "2026-05-18", gazetteer)
+    event, = [f for f in facts(draft) if f.get("type") in ("Meeting", "DelegationVisit")]
+    named = people(draft)
+    assert {named[n]["id"] for n in ("Xu Haoran", "Lou Jiayi", "Rina Septiani Putri", "Nofri Yandi")} \
+        <= set(event["participant"])
+
+
+def test_the_day_a_statement_came_dates_nothing(gazetteer):
+    text = ("JAKARTA (Wire) -- Bitung signed a memorandum of understanding with Huizhou in Huizhou last week, the "
+            "Bitung city government said in a statement received here on Monday.\n")
+    draft = extract(text, "en", "2026-11-23", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert "signedOn" not in mou
+    assert not [f for f in facts(draft) if f.get("date") or f.get("startDate")]

@@ -65,7 +65,8 @@ def dates(doc, start, end) -> list[DateHit]:
                 weekday = None
             else:
                 value, weekday = date_value(doc, kind, match)
-            if value is None:
+            if value is None or (kind == "weekday" and _SAID_BEFORE_RE.search(doc.text, max(start, match.start() - 60),
+                                                                               match.start())):
                 continue
             for i in range(match.start() - start, match.end() - start):
                 covered[i] = True
@@ -73,6 +74,9 @@ def dates(doc, start, end) -> list[DateHit]:
     return _ranges(doc, sorted(hits, key=lambda h: h.start))
 
 
+# the day a statement came, not the day of what it reports: "…, the city government said in a statement received
+# here on Monday"
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|statement|received here|told reporters)\b[^.;“”\"]*\Z")
 _FROM_TO_RE = re.compile(RANGE_WORD + r"\Z")
 
 
