@@ -108,3 +108,9 @@ def test_the_day_a_statement_came_dates_nothing(gazetteer):
     mou, = facts(draft, "MemorandumOfUnderstanding")
     assert "signedOn" not in mou
     assert not [f for f in facts(draft) if f.get("date") or f.get("startDate")]
+
+
+def test_a_butonese_name_opened_by_la_ode_keeps_all_five_words(gazetteer):
+    text = "The MoU was signed by Kendari Mayor La Ode Muhammad Rizal Hidayat and Huizhou Vice Mayor Tang Wei.\n"
+    draft = extract(text, "en", "2026-11-23", gazetteer)
+    assert "La Ode Muhammad Rizal Hidayat" in people(draft)

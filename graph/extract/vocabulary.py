@@ -122,7 +122,7 @@ APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("depu
                        "governor": ("governor", "Province"), "vice governor": ("vice-governor", "Province")}
 # the Balinese "I" (a man's name) before a birth-order or caste name: "I Gede Ngurah Sastrawan", "I Made …"
 BALINESE_I = (r"(?:(?:I|Ni)\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang|Nengah|Dewa|Ida|Kade|Luh)"
-              r"\b))?")  # "I Wayan …", "Ni Luh Putu …": the mark before a Balinese name
+              r"\b)|(?:La|Wa)\s+(?=Ode\b))?")  # "I Wayan …", "Ni Luh Putu …", Butonese "La Ode …": a name's mark
 APPOSITION_REGIONAL_RE = re.compile(
     r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
