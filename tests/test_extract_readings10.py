@@ -114,3 +114,26 @@ def test_a_butonese_name_opened_by_la_ode_keeps_all_five_words(gazetteer):
     text = "The MoU was signed by Kendari Mayor La Ode Muhammad Rizal Hidayat and Huizhou Vice Mayor Tang Wei.\n"
     draft = extract(text, "en", "2026-11-23", gazetteer)
     assert "La Ode Muhammad Rizal Hidayat" in people(draft)
+
+
+def test_a_college_named_after_a_regency_and_named_again_without_its_town_is_one_college(gazetteer):
+    # Kapuas is a regency of Central Kalimantan; here it is part of a college's name
+    text = ("Di tempat yang sama, Politeknik Kapuas Jaya Singkawang dan Huizhou Maritime College menandatangani nota "
+            "kesepahaman (MoU). MoU diteken Direktur Politeknik Kapuas Jaya, Dr. Yohanes Bong Kiat, dan Presiden "
+            "Huizhou Maritime College, Prof. Tang Wei.\n")
+    draft = extract(text, "id", "2026-06-09", gazetteer)
+    colleges = [e for e in draft.proposed if "Kapuas" in e["label"]]
+    assert len(colleges) == 1 and not [e for e in draft.proposed if e["label"] == "Jaya"]
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert sorted(mou["party"]) == sorted([colleges[0]["id"], "huizhou-maritime-college"])
+    assert "kabupaten-kapuas" not in mou["party"]
+    director = people(draft)["Yohanes Bong Kiat"]["id"]
+    assert (director, "director", colleges[0]["id"]) in {(p["heldBy"], p["role"], p["postIn"])
+                                                          for p in facts(draft, "Post")}
+
+
+def test_also_at_the_signing_were(gazetteer):
+    text = ("Bitung and Huizhou signed a memorandum of understanding in Huizhou on Tuesday (Nov 17). Also at the "
+            "signing, according to the statement, was Bitung City Council Chairman Yosef Hendrik Mandagi.\n")
+    signing, = facts(extract(text, "en", "2026-11-23", gazetteer), "Signing")
+    assert "yosef-hendrik-mandagi" in signing["participant"]

@@ -110,7 +110,7 @@ class Doc:
             if known is not None:
                 return known
         already = self.proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name) \
-            or self._proposed_person(label, type_name)
+            or self._proposed_person(label, type_name) or self._with_its_town(names, type_name)
         if already is not None:
             return already
         if entity_id in self.names.types:
@@ -124,6 +124,25 @@ class Doc:
             if alias not in entry["alias"] and alias != label:
                 entry["alias"].append(alias)
         return entity_id
+
+    def _with_its_town(self, names, type_name):
+        """The organisation named before with its town after the name ("Politeknik Kapuas Raya Singkawang"), now
+        named without it ("Direktur Politeknik Kapuas Raya, Dr. …"), or the other way round."""
+        if type_name in REGION_TYPES or type_name == "Person":
+            return None
+        towns = {" ".join(m.text.split()) for m in self.mentions.within(0, len(self.text))
+                 if self.entity_type(m.entity) in REGION_TYPES}
+        for name in names:
+            longer = {f"{name} {town}" for town in towns}  # (the same name with its town, or without it)
+            longer |= {name[:-len(town)].rstrip() for town in towns if name.endswith(f" {town}")}
+            known = {e for n in longer for e in self.names.resolve(n)
+                     if self.names.types.get(e) not in REGION_TYPES | {"Person"}}
+            if len(known) == 1:
+                return next(iter(known))
+            proposed = self.proposed_organisation(longer, type_name)
+            if proposed is not None:
+                return proposed
+        return None
 
     def _proposed_person(self, name, type_name):
         """The person already proposed who goes by ``name``: "Cak Hadi" after "Hadi Santoso (Cak Hadi)"."""

@@ -91,7 +91,7 @@ def org_phrase(doc, pos, limit, title):
                 end = government.end()
         elif field is not None and not doc.in_span(end, field.end(), REGION_TYPES):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
-    elif regions:
+    elif regions and not _INSTITUTION_BEFORE_HOLDER_RE.match(doc.text, pos, limit):
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]):  # (a verb after it closes it)
         return None  # nothing closes it: where the name ends is not known
@@ -157,6 +157,12 @@ def office_before(doc, begin, at):
         return next(iter(found_known))
     kind = "Legislature" if _LEGISLATURE_RE.fullmatch(name) else org_type(name)  # "Kendari City Council"
     return doc.propose(slug(name), kind, name, [], doc.text[start:found.end(1)])
+
+
+# a college named after a place, then a comma and its head: "Direktur Politeknik Kapuas Raya, Dr. Name" (Kapuas
+# is a regency; the name goes on past it)
+_INSTITUTION_BEFORE_HOLDER_RE = re.compile(r"(?:Universitas|Politeknik|Akademi|Institut|Sekolah Tinggi)"
+                                           r"(?:[ \t]+[A-Z][\w'’-]*){1,4},[ \t]+(?:[A-Z][a-z]{0,3}\.[ \t]*)*[A-Z]")
 
 
 def _next_title(text, pos, end):

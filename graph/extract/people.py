@@ -43,9 +43,9 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     if title is not None:  # a list with no commas: "Hj. Name Anggota DPRD …" ends the name at the next title
         words = words[:title]
     town = next((i for i in range(2, len(words)) if re.match(r"\s+[A-Z]", doc.text[match.start() + at[i] + len(words[i]):])
-                 and any(doc.entity_type(m.entity) in REGION_TYPES for m in doc.mentions.overlapping(
-                     match.start() + at[i], match.start() + at[i] + 1))), None)
-    if town is not None:  # "… Chairman Name Name Kendari Tourism Office Head …": the next office's town
+                 and any(m.start == match.start() + at[i] and doc.entity_type(m.entity) not in ("Person", "?")
+                         for m in doc.mentions.overlapping(match.start() + at[i], match.start() + at[i] + 1))), None)
+    if town is not None:  # "… Chairman Name Name Kendari Tourism Office Head …": the next office or its town
         words = words[:town]
     # a region or organisation is not a person
     start = match.start()

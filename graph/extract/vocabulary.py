@@ -226,7 +226,8 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
                           r"watching|watched|looked on|presided|"
                           # "Among the Jiangmen delegates were …", "On the Pekanbaru side were …"
-                          r"among the (?:[\w-]+ )?(?:delegates|guests)|on the [\w-]+ side (?:were|was))\b")
+                          r"among the (?:[\w-]+ )?(?:delegates|guests)|on the [\w-]+ side (?:were|was)|"
+                          r"also at the (?:signing|ceremony|meeting))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
 RECEIVE_RE = re.compile(r"(?i)\b(?:menerima|menyambut|menjamu|(?:menggelar|mengadakan) (?:pertemuan|forum|temu bisnis|"
