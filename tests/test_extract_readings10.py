@@ -137,3 +137,14 @@ def test_also_at_the_signing_were(gazetteer):
             "signing, according to the statement, was Bitung City Council Chairman Yosef Hendrik Mandagi.\n")
     signing, = facts(extract(text, "en", "2026-11-23", gazetteer), "Signing")
     assert "yosef-hendrik-mandagi" in signing["participant"]
+
+
+def test_a_visit_facilitated_by_a_forum_led_by_the_mayor(gazetteer):
+    text = ("The MoU was signed by Bitung Mayor Maurits Lumempouw and Huizhou Vice Mayor Tang Wei in Huizhou, during "
+            "a visit to Huizhou by a 9-member Bitung delegation led by the mayor.\n\n"
+            "The visit was facilitated by the Sulawesi Coastal Cities Forum (SCCF), a business network.\n")
+    draft = extract(text, "en", "2026-11-23", gazetteer)
+    assert not facts(draft, "Meeting")  # the forum is who facilitated it, not an event held
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("huizhou", "kota-bitung")
+    assert visit["ledBy"] == "maurits-lumempouw"

@@ -35,7 +35,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         met, came = MEETING_VERB_RE.search(first), DELEGATION_RE.search(first)
         if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()):
             type_name = "Meeting"
-    if visit and any(_FORUM_RE.search(doc.sentences[i].text) for i in meeting):
+    if visit and any(_forum_held(doc, doc.sentences[i]) for i in meeting):
         type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
     festival_only = all(not EXPO_RE.search(_FESTIVAL_RE.sub("", doc.sentences[i].text)) for i in expo)
     if expo and (len(expo) > len(visit) or len(expo) == len(visit) and not festival_only) and only != "Visit":
@@ -366,6 +366,15 @@ _EVENT_AGAIN_RE = re.compile(r"(?:The|This) (?:event|week|festival|fair|show)\b|
 _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
 _FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b")
+
+
+def _forum_held(doc, sentence) -> bool:
+    """A forum or business meeting held, not an organisation called a forum ("the … Coastal Cities Forum")."""
+    return any(not [m for m in doc.mentions.overlapping(sentence.start + f.start(), sentence.start + f.end())
+                    if doc.entity_type(m.entity) not in REGION_TYPES]
+               for f in _FORUM_RE.finditer(sentence.text))
+
+
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 _FESTIVAL_RE = re.compile(r"\b[Ff]estival\b")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
@@ -425,6 +434,12 @@ def _leader(doc, sentence):
     if named is not None or lead is None:
         return named
     pos = sentence.start + lead.end()
+    bare = _BARE_TITLE_RE.match(doc.text, pos, sentence.end)
+    if bare is not None:  # "a 9-member Kendari delegation led by the mayor": the one mayor the article names
+        holders = {holder for at, holder, _ in doc.posts_at if at < pos and re.match(
+            rf"(?:[\w'’.-]+\s+){{0,3}}?(?<!vice )(?<!deputy )(?<!wakil ){bare.group(1)}\b", doc.text[at:at + 60],
+            re.IGNORECASE)}
+        return holders.pop() if len(holders) == 1 else None
     titled = [holder for at, holder, _ in sorted(doc.posts_at) if pos <= at <= pos + 12]
     if titled:  # "dipimpin oleh Wakil Direktur Biro …, Name": the holder of the title read there
         return titled[0]
@@ -450,6 +465,8 @@ def _leader(doc, sentence):
 
 
 _ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
+_BARE_TITLE_RE = re.compile(r"the (mayor|regent|governor|vice mayor|deputy mayor|vice governor|chairman|chairwoman)\b"
+                            r"(?!\s+(?:of\b|[A-Z]))")
 _TITLE_PHRASE_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[\w&'’-]+){1,9}?,\s*")
 
 
