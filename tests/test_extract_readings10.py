@@ -148,3 +148,14 @@ def test_a_visit_facilitated_by_a_forum_led_by_the_mayor(gazetteer):
     visit, = facts(draft, "DelegationVisit")
     assert (visit["host"], visit["guest"]) == ("huizhou", "kota-bitung")
     assert visit["ledBy"] == "maurits-lumempouw"
+
+
+def test_people_named_after_titles_the_ontology_has_no_role_for(gazetteer):
+    text = ("Konsul Jenderal Tiongkok di Makassar, Lin Feng, berkunjung ke Kota Bitung, Senin (5/10). Dalam kunjungan "
+            "tersebut, Lin didampingi Konsul Bidang Kebudayaan, Gao Shuyan, serta Atase Pendidikan, Qian Mo Lin.\n\n"
+            "Turut mendampingi wali kota, Asisten Pemerintahan Setda Kota Bitung, Hendra Lumowa.\n")
+    draft = extract(text, "id", "2026-10-06", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    named = people(draft)
+    assert {named[n]["id"] for n in ("Gao Shuyan", "Qian Mo Lin", "Hendra Lumowa")} <= set(visit["participant"])
+    assert not [p for p in draft.proposed if str(p["label"]).startswith(("Asisten", "Atase"))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.people import person_named
-from graph.extract.vocabulary import ATTENDING_RE, DELEGATION_RE, NOT_NAMES, TITLE_RE, TITLE_WORDS
+from graph.extract.vocabulary import ATTENDING_RE, DELEGATION_RE, HONORIFIC_RE, NOT_NAMES, TITLE_RE, TITLE_WORDS
 
 
 def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
@@ -23,6 +23,7 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
         found += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
         found += _titled_names(doc, sentence)
         found += _described_names(doc, sentence.start + listed.end(), sentence.end) if listed else []
+        found += _names_after_titles(doc, sentence) if ATTENDING_RE.search(sentence.text) else []
         if found:
             found_all.append((list(dict.fromkeys(found)), sentence.text,
                               listed is not None and not ATTENDING_RE.search(sentence.text)))
@@ -58,6 +59,26 @@ def _described_names(doc, start, end) -> list[str]:
     for match in _DESCRIBED_NAME_RE.finditer(doc.text, start, end):
         words = match.group(1).split()
         if any(w in NOT_NAMES or w in TITLE_WORDS for w in words) or doc.mentions.overlapping(*match.span(1)):
+            continue
+        person = person_named(doc, match.group(1), match.start(1))
+        if person is not None and doc.entity_type(person) == "Person":
+            found.append(person)
+    return found
+
+
+# a name closing a title the ontology has no role for: "didampingi Konsul Bidang Ekonomi, Zhou Yiming, serta Atase
+# Konsuler, Ma Ruoxi", "… dan Asisten Perekonomian … Setda Maluku Tengah, Marthen Pattiasina."
+_NAME_AFTER_TITLE_RE = re.compile(r"(?<=[a-z\w.)]),\s+(?:" + HONORIFIC_RE.pattern + r")?((?:[A-Z][a-z'’-]+\s+){1,3}"
+                                  r"[A-Z][a-z'’-]+)(?=\s*(?:,|\.(?:\s|$)|;|\s+(?:dan|serta|and)\b|$))")
+
+
+def _names_after_titles(doc, sentence) -> list[str]:
+    """People named after a comma in a line of who was there, each after words that say what they do."""
+    found = []
+    for match in _NAME_AFTER_TITLE_RE.finditer(doc.text, sentence.start, sentence.end):
+        words = match.group(1).split()
+        if any(w in NOT_NAMES or w in TITLE_WORDS for w in words) or [
+                m for m in doc.mentions.overlapping(*match.span(1)) if doc.entity_type(m.entity) != "Person"]:
             continue
         person = person_named(doc, match.group(1), match.start(1))
         if person is not None and doc.entity_type(person) == "Person":

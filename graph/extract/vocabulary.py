@@ -154,7 +154,9 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               "Terima", "Menerima", "Sambut", "Teken", "Tandatangani", "Kunjungi", "Hadiri", "Bahas", "Jajaki",
               "Dorong", "Ajak", "Buka", "Resmikan", "Lepas", "Pimpin", "Bertemu", "Temui",
               # demonyms: "the northwest Chinese province" names no province "Chinese"
-              "Chinese", "Indonesian"}
+              "Chinese", "Indonesian",
+              # titles the ontology has no role for: "mendampingi gubernur, Asisten Perekonomian …, Name"
+              "Asisten", "Atase", "Staf", "Assistant", "Attache", "Attaché"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
