@@ -159,3 +159,12 @@ def test_people_named_after_titles_the_ontology_has_no_role_for(gazetteer):
     named = people(draft)
     assert {named[n]["id"] for n in ("Gao Shuyan", "Qian Mo Lin", "Hendra Lumowa")} <= set(visit["participant"])
     assert not [p for p in draft.proposed if str(p["label"]).startswith(("Asisten", "Atase"))]
+
+
+def test_a_delegation_written_province_first_is_the_citys(gazetteer):
+    text = ("Bupati Lombok Timur menerima kunjungan delegasi Pemerintah Provinsi Hunan, Kota Changde, Republik Rakyat "
+            "Tiongkok, di Pendopo Bupati Lombok Timur, Selasa (13/10).\n")
+    draft = extract(text, "id", "2026-10-13", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("kabupaten-lombok-timur", "changde")
+    assert ("changde", "hunan") in {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}

@@ -59,6 +59,10 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                         and not (kind == "Province" and _TOWN_IN_RE.match(after)):
                     # ("a delegation from the West Sumatra city": the province says where the town lies)
                     guest = m.entity
+                    town = doc.mention_at(m.end + 2, LOCAL_REGIONS) if kind == "Province" and \
+                        doc.text.startswith(", ", m.end) else None
+                    if town is not None and "|" not in town.entity:
+                        guest = town.entity  # "delegasi Pemerintah Provinsi Hunan, Kota Changde": the city
                 elif host is None and HOST_RE.search(before) and (kind in REGION_TYPES or m.entity in doc.names.seat
                                                                   or m.entity in doc.seats):
                     # a region, or its legislature or government: "visited the Banten Provincial Legislature"

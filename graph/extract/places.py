@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.vocabulary import LEVEL, REGION_TYPES
+from graph.extract.vocabulary import LEVEL, LOCAL_REGIONS, REGION_TYPES
 
 # what may stand between a region and the larger one it lies in: "south China's", "Indonesia's"
 _QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|"
@@ -37,6 +37,14 @@ def place_facts(doc) -> list[dict]:
             # "Jilin province's Yanbian Korean Autonomous Prefecture": Yanbian lies in Jilin
             located.add((c.entity, b.entity))
             facts.append({"about": c.entity, "locatedIn": b.entity, "quote": [doc.text[b.start:c.end]]})
+        if "|" not in a.entity + b.entity and doc.entity_type(a.entity) == "Province" and a.text.startswith("Provinsi ") \
+                and doc.entity_type(b.entity) in LOCAL_REGIONS and re.match(r"(?:Kota|Kabupaten|Kab\.) ", b.text) \
+                and doc.text[a.end:b.start] == ", " and (b.entity, a.entity) not in located \
+                and not doc.names.contradicts(b.entity, a.entity):
+            # written province first: "delegasi Pemerintah Provinsi Hunan, Kota Changde" (Changde lies in Hunan)
+            located.add((b.entity, a.entity))
+            facts.append({"about": b.entity, "locatedIn": a.entity, "quote": [doc.text[a.start:b.end]]})
+            continue
         subject = doc.names.jurisdiction.get(a.entity, a.entity)
         ta, tb = doc.entity_type(subject), doc.entity_type(b.entity)
         gap = doc.text[a.end:b.start]
