@@ -168,3 +168,16 @@ def test_a_delegation_written_province_first_is_the_citys(gazetteer):
     visit, = facts(draft, "DelegationVisit")
     assert (visit["host"], visit["guest"]) == ("kabupaten-lombok-timur", "changde")
     assert ("changde", "hunan") in {(f["about"], f["locatedIn"]) for f in facts(draft) if "locatedIn" in f}
+
+
+def test_a_company_a_caption_names_first_keeps_its_legal_form_in_the_body(gazetteer):
+    text = ("PANEN PERDANA: Bupati Banyuasin bersama Direktur Utama Jiujiang Hengfeng Seed Co., Ltd. Xu Liang di sawah. "
+            "(Foto: Humas)\n\n"
+            "BANYUASIN - Jiujiang Hengfeng Seed Co., Ltd. memanen padi hibrida di Banyuasin, Kamis (9/4).\n\n"
+            "Rombongan perusahaan dipimpin Direktur Utama Jiujiang Hengfeng Seed Co., Ltd., Xu Liang.\n\n"
+            "Hadir antara lain Ketua Kelompok Tani Sumber Jaya, Suparno.\n")
+    draft = extract(text, "id", "2026-04-10", gazetteer)
+    named = people(draft)
+    posts_held = {(p["heldBy"], p["role"]) for p in facts(draft, "Post")}
+    assert (named["Xu Liang"]["id"], "director") in posts_held
+    assert (named["Suparno"]["id"], "chair") in posts_held  # a farmers' group's chair, named by one word

@@ -195,6 +195,7 @@ _COMPANY_RE = re.compile(r"(?<![\w'’-])(?:(?P<pt>PT\.?\s+(?:[A-Z][\w&'’-]*\s
 def companies(doc, add) -> None:
     """Companies named with their legal form, proposed when unknown, and named again without it: "Wakil Presiden
     Direktur Baise Hongtai Aluminium" after "Baise Hongtai Aluminium Co., Ltd."."""
+    named_again = []
     for match in _COMPANY_RE.finditer(doc.text):
         words = (match.group("name") or "").split()
         while words and (words[0] in NOT_NAMES or words[0] in TITLE_WORDS or words[0] in ("The", "the")):
@@ -208,8 +209,10 @@ def companies(doc, add) -> None:
         entity = next(iter(known)) if len(known) == 1 else doc.propose(
             slug(full if match.group("pt") else short), "Company", full, [short] if short != full else [], full)
         if add(Mention(start, match.end(), entity, "Company", doc.text[start:match.end()])) and len(short.split()) > 1:
-            for again in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
-                add(Mention(again.start(), again.end(), entity, "Company", short))
+            named_again.append((short, entity))
+    for short, entity in named_again:  # (after every name with its legal form: a caption may name it first)
+        for again in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
+            add(Mention(again.start(), again.end(), entity, "Company", short))
 
 
 _LEGISLATURE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}(?:[Pp]rovincial\s+|[Cc]ity\s+|[Rr]egency\s+|"

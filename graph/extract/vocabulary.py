@@ -83,7 +83,7 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
                    "Pemkot", "Pemkab", "Pemprov", "Disperindag", "Dispar", "Diskominfo", "Bappeda", "DPMPTSP",
                    "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik", "Perkumpulan",
                    "Paguyuban", "Gabungan", "SMK", "SMA", "SMP", "SMKN", "SMAN", "Madrasah", "Museum", "Forum",
-                   "Balai", "Sanggar", "Komunitas", "Teater", "Serikat", "Klub"}
+                   "Balai", "Sanggar", "Komunitas", "Teater", "Serikat", "Klub", "Kelompok", "Gapoktan"}
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
