@@ -181,3 +181,28 @@ def test_a_company_a_caption_names_first_keeps_its_legal_form_in_the_body(gazett
     posts_held = {(p["heldBy"], p["role"]) for p in facts(draft, "Post")}
     assert (named["Xu Liang"]["id"], "director") in posts_held
     assert (named["Suparno"]["id"], "chair") in posts_held  # a farmers' group's chair, named by one word
+
+
+def test_two_provinces_sign_and_a_municipality_has_a_vice_mayor(gazetteer):
+    text = ("Pemerintah Provinsi Jambi dan Pemerintah Kota Tianjin, Republik Rakyat Tiongkok, menandatangani nota "
+            "kesepahaman (MoU) kerja sama provinsi bersahabat di Rumah Dinas Gubernur, Senin (15/6).\n\n"
+            "MoU diteken Gubernur Jambi, Hendra Wijaya, dan Wakil Wali Kota Tianjin, Ma Jianhua.\n\n"
+            "Rombongan Tianjin dipimpin Ma Jianhua. Delegasi berada di Jambi sejak Minggu (14/6).\n")
+    draft = extract(text, "id", "2026-06-16", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert sorted(mou["party"]) == ["jambi", "tianjin"]
+    assert ("ma-jianhua", "deputy-mayor", "tianjin") in {(p["heldBy"], p["role"], p["postIn"])
+                                                         for p in facts(draft, "Post")}
+    visit, = facts(draft, "DelegationVisit")  # signed at a building alone: with the side the delegation came to
+    assert (visit["host"], visit["guest"]) == ("jambi", "tianjin")
+
+
+def test_a_municipal_delegation_is_its_municipalitys(gazetteer):
+    text = ("Vice Mayor Ma Jianhua led an 11-member Tianjin municipal delegation to Jambi province, Indonesia, from "
+            "June 14 to 17. On June 16, Ma and Hendra Wijaya, governor of Jambi, signed a memorandum of understanding "
+            "between the Tianjin Municipal People's Government and the Jambi Provincial Government.\n")
+    draft = extract(text, "en", "2026-06-18", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"], visit["ledBy"]) == ("jambi", "tianjin", "ma-jianhua")
+    assert ("ma-jianhua", "deputy-mayor", "tianjin") in {(p["heldBy"], p["role"], p["postIn"])
+                                                         for p in facts(draft, "Post")}

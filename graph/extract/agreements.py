@@ -366,6 +366,20 @@ def unnamed_counterpart(doc, sentence):
     found = doc.mention_at(sentence.start + match.end(), {"Country"})
     return found.entity if found else None
 
+def _party_groups(doc, sentence, mentions, qualifiers, wanted) -> list[list[str]]:
+    """The parties each part of the sentence names (a region of a ``wanted`` class, or an institution)."""
+    groups = []
+    for seg_start, seg_end in parts(doc.text, sentence.start, sentence.end):
+        found = []
+        for m in mentions:
+            if seg_start <= m.start < seg_end and id(m) not in qualifiers and \
+                    (doc.entity_type(m.entity) in wanted or m.entity in doc.institutions) and m.entity not in found:
+                found.append(m.entity)
+        if found:
+            groups.append(found)
+    return groups
+
+
 def parties(doc, sentence, type_name):
     mentions = doc.in_span(sentence.start, sentence.end, REGION_TYPES - {"Country", "Island"})
     for m in doc.in_span(sentence.start, sentence.end, {"LocalGovernment"}):
@@ -400,15 +414,12 @@ def parties(doc, sentence, type_name):
         wanted = LOCAL_REGIONS | {"Province"}
     else:
         wanted = LOCAL_REGIONS
-    groups = []
-    for seg_start, seg_end in parts(doc.text, sentence.start, sentence.end):
-        parties = []
-        for m in mentions:
-            if seg_start <= m.start < seg_end and id(m) not in qualifiers and \
-                    (doc.entity_type(m.entity) in wanted or m.entity in doc.institutions) and m.entity not in parties:
-                parties.append(m.entity)
-        if parties:
-            groups.append(parties)
+    groups = _party_groups(doc, sentence, mentions, qualifiers, wanted)
+    if not groups and "Province" not in wanted:
+        # two provinces (a Chinese municipality is one): "an MoU … between the Shanghai Municipal People's
+        # Government and the South Sumatra Provincial Government"
+        groups = _party_groups(doc, sentence, mentions, qualifiers, {"Province"})
+        groups = groups if any(len(g) >= 2 for g in groups) else []
     if len(groups) > 1 and all(len(g) >= 2 for g in groups):
         return groups
     flat = list(dict.fromkeys(e for g in groups for e in g))

@@ -52,7 +52,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         for m in doc.in_span(sentence.start, sentence.end):
             kind = doc.entity_type(m.entity)
             before = doc.text[max(sentence.start, m.start - 90):m.start]  # ("a 16-member group of … from")
-            after = doc.text[m.end:m.end + 20]
+            after = doc.text[m.end:m.end + 40]
             if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
                                                            GUEST_AFTER_RE.match(after)) \
@@ -405,6 +405,9 @@ def _signing_sides(doc, agreements, host, guest):
     found = set()
     for fact in agreements:
         at, parties = fact.get("signedAt"), fact.get("party", [])
+        if at is None and guest in parties and len(parties) == 2:
+            # signed at a building the text names alone ("di Griya Agung"): with the side the delegation came to
+            at = next(p for p in parties if p != guest)
         if at is None or len(parties) != 2:
             continue
         home = [p for p in parties if p == at or doc.names.located.get(at) == p]
@@ -479,7 +482,7 @@ _TITLE_PHRASE_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[\w&'’-]+){1,9}?,\s*")
 # rombongan" (degrees between the name and the verb)
 _LEADS_RE = re.compile(r"(?:,?\s*(?:[A-Z][A-Za-z]{0,4}\.)+(?:[A-Z][A-Za-z]{1,4}\b\.?)?)*\s*,?\s*"
                        r"(?:(?:yang|who)\s+(?:(?:also|juga|datang|kini|now)\s+)*)?"
-                       r"(?:memimpin|mengetuai|heads|headed|leads|led|is leading)\s+(?:[\w'’-]+\s+){0,3}?"
+                       r"(?:memimpin|mengetuai|heads|headed|leads|led|is leading)\s+(?:[\w'’-]+\s+){0,4}?"
                        r"(?:delegasi|rombongan|delegation|team|group|mission|misi)\b")
 
 

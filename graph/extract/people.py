@@ -18,7 +18,7 @@ from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_RE
                                       REGION_TYPES, SECTORS, TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
 from graph.extract.title_places import (delegation_origin, holders_country, larger_region_end, of_class,
-                                        region_of_country, side_said_first)
+                                        municipality_at, region_of_country, side_said_first)
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
@@ -262,7 +262,8 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                 return None
             place = before[-1].entity
     else:
-        region = doc.mention_at(after, COMPATIBLE[region_class])
+        region = doc.mention_at(after, COMPATIBLE[region_class]) or (
+            municipality_at(doc, after) if region_class == "City" else None)
         if region is not None:
             place, pos = region.entity, region.end
             pos = larger_region_end(doc, pos, limit)

@@ -34,6 +34,8 @@ def side_said_first(doc, low, title_start, types):
 # titles only Indonesia's regions have
 _INDONESIAN_TITLE_RE = re.compile(r"(?i)(?:wakil\s+)?(?:bupati|wali\s?kota|gubernur|wabup|wawali|wagub|wako)\b")
 
+MUNICIPALITIES = {"beijing", "shanghai", "tianjin", "chongqing"}  # provinces that have a mayor
+
 
 def holders_country(doc, title, pos, limit) -> str | None:
     """Whose official a title with no place names: Indonesia's for an Indonesian title ("Bupati"), else the
@@ -52,12 +54,21 @@ def holders_country(doc, title, pos, limit) -> str | None:
 
 def region_of_country(doc, country, types):
     """The one region of ``types`` in ``country`` the article names, if it names only one there: "Mayor Name"
-    in a story about Sawahlunto and Zigong is Sawahlunto's mayor when Name is Indonesian."""
+    in a story about Sawahlunto and Zigong is Sawahlunto's mayor when Name is Indonesian (a mayor's, a
+    municipality's too when no city is named there: "Vice Mayor Gu Xinrong" in a story about Shanghai)."""
     if country is None:
         return None
     found = {m.entity for m in doc.mentions if "|" not in m.entity and doc.entity_type(m.entity) in types
              and doc.names.in_country(m.entity, country)}
+    if not found and "City" in types:
+        found = {m.entity for m in doc.mentions if m.entity in MUNICIPALITIES}
     return found.pop() if len(found) == 1 else None
+
+
+def municipality_at(doc, pos):
+    """A municipality named at ``pos``: a province with a mayor ("Wakil Wali Kota Shanghai, Name")."""
+    found = doc.mention_at(pos, {"Province"})
+    return found if found is not None and found.entity in MUNICIPALITIES else None
 
 
 def delegation_origin(doc, low, title_start, types):

@@ -197,7 +197,9 @@ GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w
                       r"(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
                       r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
                       r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
-GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:delegation|delegates|team)\b")  # "Fuqing's delegation"
+# "Fuqing's delegation", "an 11-member Shanghai municipal delegation"
+GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:(?:municipal|provincial|city|regency|government|business|trade)\s+)?"
+                            r"(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
                       r"trip to|mengunjungi|misi (?:dagang|bisnis) ke|(?:trade|business) mission to|"
                       r"(?:arrived|arrives|arriving) in|tiba di)\s+$|"
