@@ -206,3 +206,24 @@ def test_a_municipal_delegation_is_its_municipalitys(gazetteer):
     assert (visit["host"], visit["guest"], visit["ledBy"]) == ("jambi", "tianjin", "ma-jianhua")
     assert ("ma-jianhua", "deputy-mayor", "tianjin") in {(p["heldBy"], p["role"], p["postIn"])
                                                          for p in facts(draft, "Post")}
+
+
+def test_a_line_that_dates_the_page_dates_no_event(gazetteer):
+    text = ("Friday, 14 Aug 2026 16:40 WITA\n\n"
+            "ENDE - A 14-member medical team from Xuzhou visited Ende this week.\n")
+    draft = extract(text, "en", "2026-08-14", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert "date" not in visit
+
+
+def test_a_hospitals_short_name_with_its_town_and_its_director(gazetteer):
+    text = ("The team operated at Ende Regional General Hospital (RSUD Ende) all week.\n\n"
+            "On Thursday, Xuzhou Guanghui Eye Hospital and RSUD Ende signed a memorandum of understanding on training. "
+            "The memorandum was signed by RSUD Ende director dr. Maria Goreti Wea.\n")
+    draft = extract(text, "en", "2026-08-14", gazetteer)
+    hospital, = [e for e in draft.proposed if "RSUD Ende" in e["alias"]]
+    assert "Ende Regional General Hospital" in [hospital["label"], *hospital["alias"]]
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert sorted(mou["party"]) == sorted([hospital["id"], "xuzhou-guanghui-eye-hospital"])
+    assert (people(draft)["Maria Goreti Wea"]["id"], "director", hospital["id"]) in {
+        (p["heldBy"], p["role"], p["postIn"]) for p in facts(draft, "Post")}

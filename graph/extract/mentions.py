@@ -35,11 +35,16 @@ def find_mentions(doc):
     short_names = []
     # (a capitalised word may end with a comma: "Dinas Pendidikan, Kepemudaan dan Olahraga (Disdikpora)")
     word = r"(?:[A-Z][\w’'–-]*,?|of|and|for|dan|untuk|the|&|–)"
-    for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}})\)", text):
+    # (a short name may carry its town: "Ende Regional General Hospital (RSUD Ende)")
+    for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}}(?: [A-Z][a-z]+)?)\)", text):
         words = match.group(1).split()
         acronym = match.group(2)
-        while words and words[0][0] != acronym[0].upper():
-            words.pop(0)  # "dan Kepala Dinas … (DPMPTSP)": the name begins with the acronym's capital
+        if " " in acronym and acronym.split()[1] not in words:
+            continue  # (the town of the short name is the full name's)
+        town = acronym.split()[1] if " " in acronym else None
+        while words and words[0][0] != acronym[0].upper() and not (
+                words[0] == town and len(words) > 1 and words[1][0] == acronym[0].upper()):
+            words.pop(0)  # "dan Kepala Dinas … (DPMPTSP)": the name begins with the acronym's capital (or its town)
         while len(words) > 2 and TITLE_RE.fullmatch(words[0]) and words[1][0] == acronym[0].upper():
             words.pop(0)  # "Kepala Kantor Kesyahbandaran … (KSOP)": a title that shares the capital
         if any(w.endswith(",") for w in words) and words[0] not in ORG_HEADS_FIRST:

@@ -39,11 +39,21 @@ _DATELINE_RE = re.compile(r"[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,3}(?:\s*,\s*[\w./ ()
 _FIRST_PARAGRAPHS = 4  # a dateline opens the story: it is looked for in the first lines only
 
 
+# a line that only says when the page was published: "Friday, 14 Aug 2026 16:40 WITA", "Selasa, 16 Juni 2026 |
+# 08:10 WIB", "Updated: 2026-06-18 15:20 | Outlet", "Outlet | November 23, 2026" (it dates the page, not the story)
+_STAMP_RE = re.compile(r"\s*(?:[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,3}\s*[|—–-]\s*)?"
+                       r"(?:(?:Updated|Published|Posted|Diperbarui|Dipublikasikan|Terbit)\s*:?\s*)?"
+                       r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                       r"\d{4}-\d{2}-\d{2})"
+                       r"(?:\s*[,|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|GMT|UTC)(?:[+-]\d+)?)?)?"
+                       r"(?:\s*\|[^|\n]{0,40})?\s*$")
+
+
 def kind_of_line(line: str) -> str:
     """What a whole line is: teaser, credit, caption, or body."""
     if _TEASER_RE.match(line):
         return "teaser"
-    if _CREDIT_RE.match(line):
+    if _CREDIT_RE.match(line) or (len(line) < 90 and _STAMP_RE.match(line)):
         return "credit"
     if _CAPTION_RE.match(line):
         return "caption"

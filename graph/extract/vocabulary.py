@@ -261,7 +261,7 @@ EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibit
 INSTITUTION_RE = re.compile(r"\b(?:(?:[A-Z][\w'’&-]*\s+){1,5}(?:College|University|Polytechnic|Hospital|Academy|"
                             r"Institute|School)(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,3})?|"
                             # (and schools: "SMK Pariwisata Widya Ubud", "SMA Negeri 1 Kudus")
-                            r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|Institut|SMKN?|SMAN?|SMPN?|"
+                            r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|RSUD|RSUP|Institut|SMKN?|SMAN?|SMPN?|"
                             r"Sekolah Menengah(?: Kejuruan| Atas| Pertama)?|Madrasah(?: Aliyah)?)"
                             r"(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}(?=\s+[A-Z]))){1,4})")
 # who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …"
