@@ -227,3 +227,18 @@ def test_a_hospitals_short_name_with_its_town_and_its_director(gazetteer):
     assert sorted(mou["party"]) == sorted([hospital["id"], "xuzhou-guanghui-eye-hospital"])
     assert (people(draft)["Maria Goreti Wea"]["id"], "director", hospital["id"]) in {
         (p["heldBy"], p["role"], p["postIn"]) for p in facts(draft, "Post")}
+
+
+def test_led_by_the_hospitals_president_and_signed_by_his_surname(gazetteer):
+    text = ("ENDE - A 14-member medical team from Xuzhou Guanghui Eye Hospital operated on 212 patients in Ende this "
+            "week. The team, led by the hospital's president, Dr. Kong Dezhi, was welcomed by Ende Regent Marselinus "
+            "Ndori Bata.\n\n"
+            "On Thursday, Xuzhou Guanghui Eye Hospital and Ende Regional General Hospital (RSUD Ende) signed a "
+            "memorandum of understanding. The memorandum was signed by Kong and RSUD Ende director dr. Maria Goreti "
+            "Wea.\n")
+    draft = extract(text, "en", "2026-08-14", gazetteer)
+    kong = people(draft)["Kong Dezhi"]["id"]
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["ledBy"] == kong
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert kong in mou["signatory"]

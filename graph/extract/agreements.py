@@ -7,10 +7,10 @@ import re
 
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
-from graph.extract.people import institution_heads
+from graph.extract.people import institution_heads, named_before, person_named
 from graph.extract.segments import parts
 from graph.extract.doc import slug
-from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
+from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, CHINESE_SURNAMES, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
                                       NOT_NAMES, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, TITLE_WORDS, UNNAMED_RE,
                                       WITNESS_RE, org_type)
 
@@ -337,10 +337,17 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
     """Who signed and where, from a sentence with a signing verb."""
     people = [h for h, _ in person_of_post.get(sentence.start, [])]
     people += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
-    people = list(dict.fromkeys(people))
     witnessed = WITNESS_RE.search(sentence.text)
+    cut = sentence.start + witnessed.start() if witnessed else sentence.end
+    for word in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]{1,9}(?![\w'’-])", doc.text[sentence.start:cut]):
+        # "Gu and Hendra …, acting governor of …, signed", "signed by Kong and …": a person named in full before
+        at = sentence.start + word.start()
+        if not doc.mentions.overlapping(at, at + len(word.group())) and word.group() not in NOT_NAMES:
+            person = named_before(doc, word.group()) or _surname_of(doc, word.group(), sentence.start)
+            if person is not None and person not in people:
+                people.append(person)
+    people = list(dict.fromkeys(people))
     if witnessed:  # "X dan Y menandatangani …, disaksikan Z": who signed is named before the witnesses
-        cut = sentence.start + witnessed.start()
         people = [p for p in people if any(at < cut for at, holder, _ in doc.posts_at if holder == p)
                   or any(m.start < cut for m in doc.in_span(sentence.start, cut, {"Person"}) if m.entity == p)]
     if people and "signatory" not in fact:
@@ -357,6 +364,18 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
                 or _AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
             fact["signedAt"] = m.entity
             break
+
+def _surname_of(doc, surname, before):
+    """The person a Chinese surname alone stands for, named in full earlier in the text though not read yet
+    ("… led by the hospital's president, Dr. Kong Dezhi" … "signed by Kong and …")."""
+    if surname not in CHINESE_SURNAMES:
+        return None
+    found = list(re.finditer(rf"(?<![\w'’-]){surname}\s+[A-Z][a-z]+(?![\w'’-])", doc.text[:before]))
+    if len({m.group() for m in found}) != 1 or doc.mentions.overlapping(found[0].start(), found[0].end()):
+        return None
+    person = person_named(doc, found[0].group(), found[0].start())
+    return person if person is not None and doc.entity_type(person) == "Person" else None
+
 
 def unnamed_counterpart(doc, sentence):
     """The country in "dengan sejumlah provinsi di Tiongkok" / "with several cities in China"."""

@@ -441,6 +441,9 @@ def _leader(doc, sentence):
     if named is not None or lead is None:
         return named
     pos = sentence.start + lead.end()
+    role = _ITS_ROLE_RE.match(doc.text, pos, sentence.end)
+    if role is not None:  # "led by the hospital's president, Dr. Name", "led by its artistic director, Name"
+        pos = role.end()
     bare = _BARE_TITLE_RE.match(doc.text, pos, sentence.end)
     if bare is not None:  # "a 9-member Kendari delegation led by the mayor": the one mayor the article names
         holders = {holder for at, holder, _ in doc.posts_at if at < pos and re.match(
@@ -472,6 +475,8 @@ def _leader(doc, sentence):
 
 
 _ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
+_ITS_ROLE_RE = re.compile(r"(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}(?:president|director|head|"
+                          r"chairman|chairwoman|chairperson|leader|chief|rector|principal),\s+")
 _BARE_TITLE_RE = re.compile(r"the (mayor|regent|governor|vice mayor|deputy mayor|vice governor|chairman|chairwoman)\b"
                             r"(?!\s+(?:of\b|[A-Z]))")
 _TITLE_PHRASE_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[\w&'’-]+){1,9}?,\s*")
