@@ -242,3 +242,19 @@ def test_led_by_the_hospitals_president_and_signed_by_his_surname(gazetteer):
     assert visit["ledBy"] == kong
     mou, = facts(draft, "MemorandumOfUnderstanding")
     assert kong in mou["signatory"]
+
+
+def test_an_office_signs_with_a_college_whose_delegation_came_to_sign(gazetteer):
+    text = ("Dinas Pendidikan dan Kebudayaan (Disdikbud) Kota Bitung menandatangani nota kesepahaman (MoU) pertukaran "
+            "guru dengan Huizhou Maritime Vocational and Technical College dari Huizhou, Tiongkok, pada hari Selasa "
+            "(08/09/2026).\n\n"
+            "Penandatanganan berlangsung di Kantor Wali Kota Bitung. MoU diteken Kepala Disdikbud Kota Bitung, Dra. "
+            "Yuliana Rondonuwu, dan Presiden Huizhou Maritime Vocational and Technical College, Prof. Tang Wei.\n\n"
+            "Delegasi Huizhou berjumlah lima orang.\n")
+    draft = extract(text, "id", "2026-09-09", gazetteer)
+    college, = [e for e in draft.proposed if e["label"] == "Huizhou Maritime Vocational and Technical College"]
+    office, = [e for e in draft.proposed if "Disdikbud" in " ".join([str(e["label"]), *e["alias"]])]
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert mou["party"] == [office["id"], college["id"]]
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("kota-bitung", college["id"])

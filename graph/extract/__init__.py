@@ -35,7 +35,7 @@ from graph.extract.agreements import agreement_facts, name_agreements, signing_e
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
 from graph.extract.attendance import attending
-from graph.extract.events import dated_by_signing, event, host_by_organiser, named_expo
+from graph.extract.events import dated_by_signing, event, host_by_organiser, name_visit, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
@@ -43,7 +43,7 @@ from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
 from graph.extract.trips import dated_by_expo, first_day_of_stay, mission_to_expo, next_legs, speaks_for
-from graph.extract.vocabulary import REFERS_BACK_RE, SIGN_RE, WITNESS_RE
+from graph.extract.vocabulary import REFERS_BACK_RE, REGION_TYPES, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
 __all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
@@ -69,6 +69,24 @@ def signed_during(visit, signings, witnesses) -> None:
         people = [p for p in signing.get("participant", []) if p not in sides and p not in witnesses]
         if people:
             visit["participant"] = list(dict.fromkeys([*visit.get("participant", []), *people]))
+
+
+def delegation_of_institution(doc, visit, agreements) -> None:
+    """"Delegasi Qufu" when a college of Qufu came to sign: the college's delegation, received in the town where
+    it signed."""
+    guest = visit.get("guest") if visit is not None and visit["type"] == "DelegationVisit" else None
+    if guest is None or doc.entity_type(guest) not in REGION_TYPES:
+        return
+    town = set((doc.label(guest, "en") or "").split())
+    for fact in agreements:
+        bodies = [p for p in fact.get("party", []) if p in doc.institutions
+                  and town & set((doc.label(p, "en") or "").split())]
+        if len(fact.get("party", [])) == 2 and len(bodies) == 1 and fact.get("signedAt") not in (None, guest):
+            visit["guest"] = bodies[0]
+            visit["host"] = visit.get("host") or fact["signedAt"]
+            visit["location"] = visit.get("location") or fact["signedAt"]
+            name_visit(doc, visit)
+            return
 
 
 def run(doc: Doc) -> Draft:
@@ -105,6 +123,7 @@ def run(doc: Doc) -> Draft:
     attach_sectors(doc, anchors, visit, agreements)
     name_agreements(doc, agreements)
     signings = signing_events(doc, agreements)
+    delegation_of_institution(doc, visit, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
         visit = None  # an article about a signing: the ceremony is its event
     if visit is not None and visit.get("_arrived") and any(s.get("date", "") > visit.get("date", "~")

@@ -37,6 +37,8 @@ _BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|p
 # a signing at a distance: "signed online", "by video link", "secara daring", "melalui konferensi video"
 _REMOTE_RE = re.compile(r"(?i)\b(?:online|video ?(?:link|conference|call)|virtual(?:ly)?|daring|"
                         r"konferensi video|telekonferensi|teleconference)\b")
+_SIGNING_BODIES = {"GovernmentAgency", "Organisation", "Company", "Association", "BusinessAssociation", "Ministry",
+                   "ResearchInstitute"}
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
 
@@ -197,6 +199,8 @@ def date_line(doc, index):
 _UNNAMED_BODY_RE = re.compile(r"(?i)\b(?:school|college|university|institute|hospital|company|firm|sekolah(?: \w+)?|"
                               r"kampus|perguruan tinggi|rumah sakit|perusahaan(?: \w+)?|kolese)\s+(?:in|from|di|dari|asal)"
                               r"\s+(?:the\s+)?(?:(?:city|regency|county|kota|kabupaten)\s+(?:of\s+)?)?\Z")
+# a region that closes an office's name is where the office is, not a party: "Kepala Disdikbud Kota Bitung, Name"
+_OFFICE_OF_RE = re.compile(r"\b(?:Dinas|Badan|Kantor|Biro|Bagian|Dis[a-z]{2,}|Bappeda|DPMPTSP)\s+\Z")
 _SCHOOL_RE = re.compile(r"(?:SMKN?|SMAN?|SMPN?|Sekolah Menengah|Madrasah)\b")
 
 
@@ -409,7 +413,8 @@ def parties(doc, sentence, type_name):
     mentions.extend(bodies)
     mentions.sort(key=lambda m: m.start)
     qualifiers = {id(m) for m in mentions if _UNNAMED_BODY_RE.search(doc.text, max(sentence.start, m.start - 40),
-                                                                     m.start)}
+                                                                     m.start)
+                  or _OFFICE_OF_RE.search(doc.text, max(sentence.start, m.start - 20), m.start)}
     for a, b in zip(mentions, mentions[1:]):
         if a.entity in doc.institutions and _SEAT_GAP_RE.search(doc.text[a.end:b.start]):
             qualifiers.add(id(b))  # where the college is, not a party: "… College dari Kota Zhengzhou"
@@ -442,4 +447,12 @@ def parties(doc, sentence, type_name):
     if len(groups) > 1 and all(len(g) >= 2 for g in groups):
         return groups
     flat = list(dict.fromkeys(e for g in groups for e in g))
+    if len(flat) == 1 and flat[0] in doc.institutions:
+        # an office signs with a college: "Dinas Pendidikan … (Disdikbud) Kota Magelang menandatangani MoU … dengan
+        # Qufu Kongxiang … College": the office that signed, named before the verb, is the other party
+        verb = SIGN_RE.search(sentence.text)
+        offices = [m for m in doc.in_span(sentence.start, sentence.start + verb.start() if verb else sentence.start)
+                   if doc.entity_type(m.entity) in _SIGNING_BODIES and m.entity != flat[0]]
+        if offices:
+            flat = [offices[0].entity, *flat]
     return [flat] if flat else []

@@ -258,7 +258,8 @@ EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
 # a body that is not a government and signs agreements of its own: a college, a university, a hospital
 # ("Huanghe Vocational College of Industry", "Universitas Bengkulu", "Politeknik Negeri Ambon")
-INSTITUTION_RE = re.compile(r"\b(?:(?:[A-Z][\w'’&-]*\s+){1,5}(?:College|University|Polytechnic|Hospital|Academy|"
+INSTITUTION_RE = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|&)\s+){0,5}(?:College|University|"
+                            r"Polytechnic|Hospital|Academy|"
                             r"Institute|School)(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w'’-]*){1,3})?|"
                             # (and schools: "SMK Pariwisata Widya Ubud", "SMA Negeri 1 Kudus")
                             r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|RSUD|RSUP|Institut|SMKN?|SMAN?|SMPN?|"
