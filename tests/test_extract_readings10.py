@@ -258,3 +258,16 @@ def test_an_office_signs_with_a_college_whose_delegation_came_to_sign(gazetteer)
     assert mou["party"] == [office["id"], college["id"]]
     visit, = facts(draft, "DelegationVisit")
     assert (visit["host"], visit["guest"]) == ("kota-bitung", college["id"])
+
+
+def test_a_trade_mission_from_a_city_and_a_cv_companys_managing_director(gazetteer):
+    text = ("A 15-member trade mission from Bitung city, North Sulawesi, visited buyers in Huizhou last Thursday.\n\n"
+            "The mission included Hendro Susanto Liem, managing director of CV Tenun Ikat Bandar, a weaving "
+            "workshop.\n")
+    draft = extract(text, "en", "2026-12-02", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["guest"] == "kota-bitung"
+    company, = [e for e in draft.proposed if e["type"] == "Company"]
+    assert company["label"] == "CV Tenun Ikat Bandar"
+    assert (people(draft)["Hendro Susanto Liem"]["id"], "director", company["id"]) in {
+        (p["heldBy"], p["role"], p["postIn"]) for p in facts(draft, "Post")}

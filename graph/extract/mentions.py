@@ -191,8 +191,8 @@ def _after_surname(text, start) -> bool:
     return found is not None and found.group(1) in CHINESE_SURNAMES
 
 
-# a company by its legal form: "Baise Hongtai Aluminium Co., Ltd.", "PT Sinar Bambu Lestari", "Zhongda Group"
-_COMPANY_RE = re.compile(r"(?<![\w'’-])(?:(?P<pt>PT\.?\s+(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*(?:\s+Tbk\.?)?)|"
+# a company by its legal form: "Baise Hongtai Aluminium Co., Ltd.", "PT Sinar Bambu Lestari", "CV Tenun Ikat", "Zhongda Group"
+_COMPANY_RE = re.compile(r"(?<![\w'’-])(?:(?P<pt>(?:PT|CV)\.?\s+(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*(?:\s+Tbk\.?)?)|"
                          r"(?P<name>(?:[A-Z][\w&'’-]*\s+){1,5}?)(?P<form>Co\.,?\s*Ltd\.?|Company Limited|"
                          r"Co\.\s+Limited|Ltd\.|Limited|Inc\.|Corporation|Corp\.|Group)(?![\w-]))")
 
@@ -209,7 +209,7 @@ def companies(doc, add) -> None:
             continue
         start = match.end() - len(match.group("pt") or " ".join([*words, match.group("form")]))
         full = " ".join(doc.text[start:match.end()].split())
-        short = " ".join(words) if words else re.sub(r"\APT\.?\s+|\s+Tbk\.?\Z", "", full)
+        short = " ".join(words) if words else re.sub(r"\A(?:PT|CV)\.?\s+|\s+Tbk\.?\Z", "", full)
         known = doc.names.resolve(full) | doc.names.resolve(short)
         entity = next(iter(known)) if len(known) == 1 else doc.propose(
             slug(full if match.group("pt") else short), "Company", full, [short] if short != full else [], full)

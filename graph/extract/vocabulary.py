@@ -45,7 +45,7 @@ TITLES = [
     ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
     ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
     ("Chair", "chair", None),
-    ("Head", "head", None), ("Director", "director", None), ("Speaker", "chair", None),
+    ("Head", "head", None), ("Managing Director", "director", None), ("Director", "director", None), ("Speaker", "chair", None),
     ("Anggota", "member", None), ("Member", "member", None),
     ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
     # diplomats: the post is in their mission (a consulate or an embassy), not in a region
@@ -192,7 +192,8 @@ GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w
                       r"pemerintah|government|komite tetap|standing committee|[a-z]+-member|\w+ orang|\w+['’]s))*\s+$|"
                       # who the delegation is and where it comes from: "rombongan investor dari Kota", "a business
                       # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
-                      r"\b(?:delegasi|rombongan|delegation|delegates|pengusaha|investor|investors|businesspeople|"
+                      r"\b(?:delegasi|rombongan|delegation|delegates|mission|misi dagang|pengusaha|investor|investors|"
+                      r"businesspeople|"
                       r"business people|entrepreneurs|pelajar|siswa|mahasiswa|students|guru|teachers|seniman|artists)"
                       r"(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
                       r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
