@@ -271,3 +271,18 @@ def test_a_trade_mission_from_a_city_and_a_cv_companys_managing_director(gazette
     assert company["label"] == "CV Tenun Ikat Bandar"
     assert (people(draft)["Hendro Susanto Liem"]["id"], "director", company["id"]) in {
         (p["heldBy"], p["role"], p["postIn"]) for p in facts(draft, "Post")}
+
+
+def test_a_group_at_a_fair_named_for_its_town_that_will_visit_a_factory_later(gazetteer):
+    text = ("Eleven sago businesses from Bitung are showing their products at the Huizhou International Food Fair, "
+            "which opened on Wednesday (Oct. 28) at the Huizhou Expo Centre and runs until Saturday.\n\n"
+            "The Bitung group is led by Vice Mayor Hengky Honandar and includes Head of the Bitung Trade Office "
+            "Syafrizal Hamid.\n\n"
+            "Syafrizal said the group would visit a noodle factory in Shenzhen after the fair closes.\n")
+    draft = extract(text, "en", "2026-10-30", gazetteer)
+    assert not facts(draft, "DelegationVisit")  # at the fair alone, and a visit still to come
+    expo, = facts(draft, "Expo")
+    assert expo["location"] == "huizhou"
+    named = people(draft)
+    assert expo["ledBy"] == named["Hengky Honandar"]["id"]
+    assert named["Syafrizal Hamid"]["id"] in expo["participant"]

@@ -72,6 +72,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                         # "Konsul Jenderal … di Makassar, Lin, melakukan kunjungan kerja ke …": Lin led it
                         guest, leader = visitor[0], leader or visitor[1]
                 elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and \
+                        not FUTURE_RE.search(before) and \
                         (sides_at is None or i == sides_at) and not \
                         _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):
                     # "Consul General in Denpasar", "Consulate General of the People's Republic of China in Medan":
@@ -130,10 +131,14 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                                            if LEADER_AFTER_RE.search(x.text)) if found), None)
     if leader is None and type_name == "Expo" and only is None:
         # "Delegasi Guangdong dipimpin …" in an article about an expo (not the visit's leader at an expo it went to)
-        leader = next((found for found in (_leader(doc, x) for x in doc.sentences if DELEGATION_RE.search(x.text))
-                       if found), None)
+        # ("The Meranti group is led by Vice Regent Name and includes Head of … Name": its members took part)
+        led = next(((x, found) for x, found in ((x, _leader(doc, x)) for x in doc.sentences
+                                                if DELEGATION_RE.search(x.text) or LEADER_AFTER_RE.search(x.text))
+                    if found), (None, None))
+        leader = led[1]
         if leader is not None:
             participants.append(leader)
+            participants.extend(holder for holder, _ in person_of_post.get(led[0].start, []))
     body = _leaders_body(doc, leader) if type_name in ("DelegationVisit", "Meeting") else None
     if body is not None and (guest is None or type_name == "Meeting"):
         # a business delegation led by an officer of its chamber or company: that body came ("Rombongan dipimpin
@@ -167,7 +172,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         if len(came_from) == 1 and len(places - came_from) == 1:
             guest, host = next(iter(came_from)), next(iter(places - came_from))
     came = [i for i in indexes if DELEGATION_RE.search(doc.sentences[i].text)
-            and not _FUTURE_RE.search(doc.sentences[i].text)]
+            and not FUTURE_RE.search(doc.sentences[i].text)]
     if type_name == "DelegationVisit" and not (host and guest) and came:
         # "The Indonesian delegation, led by …" in an article about an agreement signed in Dalian: the side
         # whose town it was signed in received the other
@@ -238,6 +243,10 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         return None
     start, end = (date, until) if until else (None, None)
     date = None if until else date
+    if type_name == "Expo" and location is None and name is not None:
+        # named for its town: "the Guangzhou International Food Ingredients Fair"
+        town = [m for m in doc.in_span(0, len(doc.text), LOCAL_REGIONS) if doc.text.startswith(name, m.start)]
+        location = town[0].entity if town else None
     if type_name == "Expo" and not until:
         # (and the sentence after one, when it names the event again: "The event, which runs until Sunday …")
         again = [i + 1 for i in indexes if i + 1 < len(doc.sentences) and i + 1 not in indexes
@@ -382,7 +391,7 @@ def _forum_held(doc, sentence) -> bool:
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 _FESTIVAL_RE = re.compile(r"\b[Ff]estival\b")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
-_FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
+FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
 
 
 def _visitor(doc, low, high, host):

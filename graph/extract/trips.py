@@ -7,7 +7,7 @@ import re
 
 from graph.extract.agreements import short
 from graph.extract.dates import dates
-from graph.extract.events import event
+from graph.extract.events import FUTURE_RE, event
 from graph.extract.vocabulary import LOCAL_REGIONS
 
 
@@ -30,7 +30,7 @@ def mission_to_expo(doc, person_of_post, main):
     # town's mayor opens the week with the delegation's head); a delegation said only to be at a fair came to
     # the fair, and the fair is the article's one event
     said = [doc.sentences[i] for i in came["_sentences"]]
-    if not any(_TRIP_RE.search(s.text) for s in said) and not any(
+    if not any(_TRIP_RE.search(s.text) and not FUTURE_RE.search(s.text) for s in said) and not any(
             place == came["host"] for s in said for _, place in person_of_post.get(s.start, [])):
         return None
     return came
