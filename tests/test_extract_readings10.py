@@ -2,6 +2,8 @@
 colleges signed too, "agreed to deepen exchanges in …". Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
+import pytest
+
 from graph.extract import extract
 from tests.helpers import draft_facts as facts
 
@@ -286,3 +288,27 @@ def test_a_group_at_a_fair_named_for_its_town_that_will_visit_a_factory_later(ga
     named = people(draft)
     assert expo["ledBy"] == named["Hengky Honandar"]["id"]
     assert named["Syafrizal Hamid"]["id"] in expo["participant"]
+
+
+@pytest.mark.parametrize("text, language, published, expected", [
+    # there since a day: the visit's first day
+    ("Delegasi Huizhou dipimpin Tang Wei berada di Kota Bitung sejak Minggu (14/6).", "id", "2026-06-16",
+     {"startDate": "2026-06-14"}),
+    # a range in brackets after the weekdays
+    ("A 14-member medical team from Huizhou operated in Bitung from Monday to Thursday (Aug 10-13).", "en",
+     "2026-08-14", {"startDate": "2026-08-10", "endDate": "2026-08-13"}),
+])
+def test_a_visits_days(gazetteer, text, language, published, expected):
+    visit, = facts(extract(text + "\n", language, published, gazetteer), "DelegationVisit")
+    assert {k: visit.get(k) for k in expected} == expected and "date" not in visit
+
+
+def test_on_a_weekday_at_a_sentences_start_and_until_a_weekday(gazetteer):
+    text = ("On Thursday, Bitung and Huizhou signed a memorandum of understanding in Bitung.\n\n"
+            "The Huizhou Food Fair opened on Wednesday (Oct. 28) at the Huizhou Expo Centre and runs until "
+            "Saturday.\n")
+    draft = extract(text, "en", "2026-10-30", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert mou["signedOn"] == "2026-10-29"
+    expo, = facts(draft, "Expo")
+    assert (expo["startDate"], expo["endDate"]) == ("2026-10-28", "2026-10-31")

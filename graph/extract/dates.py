@@ -20,6 +20,8 @@ DATE_PATTERNS = [
     # a range with no year, after a word that opens one: "from July 1 to 3", "dari 1 hingga 3 Juli", "pada 1-3 Juli"
     ("range-md", re.compile(rf"\b(?:[Ff]rom|[Oo]n)\s+({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
                             rf"(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    # in brackets after the weekdays: "from Monday to Thursday (Aug 10-13)"
+    ("range-md", re.compile(rf"\(({MONTH})\.?\s+(\d{{1,2}})\s*[-–]\s*(?:({MONTH})\.?\s+)?(\d{{1,2}})\)")),
     ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n)\s+(?:tanggal\s+)?(\d{{1,2}})"
                             rf"{RANGE_WORD}(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
     # "Selasa (9/12/2025)", "Selasa [10/3/2026]", "Senin 8/06-2026)"
@@ -35,7 +37,7 @@ DATE_PATTERNS = [
     ("month-rel", re.compile(rf"\b(?:(?:bulan|pada|last|in|since)\s+)({MONTH})\b(?:\s+(lalu|kemarin|ini|this year))?"
                              rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
     ("this-month", re.compile(r"(?i)\b(?:awal|akhir|pertengahan) bulan ini\b|\b(?:earlier|early|late) this month\b")),
-    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)({WEEKDAY})\b")),
+    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+)({WEEKDAY})\b")),
     ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
     # day and month, with neither weekday nor year: "on Nov 3", "pada 3 November", "tanggal 3 November"
     ("on-md", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
@@ -71,7 +73,19 @@ def dates(doc, start, end) -> list[DateHit]:
             for i in range(match.start() - start, match.end() - start):
                 covered[i] = True
             hits.append(DateHit(match.start(), match.end(), value, weekday, until))
+    hits = sorted(hits, key=lambda h: h.start)
+    for match in _UNTIL_WEEKDAY_RE.finditer(doc.text, start, end):
+        # "opened on Wednesday (Oct. 28) … and runs until Saturday": the first such day after the day before it
+        before = [h for h in hits if h.end <= match.start() and len(h.value) == 10]
+        if before and not any(covered[match.start() - start:match.end() - start]):
+            day = dt.date.fromisoformat(before[-1].value)
+            ahead = (WEEKDAYS[match.group(1)] - day.weekday()) % 7 or 7
+            hits.append(DateHit(match.start(1), match.end(), (day + dt.timedelta(days=ahead)).isoformat(),
+                                WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]))
     return _ranges(doc, sorted(hits, key=lambda h: h.start))
+
+
+_UNTIL_WEEKDAY_RE = re.compile(rf"\b(?:until|till|through|hingga|sampai)\s+(?:hari\s+)?({WEEKDAY})\b(?!,?\s*\(?\d)")
 
 
 # the day a statement came, not the day of what it reports: "…, the city government said in a statement received

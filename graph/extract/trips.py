@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.agreements import short
-from graph.extract.dates import dates
+from graph.extract.dates import MONTH, WEEKDAY, dates
 from graph.extract.events import FUTURE_RE, event
 from graph.extract.vocabulary import LOCAL_REGIONS
 
@@ -99,7 +99,9 @@ def dated_by_expo(visit, expo) -> bool:
 
 # a stay of some days: "selama sepekan", "selama tiga hari", "for a week", "a week-long programme"
 _STAY_RE = re.compile(r"(?i)\bselama (?:sepekan|seminggu|(?:\w+ )?(?:hari|pekan|minggu))\b|"
-                      r"\bfor (?:a|one|two|three|four|five|six|seven|ten|\d+) (?:days|weeks?)\b|\bweek-long\b")
+                      r"\bfor (?:a|one|two|three|four|five|six|seven|ten|\d+) (?:days|weeks?)\b|\bweek-long\b|"
+                      # "berada di Singkawang sejak Minggu (7/6)": there since that day
+                      rf"\b(?:sejak|since)\s+(?:hari\s+)?(?:{WEEKDAY}|{MONTH}|\d{{1,2}}\s)")
 
 
 def first_day_of_stay(doc, visit) -> None:
