@@ -311,3 +311,14 @@ def test_on_a_weekday_at_a_sentences_start_and_until_a_weekday(gazetteer):
             "Centre and runs until Saturday.\n")
     expo, = facts(extract(fair, "en", "2026-10-30", gazetteer), "Expo")
     assert (expo["startDate"], expo["endDate"]) == ("2026-10-28", "2026-10-31")
+
+
+def test_signed_at_a_building_named_alone_is_signed_where_the_delegation_was_received(gazetteer):
+    text = ("Pemerintah Provinsi Jambi dan Pemerintah Kota Tianjin menandatangani nota kesepahaman (MoU) di Griya "
+            "Agung, Senin (15/6).\n\n"
+            "Rombongan Tianjin dipimpin Wakil Wali Kota Tianjin, Ma Jianhua. Delegasi berada di Jambi sejak Minggu "
+            "(14/6).\n")
+    draft = extract(text, "id", "2026-06-16", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    signing, = facts(draft, "Signing")
+    assert (mou["signedAt"], signing["location"], signing["venue"]) == ("jambi", "jambi", "Griya Agung")

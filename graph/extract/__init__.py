@@ -57,6 +57,19 @@ def extract(text: str, language: str, published, gazetteer: Source, taken: dict[
     return run(Doc(text, published, Names(gazetteer), taken or {}))
 
 
+def signed_where_received(visit, agreements, signings) -> None:
+    """An agreement between a delegation's side and its hosts, signed at a building the text names alone ("di
+    Griya Agung"): signed where the delegation was received."""
+    if visit is None or visit["type"] != "DelegationVisit" or not (visit.get("host") and visit.get("guest")):
+        return
+    place = visit.get("location") or visit["host"]
+    for signing in signings:
+        fact = signing["_agreement"]
+        if "signedAt" not in fact and not fact.get("_remote") and signing.get("venue") \
+                and {visit["host"], visit["guest"]} == set(fact.get("party", [])):
+            fact["signedAt"] = signing["location"] = place
+
+
 def signed_during(visit, signings, witnesses) -> None:
     """A delegation that came and signed: who signed, or attended a signing in the visit's town, was at the
     visit (who only witnessed it, at the signing alone)."""
@@ -159,6 +172,7 @@ def run(doc: Doc) -> Draft:
                                                      *(p for p in people if p not in sides)]))
             if said not in one["quote"]:
                 one["quote"].append(said)
+    signed_where_received(visit, agreements, signings)
     signed_during(visit, signings, witnesses)
     facts.extend(agreements)
     facts.extend(signings)

@@ -323,7 +323,7 @@ def signing_events(doc, agreements) -> list[dict]:
         if not fact.get("_signing") or not fact.get("id") or not (fact.get("signedAt") or fact.get("signatory")):
             continue  # a signing named in passing, with neither place nor signatories, is no event of its own
         event = {"id": doc.new_id(f"signing-{fact['id']}", "Signing"), "type": "Signing",
-                 "quote": list(fact["_signing"]), "_sentence": fact["_sentence"]}
+                 "quote": list(fact["_signing"]), "_sentence": fact["_sentence"], "_agreement": fact}
         event["label"] = {"id": f"Penandatanganan {fact['label']['id']}", "en": f"Signing of the {fact['label']['en']}"}
         if "signedAt" in fact:
             event["location"] = fact["signedAt"]

@@ -33,7 +33,7 @@ VENUE_RE = re.compile(
     r"\b(?:[Dd]i|[Aa]t|[Ii]n)\s+(?:the\s+)?("
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
-    r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Wisma|Istana|"
+    r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Griya|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
     r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Taman Budaya|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
     # ("Aula Lantai 5 RSPC": a floor's number inside the name)
