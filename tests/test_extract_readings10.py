@@ -315,9 +315,9 @@ def test_on_a_weekday_at_a_sentences_start_and_until_a_weekday(gazetteer):
 
 def test_signed_at_a_building_named_alone_is_signed_where_the_delegation_was_received(gazetteer):
     text = ("Pemerintah Provinsi Jambi dan Pemerintah Kota Tianjin menandatangani nota kesepahaman (MoU) di Griya "
-            "Agung, Senin (15/6).\n\n"
-            "Rombongan Tianjin dipimpin Wakil Wali Kota Tianjin, Ma Jianhua. Delegasi berada di Jambi sejak Minggu "
-            "(14/6).\n")
+            "Agung, Senin (15/6). MoU diteken Gubernur Jambi, Hendra Wijaya, dan Wakil Wali Kota Tianjin, Ma "
+            "Jianhua.\n\n"
+            "Rombongan Tianjin dipimpin Ma Jianhua. Delegasi berada di Jambi sejak Minggu (14/6).\n")
     draft = extract(text, "id", "2026-06-16", gazetteer)
     mou, = facts(draft, "MemorandumOfUnderstanding")
     signing, = facts(draft, "Signing")
