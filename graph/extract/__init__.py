@@ -18,6 +18,7 @@ The work is a pipeline of stages over one ``Doc``, a module each:
     agreements LoIs, MoUs, sister ties, with parties, signatories, signing place and date,
                and the signing ceremony as an event
     events     the visit, meeting or expo the article is about (and a named expo a visit goes on to)
+    leaders    who led a delegation, and the chamber or company the leader speaks for
     trips      the visit of a delegation come to an expo, and a visit's later legs
     organisers who organised it, with whom, and the building it was held in
     attendance who else was there, said in a line of its own

@@ -9,11 +9,10 @@ from graph.extract.agreements import short
 from graph.extract.dates import dates
 from graph.extract.doc import slug
 from graph.extract.organisations import org_phrase
-from graph.extract.people import named_before, person_at, person_named
+from graph.extract.leaders import leaders_body, who_led
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
-                                      LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, LOCAL_REGIONS, MEETING_RE,
-                                      MEETING_VERB_RE, RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, TITLE_RE, VISIT_RE,
-                                      TITLE_WORDS, VISIT_VERB_RE)
+                                      LEADER_AFTER_RE, LOCAL_REGIONS, MEETING_RE, MEETING_VERB_RE, RECEIVE_RE,
+                                      RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, VISIT_RE, VISIT_VERB_RE)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -90,7 +89,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             participants.append(holder)
         if sides_at is None and (host or guest):
             sides_at = i
-        leader = leader or _leader(doc, sentence)
+        leader = leader or who_led(doc, sentence)
         receive = RECEIVE_RE.search(sentence.text)
         if receive and host is not None and doc.entity_type(host) in REGION_TYPES:
             # "Ketua DPRD X, Name, menerima kunjungan … yang berkunjung ke X": the legislature that received
@@ -127,19 +126,19 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             fact["quote"].append(sentence.text)
     if leader is None and type_name in ("DelegationVisit", "Meeting"):
         # "The Shantou group was led by Name, …" in a sentence of its own, which names neither visit nor meeting
-        leader = next((found for found in (_leader(doc, x) for x in doc.sentences
+        leader = next((found for found in (who_led(doc, x) for x in doc.sentences
                                            if LEADER_AFTER_RE.search(x.text)) if found), None)
     if leader is None and type_name == "Expo" and only is None:
         # "Delegasi Guangdong dipimpin …" in an article about an expo (not the visit's leader at an expo it went to)
         # ("The Meranti group is led by Vice Regent Name and includes Head of … Name": its members took part)
-        led = next(((x, found) for x, found in ((x, _leader(doc, x)) for x in doc.sentences
+        led = next(((x, found) for x, found in ((x, who_led(doc, x)) for x in doc.sentences
                                                 if DELEGATION_RE.search(x.text) or LEADER_AFTER_RE.search(x.text))
                     if found), (None, None))
         leader = led[1]
         if leader is not None:
             participants.append(leader)
             participants.extend(holder for holder, _ in person_of_post.get(led[0].start, []))
-    body = _leaders_body(doc, leader) if type_name in ("DelegationVisit", "Meeting") else None
+    body = leaders_body(doc, leader) if type_name in ("DelegationVisit", "Meeting") else None
     if body is not None and (guest is None or type_name == "Meeting"):
         # a business delegation led by an officer of its chamber or company: that body came ("Rombongan dipimpin
         # Wakil Ketua Kamar Dagang Kota Yueyang, …" at a business meeting; a company's vice president director)
@@ -187,7 +186,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         received = _receiver(doc, person_of_post, guest)
         if received is not None:
             host, sentence = received
-            leader = leader or _leader(doc, sentence)
+            leader = leader or who_led(doc, sentence)
             participants.extend(holder for holder, _ in person_of_post.get(sentence.start, []))
             if sentence.text not in fact["quote"]:
                 fact["quote"].append(sentence.text)
@@ -301,13 +300,6 @@ def host_by_organiser(doc, visit) -> None:
         visit["host"] = towns.pop()
         visit.setdefault("location", visit["host"])
         name_visit(doc, visit)
-
-
-def _leaders_body(doc, leader):
-    """The chamber or company whose post (any, a deputy's too) the delegation's leader holds; None if not one."""
-    bodies = {place for _, holder, place in doc.posts_at
-              if holder == leader and doc.entity_type(place) in ("BusinessAssociation", "Company")}
-    return bodies.pop() if len(bodies) == 1 else None
 
 
 def dated_by_signing(doc, visit, agreements) -> bool:
@@ -439,87 +431,6 @@ def _receiver(doc, person_of_post, guest):
             if doc.entity_type(place) in REGION_TYPES - {"Country"} and place != guest \
                     and doc.names.located.get(place) != guest and doc.names.located.get(guest) != place:
                 return place, sentence
-    return None
-
-
-def _leader(doc, sentence):
-    """Who led the delegation, by the ways news says so: "Ketua rombongan, Name, …", "Name, selaku ketua
-    rombongan", "Name memimpin delegasi", "dipimpin Wakil Wali Kota X Name", "led by Nanning Vice Mayor Name"."""
-    named = _leader_named(doc, sentence)
-    lead = LEADER_RE.search(sentence.text)
-    if named is not None or lead is None:
-        return named
-    pos = sentence.start + lead.end()
-    role = _ITS_ROLE_RE.match(doc.text, pos, sentence.end)
-    if role is not None:  # "led by the hospital's president, Dr. Name", "led by its artistic director, Name"
-        pos = role.end()
-    bare = _BARE_TITLE_RE.match(doc.text, pos, sentence.end)
-    if bare is not None:  # "a 9-member Kendari delegation led by the mayor": the one mayor the article names
-        holders = {holder for at, holder, _ in doc.posts_at if at < pos and re.match(
-            rf"(?:[\w'’.-]+\s+){{0,3}}?(?<!vice )(?<!deputy )(?<!wakil ){bare.group(1)}\b", doc.text[at:at + 60],
-            re.IGNORECASE)}
-        return holders.pop() if len(holders) == 1 else None
-    titled = [holder for at, holder, _ in sorted(doc.posts_at) if pos <= at <= pos + 12]
-    if titled:  # "dipimpin oleh Wakil Direktur Biro …, Name": the holder of the title read there
-        return titled[0]
-    before = doc.mention_at(pos, REGION_TYPES - {"Country"})  # "led by Nanning Vice Mayor …": the place first
-    title = TITLE_RE.match(doc.text, before.end + 1 if before else pos)
-    if title:
-        pos = title.end()
-        region = doc.mention_at(pos + 1, REGION_TYPES)
-        pos = region.end if region else pos
-    person = person_at(doc, pos, sentence.end)
-    phrase = _TITLE_PHRASE_RE.match(doc.text, pos, sentence.end) if person is None else None
-    if phrase and phrase.group(1) in TITLE_WORDS:
-        # "dipimpin Wakil Rektor Bidang Kerja Sama Internasional JVTC, Prof. Name": a title the ontology has no
-        # role for, then the name
-        person = person_at(doc, phrase.end(), sentence.end)
-        if person is not None and " " in doc.text[person[1]:person[2]]:
-            return person[0]
-        person = None
-    if person is None:  # "dipimpin langsung oleh Yosua": the Yosua the article has named in full
-        word = _ONE_NAME_RE.match(doc.text, pos, sentence.end)
-        return named_before(doc, word.group(1)) if word else None
-    return person[0]
-
-
-_ONE_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
-_ITS_ROLE_RE = re.compile(r"(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?(?:[a-z-]+\s+){0,2}(?:president|director|head|"
-                          r"chairman|chairwoman|chairperson|leader|chief|rector|principal),\s+")
-_BARE_TITLE_RE = re.compile(r"the (mayor|regent|governor|vice mayor|deputy mayor|vice governor|chairman|chairwoman)\b"
-                            r"(?!\s+(?:of\b|[A-Z]))")
-_TITLE_PHRASE_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[\w&'’-]+){1,9}?,\s*")
-
-
-# an official just named, then that they lead the delegation: "Wakil Wali Kota X, Name, yang memimpin delegasi
-# tujuh orang", "Name, vice mayor of X, who heads a 25-member delegation", "Bupati X, Dr. H. Name, M.Si., memimpin
-# rombongan" (degrees between the name and the verb)
-_LEADS_RE = re.compile(r"(?:,?\s*(?:[A-Z][A-Za-z]{0,4}\.)+(?:[A-Z][A-Za-z]{1,4}\b\.?)?)*\s*,?\s*"
-                       r"(?:(?:yang|who)\s+(?:(?:also|juga|datang|kini|now)\s+)*)?"
-                       r"(?:memimpin|mengetuai|heads|headed|leads|led|is leading)\s+(?:[\w'’-]+\s+){0,4}?"
-                       r"(?:delegasi|rombongan|delegation|team|group|mission|misi)\b")
-
-
-def _leader_of_post(doc, sentence):
-    """The holder of the post whose words end where the sentence says they lead the delegation; None if none."""
-    for end, holder in sorted(doc.post_ends, reverse=True):
-        if sentence.start < end <= sentence.end and _LEADS_RE.match(doc.text, end, sentence.end):
-            return holder
-    return None
-
-
-def _leader_named(doc, sentence):
-    holder = _leader_of_post(doc, sentence)
-    if holder is not None:
-        return holder
-    after = LEADER_AFTER_RE.search(sentence.text)
-    if after and not TITLE_RE.match(doc.text, sentence.start + after.end()):  # a title first: see _leader
-        person = person_at(doc, sentence.start + after.end(), sentence.end)
-        if person:
-            return person[0]
-    before = LEADER_BEFORE_RE.search(sentence.text)
-    if before:
-        return person_named(doc, before.group(1), sentence.start + before.start(1))
     return None
 
 
