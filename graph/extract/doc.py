@@ -110,7 +110,8 @@ class Doc:
             if known is not None:
                 return known
         already = self.proposed_organisation(label.values() if isinstance(label, dict) else [label], type_name) \
-            or self._proposed_person(label, type_name) or self._with_its_town(names, type_name)
+            or self._proposed_person(label, type_name) or \
+            self._with_its_town(list(label.values()) if isinstance(label, dict) else [label], type_name)
         if already is not None:
             return already
         if entity_id in self.names.types:
