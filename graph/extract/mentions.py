@@ -39,8 +39,9 @@ def find_mentions(doc):
     for match in re.finditer(rf"({word}(?:\s+{word}){{0,9}})\s+\(([A-Z][A-Za-z]{{1,14}}(?: [A-Z][a-z]+)?)\)", text):
         words = match.group(1).split()
         acronym = match.group(2)
-        if " " in acronym and acronym.split()[1] not in words:
-            continue  # (the town of the short name is the full name's)
+        if " " in acronym and (acronym.split()[1] not in words or not any(
+                doc.names.types.get(e) in REGION_TYPES for e in doc.names.resolve(acronym.split()[1]))):
+            continue  # (the town of the short name is the full name's; "(Bung Maurits)" is a nickname)
         town = acronym.split()[1] if " " in acronym else None
         while words and words[0][0] != acronym[0].upper() and not (
                 words[0] == town and len(words) > 1 and words[1][0] == acronym[0].upper()):
