@@ -57,3 +57,8 @@ def draft_facts(draft, type_name=None):
 def draft_posts(draft):
     """(holder, role, post in) of every drafted Post."""
     return {(f["heldBy"], f["role"], f["postIn"]) for f in draft_facts(draft, "Post")}
+
+
+def draft_people(draft):
+    """The people the draft proposes, by label."""
+    return {p["label"]: p for p in draft.proposed if p["type"] == "Person"}

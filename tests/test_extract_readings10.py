@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract import extract
-from tests.helpers import draft_facts as facts
-
-
-def people(draft):
-    return {p["label"]: p for p in draft.proposed if p["type"] == "Person"}
+from tests.helpers import draft_facts as facts, draft_people as people, draft_posts as posts
 
 
 def test_who_attended_a_signing_during_the_visit_was_at_the_visit(gazetteer):
@@ -130,8 +126,7 @@ def test_a_college_named_after_a_regency_and_named_again_without_its_town_is_one
     assert sorted(mou["party"]) == sorted([colleges[0]["id"], "huizhou-maritime-college"])
     assert "kabupaten-kapuas" not in mou["party"]
     director = people(draft)["Yohanes Bong Kiat"]["id"]
-    assert (director, "director", colleges[0]["id"]) in {(p["heldBy"], p["role"], p["postIn"])
-                                                          for p in facts(draft, "Post")}
+    assert (director, "director", colleges[0]["id"]) in posts(draft)
 
 
 def test_also_at_the_signing_were(gazetteer):
@@ -193,8 +188,7 @@ def test_two_provinces_sign_and_a_municipality_has_a_vice_mayor(gazetteer):
     draft = extract(text, "id", "2026-06-16", gazetteer)
     mou, = facts(draft, "MemorandumOfUnderstanding")
     assert sorted(mou["party"]) == ["jambi", "tianjin"]
-    assert ("ma-jianhua", "deputy-mayor", "tianjin") in {(p["heldBy"], p["role"], p["postIn"])
-                                                         for p in facts(draft, "Post")}
+    assert ("ma-jianhua", "deputy-mayor", "tianjin") in posts(draft)
     visit, = facts(draft, "DelegationVisit")  # signed at a building alone: with the side the delegation came to
     assert (visit["host"], visit["guest"]) == ("jambi", "tianjin")
 
@@ -206,8 +200,7 @@ def test_a_municipal_delegation_is_its_municipalitys(gazetteer):
     draft = extract(text, "en", "2026-06-18", gazetteer)
     visit, = facts(draft, "DelegationVisit")
     assert (visit["host"], visit["guest"], visit["ledBy"]) == ("jambi", "tianjin", "ma-jianhua")
-    assert ("ma-jianhua", "deputy-mayor", "tianjin") in {(p["heldBy"], p["role"], p["postIn"])
-                                                         for p in facts(draft, "Post")}
+    assert ("ma-jianhua", "deputy-mayor", "tianjin") in posts(draft)
 
 
 def test_a_line_that_dates_the_page_dates_no_event(gazetteer):
@@ -227,8 +220,7 @@ def test_a_hospitals_short_name_with_its_town_and_its_director(gazetteer):
     assert "Ende Regional General Hospital" in [hospital["label"], *hospital["alias"]]
     mou, = facts(draft, "MemorandumOfUnderstanding")
     assert sorted(mou["party"]) == sorted([hospital["id"], "xuzhou-guanghui-eye-hospital"])
-    assert (people(draft)["Maria Goreti Wea"]["id"], "director", hospital["id"]) in {
-        (p["heldBy"], p["role"], p["postIn"]) for p in facts(draft, "Post")}
+    assert (people(draft)["Maria Goreti Wea"]["id"], "director", hospital["id"]) in posts(draft)
 
 
 def test_led_by_the_hospitals_president_and_signed_by_his_surname(gazetteer):
@@ -271,8 +263,7 @@ def test_a_trade_mission_from_a_city_and_a_cv_companys_managing_director(gazette
     assert visit["guest"] == "kota-bitung"
     company, = [e for e in draft.proposed if e["type"] == "Company"]
     assert company["label"] == "CV Tenun Ikat Bandar"
-    assert (people(draft)["Hendro Susanto Liem"]["id"], "director", company["id"]) in {
-        (p["heldBy"], p["role"], p["postIn"]) for p in facts(draft, "Post")}
+    assert (people(draft)["Hendro Susanto Liem"]["id"], "director", company["id"]) in posts(draft)
 
 
 def test_a_group_at_a_fair_named_for_its_town_that_will_visit_a_factory_later(gazetteer):

@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract import extract
-from tests.helpers import draft_facts as facts, draft_posts as posts
-
-
-def people(draft):
-    return {p["label"]: p for p in draft.proposed if p["type"] == "Person"}
+from tests.helpers import draft_facts as facts, draft_people as people, draft_posts as posts
 
 
 def test_a_chinese_city_written_syllable_by_syllable_after_a_rank_word_is_that_city(gazetteer):

@@ -161,7 +161,7 @@ def run(doc: Doc) -> Draft:
     for people, said, members in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
         witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said))
-        if witnessed and WITNESS_RE.search(said):  # "attended the signing": there, and so at the visit too
+        if signings and WITNESS_RE.search(said):  # (who "attended the signing" was there, and so at the visit)
             witnesses.update(people)
         target = signings[0] if witnessed else main
         # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a

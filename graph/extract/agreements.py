@@ -7,10 +7,10 @@ import re
 
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
-from graph.extract.people import institution_heads, named_before, person_named
+from graph.extract.people import institution_heads, named_before, named_by_surname
 from graph.extract.segments import parts
 from graph.extract.doc import slug
-from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, CHINESE_SURNAMES, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
+from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
                                       NOT_NAMES, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, TITLE_WORDS, UNNAMED_RE,
                                       WITNESS_RE, org_type)
 
@@ -347,7 +347,7 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
         # "Gu and Hendra …, acting governor of …, signed", "signed by Kong and …": a person named in full before
         at = sentence.start + word.start()
         if not doc.mentions.overlapping(at, at + len(word.group())) and word.group() not in NOT_NAMES:
-            person = named_before(doc, word.group()) or _surname_of(doc, word.group(), sentence.start)
+            person = named_before(doc, word.group()) or named_by_surname(doc, word.group(), sentence.start)
             if person is not None and person not in people:
                 people.append(person)
     people = list(dict.fromkeys(people))
@@ -368,17 +368,6 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
                 or _AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
             fact["signedAt"] = m.entity
             break
-
-def _surname_of(doc, surname, before):
-    """The person a Chinese surname alone stands for, named in full earlier in the text though not read yet
-    ("… led by the hospital's president, Dr. Kong Dezhi" … "signed by Kong and …")."""
-    if surname not in CHINESE_SURNAMES:
-        return None
-    found = list(re.finditer(rf"(?<![\w'’-]){surname}\s+[A-Z][a-z]+(?![\w'’-])", doc.text[:before]))
-    if len({m.group() for m in found}) != 1 or doc.mentions.overlapping(found[0].start(), found[0].end()):
-        return None
-    person = person_named(doc, found[0].group(), found[0].start())
-    return person if person is not None and doc.entity_type(person) == "Person" else None
 
 
 def unnamed_counterpart(doc, sentence):

@@ -131,8 +131,7 @@ class Doc:
         named without it ("Direktur Politeknik Kapuas Raya, Dr. …"), or the other way round."""
         if type_name in REGION_TYPES or type_name == "Person":
             return None
-        towns = {" ".join(m.text.split()) for m in self.mentions.within(0, len(self.text))
-                 if self.entity_type(m.entity) in REGION_TYPES}
+        towns = self._town_names()
         for name in names:
             longer = {f"{name} {town}" for town in towns}  # (the same name with its town, or without it)
             longer |= {name[:-len(town)].rstrip() for town in towns if name.endswith(f" {town}")}
@@ -144,6 +143,14 @@ class Doc:
             if proposed is not None:
                 return proposed
         return None
+
+    def _town_names(self):
+        """How the article writes the regions it names; kept until the mentions change (asked per proposal)."""
+        key = ("towns", len(self.mentions))
+        if key not in self._regions:
+            self._regions[key] = {" ".join(m.text.split()) for m in self.mentions
+                                  if self.entity_type(m.entity) in REGION_TYPES}
+        return self._regions[key]
 
     def _proposed_person(self, name, type_name):
         """The person already proposed who goes by ``name``: "Cak Hadi" after "Hadi Santoso (Cak Hadi)"."""

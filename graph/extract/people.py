@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, office_before, org_phrase, secretariat
 from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, BALINESE_I,
-                                      COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_GAP_RE,
-                                      NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
+                                      CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE,
+                                      NAME_GAP_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
                                       REGION_TYPES, SECTORS, TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
 from graph.extract.title_places import (delegation_origin, holders_country, larger_region_end, of_class,
@@ -37,16 +37,14 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     if not match or TITLE_RE.match(doc.text, skip, limit):
         return None  # "Pj Bupati, Kepala DPMPTSP Sikka, Name": another title, not a name
     words = match.group().split()
-    at = [w.start() for w in re.finditer(r"\S+", match.group())]
-    title = next((i for i in range(1, len(words)) if TITLE_RE.match(doc.text, match.start() + at[i], limit)
-                  and words[i][0].isupper()), None)
-    if title is not None:  # a list with no commas: "Hj. Name Anggota DPRD …" ends the name at the next title
-        words = words[:title]
-    town = next((i for i in range(2, len(words)) if re.match(r"\s+[A-Z]", doc.text[match.start() + at[i] + len(words[i]):])
-                 and any(m.start == match.start() + at[i] and doc.entity_type(m.entity) not in ("Person", "?")
-                         for m in doc.mentions.overlapping(match.start() + at[i], match.start() + at[i] + 1))), None)
-    if town is not None:  # "… Chairman Name Name Kendari Tourism Office Head …": the next office or its town
-        words = words[:town]
+    # a list with no commas: the next title ends the name ("Hj. Name Anggota DPRD …"), and so does the next
+    # office or its town, after two words ("… Chairman Name Name Kendari Tourism Office Head …")
+    starts = [match.start() + w.start() for w in re.finditer(r"\S+", match.group())]
+    for i in range(1, len(words)):
+        if (words[i][0].isupper() and TITLE_RE.match(doc.text, starts[i], limit)) or (
+                i >= 2 and _opens_next_office(doc, starts[i], starts[i] + len(words[i]))):
+            words = words[:i]
+            break
     # a region or organisation is not a person
     start = match.start()
     for m in doc.mentions.overlapping(start, start + 1):
@@ -70,6 +68,16 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     else:
         return None
     return entity, start, start + len(name)
+
+
+_CAPITAL_NEXT_RE = re.compile(r"\s+[A-Z]")
+
+
+def _opens_next_office(doc, start, end) -> bool:
+    """Whether the word at ``start`` begins a known name that is no person, with a capitalised word after it."""
+    return _CAPITAL_NEXT_RE.match(doc.text, end) is not None and any(
+        m.start == start and doc.entity_type(m.entity) not in ("Person", "?")
+        for m in doc.mentions.overlapping(start, start + 1))
 
 
 # the name a person goes by, in brackets after their name: "Hadi Santoso (Cak Hadi)"
@@ -203,6 +211,18 @@ def named_before(doc, word: str):
     found |= {m.entity for m in doc.mentions if doc.entity_type(m.entity) == "Person" and " " in m.text.strip()
               and word in m.text.split()}
     return found.pop() if len(found) == 1 else None
+
+
+def named_by_surname(doc, surname, before):
+    """The person a Chinese surname alone stands for, named in full earlier in the text though not read yet
+    ("… led by the hospital's president, Dr. Kong Dezhi" … "signed by Kong and …")."""
+    if surname not in CHINESE_SURNAMES:
+        return None
+    found = list(re.compile(rf"(?<![\w'’-]){surname}\s+[A-Z][a-z]+(?![\w'’-])").finditer(doc.text, 0, before))
+    if len({m.group() for m in found}) != 1 or doc.mentions.overlapping(found[0].start(), found[0].end()):
+        return None
+    person = person_named(doc, found[0].group(), found[0].start())
+    return person if person is not None and doc.entity_type(person) == "Person" else None
 
 
 def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.vocabulary import (COOPERATION_RE, DISCUSSION_RE, EXPO_RE, FOCUS_SPEECH_RE, REFERS_BACK_RE, REGION_TYPES,
-                                     SECTOR_RE)
+from graph.extract.vocabulary import (AGREEMENTS, COOPERATION_RE, DISCUSSION_RE, EXPO_RE, FOCUS_SPEECH_RE,
+                                      REFERS_BACK_RE, REGION_TYPES, SECTOR_RE)
 
 
 def sectors(text: str) -> list[str]:
@@ -35,13 +35,13 @@ def direct_speech(sentence: str) -> bool:
 
 
 _TIES = ("SisterCityRelationship", "SisterProvinceRelationship")
-_FAMILY_OF_AGREEMENTS = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement", *_TIES)
+_AGREEMENT_CLASSES = {class_name for _, class_name, _ in AGREEMENTS}
 _PLACES_BACK_RE = re.compile(r"(?i)\b(?:kedua|dua) (?:kota|daerah|kabupaten|provinsi|wilayah)\b|"
                              r"\b(?:the|both) (?:two )?(?:cities|regions|provinces|places)\b")
 
 
 def _between_regions(doc, fact) -> bool:
-    return fact["type"] not in _FAMILY_OF_AGREEMENTS or all(doc.entity_type(p) in REGION_TYPES
+    return fact["type"] not in _AGREEMENT_CLASSES or all(doc.entity_type(p) in REGION_TYPES
                                                             for p in fact.get("party", []))
 
 
