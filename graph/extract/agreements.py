@@ -15,6 +15,8 @@ from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTIT
                                       WITNESS_RE, org_type)
 
 # a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
+# what stands just before the company a region signs with
+_WITH_BEFORE_RE = re.compile(r"\b(?:dengan|with|and|dan)\s+(?:the\s+)?(?:perusahaan\s+|company\s+)?\Z")
 _AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,6}\Z")
 # a region that says where an institution is: "Huanghe College dari Kota Zhengzhou", "a university in Nanning"
 # (or the region just after its bracketed short name: "Rumah Sakit Pelita Caruban (RSPC) Kota Cirebon")
@@ -444,4 +446,11 @@ def parties(doc, sentence, type_name):
                    if doc.entity_type(m.entity) in _SIGNING_BODIES and m.entity != flat[0]]
         if offices:
             flat = [offices[0].entity, *flat]
+    if len(flat) == 1 and flat[0] not in doc.institutions:
+        # a region signs with a company: "Pemerintah Kabupaten X menandatangani MoU dengan Y Co., Ltd., perusahaan
+        # perikanan asal Kota Z": the company named right after "dengan" / "with" is the other party
+        company = next((m for m in doc.in_span(sentence.start, sentence.end) if doc.entity_type(m.entity) == "Company"
+                        and _WITH_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 12), m.start)), None)
+        if company is not None:
+            flat.append(company.entity)
     return [flat] if flat else []

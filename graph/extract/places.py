@@ -48,6 +48,13 @@ def place_facts(doc) -> list[dict]:
         subject = doc.names.jurisdiction.get(a.entity, a.entity)
         ta, tb = doc.entity_type(subject), doc.entity_type(b.entity)
         gap = doc.text[a.end:b.start]
+        if gap == ", " and tb in LOCAL_REGIONS and doc.names.located.get(subject) == b.entity \
+                and (subject, b.entity) not in located:
+            # "Kota Wenling, Taizhou, Provinsi Zhejiang": a town written with the town it lies in (two towns side
+            # by side are a list unless the gazetteer puts one in the other)
+            located.add((subject, b.entity))
+            facts.append({"about": subject, "locatedIn": b.entity, "quote": [doc.text[a.start:b.end]]})
+            continue
         if "|" not in a.entity + b.entity and ta in REGION_TYPES and tb in REGION_TYPES - {"Country"} \
                 and LEVEL.get(tb, 0) > LEVEL.get(ta, 9) and _PART_OF_GAP_RE.fullmatch(gap) \
                 and not _CAPITAL_GAP_RE.fullmatch(gap) \

@@ -156,7 +156,9 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               # demonyms: "the northwest Chinese province" names no province "Chinese"
               "Chinese", "Indonesian",
               # titles the ontology has no role for: "mendampingi gubernur, Asisten Perekonomian …, Name"
-              "Asisten", "Atase", "Staf", "Assistant", "Attache", "Attaché"}
+              "Asisten", "Atase", "Staf", "Assistant", "Attache", "Attaché",
+              # a building or room named for a title: "Ruang Rapat Bupati, Kantor Bupati X" (no region "Rapat")
+              "Kantor", "Ruang", "Rapat", "Gedung", "Aula", "Pendopo", "Pendapa"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
