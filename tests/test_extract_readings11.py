@@ -39,4 +39,66 @@ def test_a_room_named_for_the_regent_is_no_region_and_no_person(gazetteer):
             "Penandatanganan berlangsung di Ruang Rapat Bupati, Kantor Bupati Halmahera Selatan, Selasa (8/9).\n")
     draft = extract(text, "id", "2026-09-10", gazetteer)
     assert not [e for e in draft.proposed if e["type"] in ("Regency", "Person")]
-    assert not [p for p in posts(draft) if p["role"] == "regent"]
+    assert not [post for post in posts(draft) if post[1] == "regent"]
+
+
+def test_a_weekday_alone_closing_the_lead_dates_the_visit(gazetteer):
+    text = ("Pacitan (Warta Selatan) - Bupati Pacitan menerima kunjungan delegasi Pemerintah Kota Wuzhou, Provinsi "
+            "Guangxi, di Pendopo Kabupaten Pacitan, Selasa.\n\n"
+            "Delegasi itu dipimpin Wakil Wali Kota Wuzhou, Tan Xiaoming.\n")
+    visit, = facts(extract(text, "id", "2026-09-10", gazetteer), "DelegationVisit")  # a Thursday
+    assert (visit["date"], visit["statedWeekday"]) == ("2026-09-08", "tuesday")
+
+
+def test_the_weekday_a_quote_was_spoken_dates_nothing(gazetteer):
+    text = ("Delegasi Pemerintah Kota Wuzhou berkunjung ke Kabupaten Pacitan pekan lalu.\n\n"
+            "\"Kami ingin belajar pengolahan batu akik,\" kata Tan Xiaoming saat dihubungi, Selasa.\n")
+    visit, = facts(extract(text, "id", "2026-09-10", gazetteer), "DelegationVisit")
+    assert "date" not in visit
+
+
+def test_offices_listed_first_pair_in_order_with_the_names_after_masing_masing(gazetteer):
+    text = ("Bupati Pacitan didampingi Sekda, Kepala Dinas Pariwisata, serta Kepala Dinas Koperasi dan UKM "
+            "Kabupaten Pacitan, masing-masing Drs. Agus Prasetyo Wibowo, Sri Lestari Handayani, dan Bambang "
+            "Sutrisno Adi, S.E.\n")
+    draft = extract(text, "id", "2026-09-10", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert held == {"agus-prasetyo-wibowo": "Sekretariat Daerah Kabupaten Pacitan",
+                    "sri-lestari-handayani": "Dinas Pariwisata Kabupaten Pacitan",
+                    "bambang-sutrisno-adi": "Dinas Koperasi dan UKM Kabupaten Pacitan"}
+
+
+def test_a_list_of_offices_and_a_list_of_another_length_pair_nothing(gazetteer):
+    text = ("Bupati Pacitan didampingi Kepala Dinas Pariwisata dan Kepala Dinas Koperasi Kabupaten Pacitan, "
+            "masing-masing Sri Lestari Handayani, Bambang Sutrisno Adi, dan Agus Prasetyo Wibowo.\n")
+    draft = extract(text, "id", "2026-09-10", gazetteer)
+    assert not [post for post in posts(draft) if post[1] == "head"]
+
+
+def test_the_heads_of_the_provincial_offices_respectively(gazetteer):
+    text = ("The Guangxi delegation was received by South Sulawesi Vice Governor Andi Rahman Sompa in Makassar.\n\n"
+            "Also present were the heads of the provincial Tourism Office, the Trade Office and the Plantation "
+            "Office, Nurhayati Said, Andi Baso Mappiare and Syamsul Alam, respectively.\n")
+    draft = extract(text, "en", "2026-09-10", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert held == {"nurhayati-said": "South Sulawesi Tourism Office", "andi-baso-mappiare": "South Sulawesi Trade Office",
+                    "syamsul-alam": "South Sulawesi Plantation Office"}
+
+
+def test_a_known_office_written_with_its_short_name_between_its_name_and_its_town(tmp_path):
+    from pathlib import Path
+    from graph.ontology import load_vocabulary
+    from graph.regions import load_gazetteer
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "gazetteer.yaml").write_text(
+        (root / "sources" / "gazetteer.yaml").read_text(encoding="utf-8")
+        + "  - id: dinkop-pacitan\n    type: GovernmentAgency\n"
+          "    label: Dinas Koperasi dan UKM Kabupaten Pacitan\n", encoding="utf-8")
+    known = load_gazetteer(tmp_path, load_vocabulary(root / "ontology.ttl"))
+    text = ("Kunjungan lapangan diselenggarakan Dinas Koperasi dan UKM (Dinkop) Kabupaten Pacitan.\n\n"
+            "Rombongan disambut Kepala Dinkop Pacitan Sri Lestari Handayani.\n")
+    draft = extract(text, "id", "2026-09-10", known)
+    assert ("sri-lestari-handayani", "head", "dinkop-pacitan") in posts(draft)
+    assert not [e for e in draft.proposed if e["type"] == "GovernmentAgency"]

@@ -40,6 +40,7 @@ from graph.extract.events import dated_by_signing, event, host_by_organiser, nam
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
+from graph.extract.respective import respective_posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
@@ -108,7 +109,8 @@ def run(doc: Doc) -> Draft:
     doc.sentences = [s for s in doc.segments if s.kind == "body"]
     find_mentions(doc)
     mention_proposed_regions(doc)  # "Kota Hunchun" proposed: "Wakil Wali Kota Hunchun Piao …" names it again
-    found = posts(doc)
+    found = respective_posts(doc)  # first: the offices it proposes carry the town the list closes with
+    found += posts(doc)
     settle_by_posts(doc, {post.place for post in found})
     mention_proposed_regions(doc)
     facts, person_of_post = post_facts(doc, found)

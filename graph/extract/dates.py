@@ -38,6 +38,8 @@ DATE_PATTERNS = [
                              rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
     ("this-month", re.compile(r"(?i)\b(?:awal|akhir|pertengahan) bulan ini\b|\b(?:earlier|early|late) this month\b")),
     ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+)({WEEKDAY})\b")),
+    # a weekday alone closing a sentence, after a comma: "… menerima kunjungan delegasi …, Rabu."
+    ("weekday-end", re.compile(rf",\s+({WEEKDAY}){PART_OF_DAY}(?=\s*(?:\.\s|\.?\Z|\.?\n))")),
     ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
     # day and month, with neither weekday nor year: "on Nov 3", "pada 3 November", "tanggal 3 November"
     ("on-md", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
@@ -68,7 +70,8 @@ def dates(doc, start, end) -> list[DateHit]:
             else:
                 value, weekday = date_value(doc, kind, match)
             if value is None or (kind == "weekday" and _SAID_BEFORE_RE.search(doc.text, max(start, match.start() - 60),
-                                                                               match.start())):
+                                                                               match.start())) \
+                    or (kind == "weekday-end" and _SPOKE_BEFORE_RE.search(doc.text, start, match.start())):
                 continue
             for i in range(match.start() - start, match.end() - start):
                 covered[i] = True
@@ -91,6 +94,9 @@ _UNTIL_WEEKDAY_RE = re.compile(rf"\b(?:until|till|through|hingga|sampai)\s+(?:ha
 # the day a statement came, not the day of what it reports: "…, the city government said in a statement received
 # here on Monday"
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|statement|received here|told reporters)\b[^.;“”\"]*\Z")
+# the day a quote was spoken, in the sentence that quotes it: "…," kata Name saat dihubungi, Minggu.
+_SPOKE_BEFORE_RE = re.compile(r"(?i)\b(?:kata|ujar|ucap|tutur|jelas|ungkap|tegas|sebut|imbuh|katanya|ujarnya|"
+                              r"dihubungi|said|says|told)\b[^.;“”\"]*\Z")
 _FROM_TO_RE = re.compile(RANGE_WORD + r"\Z")
 
 
@@ -216,7 +222,7 @@ def date_value(doc, kind, match):
         if doc.published_month is None:
             return None, None
         return f"{doc.published_month[0]:04d}-{doc.published_month[1]:02d}", None
-    if kind == "weekday":
+    if kind in ("weekday", "weekday-end"):
         weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
         if doc.published is None:
             return None, None

@@ -148,8 +148,10 @@ class Doc:
         """How the article writes the regions it names; kept until the mentions change (asked per proposal)."""
         key = ("towns", len(self.mentions))
         if key not in self._regions:
-            self._regions[key] = {" ".join(m.text.split()) for m in self.mentions
-                                  if self.entity_type(m.entity) in REGION_TYPES}
+            regions = [m for m in self.mentions if self.entity_type(m.entity) in REGION_TYPES]
+            # as written, and by the label of the region ("Kabupaten Sumenep" where the text says "Sumenep")
+            self._regions[key] = {" ".join(m.text.split()) for m in regions} | {
+                self.label(m.entity, "id") for m in regions if "|" not in m.entity} - {None}
         return self._regions[key]
 
     def _proposed_person(self, name, type_name):

@@ -68,6 +68,9 @@ def find_mentions(doc):
         known = {e for e in known if doc.names.types[e] not in REGION_TYPES}
         if doc.names.resolve(expansion) - known or doc.names.resolve(acronym) - known:
             continue  # a region written with its abbreviation, e.g. "Nusa Tenggara Barat (NTB)"
+        town_after, end = None, match.end()
+        if not known:  # "Dinas … (Disperindag) Kabupaten Sumenep": a known office whose town follows the bracket
+            known, town_after, end = _known_with_town_after(doc, expansion, match.end())
         if len(known) == 1:
             entity, = known
             type_name = doc.names.types[entity]
@@ -76,11 +79,15 @@ def find_mentions(doc):
             entity = doc.propose(slug(acronym), type_name, f"{expansion} ({acronym})", [acronym, expansion],
                                   text[start:match.end()])
             short_names.append((acronym, entity, type_name))
-        add(Mention(start, match.end(), entity, type_name, text[start:match.end()]))
+        if town_after is not None:  # and by its short name with that town: "Kepala Disperindag Sumenep"
+            short_names.append((f"{acronym} {town_after}", entity, type_name))
+            short_names.append((acronym, entity, type_name))
+        add(Mention(start, end, entity, type_name, text[start:end]))
     for acronym, entity, type_name in short_names:
         # a new organisation named again by its short name alone: "Direktur Utama RSPC, …", "di Aula RSPC" (not
         # "DPMPTSP Kalteng": a short name and a region are the office there, read as a regional branch)
-        for again in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)]|\s+[A-Z])", text):
+        ahead = r"(?![\w)])" if " " in acronym else r"(?![\w)]|\s+[A-Z])"  # ("Disperindag Sumenep Name": its town's)
+        for again in re.finditer(rf"(?<![\w(]){re.escape(acronym)}{ahead}", text):
             add(Mention(again.start(), again.end(), entity, type_name, acronym))
     companies(doc, add)
 
@@ -376,6 +383,28 @@ def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=Non
     mention = Mention(start, stop, "", kind, quote)
     if add(mention):  # (not inside a name already read: "Indonesia's West Nusa Tenggara province")
         mention.entity = propose_region(doc, name, kind, quote)
+
+
+_TOWN_AFTER_RE = re.compile(r"[ \t]+((?:Kabupaten|Kota|Provinsi)[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+
+
+def _known_with_town_after(doc, expansion, pos):
+    """({the known office}, its town as written after the bracket, where the town ends) when the expansion and the
+    town after it name one; else (set(), None, pos)."""
+    after = _TOWN_AFTER_RE.match(doc.text, pos)
+    if after is None:
+        return set(), None, pos
+    words = after.group(2).split()
+    for size in range(len(words), 0, -1):
+        town = " ".join(words[:size])
+        if not doc.names.resolve(town, REGION_TYPES - {"Country"}):
+            continue
+        known = {e for e in doc.names.resolve(f"{expansion} {after.group(1) or ''}{town}")
+                 if doc.names.types[e] not in REGION_TYPES}
+        if len(known) == 1:
+            return known, town, after.start(2) + len(town)
+        break
+    return set(), None, pos
 
 
 def mention_proposed_regions(doc):
