@@ -2,6 +2,8 @@
 rooms named for a title. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
+import pytest
+
 from graph.extract import extract
 from tests.helpers import draft_facts as facts, draft_posts as posts
 
@@ -102,3 +104,25 @@ def test_a_known_office_written_with_its_short_name_between_its_name_and_its_tow
     draft = extract(text, "id", "2026-09-10", known)
     assert ("sri-lestari-handayani", "head", "dinkop-pacitan") in posts(draft)
     assert not [e for e in draft.proposed if e["type"] == "GovernmentAgency"]
+
+
+def test_the_one_mou_named_again_after_the_venue_and_the_caption_has_its_signatories(gazetteer):
+    text = ("Pemerintah Kabupaten Halmahera Selatan menandatangani nota kesepahaman (MoU) dengan Fuqing Haixing "
+            "Aquatic Co., Ltd. tentang budidaya rumput laut.\n"
+            "Selasa (8/9/2026).\n\n"
+            "Penandatanganan berlangsung di Ruang Rapat Bupati, Kantor Bupati Halmahera Selatan.\n\n"
+            "Bupati mengatakan kerja sama itu sudah lama dirintis.\n\n"
+            "MoU ditandatangani oleh Chairman Fuqing Haixing Aquatic Co., Ltd., Mr. Chen Weiguo, bersama Bupati "
+            "Halmahera Selatan, Rusdi Abdullah Tomagola.\n")
+    mou, = facts(extract(text, "id", "2026-09-10", gazetteer), "MemorandumOfUnderstanding")
+    assert set(mou["signatory"]) == {"chen-weiguo", "rusdi-abdullah-tomagola"}
+
+
+@pytest.mark.parametrize("language, text, venue", [
+    ("id", "Pemerintah Kabupaten Pacitan dan Pemerintah Kota Wuzhou menandatangani LoI di Pendapa Kabupaten Pacitan, "
+           "Selasa (8/9).\n", "Pendapa Kabupaten Pacitan"),
+    ("en", "Pacitan Regent Indah Puspitasari and Wuzhou Vice Mayor Tan Xiaoming signed a letter of intent at the "
+           "regent's official residence on Tuesday.\n", "regent's official residence")])
+def test_a_pendapa_and_an_officials_residence_are_where_it_was_signed(gazetteer, language, text, venue):
+    signing, = facts(extract(text, language, "2026-09-10", gazetteer), "Signing")
+    assert signing["venue"] == venue

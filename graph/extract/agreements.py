@@ -103,8 +103,12 @@ def agreement_facts(doc, person_of_post):
                     if signing:
                         signed_in(doc, fact, sentence, signing, person_of_post)
                     continue
+                # the one agreement of its kind, named by its kind again however far on ("MoU ditandatangani oleh
+                # …" after the caption and the venue); else the last agreement, if just before
+                near = len(same) == 1 and signing is not None or bool(same or agreements) and \
+                    index - (same or agreements)[-1]["_sentence"] <= 2
                 same = same or agreements
-                if same and index - same[-1]["_sentence"] <= 2:
+                if same and near:
                     if sentence.text not in same[-1]["quote"]:
                         same[-1]["quote"].append(sentence.text)
                     anchors.append((index, same[-1]))

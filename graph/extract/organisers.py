@@ -33,7 +33,7 @@ VENUE_RE = re.compile(
     r"\b(?:[Dd]i|[Aa]t|[Ii]n)\s+(?:the\s+)?("
     # Indonesian: the kind of building first, maybe in lower case and with a lower-case word or two after it
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
-    r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Griya|Wisma|Istana|"
+    r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Pendapa|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Griya|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
     r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Taman Budaya|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
     # ("Aula Lantai 5 RSPC": a floor's number inside the name)
@@ -41,7 +41,7 @@ VENUE_RE = re.compile(
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
-    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
+    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
     r"Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom|Park)(?:\s+in\s+[A-Z][\w'’-]*|"
     r"\s+of\s+the(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){0,2}))")  # "the Horas Ballroom of the X Hotel"
 
