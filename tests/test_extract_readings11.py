@@ -126,3 +126,36 @@ def test_the_one_mou_named_again_after_the_venue_and_the_caption_has_its_signato
 def test_a_pendapa_and_an_officials_residence_are_where_it_was_signed(gazetteer, language, text, venue):
     signing, = facts(extract(text, language, "2026-09-10", gazetteer), "Signing")
     assert signing["venue"] == venue
+
+
+def test_a_city_secretary_heads_the_city_secretariat(gazetteer):
+    text = "Pacitan Regent Indah Puspitasari and Madiun City Secretary Rudi Santoso Wibowo received the delegation.\n"
+    draft = extract(text, "en", "2026-09-10", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert held == {"rudi-santoso-wibowo": "Sekretariat Daerah Kota Madiun"}
+
+
+def test_a_fair_whose_name_has_and_inside_is_named_whole_and_held_in_its_town(gazetteer):
+    text = ("Seaweed and dried fish from Indonesia's Maluku province drew crowds at the Xiamen International Fishery "
+            "and Ocean Products Fair, which opened on Thursday and runs until Sunday.\n\n"
+            "Maluku's 12-member delegation is led by Vice Governor Johan Pattiradjawane.\n")
+    draft = extract(text, "en", "2026-09-11", gazetteer)
+    expo = next(f for f in facts(draft) if f.get("type") == "Expo")
+    assert expo["label"] == "Xiamen International Fishery and Ocean Products Fair"
+    assert expo["location"] == "xiamen"
+
+
+def test_the_visitors_home_named_in_a_visits_sentence_is_not_where_it_took_place(gazetteer):
+    text = ("On Friday the Maluku delegation met Xiamen Vice Mayor Zheng Lihua at the Xiamen Municipal Government "
+            "building, where the two sides discussed investment in fish processing in Maluku.\n")
+    visit, = facts(extract(text, "en", "2026-09-12", gazetteer), "DelegationVisit")
+    assert (visit["host"], visit["guest"], visit["location"]) == ("xiamen", "maluku", "xiamen")
+
+
+def test_the_days_the_delegation_is_in_town_are_the_visits_first_and_last(gazetteer):
+    text = ("On Friday the Maluku delegation met Xiamen Vice Mayor Zheng Lihua at the Xiamen Municipal Government "
+            "building.\n\n"
+            "The delegation is in Xiamen from September 9 to 13.\n")
+    visit, = facts(extract(text, "en", "2026-09-12", gazetteer), "DelegationVisit")
+    assert (visit.get("startDate"), visit.get("endDate"), visit.get("date")) == ("2026-09-09", "2026-09-13", None)

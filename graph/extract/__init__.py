@@ -44,7 +44,7 @@ from graph.extract.respective import respective_posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.trips import dated_by_expo, first_day_of_stay, mission_to_expo, next_legs, speaks_for
+from graph.extract.trips import dated_by_expo, days_of_stay, first_day_of_stay, mission_to_expo, next_legs, speaks_for
 from graph.extract.vocabulary import REFERS_BACK_RE, REGION_TYPES, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -150,6 +150,7 @@ def run(doc: Doc) -> Draft:
         for key in ("date", "statedWeekday"):  # the signing's day, not the visit's: a visit lasts days
             visit.pop(key, None)
     first_day_of_stay(doc, visit)
+    days_of_stay(doc, visit)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
     host_by_organiser(doc, visit)
     organisers.business_meeting(doc, visit)

@@ -231,6 +231,9 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                   and (doc.names.seat.get(place) or doc.seats.get(place)) == host}
         if len(houses) == 1:
             host = houses.pop()
+    if location is not None and location == guest and host not in (None, guest) and type_name == "DelegationVisit":
+        # "… discussed investment in fish processing in Maluku": the visitors' home, not where the visit was
+        location = host if doc.entity_type(host) in LOCAL_REGIONS else None
     name = None
     if type_name == "Expo":
         for i in indexes:

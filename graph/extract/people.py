@@ -252,8 +252,10 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     place = None
     if region_class == "Secretariat":  # "Sekda Kalteng": the region's secretariat, by its region
         region = doc.mention_at(after, REGION_TYPES - {"Country"})
-        before = [m for m in doc.mentions.ending(start - 4, start) if _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start)
+        before = [m for m in [*doc.mentions.ending(start - 4, start), *doc.mentions.overlapping(start, start + 1)]
+                  if (m.start < start < m.end or _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start))
                   and doc.entity_type(m.entity) in REGION_TYPES - {"Country"} and "|" not in m.entity]
+        # ("Bogor City Secretary": the title's first word is the end of the region's name)
         if region is None and not before:
             return None
         region = region or before[-1]

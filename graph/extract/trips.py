@@ -109,3 +109,28 @@ def first_day_of_stay(doc, visit) -> None:
     if visit is not None and visit["type"] == "DelegationVisit" and visit.get("date") and any(
             _STAY_RE.search(doc.sentences[i].text) for i in visit["_sentences"]):
         visit["startDate"] = visit.pop("date")
+
+
+# the delegation's stay, from one day to another: "The delegation is in Shenzhen from April 14 to 18", "Rombongan
+# berada di Malang sejak 12 hingga 15 Mei"
+_STAY_RANGE_RE = re.compile(r"(?i)\b(?:delegation|delegates|group|rombongan|delegasi)\b[^.;]{0,40}?"
+                            r"\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
+
+
+def days_of_stay(doc, visit) -> None:
+    """A visit dated by one day of it (the day the delegation met the mayor) whose stay the article gives from one
+    day to another: those are its first and last days."""
+    if visit is None or visit["type"] != "DelegationVisit" or visit.get("endDate"):
+        return
+    for sentence in doc.sentences:
+        stay = _STAY_RANGE_RE.search(sentence.text)
+        if stay is None or FUTURE_RE.search(sentence.text):
+            continue
+        ranges = [hit for hit in dates(doc, sentence.start + stay.end(), sentence.end) if hit.until]
+        if len(ranges) == 1 and len(ranges[0].value) == 10:
+            for key in ("date", "statedWeekday"):
+                visit.pop(key, None)
+            visit["startDate"], visit["endDate"] = ranges[0].value, ranges[0].until
+            if sentence.text not in visit["quote"]:
+                visit["quote"].append(sentence.text)
+            return

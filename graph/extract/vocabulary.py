@@ -55,7 +55,8 @@ TITLES = [
     ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
     # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
     ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
-    ("Regional Secretary", "head", "Secretariat"),
+    ("Regional Secretary", "head", "Secretariat"), ("City Secretary", "head", "Secretariat"),
+    ("Regency Secretary", "head", "Secretariat"), ("Provincial Secretary", "head", "Secretariat"),
     # a secretary general has no role in the ontology: no post, but its holder is named where the title says
     ("Sekretaris Jenderal", None, None), ("Sekjen", None, None), ("Secretary General", None, None),
     ("Secretary-General", None, None), ("Sekretaris", None, None), ("Secretary", None, None),
@@ -258,7 +259,9 @@ EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]
                      r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|\b[Ww]eek of (?:culture|tourism|food|trade)\b|"
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
-EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+){1,8})(Expo|Exhibition|Fair)(?:\s+(\d{4}))?")
+# ("the Shenzhen International Seafood and Marine Products Fair": "and" inside, between capitalised words)
+EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+|(?<=[a-z]\s)and\s+(?=[A-Z])){1,8})(Expo|Exhibition|Fair)"
+                          r"(?:\s+(\d{4}))?")
 # a body that is not a government and signs agreements of its own: a college, a university, a hospital
 # ("Huanghe Vocational College of Industry", "Universitas Bengkulu", "Politeknik Negeri Ambon")
 INSTITUTION_RE = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|&)\s+){0,5}(?:College|University|"
