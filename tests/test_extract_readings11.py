@@ -159,3 +159,15 @@ def test_the_days_the_delegation_is_in_town_are_the_visits_first_and_last(gazett
             "The delegation is in Xiamen from September 9 to 13.\n")
     visit, = facts(extract(text, "en", "2026-09-12", gazetteer), "DelegationVisit")
     assert (visit.get("startDate"), visit.get("endDate"), visit.get("date")) == ("2026-09-09", "2026-09-13", None)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday the Maluku delegation met Xiamen Vice Mayor Zheng Lihua in Xiamen. The delegation is led by "
+           "Vice Governor Johan Pattiradjawane. It includes Nur Aisyah Latuconsina, head of the Maluku Tourism "
+           "Office, and Ronald Tahapary, chairman of the Ambon Pearl Traders Cooperative.\n"),
+    ("id", "Wakil Wali Kota Ambon menerima kunjungan delegasi Kota Xiamen, Senin (7/9). Rombongan dipimpin Wakil "
+           "Wali Kota Xiamen, Zheng Lihua, dan terdiri atas 12 orang. Di antaranya Direktur Xiamen Haiyun Fisheries "
+           "Co., Ltd., Nur Aisyah Latuconsina, dan Ketua Kamar Dagang Distrik Siming, Ronald Tahapary.\n")])
+def test_the_members_listed_after_the_delegation_was_named_were_at_the_visit(gazetteer, language, text):
+    visit, = facts(extract(text, language, "2026-09-12", gazetteer), "DelegationVisit")
+    assert {"nur-aisyah-latuconsina", "ronald-tahapary"} <= set(visit["participant"])

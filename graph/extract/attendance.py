@@ -15,8 +15,9 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
     when the line only lists the delegation's members ("The delegation … included …"): they were on the trip,
     not said to be at any one ceremony of it."""
     found_all = []
-    for sentence in doc.sentences:
-        listed = _INCLUDED_RE.search(sentence.text) if DELEGATION_RE.search(sentence.text) else None
+    for i, sentence in enumerate(doc.sentences):
+        listed = _INCLUDED_RE.search(sentence.text) if DELEGATION_RE.search(sentence.text) or (
+            i and _IT_INCLUDES_RE.match(sentence.text) and DELEGATION_RE.search(doc.sentences[i - 1].text)) else None
         if not ATTENDING_RE.search(sentence.text) and listed is None:
             continue
         found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
@@ -48,7 +49,13 @@ def _titled_names(doc, sentence) -> list[str]:
 
 # a delegation's members listed after what they do: "The delegation … included Heilongjiang provincial agriculture
 # department deputy director-general Bai Xuemei and Harbin commerce bureau official Liang Chao"
-_INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b")
+# the delegation of the sentence before: "Maluku's 14-member delegation is led by … It includes Name, head of …"
+# ("… dan terdiri atas 16 orang dari 11 perusahaan. Di antaranya Direktur …, Name, dan …": among them)
+_IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Mereka)\s+(?:also\s+)?"
+                             r"(?:includes|included|include|beranggotakan)\b|(?:Di antaranya|Diantaranya|Among them|"
+                             r"Antara lain)\b")
+_INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|"
+                          r"\A(?:Di antaranya|Diantaranya|Among them|Antara lain)\b")
 _DESCRIBED_NAME_RE = re.compile(r"(?<=[a-z-] )((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
                                 r"(?=\s+(?:and|dan|serta)\b|\s*[,.;]|\s*$)")
 
