@@ -171,3 +171,19 @@ def test_the_days_the_delegation_is_in_town_are_the_visits_first_and_last(gazett
 def test_the_members_listed_after_the_delegation_was_named_were_at_the_visit(gazetteer, language, text):
     visit, = facts(extract(text, language, "2026-09-12", gazetteer), "DelegationVisit")
     assert {"nur-aisyah-latuconsina", "ronald-tahapary"} <= set(visit["participant"])
+
+
+def test_a_visit_arranged_by_a_government_office_is_organised_by_it(gazetteer):
+    text = ("A delegation from Pacitan Regency visited Wuzhou on Tuesday. The visit was arranged by the Wuzhou "
+            "Municipal Foreign Affairs Office.\n")
+    visit, = facts(extract(text, "en", "2026-09-10", gazetteer), "DelegationVisit")
+    office = next(e["id"] for e in extract(text, "en", "2026-09-10", gazetteer).proposed
+                  if e["label"] == "Wuzhou Municipal Foreign Affairs Office")
+    assert visit.get("organiser") == [office] and not visit.get("partner")
+
+
+def test_a_room_is_named_with_the_building_it_is_in(gazetteer):
+    text = ("Bupati Pacitan menerima kunjungan delegasi Kota Wuzhou di Ruang Rapat Bupati, Kantor Bupati Pacitan, "
+            "Selasa (8/9).\n")
+    visit, = facts(extract(text, "id", "2026-09-10", gazetteer), "DelegationVisit")
+    assert visit["venue"] == "Ruang Rapat Bupati, Kantor Bupati Pacitan"

@@ -17,13 +17,13 @@ ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|dii
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
-                        r"supported by|arranged by|with (?:the )?support (?:of|from)|"
+                        r"supported by|with (?:the )?support (?:of|from)|"
                         r"(?:put|organi[sz]ed) together with|"
                         r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
 # who made the event possible: a partner, unless it is a government office (the one that runs such events for its
-# region: "Kegiatan itu difasilitasi Dinas Pertanian …") or names a partner of its own ("difasilitasi X bekerja
+# region: "Kegiatan itu difasilitasi Dinas Pertanian …", "The visit was arranged by the Lishui … Office") or names a partner of its own ("difasilitasi X bekerja
 # sama dengan Y")
-FACILITATED_RE = re.compile(r"\b(?:difasilitasi(?:\s+oleh)?|facilitated by)\s+(?:the\s+)?")
+FACILITATED_RE = re.compile(r"\b(?:difasilitasi(?:\s+oleh)?|facilitated by|arranged by)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 # (the country said by its people: "the Indonesian Consulate General in Shanghai")
 _CONSULATE_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Konjen|Consulate[- ]General|"
@@ -153,12 +153,18 @@ def settings(doc) -> list[tuple[str, list[str], str]]:
     return found
 
 
+# the building a room is in, after a comma: "di Ruang Rapat Bupati, Kantor Bupati Pulau Morotai"
+_BUILDING_AFTER_RE = re.compile(r",\s+(?:Kantor|Gedung|Balai Kota|Kompleks|Komplek|Wisma|Graha)(?:\s+[A-Z][\w'’-]*){1,5}")
+
+
 def venue(quotes) -> str | None:
-    """The building named in the first quote that names one."""
+    """The building named in the first quote that names one (a room, with the building it is in)."""
     for quote in quotes:
         found = VENUE_RE.search(quote)
         if found:
-            return found.group(1).strip()
+            building = _BUILDING_AFTER_RE.match(quote, found.end(1))
+            end = building.end() if building and re.match(r"(?i)(?:ruang|aula)\b", found.group(1)) else found.end(1)
+            return quote[found.start(1):end].strip()
     return None
 
 
