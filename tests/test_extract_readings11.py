@@ -187,3 +187,16 @@ def test_a_room_is_named_with_the_building_it_is_in(gazetteer):
             "Selasa (8/9).\n")
     visit, = facts(extract(text, "id", "2026-09-10", gazetteer), "DelegationVisit")
     assert visit["venue"] == "Ruang Rapat Bupati, Kantor Bupati Pacitan"
+
+
+@pytest.mark.parametrize("text, town, province", [
+    ("Quzhou, a city of about 2.3 million people in western Zhejiang province, signed the letter.\n", "quzhou",
+     "zhejiang"),
+    ("Growers from Pacitan regency, in Indonesia's East Java province, sold their coffee.\n", "kabupaten-pacitan",
+     "jawa-timur"),
+    ("PACITAN: Pacitan, the East Java regency known for its caves, has signed a letter of intent.\n",
+     "kabupaten-pacitan", "jawa-timur")])
+def test_where_an_english_apposition_says_a_town_lies(gazetteer, text, town, province):
+    located = {(f["about"], f["locatedIn"]) for f in extract(text, "en", "2026-09-10", gazetteer).facts
+               if "locatedIn" in f}
+    assert (town, province) in located
