@@ -200,3 +200,11 @@ def test_where_an_english_apposition_says_a_town_lies(gazetteer, text, town, pro
     located = {(f["about"], f["locatedIn"]) for f in extract(text, "en", "2026-09-10", gazetteer).facts
                if "locatedIn" in f}
     assert (town, province) in located
+
+
+def test_a_chapter_known_by_a_short_name_and_its_region_before_its_heads_name(gazetteer):
+    text = "Ketua Hipmi Kaltim, Rudy Hartono Saragih, berharap pertemuan ini berlanjut.\n"
+    draft = extract(text, "id", "2026-09-10", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    assert {(label.get(h, h), r, label.get(b, b)) for h, r, b in posts(draft)} == {
+        ("Rudy Hartono Saragih", "chair", "Hipmi Kaltim")}

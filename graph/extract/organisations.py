@@ -12,7 +12,7 @@ import re
 
 from graph.extract.doc import slug
 from graph.extract.vocabulary import (CAPITALS, HONORIFICS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST,
-                                      REGION_TYPES, TITLE_RE, org_type)
+                                      REGION_TYPES, TITLE_RE, TITLE_WORDS, org_type)
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'–-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -107,7 +107,8 @@ def org_phrase(doc, pos, limit, title):
     if title == "Kadis" and words:
         words = ["Dinas", *words]
     if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
-                              or words[0].startswith("Dis") or INSTITUTION_RE.fullmatch(" ".join(words))):
+                              or words[0].startswith("Dis") or INSTITUTION_RE.fullmatch(" ".join(words))
+                              or _short_name_and_region(doc, pos, end, words)):
         return None  # (a hospital or college: "Presiden Rumah Sakit Rehabilitasi Haibin, Dr. Name")
     name = " ".join(words)
     known = doc.names.resolve(name)
@@ -128,6 +129,17 @@ def org_phrase(doc, pos, limit, title):
                 return (next(iter(known)) if len(known) == 1 else earlier), end
     entity = doc.propose(slug(name), org_type(name), name, aliases, quote)
     return entity, end
+
+
+def _short_name_and_region(doc, pos, end, words) -> bool:
+    """Whether the name is an organisation's short name and the region it is in, before its head's name: "Ketua
+    Apindo Kalteng, Name" (a chapter of a body known by one word)."""
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][A-Za-z]{2,11}", words[0]) or words[0] in NOT_NAMES \
+            or words[0] in TITLE_WORDS or doc.names.resolve(words[0]):
+        return False
+    regions = doc.in_span(pos, end, REGION_TYPES - {"Country"})
+    return len(regions) == 1 and regions[0].start == pos + len(words[0]) + 1 and regions[0].end == end \
+        and doc.text.startswith(",", end)
 
 
 _AND_NEXT_RE = re.compile(r"[ \t]+(?:and|dan|&)[ \t]+(?=[A-Z])")
