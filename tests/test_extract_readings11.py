@@ -208,3 +208,14 @@ def test_a_chapter_known_by_a_short_name_and_its_region_before_its_heads_name(ga
     label = {e["id"]: e["label"] for e in draft.proposed}
     assert {(label.get(h, h), r, label.get(b, b)) for h, r, b in posts(draft)} == {
         ("Rudy Hartono Saragih", "chair", "Hipmi Kaltim")}
+
+
+def test_a_title_without_a_place_takes_the_place_of_the_delegation_its_holder_headed(gazetteer):
+    text = ("Vice Mayor Tan Xiaoming, who headed Wuzhou's delegation, and Guilin Vice Mayor Li Hongmei signed the "
+            "letters with Madiun Mayor Rudi Santoso Wibowo on Tuesday.\n")
+    assert ("tan-xiaoming", "deputy-mayor", "wuzhou") in posts(extract(text, "en", "2026-09-10", gazetteer))
+
+
+def test_who_was_elected_regent_of_a_regency_holds_that_post(gazetteer):
+    text = "Indah Puspitasari, who was elected regent of Pacitan for the 2025-2030 term, received the delegation.\n"
+    assert ("indah-puspitasari", "regent", "kabupaten-pacitan") in posts(extract(text, "en", "2026-09-10", gazetteer))

@@ -17,7 +17,7 @@ from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_RE
                                       NAME_GAP_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
                                       REGION_TYPES, SECTORS, TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
-from graph.extract.title_places import (delegation_origin, holders_country, larger_region_end, of_class,
+from graph.extract.title_places import (delegation_led_after, delegation_origin, holders_country, larger_region_end, of_class,
                                         municipality_at, region_of_country, side_said_first)
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
@@ -310,6 +310,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                 pos = unknown.end(1)
             else:
                 place = delegation_origin(doc, sentence.start, start, COMPATIBLE[region_class]) or \
+                    delegation_led_after(doc, pos, limit, COMPATIBLE[region_class]) or \
                     side_said_first(doc, sentence.start, start, COMPATIBLE[region_class]) or \
                     doc.only_region(COMPATIBLE[region_class]) or \
                     region_of_country(doc, holders_country(doc, title, pos, limit), COMPATIBLE[region_class])

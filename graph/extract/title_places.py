@@ -81,6 +81,21 @@ def delegation_origin(doc, low, title_start, types):
     return None
 
 
+# "Vice Mayor Lin Guorong, who headed Fuqing's delegation": the title's place, said by the delegation after the name
+_HEADED_DELEGATION_RE = re.compile(r"\s*(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+,\s+(?:who|yang)\s+(?:also\s+)?"
+                                   r"(?:headed|heads|led|leads|is leading|was leading|memimpin)\s+(?:the\s+)?")
+_DELEGATION_AFTER_RE = re.compile(r"(?:['’]s\s+|\s+)(?:[\w-]+\s+){0,2}?(?:delegation|delegasi|rombongan)\b")
+
+
+def delegation_led_after(doc, pos, limit, types):
+    """The place of a title with none after it, said by the delegation its holder is then said to lead."""
+    led = _HEADED_DELEGATION_RE.match(doc.text, pos, limit)
+    region = doc.mention_at(led.end(), types) if led else None
+    if region is None or "|" in region.entity or not _DELEGATION_AFTER_RE.match(doc.text, region.end, limit):
+        return None
+    return region.entity
+
+
 _COMMA_RE = re.compile(r"\s*,\s*")
 _RANK_GAP_RE = re.compile(r"(?:(?:Daerah|Otonom|Provinsi|Prefektur|Kota|Kabupaten|Autonomous|Region)\s+){0,2}")
 _REGION_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,")

@@ -125,7 +125,10 @@ APPOSITION_REGIONAL = {"wali kota": ("mayor", "City"), "wakil wali kota": ("depu
 BALINESE_I = (r"(?:(?:I|Ni)\s+(?=(?:Gede|Gusti|Made|Ketut|Nyoman|Wayan|Putu|Kadek|Komang|Nengah|Dewa|Ida|Kade|Luh)"
               r"\b)|(?:La|Wa)\s+(?=Ode\b))?")  # "I Wayan …", "Ni Luh Putu …", Butonese "La Ode …": a name's mark
 APPOSITION_REGIONAL_RE = re.compile(
-    r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+)?(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
+    r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?i:the\s+|selaku\s+|"
+    # ("Name, who was elected regent of X for the 2025-2030 term")
+    r"who (?:was|has been|is) (?:elected|appointed|sworn in as|installed as)(?: the)?\s+)?"
+    r"(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
               "Capt.", "Kapt.", "Bapak", "Ibu", "Pak", "Bu"]
