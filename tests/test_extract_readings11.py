@@ -219,3 +219,12 @@ def test_a_title_without_a_place_takes_the_place_of_the_delegation_its_holder_he
 def test_who_was_elected_regent_of_a_regency_holds_that_post(gazetteer):
     text = "Indah Puspitasari, who was elected regent of Pacitan for the 2025-2030 term, received the delegation.\n"
     assert ("indah-puspitasari", "regent", "kabupaten-pacitan") in posts(extract(text, "en", "2026-09-10", gazetteer))
+
+
+def test_also_in_the_group_are_lists_the_delegations_members(gazetteer):
+    text = ("Twelve metalworking firms from Pacitan are showing their tools at the Wuzhou Hardware Fair, which opened "
+            "on Tuesday.\n\n"
+            "Also in the group are Head of the Pacitan Industry Office Sri Lestari Handayani and Chairman of the "
+            "Pacitan Smiths Association Bambang Sutrisno Adi.\n")
+    expo = next(f for f in facts(extract(text, "en", "2026-09-10", gazetteer)) if f.get("type") == "Expo")
+    assert {"sri-lestari-handayani", "bambang-sutrisno-adi"} <= set(expo["participant"])

@@ -17,7 +17,8 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
     found_all = []
     for i, sentence in enumerate(doc.sentences):
         listed = _INCLUDED_RE.search(sentence.text) if DELEGATION_RE.search(sentence.text) or (
-            i and _IT_INCLUDES_RE.match(sentence.text) and DELEGATION_RE.search(doc.sentences[i - 1].text)) else None
+            i and _IT_INCLUDES_RE.match(sentence.text) and DELEGATION_RE.search(doc.sentences[i - 1].text)) \
+            else _ALSO_IN_GROUP_RE.match(sentence.text)
         if not ATTENDING_RE.search(sentence.text) and listed is None:
             continue
         found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
@@ -54,6 +55,9 @@ def _titled_names(doc, sentence) -> list[str]:
 _IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Mereka)\s+(?:also\s+)?"
                              r"(?:includes|included|include|beranggotakan)\b|(?:Di antaranya|Diantaranya|Among them|"
                              r"Antara lain)\b")
+# "Also in the group are Head of the … Office Name, Chairman of Kadin X Name and …"
+_ALSO_IN_GROUP_RE = re.compile(r"Also in the (?:group|delegation|team|mission) (?:are|were|is|was)\b|"
+                               r"Turut dalam (?:rombongan|delegasi)\b|Ikut dalam (?:rombongan|delegasi)\b")
 _INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|"
                           r"\A(?:Di antaranya|Diantaranya|Among them|Antara lain)\b")
 _DESCRIBED_NAME_RE = re.compile(r"(?<=[a-z-] )((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
