@@ -228,3 +228,13 @@ def test_also_in_the_group_are_lists_the_delegations_members(gazetteer):
             "Pacitan Smiths Association Bambang Sutrisno Adi.\n")
     expo = next(f for f in facts(extract(text, "en", "2026-09-10", gazetteer)) if f.get("type") == "Expo")
     assert {"sri-lestari-handayani", "bambang-sutrisno-adi"} <= set(expo["participant"])
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Pacitan Regent Indah Puspitasari received Wuzhou Vice Mayor Tan Xiaoming, who is leading a delegation on "
+           "a three-day working visit to the regency that began on Monday.\n"),
+    ("id", "Bupati Pacitan menerima Wakil Wali Kota Wuzhou Tan Xiaoming yang memimpin delegasi dalam kunjungan kerja "
+           "selama tiga hari sejak Senin (7/9).\n")])
+def test_a_visit_of_some_days_from_a_day_ends_that_many_days_on(gazetteer, language, text):
+    visit, = facts(extract(text, language, "2026-09-09", gazetteer), "DelegationVisit")
+    assert (visit.get("startDate"), visit.get("endDate"), visit.get("date")) == ("2026-09-07", "2026-09-09", None)

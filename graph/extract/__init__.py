@@ -44,7 +44,8 @@ from graph.extract.respective import respective_posts
 from graph.extract.places import place_facts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.trips import dated_by_expo, days_of_stay, first_day_of_stay, mission_to_expo, next_legs, speaks_for
+from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, mission_to_expo,
+                                 next_legs, speaks_for)
 from graph.extract.vocabulary import REFERS_BACK_RE, REGION_TYPES, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -151,6 +152,7 @@ def run(doc: Doc) -> Draft:
             visit.pop(key, None)
     first_day_of_stay(doc, visit)
     days_of_stay(doc, visit)
+    days_of_span(doc, visit)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
     host_by_organiser(doc, visit)
     organisers.business_meeting(doc, visit)

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from graph.extract.agreements import short
@@ -131,6 +132,39 @@ def days_of_stay(doc, visit) -> None:
             for key in ("date", "statedWeekday"):
                 visit.pop(key, None)
             visit["startDate"], visit["endDate"] = ranges[0].value, ranges[0].until
+            if sentence.text not in visit["quote"]:
+                visit["quote"].append(sentence.text)
+            return
+
+
+# "a three-day working visit to the regency that began on Monday", "kunjungan kerja selama tiga hari sejak Senin (8/3)"
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "dua": 2, "tiga": 3, "empat": 4,
+         "lima": 5, "enam": 6, "tujuh": 7}
+_SPAN_RE = re.compile(r"(?i)\b(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+\s+){0,2}?(?:visit|trip|tour|mission)\b"
+                      r"|\bselama\s+(dua|tiga|empat|lima|enam|tujuh|\d)\s+hari\b")
+_BEGAN_RE = re.compile(r"(?i)\b(?:began|begun|started|starting|beginning|which began|sejak|dimulai)\s+(?:on\s+)?\Z")
+
+
+def days_of_span(doc, visit) -> None:
+    """A visit said to last N days from a day ("a three-day working visit … that began on Monday"): that day is
+    its first, and the last is N - 1 days on."""
+    if visit is None or visit["type"] != "DelegationVisit" or visit.get("endDate"):
+        return
+    for sentence in doc.sentences:
+        span = _SPAN_RE.search(sentence.text)
+        if span is None or FUTURE_RE.search(sentence.text):
+            continue
+        words = (span.group(1) or span.group(2)).lower()
+        days = int(words) if words.isdigit() else _DAYS[words]
+        first = [hit for hit in dates(doc, sentence.start + span.start(), sentence.end) if len(hit.value) == 10
+                 and _BEGAN_RE.search(doc.text, max(sentence.start, hit.start - 30), hit.start)]
+        if len(first) == 1 and days > 1:
+            start = dt.date.fromisoformat(first[0].value)
+            visit.pop("date", None)
+            visit["startDate"] = start.isoformat()
+            visit["endDate"] = (start + dt.timedelta(days=days - 1)).isoformat()
+            if first[0].weekday:
+                visit["statedWeekday"] = first[0].weekday
             if sentence.text not in visit["quote"]:
                 visit["quote"].append(sentence.text)
             return
