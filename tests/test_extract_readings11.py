@@ -238,3 +238,10 @@ def test_also_in_the_group_are_lists_the_delegations_members(gazetteer):
 def test_a_visit_of_some_days_from_a_day_ends_that_many_days_on(gazetteer, language, text):
     visit, = facts(extract(text, language, "2026-09-09", gazetteer), "DelegationVisit")
     assert (visit.get("startDate"), visit.get("endDate"), visit.get("date")) == ("2026-09-07", "2026-09-09", None)
+
+
+def test_a_fair_is_held_in_the_town_named_after_its_building(gazetteer):
+    text = ("Pameran Produk Unggulan Wuzhou 2026 resmi dibuka di Gedung Pameran Graha Wisata, Kabupaten Pacitan, "
+            "Jumat (4/9/2026) malam, dan berlangsung hingga Minggu (13/9).\n")
+    expo = next(f for f in facts(extract(text, "id", "2026-09-05", gazetteer)) if f.get("type") == "Expo")
+    assert expo["location"] == "kabupaten-pacitan"

@@ -196,9 +196,22 @@ def apply(doc, event, signings, others=()) -> None:
         place = venue(quotes)
         if place:
             fact["venue"] = place
-            town = town_of(doc, place)
+            town = town_of(doc, place) or _town_after(doc, quotes, place)
             if town is not None and not fact.get("location") and not fact.get("host"):
                 fact["location"] = town  # "di Grand City Convention Hall Surabaya": the hall is in Surabaya
+
+
+def _town_after(doc, quotes, place):
+    """The town named after a building, past a comma: "di Gedung Pameran Graha Tugu, Kota Malang"."""
+    for quote in quotes:
+        at = doc.text.find(quote)
+        inside = quote.find(place)
+        if at < 0 or inside < 0:
+            continue
+        comma = re.compile(r",\s+").match(doc.text, at + inside + len(place))
+        town = doc.mention_at(comma.end(), LOCAL_REGIONS) if comma else None
+        return town.entity if town is not None and "|" not in town.entity else None
+    return None
 
 
 # the expo said again as what was organised: "The week is organised by …", "Pameran itu digelar …"
