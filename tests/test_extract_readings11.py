@@ -8,6 +8,12 @@ from graph.extract import extract
 from tests.helpers import draft_facts as facts, draft_posts as posts
 
 
+def heads_by_label(draft):
+    """Who heads what, each body by its label when it is proposed."""
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    return {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+
+
 def test_a_regency_that_signs_with_a_company_has_the_company_as_the_other_party(gazetteer):
     text = ("Pemerintah Kabupaten Halmahera Selatan menandatangani nota kesepahaman (MoU) dengan Fuqing Haixing "
             "Aquatic Co., Ltd., perusahaan budidaya asal Kota Fuqing, Fuzhou, Provinsi Fujian, tentang budidaya "
@@ -64,8 +70,7 @@ def test_offices_listed_first_pair_in_order_with_the_names_after_masing_masing(g
             "Kabupaten Pacitan, masing-masing Drs. Agus Prasetyo Wibowo, Sri Lestari Handayani, dan Bambang "
             "Sutrisno Adi, S.E.\n")
     draft = extract(text, "id", "2026-09-10", gazetteer)
-    label = {e["id"]: e["label"] for e in draft.proposed}
-    held = {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    held = heads_by_label(draft)
     assert held == {"agus-prasetyo-wibowo": "Sekretariat Daerah Kabupaten Pacitan",
                     "sri-lestari-handayani": "Dinas Pariwisata Kabupaten Pacitan",
                     "bambang-sutrisno-adi": "Dinas Koperasi dan UKM Kabupaten Pacitan"}
@@ -83,8 +88,7 @@ def test_the_heads_of_the_provincial_offices_respectively(gazetteer):
             "Also present were the heads of the provincial Tourism Office, the Trade Office and the Plantation "
             "Office, Nurhayati Said, Andi Baso Mappiare and Syamsul Alam, respectively.\n")
     draft = extract(text, "en", "2026-09-10", gazetteer)
-    label = {e["id"]: e["label"] for e in draft.proposed}
-    held = {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    held = heads_by_label(draft)
     assert held == {"nurhayati-said": "South Sulawesi Tourism Office", "andi-baso-mappiare": "South Sulawesi Trade Office",
                     "syamsul-alam": "South Sulawesi Plantation Office"}
 
@@ -131,8 +135,7 @@ def test_a_pendapa_and_an_officials_residence_are_where_it_was_signed(gazetteer,
 def test_a_city_secretary_heads_the_city_secretariat(gazetteer):
     text = "Pacitan Regent Indah Puspitasari and Madiun City Secretary Rudi Santoso Wibowo received the delegation.\n"
     draft = extract(text, "en", "2026-09-10", gazetteer)
-    label = {e["id"]: e["label"] for e in draft.proposed}
-    held = {holder: label.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    held = heads_by_label(draft)
     assert held == {"rudi-santoso-wibowo": "Sekretariat Daerah Kota Madiun"}
 
 

@@ -129,12 +129,19 @@ def days_of_stay(doc, visit) -> None:
             continue
         ranges = [hit for hit in dates(doc, sentence.start + stay.end(), sentence.end) if hit.until]
         if len(ranges) == 1 and len(ranges[0].value) == 10:
-            for key in ("date", "statedWeekday"):
-                visit.pop(key, None)
-            visit["startDate"], visit["endDate"] = ranges[0].value, ranges[0].until
-            if sentence.text not in visit["quote"]:
-                visit["quote"].append(sentence.text)
+            _dated_by_days(visit, ranges[0].value, ranges[0].until, ranges[0].weekday, sentence.text)
             return
+
+
+def _dated_by_days(visit, first, last, weekday, said) -> None:
+    """The visit's first and last days in place of the one day it was dated by, and the sentence that says so."""
+    for key in ("date", "statedWeekday"):
+        visit.pop(key, None)
+    visit["startDate"], visit["endDate"] = first, last
+    if weekday:
+        visit["statedWeekday"] = weekday
+    if said not in visit["quote"]:
+        visit["quote"].append(said)
 
 
 # "a three-day working visit to the regency that began on Monday", "kunjungan kerja selama tiga hari sejak Senin (8/3)"
@@ -160,11 +167,6 @@ def days_of_span(doc, visit) -> None:
                  and _BEGAN_RE.search(doc.text, max(sentence.start, hit.start - 30), hit.start)]
         if len(first) == 1 and days > 1:
             start = dt.date.fromisoformat(first[0].value)
-            visit.pop("date", None)
-            visit["startDate"] = start.isoformat()
-            visit["endDate"] = (start + dt.timedelta(days=days - 1)).isoformat()
-            if first[0].weekday:
-                visit["statedWeekday"] = first[0].weekday
-            if sentence.text not in visit["quote"]:
-                visit["quote"].append(sentence.text)
+            _dated_by_days(visit, start.isoformat(), (start + dt.timedelta(days=days - 1)).isoformat(),
+                           first[0].weekday, sentence.text)
             return
