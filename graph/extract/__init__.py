@@ -40,8 +40,8 @@ from graph.extract.events import dated_by_signing, event, host_by_organiser, nam
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.people import post_facts, posts
-from graph.extract.respective import respective_posts
 from graph.extract.places import place_facts
+from graph.extract.respective import respective_posts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
 from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, mission_to_expo,

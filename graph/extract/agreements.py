@@ -14,9 +14,9 @@ from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTIT
                                       NOT_NAMES, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, TITLE_WORDS, UNNAMED_RE,
                                       WITNESS_RE, org_type)
 
-# a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
 # what stands just before the company a region signs with
 _WITH_BEFORE_RE = re.compile(r"\b(?:dengan|with|and|dan)\s+(?:the\s+)?(?:perusahaan\s+|company\s+)?\Z")
+# a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
 _AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,6}\Z")
 # a region that says where an institution is: "Huanghe College dari Kota Zhengzhou", "a university in Nanning"
 # (or the region just after its bracketed short name: "Rumah Sakit Pelita Caruban (RSPC) Kota Cirebon")
@@ -105,10 +105,9 @@ def agreement_facts(doc, person_of_post):
                     continue
                 # the one agreement of its kind, named by its kind again however far on ("MoU ditandatangani oleh
                 # …" after the caption and the venue); else the last agreement, if just before
-                near = len(same) == 1 and signing is not None or bool(same or agreements) and \
-                    index - (same or agreements)[-1]["_sentence"] <= 2
+                only_one_signed = len(same) == 1 and signing is not None
                 same = same or agreements
-                if same and near:
+                if same and (only_one_signed or index - same[-1]["_sentence"] <= 2):
                     if sentence.text not in same[-1]["quote"]:
                         same[-1]["quote"].append(sentence.text)
                     anchors.append((index, same[-1]))

@@ -16,9 +16,7 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
     not said to be at any one ceremony of it."""
     found_all = []
     for i, sentence in enumerate(doc.sentences):
-        listed = _INCLUDED_RE.search(sentence.text) if DELEGATION_RE.search(sentence.text) or (
-            i and _IT_INCLUDES_RE.match(sentence.text) and DELEGATION_RE.search(doc.sentences[i - 1].text)) \
-            else _ALSO_IN_GROUP_RE.match(sentence.text)
+        listed = _members_listed(doc, i, sentence)
         if not ATTENDING_RE.search(sentence.text) and listed is None:
             continue
         found = [holder for holder, _ in person_of_post.get(sentence.start, [])]
@@ -50,16 +48,24 @@ def _titled_names(doc, sentence) -> list[str]:
 
 # a delegation's members listed after what they do: "The delegation … included Heilongjiang provincial agriculture
 # department deputy director-general Bai Xuemei and Harbin commerce bureau official Liang Chao"
-# the delegation of the sentence before: "Maluku's 14-member delegation is led by … It includes Name, head of …"
 # ("… dan terdiri atas 16 orang dari 11 perusahaan. Di antaranya Direktur …, Name, dan …": among them)
+_AMONG_THEM = r"(?:Di antaranya|Diantaranya|Among them|Antara lain)\b"
+# the delegation of the sentence before: "Maluku's 14-member delegation is led by … It includes Name, head of …"
 _IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Mereka)\s+(?:also\s+)?"
-                             r"(?:includes|included|include|beranggotakan)\b|(?:Di antaranya|Diantaranya|Among them|"
-                             r"Antara lain)\b")
+                             r"(?:includes|included|include|beranggotakan)\b|" + _AMONG_THEM)
 # "Also in the group are Head of the … Office Name, Chairman of Kadin X Name and …"
 _ALSO_IN_GROUP_RE = re.compile(r"Also in the (?:group|delegation|team|mission) (?:are|were|is|was)\b|"
                                r"Turut dalam (?:rombongan|delegasi)\b|Ikut dalam (?:rombongan|delegasi)\b")
-_INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|"
-                          r"\A(?:Di antaranya|Diantaranya|Among them|Antara lain)\b")
+_INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|\A" + _AMONG_THEM)
+
+
+def _members_listed(doc, i, sentence):
+    """Where the delegation's members begin in sentence ``i`` (a match), if it lists them: the sentence names the
+    delegation, or the one before it did ("It includes …"), or it says so itself ("Also in the group are …")."""
+    if DELEGATION_RE.search(sentence.text) or (i and _IT_INCLUDES_RE.match(sentence.text)
+                                               and DELEGATION_RE.search(doc.sentences[i - 1].text)):
+        return _INCLUDED_RE.search(sentence.text)
+    return _ALSO_IN_GROUP_RE.match(sentence.text)
 _DESCRIBED_NAME_RE = re.compile(r"(?<=[a-z-] )((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
                                 r"(?=\s+(?:and|dan|serta)\b|\s*[,.;]|\s*$)")
 

@@ -385,7 +385,8 @@ def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=Non
         mention.entity = propose_region(doc, name, kind, quote)
 
 
-_TOWN_AFTER_RE = re.compile(r"[ \t]+((?:Kabupaten|Kota|Provinsi)[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_TOWN_AFTER_RE = re.compile(r"[ \t]+((?:Kabupaten|Kota|Provinsi)[ \t]+)?"
+                            r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 
 
 def _known_with_town_after(doc, expansion, pos):

@@ -21,8 +21,8 @@ PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitr
                         r"(?:put|organi[sz]ed) together with|"
                         r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
 # who made the event possible: a partner, unless it is a government office (the one that runs such events for its
-# region: "Kegiatan itu difasilitasi Dinas Pertanian …", "The visit was arranged by the Lishui … Office") or names a partner of its own ("difasilitasi X bekerja
-# sama dengan Y")
+# region: "Kegiatan itu difasilitasi Dinas Pertanian …", "The visit was arranged by the Lishui … Office") or names
+# a partner of its own ("difasilitasi X bekerja sama dengan Y")
 FACILITATED_RE = re.compile(r"\b(?:difasilitasi(?:\s+oleh)?|facilitated by|arranged by)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 # (the country said by its people: "the Indonesian Consulate General in Shanghai")
@@ -41,8 +41,8 @@ VENUE_RE = re.compile(
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
-    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?)?(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|"
-    r"Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom|Park)(?:\s+in\s+[A-Z][\w'’-]*|"
+    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?)?"
+    r"(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom|Park)(?:\s+in\s+[A-Z][\w'’-]*|"
     r"\s+of\s+the(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){0,2}))")  # "the Horas Ballroom of the X Hotel"
 
 
@@ -154,7 +154,10 @@ def settings(doc) -> list[tuple[str, list[str], str]]:
 
 
 # the building a room is in, after a comma: "di Ruang Rapat Bupati, Kantor Bupati Pulau Morotai"
-_BUILDING_AFTER_RE = re.compile(r",\s+(?:Kantor|Gedung|Balai Kota|Kompleks|Komplek|Wisma|Graha)(?:\s+[A-Z][\w'’-]*){1,5}")
+_BUILDING_AFTER_RE = re.compile(r",\s+(?:Kantor|Gedung|Balai Kota|Kompleks|Komplek|Wisma|Graha)"
+                                r"(?:\s+[A-Z][\w'’-]*){1,5}")
+_ROOM_RE = re.compile(r"(?i)(?:ruang|aula)\b")
+_COMMA_RE = re.compile(r",\s+")
 
 
 def venue(quotes) -> str | None:
@@ -163,7 +166,7 @@ def venue(quotes) -> str | None:
         found = VENUE_RE.search(quote)
         if found:
             building = _BUILDING_AFTER_RE.match(quote, found.end(1))
-            end = building.end() if building and re.match(r"(?i)(?:ruang|aula)\b", found.group(1)) else found.end(1)
+            end = building.end() if building and _ROOM_RE.match(found.group(1)) else found.end(1)
             return quote[found.start(1):end].strip()
     return None
 
@@ -208,7 +211,7 @@ def _town_after(doc, quotes, place):
         inside = quote.find(place)
         if at < 0 or inside < 0:
             continue
-        comma = re.compile(r",\s+").match(doc.text, at + inside + len(place))
+        comma = _COMMA_RE.match(doc.text, at + inside + len(place))
         town = doc.mention_at(comma.end(), LOCAL_REGIONS) if comma else None
         return town.entity if town is not None and "|" not in town.entity else None
     return None

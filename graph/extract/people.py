@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, office_before, org_phrase, secretariat
 from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, BALINESE_I,
-                                      CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE, HONORIFIC_RE,
-                                      NAME_GAP_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
+                                      CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE,
+                                      HONORIFIC_RE, NAME_GAP_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
                                       REGION_TYPES, SECTORS, TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
-from graph.extract.title_places import (delegation_led_after, delegation_origin, holders_country, larger_region_end, of_class,
-                                        municipality_at, region_of_country, side_said_first)
+from graph.extract.title_places import (delegation_led_after, delegation_origin, holders_country, larger_region_end,
+                                        of_class, municipality_at, region_of_country, side_said_first)
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")

@@ -11,7 +11,8 @@ from graph.extract.vocabulary import LEVEL, LOCAL_REGIONS, REGION_TYPES
 _QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|"
               r"northern|eastern|western)\s+)?(?:[A-Z]\w+['’]s\s+)?")
 _LOCATED_GAP_RE = re.compile(r"(?:\s+(?:regency|city|county|district|prefecture))?"  # "Buleleng regency in Bali"
-                             r"(?:\s*(?:,|di|in)\s*|,\s+(?:di|in)\s+|,?\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,7}?in\s+|\s+in\s+)" + _QUALIFIER)
+                             r"(?:\s*(?:,|di|in)\s*|,\s+(?:di|in)\s+|,?\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,7}?in\s+|"
+                             r"\s+in\s+)" + _QUALIFIER)
 _CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga |merupakan |adalah |is |was )?(?:ibu ?kota"
                              r"(?: provinsi)?|the (?:provincial )?capital(?: city)? of|capital of)\s+" + _QUALIFIER,
                              re.IGNORECASE)
@@ -51,12 +52,12 @@ def place_facts(doc) -> list[dict]:
         subject = doc.names.jurisdiction.get(a.entity, a.entity)
         ta, tb = doc.entity_type(subject), doc.entity_type(b.entity)
         gap = doc.text[a.end:b.start]
+        kind_after = _PROVINCES_TOWN_AFTER_RE.match(doc.text, b.end)
         if ta in LOCAL_REGIONS and tb == "Province" and "|" not in a.entity + b.entity \
-                and _PROVINCES_TOWN_GAP_RE.fullmatch(gap) and _PROVINCES_TOWN_AFTER_RE.match(doc.text, b.end) \
+                and _PROVINCES_TOWN_GAP_RE.fullmatch(gap) and kind_after \
                 and (subject, b.entity) not in located and not doc.names.contradicts(subject, b.entity):
             located.add((subject, b.entity))
-            facts.append({"about": subject, "locatedIn": b.entity,
-                          "quote": [doc.text[a.start:_PROVINCES_TOWN_AFTER_RE.match(doc.text, b.end).end()]]})
+            facts.append({"about": subject, "locatedIn": b.entity, "quote": [doc.text[a.start:kind_after.end()]]})
             continue
         if gap == ", " and tb in LOCAL_REGIONS and doc.names.located.get(subject) == b.entity \
                 and (subject, b.entity) not in located:

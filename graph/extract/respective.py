@@ -9,6 +9,7 @@ import re
 from graph.extract.doc import slug
 from graph.extract.organisations import secretariat
 from graph.extract.people import Held, person_at
+from graph.extract.title_places import region_of_country
 from graph.extract.vocabulary import (COMPATIBLE, LOCAL_REGIONS, ORG_HEADS_LAST, REGION_TYPES, TITLE_RE, TITLE_ROLE,
                                       org_type)
 
@@ -16,9 +17,8 @@ _EACH_RE = re.compile(r",?\s+masing-masing\s+(?=[A-Z])")
 _RESPECTIVELY_RE = re.compile(r",\s+respectively\b")
 # between two names of the list, degrees and all: "Ir. A, B, dan C, S.Pi."
 _DEGREES = r"(?:,\s*(?:[A-Z][A-Za-z]{0,3}\.){1,3})*"
-_NAME_SEP_RE = re.compile(_DEGREES + r"(?:\s*,\s*(?:dan\s+|serta\s+|and\s+)?|\s+(?:dan|serta|and)\s+)")
-_NAME_SPLIT_RE = re.compile(_DEGREES + r"\s*(?:,\s*(?:dan\s+|serta\s+|and\s+)?|\s+(?:dan|serta|and)\s+)")
-_ITEM_GAP_RE = re.compile(r"[\s,;]*(?:(?:serta|dan|and)\s+)?\Z")
+_NAME_SEP_RE = re.compile(_DEGREES + r"\s*(?:,\s*(?:dan\s+|serta\s+|and\s+)?|\s+(?:dan|serta|and)\s+)")
+_LIST_SEP_BEFORE_RE = re.compile(r"(?:,|\bserta|\bdan)\s*\Z")
 # "the heads of the provincial …": one title for every office of the list
 _HEADS_OF_RE = re.compile(r"\b(?:the\s+)?(heads|chiefs|directors|chairs|chairmen)\s+of\s+(?:the\s+)?")
 _EN_ITEM_SEP_RE = re.compile(r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+")
@@ -42,7 +42,7 @@ def respective_posts(doc) -> list[Held]:
 
 def _count_names(text: str) -> int:
     text = re.sub(_DEGREES + r"[\s.]*\Z", "", text.strip())
-    return len([part for part in _NAME_SPLIT_RE.split(text) if part.strip(" ,.")])
+    return len([part for part in _NAME_SEP_RE.split(text) if part.strip(" ,.")])
 
 
 def _names(doc, pos, limit, wanted) -> list[tuple[str, int, int]]:
@@ -75,16 +75,12 @@ def _closing_region(doc, start, end):
 
 
 def _listed_first(doc, sentence, marker, names_start, limit) -> list[Held]:
-    titles = [m for m in TITLE_RE.finditer(doc.text, sentence.start, marker)]
-    # the list is the run of titles just before the marker, each closed by a comma or "serta" / "dan"
+    titles = list(TITLE_RE.finditer(doc.text, sentence.start, marker))
+    # the list is the run of titles just before the marker, each after a comma or "serta" / "dan" but the first
     items = []
     for match, nxt in zip(reversed(titles), [None, *reversed(titles)]):
-        end = nxt.start() if nxt is not None else marker
-        if nxt is not None and not _ITEM_GAP_RE.search(doc.text, match.end(), end) and \
-                not re.search(r",\s*(?:serta\s+|dan\s+)?\Z", doc.text[match.end():end]):
-            break
-        items.insert(0, (match, end))
-        if not re.search(r"(?:,|\bserta|\bdan)\s*\Z", doc.text[max(sentence.start, match.start() - 8):match.start()]):
+        items.insert(0, (match, nxt.start() if nxt is not None else marker))
+        if not _LIST_SEP_BEFORE_RE.search(doc.text, max(sentence.start, match.start() - 8), match.start()):
             break  # the first office of the list: "didampingi Sekda, …"
     if len(items) < 2:
         return []
@@ -129,16 +125,14 @@ def _organisation(doc, name, quote):
     known = doc.names.resolve(name)
     if len(known) == 1:
         return next(iter(known))
-    return doc.proposed_organisation([name], org_type(name)) or doc.propose(slug(name), org_type(name), name, [],
-                                                                             quote)
+    return doc.propose(slug(name), org_type(name), name, [], quote)  # (an office proposed already: that one)
 
 
 def _heads_of(doc, sentence, marker) -> list[Held]:
-    heads = None
-    for heads in _HEADS_OF_RE.finditer(doc.text, sentence.start, marker):
-        pass
-    if heads is None:
+    found = list(_HEADS_OF_RE.finditer(doc.text, sentence.start, marker))
+    if not found:
         return []
+    heads = found[-1]  # the title nearest the list
     text = doc.text[heads.end():marker]
     parts = _EN_ITEM_SEP_RE.split(text)
     # the names follow the last office, after its comma: "… and the Plantation Office, A, B and C"
@@ -153,22 +147,17 @@ def _heads_of(doc, sentence, marker) -> list[Held]:
     if not people:
         return []
     level = offices[0].split()[0].lower()
-    region = _one_region(doc, _EN_LEVEL[level]) if level in _EN_LEVEL else None
+    # "the provincial … Office": the one Indonesian region of that level the article names
+    region = region_of_country(doc, "indonesia", _EN_LEVEL[level]) if level in _EN_LEVEL else None
+    if region is None:
+        return []
     held = []
     for office, person in zip(offices, people):
         words = office.split()
         if words[0].lower() in _EN_LEVEL:
             words = words[1:]
-        if region is None:
-            continue
         name = f"{doc.label(region, 'en')} {' '.join(words)}"
         held.append(Held(person[0], _EN_ROLE[heads.group(1).lower()], _organisation(doc, name, office.strip()),
                          doc.text[heads.start():marker], sentence))
     return held
 
-
-def _one_region(doc, types):
-    """The one Indonesian region of ``types`` the article names ("the provincial … Office" is the host's)."""
-    found = {m.entity for m in doc.mentions if "|" not in m.entity and doc.entity_type(m.entity) in types
-             and doc.names.in_country(m.entity, "indonesia")}
-    return found.pop() if len(found) == 1 else None
