@@ -84,9 +84,10 @@ def test_accept_rename_merge_and_drop_entities(added, kg, tmp_path):
     listing = kg("review", record.stem, "--root", project)
     assert listing.exit_code == 0, listing.output
     lines = listing.output.splitlines()
-    assert lines[0].endswith("4 drafts to review and 4 draft entities")  # the LoI, the visit and two posts
+    # the LoI, its signing (the two sides that signed are the two who met), the visit and two posts
+    assert lines[0].endswith("5 drafts to review and 4 draft entities")
     assert lines[1] == " e1. new NewsPublisher warta-pulau “Warta Pulau”, the article's publisher  “Warta Pulau”"
-    assert lines[3].startswith(" e3. new Person lin-haoran “Lin Haoran”, named by 2, 4  “Lin Haoran”")
+    assert lines[3].startswith(" e3. new Person lin-haoran “Lin Haoran”, named by 1, 2, 4, 5  “Lin Haoran”")
     # e1 the outlet accepted; e3 renamed; e4 (Made Sutarja) is a person the curator knows; e2 dropped
     with open(project / "sources" / "gazetteer.yaml", "a", encoding="utf-8") as handle:
         handle.write("  - id: i-made-sutarja\n    type: Person\n    label: I Made Sutarja\n")
@@ -120,7 +121,7 @@ def test_accept_rename_merge_and_drop_entities(added, kg, tmp_path):
     (("--merge", "e2 no-such-entity"), "'no-such-entity' is not declared in the gazetteer or any record"),
     (("--merge", "2 bali"), "write it as 'eN known-id'"),
     (("--rename", "e3 Bali"), "the id 'bali' is taken; if it is the same Person, --merge it into 'bali'"),
-    (("--accept", "e9"), "--accept 'e9': there are 4 drafts, numbered 1 to 4 and 4 draft entities, e1 to e4"),
+    (("--accept", "e9"), "--accept 'e9': there are 5 drafts, numbered 1 to 5 and 4 draft entities, e1 to e4"),
     (("--rename", "e3 Made Sutarja"), "the id 'made-sutarja' is taken; if it is the same Person, --merge it"),
 ])
 def test_bad_entity_review_changes_nothing(added, kg, args, message):

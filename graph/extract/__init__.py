@@ -62,8 +62,9 @@ def extract(text: str, language: str, published, gazetteer: Source, taken: dict[
 
 def signed_where_received(visit, agreements, signings) -> None:
     """An agreement between a delegation's side and its hosts, signed at a building the text names alone ("di
-    Griya Agung"): signed where the delegation was received."""
-    if visit is None or visit["type"] != "DelegationVisit" or not (visit.get("host") and visit.get("guest")):
+    Griya Agung", or the hotel of the talks it closed): signed where the delegation was received."""
+    if visit is None or visit["type"] not in ("DelegationVisit", "Meeting") or not (visit.get("host") and
+                                                                         visit.get("guest")):
         return
     place = visit.get("location") or visit["host"]
     for signing in signings:

@@ -11,8 +11,8 @@ from graph.extract.people import institution_heads, named_before, named_by_surna
 from graph.extract.segments import parts
 from graph.extract.doc import slug
 from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
-                                      NOT_NAMES, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, TITLE_WORDS, UNNAMED_RE,
-                                      WITNESS_RE, org_type)
+                                      NOT_NAMES, REFERS_BACK_RE, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, THE_SIGNING_RE,
+                                      TITLE_WORDS, UNNAMED_RE, WITNESS_RE, org_type)
 
 # what stands just before the company a region signs with
 _WITH_BEFORE_RE = re.compile(r"\b(?:dengan|with|and|dan)\s+(?:the\s+)?(?:perusahaan\s+|company\s+)?\Z")
@@ -60,9 +60,10 @@ def agreement_facts(doc, person_of_post):
                         for m in re.finditer(pattern, sentence.text))]
         signing = SIGN_RE.search(sentence.text)
         signed = [a for a in agreements if a["type"] not in _TIES]
-        if not kinds and signing and signed and index - signed[-1]["_sentence"] <= 2 \
-                and SIGNED_IT_RE.search(sentence.text):
-            # "… signed the document in Surabaya": the agreement of the sentence before
+        if not kinds and signing and signed and SIGNED_IT_RE.search(sentence.text) and (
+                index - signed[-1]["_sentence"] <= 2 or len(signed) == 1 and THE_SIGNING_RE.search(sentence.text)):
+            # "… signed the document in Surabaya": the agreement of the sentence before; "Penandatanganan
+            # berlangsung pada …" after the delegation's paragraphs: the one agreement signed
             signed_in(doc, signed[-1], sentence, signing, person_of_post)
             if sentence.text not in signed[-1]["quote"]:
                 signed[-1]["quote"].append(sentence.text)
@@ -104,10 +105,11 @@ def agreement_facts(doc, person_of_post):
                         signed_in(doc, fact, sentence, signing, person_of_post)
                     continue
                 # the one agreement of its kind, named by its kind again however far on ("MoU ditandatangani oleh
-                # …" after the caption and the venue); else the last agreement, if just before
-                only_one_signed = len(same) == 1 and signing is not None
+                # …" after the caption and the venue, "LoI tersebut menjadi pintu masuk …"); else the last
+                # agreement, if just before
+                the_one = len(same) == 1 and (signing is not None or REFERS_BACK_RE.search(sentence.text))
                 same = same or agreements
-                if same and (only_one_signed or index - same[-1]["_sentence"] <= 2):
+                if same and (the_one or index - same[-1]["_sentence"] <= 2):
                     if sentence.text not in same[-1]["quote"]:
                         same[-1]["quote"].append(sentence.text)
                     anchors.append((index, same[-1]))
@@ -163,18 +165,26 @@ def institutions_signed(doc, fact, person_of_post) -> None:
                 fact["signedAt"] = town[0]  # "signed … in the institute's library hall": in its town
 
 
+# a signing that closed the talks the sentence before told of: "After the talks, the two sides signed …"
+_AFTER_TALKS_RE = re.compile(r"(?i)\s*(?:after|following|at the end of) (?:the|their|these) (?:talks|meeting|"
+                             r"discussions?)\b|\s*(?:usai|seusai|setelah|sesudah|di akhir) (?:pertemuan|pembicaraan|"
+                             r"audiensi|rapat|diskusi)\b")
+
+
 def _signed_just_before(doc, index, type_name, fact):
     """The dates of the sentence before, when it told of the signing of this kind of agreement without naming its
     parties ("A private school and a college … signed a memorandum of understanding on Saturday (Oct 17). The MoU
-    between X and Y was signed …"): it is this agreement's signing, and its quote. Else []."""
+    between X and Y was signed …"), or of the talks it closed ("On September 14, A met B at the X Hotel. After the
+    talks, the two sides signed …"): it is this agreement's signing, and its quote. Else []."""
     if not index:
         return []
     before = doc.sentences[index - 1]
     pattern = next(p for p, t, _ in AGREEMENTS if t == type_name)
     found = dates(doc, before.start, before.end)
-    if not (found and re.search(pattern, before.text) and SIGN_RE.search(before.text)):
+    after_talks = _AFTER_TALKS_RE.match(doc.sentences[index].text)
+    if not (found and (after_talks or re.search(pattern, before.text) and SIGN_RE.search(before.text))):
         return []
-    named = parties(doc, before, type_name)
+    named = [] if after_talks else parties(doc, before, type_name)
     if named and len(named[0]) >= 2:
         return []  # an agreement of its own
     fact["quote"].insert(0, before.text)
@@ -205,7 +215,7 @@ _UNNAMED_BODY_RE = re.compile(r"(?i)\b(?:school|college|university|institute|hos
                               r"kampus|perguruan tinggi|rumah sakit|perusahaan(?: \w+)?|kolese)\s+(?:in|from|di|dari|asal)"
                               r"\s+(?:the\s+)?(?:(?:city|regency|county|kota|kabupaten)\s+(?:of\s+)?)?\Z")
 # a region that closes an office's name is where the office is, not a party: "Kepala Disdikbud Kota Bitung, Name"
-_OFFICE_OF_RE = re.compile(r"\b(?:Dinas|Badan|Kantor|Biro|Bagian|Dis[a-z]{2,}|Bappeda|DPMPTSP)\s+\Z")
+_OFFICE_OF_RE = re.compile(r"\b(?:Dinas|Badan|Kantor|Biro|Bagian|Di[sn][a-z]{3,}|Bap{1,2}e[a-z]{3,}|DPMPTSP)\s+\Z")
 _SCHOOL_RE = re.compile(r"(?:SMKN?|SMAN?|SMPN?|Sekolah Menengah|Madrasah)\b")
 
 
@@ -356,6 +366,13 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
             if person is not None and person not in people:
                 people.append(person)
     people = list(dict.fromkeys(people))
+    index = doc.sentences.index(sentence) if sentence in doc.sentences else 0
+    if not people and index and _BOTH_SIDES_RE.search(sentence.text):
+        # "A, Mayor of X, met B, Regent of Y. … the two sides signed": who spoke for each side, named just before
+        held = list(dict.fromkeys((h, place) for h, place in person_of_post.get(doc.sentences[index - 1].start, [])
+                                  if place in fact.get("party", [])))
+        if len(held) == len(fact.get("party", [])) == len({place for _, place in held}):
+            people = [h for h, _ in held]
     if witnessed:  # "X dan Y menandatangani …, disaksikan Z": who signed is named before the witnesses
         people = [p for p in people if any(at < cut for at, holder, _ in doc.posts_at if holder == p)
                   or any(m.start < cut for m in doc.in_span(sentence.start, cut, {"Person"}) if m.entity == p)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.people import person_named
+from graph.extract.people import named_before, person_named
 from graph.extract.vocabulary import ATTENDING_RE, DELEGATION_RE, HONORIFIC_RE, NOT_NAMES, TITLE_RE, TITLE_WORDS
 
 
@@ -24,6 +24,7 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
         found += _titled_names(doc, sentence)
         found += _described_names(doc, sentence.start + listed.end(), sentence.end) if listed else []
         found += _names_after_titles(doc, sentence) if ATTENDING_RE.search(sentence.text) else []
+        found += _one_word_names(doc, sentence) if ATTENDING_RE.search(sentence.text) else []
         if found:
             found_all.append((list(dict.fromkeys(found)), sentence.text,
                               listed is not None and not ATTENDING_RE.search(sentence.text)))
@@ -100,4 +101,19 @@ def _names_after_titles(doc, sentence) -> list[str]:
         person = person_named(doc, match.group(1), match.start(1))
         if person is not None and doc.entity_type(person) == "Person":
             found.append(person)
+    return found
+
+
+# one word of a name the article gave in full, as the subject: "Jia, who attended the opening, said …"
+_ONE_WORD_SUBJECT_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,12}),\s+(?:who|yang)\b")
+
+
+def _one_word_names(doc, sentence) -> list[str]:
+    """People a line of who was there names by one word of a name given in full before."""
+    found = []
+    for match in _ONE_WORD_SUBJECT_RE.finditer(doc.text, sentence.start, sentence.end):
+        if match.group(1) not in NOT_NAMES and not doc.mentions.overlapping(*match.span(1)):
+            person = named_before(doc, match.group(1))
+            if person is not None:
+                found.append(person)
     return found

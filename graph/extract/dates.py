@@ -13,13 +13,14 @@ MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|night|morning|afternoon|evening))?"  # "Sabtu malam (24/10)"
 RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d)\s*"
+TH = r"(?:st|nd|rd|th)?"  # an English day's ordinal ending: "Sept 13th to 16th", "October 2nd"
 DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
-    ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
-                             rf"(\d{{1,2}}),?\s+(\d{{4}})\b")),
+    ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){TH}{RANGE_WORD}(?:({MONTH})\.?\s+)?"
+                             rf"(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),
     # a range with no year, after a word that opens one: "from July 1 to 3", "dari 1 hingga 3 Juli", "pada 1-3 Juli"
-    ("range-md", re.compile(rf"\b(?:[Ff]rom|[Oo]n)\s+({MONTH})\.?\s+(\d{{1,2}}){RANGE_WORD}(?:({MONTH})\.?\s+)?"
-                            rf"(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    ("range-md", re.compile(rf"\b(?:[Ff]rom|[Oo]n)\s+({MONTH})\.?\s+(\d{{1,2}}){TH}{RANGE_WORD}(?:({MONTH})\.?\s+)?"
+                            rf"(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
     # in brackets after the weekdays: "from Monday to Thursday (Aug 10-13)"
     ("range-md", re.compile(rf"\(({MONTH})\.?\s+(\d{{1,2}})\s*[-–]\s*(?:({MONTH})\.?\s+)?(\d{{1,2}})\)")),
     ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n)\s+(?:tanggal\s+)?(\d{{1,2}})"
@@ -30,9 +31,9 @@ DATE_PATTERNS = [
     ("weekday-dm", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
     ("weekday-md", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
     # "opened on Thursday, Aug 20 and runs through Monday, Aug 24": the same without brackets
-    ("weekday-md", re.compile(rf"\b({WEEKDAY}),\s*({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    ("weekday-md", re.compile(rf"\b({WEEKDAY}),\s*({MONTH})\.?\s+(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
     ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
-    ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
+    ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")),
     ("month-rel", re.compile(rf"\b(?:(?:bulan|pada|last|in|since)\s+)({MONTH})\b(?:\s+(lalu|kemarin|ini|this year))?"
                              rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
@@ -42,7 +43,7 @@ DATE_PATTERNS = [
     ("weekday-end", re.compile(rf",\s+({WEEKDAY}){PART_OF_DAY}(?=\s*(?:\.\s|\.?\Z|\.?\n))")),
     ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
     # day and month, with neither weekday nor year: "on Nov 3", "pada 3 November", "tanggal 3 November"
-    ("on-md", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+({MONTH})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")),
+    ("on-md", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+({MONTH})\.?\s+(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
     ("on-dm", re.compile(rf"\b(?:[Oo]n|[Pp]ada|[Tt]anggal)\s+(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
 ]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.agreements import short
-from graph.extract.dates import dates
+from graph.extract.dates import DateHit, dates
 from graph.extract.doc import slug
 from graph.extract.organisations import org_phrase
 from graph.extract.leaders import leaders_body, who_led
@@ -32,8 +32,9 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         # X met …", "menerima kunjungan …": a visit
         first = doc.sentences[indexes[0]].text
         met, came = MEETING_VERB_RE.search(first), DELEGATION_RE.search(first)
-        if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()):
-            type_name = "Meeting"
+        stay = any(hit.until for i in visit for hit in dates(doc, doc.sentences[i].start, doc.sentences[i].end))
+        if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()) and not stay:
+            type_name = "Meeting"  # (unless the delegation's stay of days is told: "is visiting X from 13 to 16")
     if visit and any(_forum_held(doc, doc.sentences[i]) for i in meeting):
         type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
     festival_only = all(not EXPO_RE.search(_FESTIVAL_RE.sub("", doc.sentences[i].text)) for i in expo)
@@ -122,6 +123,12 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                 fact["_arrived"] = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
                 if until is None and fact["_arrived"]:
                     until = _went_home(doc, hits)
+        elif until is None and type_name == "DelegationVisit":
+            # the day of its talks first, the delegation's stay later: "… is visiting Luzhou from Sept 13th to 16th"
+            stay = next((hit for hit in dates(doc, sentence.start, sentence.end) if hit.until and hit.value <= date
+                         <= hit.until), None)
+            if stay is not None:
+                date, weekday, until = stay.value, stay.weekday, stay.until
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
     if leader is None and type_name in ("DelegationVisit", "Meeting"):
@@ -336,6 +343,10 @@ def _opening_and_closing(doc, sentences):
     opened = closed = None
     for sentence in sentences:
         for hit in dates(doc, sentence.start, sentence.end):
+            if hit.until and closed is None and (opened is None or opened.value == hit.value):
+                # "opened on Thursday …. The fair runs from August 5th to 8th": its days, from the first to the last
+                opened, closed = opened or hit, DateHit(hit.start, hit.end, hit.until, None)
+                continue
             before = doc.text[sentence.start:hit.start]
             verbs = [(m.start(), "open") for m in _OPENED_RE.finditer(before)]
             verbs += [(m.start(), "close") for m in _CLOSED_RE.finditer(before)]
@@ -450,5 +461,12 @@ def _who_met(doc, sentences):
         after = [(h, p) for pos, h, p in doc.posts_at if at < pos < sentence.end]
         if before and after and before[-1][1] != after[0][1] and \
                 all(doc.entity_type(p) not in ("Person", "Country", "?") for _, p in (before[-1], after[0])):
+            if _AND_DELEGATION_RE.search(doc.text, at, sentence.end):
+                return after[0][1], before[-1][1], after[0][0]  # "A met with B, Regent of Y, and his delegation"
             return before[-1][1], after[0][1], before[-1][0]
     return None, None, None
+
+
+# the one met came with a delegation: "… met with Name, Regent of X, and his delegation", "… beserta rombongan"
+_AND_DELEGATION_RE = re.compile(r"(?i),?\s+(?:and|dan|beserta|bersama)\s+(?:his|her|their)?\s*(?:delegation|"
+                                r"delegasi(?:nya)?|rombongan(?:nya)?)\b")

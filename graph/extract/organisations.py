@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.doc import slug
-from graph.extract.vocabulary import (CAPITALS, HONORIFICS, INSTITUTION_RE, NOT_NAMES, ORG_HEADS_FIRST, ORG_HEADS_LAST,
-                                      REGION_TYPES, TITLE_RE, TITLE_WORDS, org_type)
+from graph.extract.vocabulary import (AGENCY_ACRONYM_RE, CAPITALS, HONORIFICS, INSTITUTION_RE, NOT_NAMES,
+                                      ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, TITLE_RE, TITLE_WORDS, org_type)
 
 
 _ORG_WORD = r"(?:[A-Z][\w.&’'–-]*|dan|and|of|the|for|untuk|&|chapter|branch)"
@@ -74,7 +74,7 @@ def org_phrase(doc, pos, limit, title):
         written = f"{phrase} {region_after.text}"
         full = f"{phrase} {doc.label(region_after.entity, 'id')}"  # "… Provinsi Kalimantan Barat"
         name = full.replace(" Provinsi ", " ")
-        if phrase.split()[0] in ORG_HEADS_FIRST or phrase.startswith("Dis"):
+        if phrase.split()[0] in ORG_HEADS_FIRST or AGENCY_ACRONYM_RE.fullmatch(phrase.split()[0]):
             known = doc.names.resolve(name) | doc.names.resolve(written) | doc.names.resolve(full)
             entity = next(iter(known)) if len(known) == 1 else doc.propose(
                 slug(name), org_type(name), name, list(dict.fromkeys([written, full])), doc.text[pos:region_after.end])
@@ -93,7 +93,8 @@ def org_phrase(doc, pos, limit, title):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions and not _INSTITUTION_BEFORE_HOLDER_RE.match(doc.text, pos, limit):
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
-    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]):  # (a verb after it closes it)
+    elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]) \
+            and not _SHORT_NAME_RE.match(doc.text, end, limit):  # (a verb, or its short name, after it closes it)
         return None  # nothing closes it: where the name ends is not known
     else:
         end = _before_holder(doc, pos, end)
@@ -107,7 +108,7 @@ def org_phrase(doc, pos, limit, title):
     if title == "Kadis" and words:
         words = ["Dinas", *words]
     if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
-                              or words[0].startswith("Dis") or INSTITUTION_RE.fullmatch(" ".join(words))
+                              or AGENCY_ACRONYM_RE.fullmatch(words[0]) or INSTITUTION_RE.fullmatch(" ".join(words))
                               or _short_name_and_region(doc, pos, end, words)):
         return None  # (a hospital or college: "Presiden Rumah Sakit Rehabilitasi Haibin, Dr. Name")
     name = " ".join(words)
@@ -193,7 +194,7 @@ _HONORIFIC_INSIDE_RE = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(h) for h in
                                   r")(?=\s|[A-Z])")
 
 
-_SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,14})\)")
+_SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,14})\)")
 _CHAPTER_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:chapter|branch)\s+of\b")
 # an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
 # name), "the Serang tourism office" (its region opens it)

@@ -19,11 +19,16 @@ PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitr
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
                         r"supported by|with (?:the )?support (?:of|from)|"
                         r"(?:put|organi[sz]ed) together with|"
-                        r"(?:disiapkan|disusun|digarap) bersama)\s+(?:the\s+)?")
+                        r"(?:disiapkan|disusun|digarap) bersama|"
+                        # "… with the X Association (XA) as its local partner", "dengan X sebagai mitra lokal"
+                        r"(?:with|dengan)(?=\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+|(?:of|and|dan|for)\s+){1,10}"
+                        r"(?:\([A-Z][A-Za-z0-9]{1,14}\)\s+)?(?:as (?:its|the|a) (?:local |main )?partner|"
+                        r"sebagai mitra)\b))\s+(?:the\s+)?")
 # who made the event possible: a partner, unless it is a government office (the one that runs such events for its
 # region: "Kegiatan itu difasilitasi Dinas Pertanian …", "The visit was arranged by the Lishui … Office") or names
 # a partner of its own ("difasilitasi X bekerja sama dengan Y")
-FACILITATED_RE = re.compile(r"\b(?:difasilitasi(?:\s+oleh)?|facilitated by|arranged by)\s+(?:the\s+)?")
+FACILITATED_RE = re.compile(r"\b(?:(?:difasilitasi|dijembatani|dimediasi)(?:\s+oleh)?|(?:facilitated|arranged|brokered)"
+                            r"\s+by)\s+(?:the\s+)?")
 _AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
 # (the country said by its people: "the Indonesian Consulate General in Shanghai")
 _CONSULATE_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Konjen|Consulate[- ]General|"
@@ -158,6 +163,7 @@ _BUILDING_AFTER_RE = re.compile(r",\s+(?:Kantor|Gedung|Balai Kota|Kompleks|Kompl
                                 r"(?:\s+[A-Z][\w'’-]*){1,5}")
 _ROOM_RE = re.compile(r"(?i)(?:ruang|aula)\b")
 _COMMA_RE = re.compile(r",\s+")
+_IN_TOWN_RE = re.compile(r"\s+in\s+[A-Z][\w'’-]*\Z")
 
 
 def venue(quotes) -> str | None:
@@ -167,7 +173,12 @@ def venue(quotes) -> str | None:
         if found:
             building = _BUILDING_AFTER_RE.match(quote, found.end(1))
             end = building.end() if building and _ROOM_RE.match(found.group(1)) else found.end(1)
-            return quote[found.start(1):end].strip()
+            place = quote[found.start(1):end].strip()
+            town = _IN_TOWN_RE.search(place)
+            # a building with a name of its own is that name ("the Gedebage Expo Hall in Bandung"); one named by
+            # whose it is keeps its town ("the regent's office in Bungku")
+            return place[:town.start()] if town and not re.search(r"['’]s\b|\b[a-z]", place[:town.start()]) \
+                else place
     return None
 
 
@@ -240,6 +251,11 @@ _WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chai
 _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
                "director": "director", "president": "head", "consul general": "consul-general",
                "ambassador": "ambassador"}
+# "the Linyi Municipal Bureau of Commerce, which is headed by Name", "Dinas Perikanan, yang dipimpin Name"
+_RUN_BY_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+(?:which|that) (?:is|was) (headed|led|chaired|directed) by\s+|"
+                        r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+yang (dipimpin|dikepalai|diketuai)(?: oleh)?\s+")
+_RUN_BY_ROLE = {"headed": "head", "led": "head", "chaired": "chair", "directed": "director", "dipimpin": "head",
+                "dikepalai": "head", "diketuai": "chair"}
 
 
 # "Name, director of the bureau, …" / "Name, kepala biro tersebut": the office the article has named
@@ -286,7 +302,7 @@ def _mission_ending_at(doc, end) -> str | None:
 
 def whose_posts(doc) -> list[Held]:
     """Posts said through an office named just before ("organised by the … Office (DPMPTSP), whose head, Name,
-    said") or named before in the article ("Name, director of the bureau"): read once the offices are (they
+    said", "…, which is headed by Name") or named before in the article ("Name, director of the bureau"): read once the offices are (they
     are named by this stage)."""
     found = []
     for sentence in doc.sentences:
@@ -303,6 +319,15 @@ def whose_posts(doc) -> list[Held]:
             person = person_at(doc, match.end(), sentence.end) if office is not None else None
             if person is not None:
                 found.append(Held(person[0], _WHOSE_ROLE[match.group(2)], office,
+                                  doc.text[sentence.start:person[2]], sentence))
+        for match in _RUN_BY_RE.finditer(doc.text, sentence.start, sentence.end):
+            comma = match.start(1) if match.group(1) else match.start(3)
+            office = _named_just_before(doc, match.start()) or _named_just_before(doc, comma)
+            if office is None or doc.entity_type(office) in REGION_TYPES:
+                continue
+            person = person_at(doc, match.end(), sentence.end)
+            if person is not None:
+                found.append(Held(person[0], _RUN_BY_ROLE[match.group(2) or match.group(4)], office,
                                   doc.text[sentence.start:person[2]], sentence))
     return found
 

@@ -33,8 +33,9 @@ _CAPTION_RE = re.compile(r"\s*(?:Foto|FOTO|Photo|PHOTO|Keterangan [Ff]oto|Captio
                          r".*\((?:ANTARA|Antara|Foto|FOTO|Photo|Dok\.?|Doc\.?|HO|Humas|Xinhua)\b[^()]*\)\s*$|"
                          # a trailing credit "(Outlet/Photographer)", "(Harian X/HO-Humas)"
                          r".*\([A-Z][^()/\n]{1,40}/\s*[A-Za-z][^()\n]{0,60}\)\s*$")
-# "Surakarta (ANTARA) - ", "JAKARTA, KOMPAS.com - ", "BEIJING, May 12 (Xinhua) -- ", "Serang, Antara, Jumat - "
-_DATELINE_RE = re.compile(r"[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,3}(?:\s*,\s*[\w./ ()]{1,40}?)?"
+# "Surakarta (ANTARA) - ", "JAKARTA, KOMPAS.com - ", "BEIJING, May 12 (Xinhua) -- ", "Serang, Antara, Jumat - ",
+# "LUZHOU, China, Sept. 15, 2027 (Outlet) -- "
+_DATELINE_RE = re.compile(r"[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,3}(?:\s*,\s*[\w./ ()]{1,40}?){0,3}"
                           r"(?:\s*\([^()\n]{2,30}\))?\s*(?:-{1,2}|–|—)\s+")
 _FIRST_PARAGRAPHS = 4  # a dateline opens the story: it is looked for in the first lines only
 

@@ -34,7 +34,8 @@ TITLES = [
     ("Wawali", "deputy-mayor", "City"), ("Wali Kota", "mayor", "City"), ("Walikota", "mayor", "City"),
     ("Wakil Bupati", "vice-regent", "Regency"), ("Wabup", "vice-regent", "Regency"), ("Bupati", "regent", "Regency"),
     ("Wakil Gubernur", "vice-governor", "Province"), ("Wagub", "vice-governor", "Province"),
-    ("Gubernur", "governor", "Province"), ("Wakil Ketua", "vice-chair", None), ("Ketua", "chair", None),
+    ("Gubernur", "governor", "Province"), ("Wakil Ketua Umum", "vice-chair", None), ("Wakil Ketua", "vice-chair", None),
+    ("Ketua Umum", "chair", None), ("Ketua", "chair", None),
     ("Kepala", "head", None), ("Kadis", "head", None), ("Menteri", "minister", None), ("Direktur Utama", "director", None),
     ("Direktur", "director", None),
     ("Deputy Mayor", "deputy-mayor", "City"), ("Vice Mayor", "deputy-mayor", "City"), ("Mayor", "mayor", "City"),
@@ -85,6 +86,9 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
                    "Sekretariat", "Perusahaan", "Koperasi", "Pusat", "Institut", "Sekolah", "Politeknik", "Perkumpulan",
                    "Paguyuban", "Gabungan", "SMK", "SMA", "SMP", "SMKN", "SMAN", "Madrasah", "Museum", "Forum",
                    "Balai", "Sanggar", "Komunitas", "Teater", "Serikat", "Klub", "Kelompok", "Gapoktan"}
+# a regional agency's acronym, which news writes as its name: "Disparpora", "Dinporabudpar", "Bappedalitbang",
+# "Diskopukmperindag", "Bapenda" (a word after a head's title, so "Dinding" or "Disney" never come there)
+AGENCY_ACRONYM_RE = re.compile(r"(?:Di[sn]|Bap{1,2}e)[a-z]{3,}|DPMPTSP|BPKAD|BKPSDM|Setda|Setdakab|Setdako")
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
@@ -233,6 +237,11 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
                           r"witnessed|also (?:present|attending|attended)|attended by|dihadiri|"
                           # "Present at the ceremony were …", "… attended the signing ceremony"
                           r"present at|(?:were|was) present|attended the|"
+                          # "A, Title, and B, Title, participated in the meeting and signing ceremony"
+                          r"participated in|took part in|(?:turut|ikut) serta dalam|"
+                          # who spoke there was there: "Bupati X dalam sambutannya mengatakan …", "in his remarks"
+                          r"dalam sambutan(?:nya)?|in (?:his|her) (?:opening |welcoming )?(?:speech|remarks|address)|"
+                          r"speaking at the|"
                           r"accompanied|accompanying|joined by|(?:was|were) also (?:present|there)|"
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
                           r"watching|watched|looked on|presided|"
@@ -276,12 +285,14 @@ INSTITUTION_RE = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and
                             r"(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}(?=\s+[A-Z]))){1,4})")
 # who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …"
 WITNESS_RE = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|witnessed|witnessing)\b")
+# the signing itself as the subject: "Penandatanganan dilakukan oleh …", "The signing was done by …" (the one
+# agreement signed in the story, however far on)
+THE_SIGNING_RE = re.compile(r"(?i)\bpenandatanganan (?:dilakukan|tersebut|itu|ini|berlangsung|digelar|diadakan)\b|"
+                            r"\bthe signing (?:ceremony )?(?:was|took)\b")
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
-                           r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b|"
-                           # the signing itself: "Penandatanganan dilakukan oleh …", "The signing was done by …"
-                           r"\bpenandatanganan (?:dilakukan|tersebut|itu|ini|berlangsung|digelar|diadakan)\b|"
-                           r"\bthe signing (?:ceremony )?(?:was|took)\b|"
-                           r"\bditandatangani oleh\b|\bsigned by\b|\bsigned (?:it )?(?:for|on behalf of)\b")
+                          r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b|"
+                          + THE_SIGNING_RE.pattern[4:] + r"|"
+                          r"\bditandatangani oleh\b|\bsigned by\b|\bsigned (?:it )?(?:for|on behalf of)\b")
 SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"

@@ -1,0 +1,169 @@
+"""The twelfth round of readings: agencies known by their acronyms, a signing told far from its lead, the talks a
+signing closed, a delegation's stay told after its meeting. Test texts of our own, in the shapes regional news uses."""
+from __future__ import annotations
+
+from graph.extract import extract
+from tests.helpers import draft_facts as facts, draft_posts as posts
+
+
+def labels(draft):
+    return {e["id"]: e["label"] for e in draft.proposed}
+
+
+def test_an_agency_written_as_its_acronym_is_the_office_its_head_leads(gazetteer):
+    text = ("Kebumen (Suara Kedu) - Rombongan Pemkab Kebumen berada di Zigong sejak Senin (13/9). Rombongan terdiri "
+            "atas Kepala Bappedalitbang Kebumen Ir. Sutrisno Adiwibowo, Kepala Dinporapar Kebumen Rina Kusumastuti, "
+            "dan Kepala Diskopukmperindag Kebumen Yosef Hartanto.\n")
+    draft = extract(text, "id", "2027-09-15", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads == {"sutrisno-adiwibowo": "Bappedalitbang Kebumen", "rina-kusumastuti": "Dinporapar Kebumen",
+                     "yosef-hartanto": "Diskopukmperindag Kebumen"}
+
+
+def test_the_signing_told_after_the_delegations_paragraphs_is_the_one_agreements(gazetteer):
+    text = ("Kebumen (Suara Kedu) - Pemerintah Kabupaten Kebumen dan Pemerintah Kota Zigong menandatangani surat "
+            "pernyataan kehendak (LoI) kerja sama kota persahabatan.\n\n"
+            "Baca Juga: Festival Lanting Kebumen Kembali Digelar Bulan Depan\n\n"
+            "Rombongan Pemkab Kebumen yang dipimpin Bupati Kebumen Arif Sugiyanto berada di Zigong sejak Senin (13/9) "
+            "hingga Kamis (16/9).\n\n"
+            "Kunjungan itu juga diikuti sejumlah pelaku usaha batik dan genteng.\n\n"
+            "Penandatanganan berlangsung pada Selasa, 14 September 2027 sore waktu setempat, di Hotel Jinyue, Zigong.\n")
+    draft = extract(text, "id", "2027-09-16", gazetteer)
+    signing, = facts(draft, "Signing")
+    assert (signing["date"], signing["statedWeekday"], signing["venue"]) == ("2027-09-14", "tuesday",
+                                                                              "Hotel Jinyue")
+    assert signing["location"] == "zigong"
+
+
+def test_an_association_that_bridged_the_trip_is_its_partner_and_named_by_its_short_name(gazetteer):
+    text = ("Kebumen (Suara Kedu) - Rombongan Pemkab Kebumen berada di Zigong sejak Senin (13/9) hingga Kamis "
+            "(16/9).\n\n"
+            "Perjalanan dinas tersebut dijembatani Paguyuban Pengusaha Tionghoa Gombong (P3TG). Ketua P3TG, Hendra "
+            "Wijaya Kusuma, ikut dalam rombongan.\n")
+    draft = extract(text, "id", "2027-09-16", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    association = next(e for e in draft.proposed if e["label"] == "Paguyuban Pengusaha Tionghoa Gombong")
+    assert "P3TG" in association["alias"]
+    assert visit["partner"] == [association["id"]]
+
+
+def test_sectors_said_of_the_letter_again_after_the_visit_are_the_letters(gazetteer):
+    text = ("Kebumen (Suara Kedu) - Pemerintah Kabupaten Kebumen dan Pemerintah Kota Zigong menandatangani LoI kota "
+            "persahabatan di Zigong, Selasa (14/9).\n\n"
+            "Rombongan Pemkab Kebumen berada di Zigong sejak Senin (13/9) hingga Kamis (16/9).\n\n"
+            "Pada hari kedua, rombongan dijadwalkan meninjau kawasan industri garam.\n\n"
+            "LoI tersebut menjadi pintu masuk kerja sama di bidang pariwisata dan pendidikan vokasi.\n")
+    loi, = facts(extract(text, "id", "2027-09-16", gazetteer), "LetterOfIntent")
+    assert {"tourism", "vocational-education"} <= set(loi.get("sector", []))
+
+
+def test_a_dateline_with_its_country_and_date_dates_nothing(gazetteer):
+    text = ("ZIGONG, China, Sept. 16, 2027 (Salt City Daily) -- On September 14, Yang Ming, Mayor of Zigong, met "
+            "with Arif Sugiyanto, Regent of Kebumen Regency, and his delegation at the Jinyue Hotel.\n")
+    draft = extract(text, "en", "2027-09-16", gazetteer)
+    meeting, = [f for f in draft.facts if f.get("type") in ("Meeting", "DelegationVisit")]
+    assert meeting["date"] == "2027-09-14"
+
+
+def test_the_two_sides_that_signed_after_the_talks_are_the_two_who_met(gazetteer):
+    text = ("ZIGONG, China, Sept. 16, 2027 (Salt City Daily) -- On September 14, Yang Ming, Mayor of Zigong, met "
+            "with Arif Sugiyanto, Regent of Kebumen Regency, and his delegation at the Jinyue Hotel. After the "
+            "talks, the two sides signed a letter of intent on friendly city relations between Zigong and Kebumen.\n")
+    draft = extract(text, "en", "2027-09-16", gazetteer)
+    loi, = facts(draft, "LetterOfIntent")
+    signing, = facts(draft, "Signing")
+    assert sorted(loi["signatory"]) == ["arif-sugiyanto", "yang-ming"]
+    assert (loi["signedOn"], loi["signedAt"]) == ("2027-09-14", "zigong")
+    assert (signing["date"], signing["venue"], signing["location"]) == ("2027-09-14", "Jinyue Hotel", "zigong")
+
+
+def test_talks_before_an_agreement_that_names_its_parties_take_no_signatories(gazetteer):
+    text = ("On September 14, Yang Ming, Mayor of Zigong, met with Arif Sugiyanto, Regent of Kebumen Regency. "
+            "The two sides signed a letter of intent on friendly city relations between Zigong and Kebumen "
+            "last year.\n")
+    loi, = facts(extract(text, "en", "2027-09-16", gazetteer), "LetterOfIntent")
+    assert "signedOn" not in loi or loi["signedOn"] != "2027-09-14"
+
+
+def test_a_delegation_met_on_one_day_whose_stay_is_told_later_made_a_visit_of_days(gazetteer):
+    text = ("ZIGONG, China, Sept. 16, 2027 (Salt City Daily) -- On September 14, Yang Ming, Mayor of Zigong, met "
+            "with Arif Sugiyanto, Regent of Kebumen Regency, and his delegation.\n\n"
+            "The 12-member Kebumen delegation is visiting Zigong from Sept 13th to 16th at the invitation of the "
+            "Zigong Municipal People's Government.\n")
+    visit, = facts(extract(text, "en", "2027-09-16", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2027-09-13", "2027-09-16")
+    assert "date" not in visit
+
+
+def test_an_english_day_written_with_its_ordinal_ending_is_read(gazetteer):
+    text = "Arif Sugiyanto, Regent of Kebumen Regency, met Yang Ming, Mayor of Zigong, on October 2nd, 2027.\n"
+    meeting, = facts(extract(text, "en", "2027-10-05", gazetteer), "Meeting")
+    assert meeting["date"] == "2027-10-02"
+
+
+def test_who_took_part_in_the_meeting_and_signing_ceremony_was_at_the_signing(gazetteer):
+    text = ("On September 14, Yang Ming, Mayor of Zigong, met with Arif Sugiyanto, Regent of Kebumen Regency, at "
+            "the Jinyue Hotel. After the talks, the two sides signed a letter of intent on friendly city relations "
+            "between Zigong and Kebumen.\n\n"
+            "Li Na, Vice Mayor of Zigong, and Tri Handoko, Speaker of the Kebumen Regency Council, participated in "
+            "the meeting and signing ceremony.\n")
+    signing, = facts(extract(text, "en", "2027-09-16", gazetteer), "Signing")
+    assert {"li-na", "tri-handoko"} <= set(signing["participant"])
+
+
+def test_a_general_chair_is_the_chair_of_the_council_he_leads(gazetteer):
+    text = ("Tuban (Warta Tuban) - Forum bisnis digelar bersama Dewan Bisnis Indonesia-Sichuan (DBIS).\n\n"
+            "Ketua Umum DBIS, Bapak Harsono Tedjo, mengatakan empat perusahaan Deyang berminat.\n")
+    draft = extract(text, "id", "2027-10-08", gazetteer)
+    named = labels(draft)
+    chairs = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "chair"}
+    assert chairs.get("harsono-tedjo", "").startswith("Dewan Bisnis Indonesia-Sichuan")
+
+
+def test_the_regent_who_gave_the_welcoming_speech_took_part_in_the_forum(gazetteer):
+    text = ("Tuban (Warta Tuban) - Pemerintah Kabupaten Tuban menggelar forum bisnis dengan delegasi Kota Deyang, "
+            "Provinsi Sichuan, di Pendopo Krido Manunggal, Kamis (7/10/27).\n\n"
+            "Bupati Tuban Aditya Halindra Faridzky dalam sambutannya mengatakan Tuban menawarkan peluang investasi "
+            "di bidang perikanan.\n")
+    meeting, = facts(extract(text, "id", "2027-10-08", gazetteer), "Meeting")
+    assert "aditya-halindra-faridzky" in meeting["participant"]
+
+
+FAIR = ("CIMAHI, Indonesia, August 6, 2027 (Priangan Trade Review) -- Furniture and hardware from Zigong are on show "
+        "at the Zigong Lantern Goods Fair Indonesia 2027, which opened on Thursday at the Pasteur Expo Hall in "
+        "Cimahi.\n\n"
+        "The fair runs from August 5th to 8th and brings together 40 companies from Zigong.\n\n"
+        "It is organized by the Zigong Municipal Bureau of Commerce, which is headed by Luo Jianping, with the West "
+        "Java Furniture Makers Association (WJFMA) as its local partner.\n\n"
+        "WJFMA chairwoman Ratna Sari Dewi, speaking at the opening, said buyers had registered for all four days.\n\n"
+        "Luo, who attended the opening, said Zigong hoped to return next year.\n")
+
+
+def test_an_office_said_to_be_headed_by_someone_is_theirs(gazetteer):
+    draft = extract(FAIR, "en", "2027-08-06", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads.get("luo-jianping", "").endswith("Bureau of Commerce")
+
+
+def test_an_association_with_which_a_fair_is_held_as_its_local_partner_is_its_partner(gazetteer):
+    draft = extract(FAIR, "en", "2027-08-06", gazetteer)
+    fair, = facts(draft, "Expo")
+    association = next(e["id"] for e in draft.proposed if e["label"].startswith("West Java Furniture Makers"))
+    assert fair["partner"] == [association]
+
+
+def test_a_fair_that_opened_on_a_day_and_runs_over_days_ends_on_the_last(gazetteer):
+    fair, = facts(extract(FAIR, "en", "2027-08-06", gazetteer), "Expo")
+    assert (fair["startDate"], fair["endDate"], fair["statedWeekday"]) == ("2027-08-05", "2027-08-08", "thursday")
+
+
+def test_a_hall_with_a_name_of_its_own_is_that_name_without_its_town(gazetteer):
+    fair, = facts(extract(FAIR, "en", "2027-08-06", gazetteer), "Expo")
+    assert (fair["venue"], fair["location"]) == ("Pasteur Expo Hall", "kota-cimahi")
+
+
+def test_who_spoke_at_the_opening_or_attended_it_by_one_word_of_their_name_took_part(gazetteer):
+    fair, = facts(extract(FAIR, "en", "2027-08-06", gazetteer), "Expo")
+    assert {"ratna-sari-dewi", "luo-jianping"} <= set(fair["participant"])
