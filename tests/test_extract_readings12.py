@@ -167,3 +167,52 @@ def test_a_hall_with_a_name_of_its_own_is_that_name_without_its_town(gazetteer):
 def test_who_spoke_at_the_opening_or_attended_it_by_one_word_of_their_name_took_part(gazetteer):
     fair, = facts(extract(FAIR, "en", "2027-08-06", gazetteer), "Expo")
     assert {"ratna-sari-dewi", "luo-jianping"} <= set(fair["participant"])
+
+
+CHAMBER = ("Tebing Tinggi (Warta Deli) - Wali Kota Tebing Tinggi Iman Irdian Saragih menerima audiensi delegasi Kamar "
+           "Dagang Umum Kota Jiangmen, Provinsi Guangdong, di Balai Kota Tebing Tinggi, Kamis (2/9/2027).\n\n"
+           "Delegasi itu terdiri dari Tan Guoqiang Chairman Of Jiangmen General Chamber Of Commerce, Mo Lihua "
+           "Secretary General Of Jiangmen General Chamber Of Commerce dan staf.\n\n"
+           "Wali Kota didampingi Kadis Perindag Rosmawati Siregar dan pejabat lainnya.\n\n"
+           "Dalam kesempatan itu dilakukan penandatanganan nota kesepahaman (MoU) kerja sama perdagangan antara "
+           "Dewan Bisnis Tebing Tinggi-Tiongkok (DBTT) dan Kamar Dagang Umum Kota Jiangmen. MoU diteken Ketua DBTT, "
+           "Hendrik Lim, dan Tan Guoqiang.\n")
+
+
+def test_a_chamber_named_whole_as_the_delegation_and_a_side_of_the_mou_is_proposed_and_signs(gazetteer):
+    draft = extract(CHAMBER, "id", "2027-09-03", gazetteer)
+    chamber = next(e["id"] for e in draft.proposed if e["label"] == "Kamar Dagang Umum Kota Jiangmen")
+    council = next(e["id"] for e in draft.proposed if e["label"].startswith("Dewan Bisnis Tebing Tinggi"))
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert mou["party"] == [council, chamber]
+    assert sorted(mou["signatory"]) == ["hendrik-lim", "tan-guoqiang"]
+
+
+def test_a_signing_done_on_that_occasion_is_at_the_visits_day_town_and_building(gazetteer):
+    draft = extract(CHAMBER, "id", "2027-09-03", gazetteer)
+    signing, = facts(draft, "Signing")
+    assert (signing["date"], signing["statedWeekday"]) == ("2027-09-02", "thursday")
+    assert (signing["location"], signing["venue"]) == ("kota-tebing-tinggi", "Balai Kota Tebing Tinggi")
+
+
+def test_an_english_title_in_title_case_glued_after_a_name_is_that_persons(gazetteer):
+    draft = extract(CHAMBER, "id", "2027-09-03", gazetteer)
+    named = labels(draft)
+    chairs = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "chair"}
+    assert chairs.get("tan-guoqiang") == "Jiangmen General Chamber Of Commerce"
+    assert "mo-lihua" not in chairs
+
+
+def test_an_office_head_written_kadis_and_the_field_alone_heads_the_towns_office(gazetteer):
+    draft = extract(CHAMBER, "id", "2027-09-03", gazetteer)
+    office = next(e for e in draft.proposed if e["type"] == "GovernmentAgency")
+    assert office["label"] == "Dinas Perindag Kota Tebing Tinggi"
+    assert "Disperindag Tebing Tinggi" in office["alias"]
+    assert ("rosmawati-siregar", "head", office["id"]) in posts(draft)
+
+
+def test_an_office_named_without_its_town_among_the_visitors_is_not_the_hosts(gazetteer):
+    text = ("Jember (Warta Tapal Kuda) - Delegasi Kota Yuxi berkunjung ke Kabupaten Jember, Senin (8/3). Delegasi "
+            "beranggotakan Pu Wenjie, Wakil Wali Kota, dan Kepala Kantor Urusan Luar Negeri, Yang Shuxian.\n")
+    draft = extract(text, "id", "2027-03-09", gazetteer)
+    assert not [e for e in draft.proposed if "Jember" in e["label"] and e["type"] != "Person"]

@@ -39,6 +39,7 @@ from graph.extract.attendance import attending
 from graph.extract.events import dated_by_signing, event, host_by_organiser, name_visit, named_expo
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
+from graph.extract.organisations import side_bodies
 from graph.extract.people import post_facts, posts
 from graph.extract.places import place_facts
 from graph.extract.respective import respective_posts
@@ -72,6 +73,24 @@ def signed_where_received(visit, agreements, signings) -> None:
         if "signedAt" not in fact and not fact.get("_remote") and signing.get("venue") \
                 and {visit["host"], visit["guest"]} == set(fact.get("party", [])):
             fact["signedAt"] = signing["location"] = place
+
+
+def signed_at_the_event(event, signings) -> None:
+    """A signing said to be done "on that occasion" took place at the story's event: its day, town and building."""
+    if event is None or event["type"] not in ("DelegationVisit", "Meeting"):
+        return
+    for signing in signings:
+        fact = signing["_agreement"]
+        if not fact.get("_at_event"):
+            continue
+        if "date" not in signing and event.get("date"):
+            signing["date"] = fact["signedOn"] = event["date"]
+            if event.get("statedWeekday"):
+                signing["statedWeekday"] = event["statedWeekday"]
+        if "location" not in signing and event.get("location") and not fact.get("_remote"):
+            signing["location"] = fact["signedAt"] = event["location"]
+        if "venue" not in signing and event.get("venue"):
+            signing["venue"] = event["venue"]
 
 
 def signed_during(visit, signings) -> None:
@@ -115,6 +134,7 @@ def run(doc: Doc) -> Draft:
     found += posts(doc)
     settle_by_posts(doc, {post.place for post in found})
     mention_proposed_regions(doc)
+    side_bodies(doc)
     facts, person_of_post = post_facts(doc, found)
     facts += place_facts(doc)
     agreements, anchors = agreement_facts(doc, person_of_post)
@@ -177,6 +197,7 @@ def run(doc: Doc) -> Draft:
             if said not in one["quote"]:
                 one["quote"].append(said)
     signed_where_received(visit, agreements, signings)
+    signed_at_the_event(visit, signings)
     signed_during(visit, signings)
     facts.extend(agreements)
     facts.extend(signings)

@@ -319,10 +319,19 @@ def short(entity: str) -> str:
     return entity
 
 
+# a signing done at the event the story is about: "Dalam kesempatan itu dilakukan penandatanganan …", "During the
+# visit, the two sides signed …"
+_ON_THAT_OCCASION_RE = re.compile(r"(?i)\s*(?:(?:dalam|pada|di) kesempatan (?:itu|tersebut|yang sama)|"
+                                  r"(?:dalam|pada) (?:pertemuan|kunjungan|audiensi|acara) (?:itu|tersebut)|"
+                                  r"(?:on|at) the (?:same )?occasion|during the (?:visit|meeting|talks))\b")
+
+
 def signed_in(doc, fact, sentence, signing, person_of_post):
     """A sentence that says how the agreement was signed: who, where, when; it is also the
     quote of the signing ceremony (see signing_events)."""
     signing_of(doc, fact, sentence, signing, person_of_post)
+    if _ON_THAT_OCCASION_RE.match(sentence.text):
+        fact["_at_event"] = True  # "Dalam kesempatan itu dilakukan penandatanganan …": at the story's event
     found = dates(doc, sentence.start, sentence.end)
     if found and more_precise(found[0].value, fact.get("signedOn")):
         fact["signedOn"], fact["_weekday"] = found[0].value, found[0].weekday
@@ -414,6 +423,11 @@ def _party_groups(doc, sentence, mentions, qualifiers, wanted) -> list[list[str]
     return groups
 
 
+_BODIES = {"BusinessAssociation", "Organisation"}
+_BETWEEN_BODIES_RE = re.compile(r"\b(?:antara|between)\s+(?:the\s+)?")
+_AND_BETWEEN_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9]{1,14}\))?\s+(?:dan|and)\s+(?:the\s+)?")
+
+
 def parties(doc, sentence, type_name):
     mentions = doc.in_span(sentence.start, sentence.end, REGION_TYPES - {"Country", "Island"})
     for m in doc.in_span(sentence.start, sentence.end, {"LocalGovernment"}):
@@ -458,6 +472,14 @@ def parties(doc, sentence, type_name):
     if len(groups) > 1 and all(len(g) >= 2 for g in groups):
         return groups
     flat = list(dict.fromkeys(e for g in groups for e in g))
+    if len(flat) < 2:
+        # two business bodies: "MoU … antara Dewan Bisnis X (DBX) dan Kamar Dagang Umum Kota Y"
+        between = _BETWEEN_BODIES_RE.search(sentence.text)
+        pair = [m for m in doc.in_span(sentence.start + between.end(), sentence.end)
+                if doc.entity_type(m.entity) in _BODIES][:2] if between else []
+        if len(pair) == 2 and pair[0].entity != pair[1].entity and \
+                _AND_BETWEEN_RE.fullmatch(doc.text, pair[0].end, pair[1].start):
+            return [[pair[0].entity, pair[1].entity]]
     if len(flat) == 1 and flat[0] in doc.institutions:
         # an office signs with a college: "Dinas Pendidikan … (Disdikbud) Kota Magelang menandatangani MoU … dengan
         # Qufu Kongxiang … College": the office that signed, named before the verb, is the other party

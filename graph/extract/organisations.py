@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.doc import slug
+from graph.extract.doc import Mention, slug
+from graph.extract.title_places import region_of_country
 from graph.extract.vocabulary import (AGENCY_ACRONYM_RE, CAPITALS, HONORIFICS, INSTITUTION_RE, NOT_NAMES,
                                       ORG_HEADS_FIRST, ORG_HEADS_LAST, REGION_TYPES, TITLE_RE, TITLE_WORDS, org_type)
 
@@ -93,6 +94,8 @@ def org_phrase(doc, pos, limit, title):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions and not _INSTITUTION_BEFORE_HOLDER_RE.match(doc.text, pos, limit):
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
+    elif title == "Kadis" and _FIELD_THEN_NAME_RE.fullmatch(doc.text[pos:end].strip()):
+        end = pos + len(doc.text[pos:end].split()[0])  # "Kadis Perindag Dewi Anggraini": the field, then the head
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]) \
             and not _SHORT_NAME_RE.match(doc.text, end, limit):  # (a verb, or its short name, after it closes it)
         return None  # nothing closes it: where the name ends is not known
@@ -105,6 +108,19 @@ def org_phrase(doc, pos, limit, title):
     words = doc.text[pos:end].split()
     while words and words[-1] in ("dan", "and", "of", "the", "for", "untuk", "&"):
         words.pop()
+    town_aliases = []
+    if not regions and words and (words[0] in _REGIONAL_OFFICES or AGENCY_ACRONYM_RE.fullmatch(words[0])
+                                  or title == "Kadis"):
+        # a regional office named without its region ("Kadis Perindag Name" beside the mayor): the story's one
+        # Indonesian town's
+        town = region_of_country(doc, "indonesia", {"Regency", "City"})
+        full = doc.label(town, "id") if town is not None else None
+        if full:
+            bare = re.sub(r"\A(?:Kabupaten|Kota)\s+", "", full)
+            town_aliases = [" ".join([*words, bare])]  # ("Bappeda Binjai")
+            if title == "Kadis" and len(words) == 1:
+                town_aliases.append(f"Dis{words[0].lower()} {bare}")  # "Kadis Perindag" heads the Disperindag
+            words = [*words, *full.split()]
     if title == "Kadis" and words:
         words = ["Dinas", *words]
     if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
@@ -128,8 +144,13 @@ def org_phrase(doc, pos, limit, title):
             earlier = doc.proposed_organisation([branch], org_type(name))
             if len(known) == 1 or earlier is not None:
                 return (next(iter(known)) if len(known) == 1 else earlier), end
-    entity = doc.propose(slug(name), org_type(name), name, aliases, quote)
+    entity = doc.propose(slug(name), org_type(name), name, aliases + town_aliases, quote)
     return entity, end
+
+
+_REGIONAL_OFFICES = {"Dinas"}  # ("Kantor", "Badan", "Biro" name Chinese offices too)
+# a one-word field, then its head's name: "Perindag Dewi Anggraini Sembiring"
+_FIELD_THEN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){2,4}(?:\s+(?:dan|and|&))?")
 
 
 def _short_name_and_region(doc, pos, end, words) -> bool:
@@ -307,3 +328,24 @@ def secretariat(doc, region, written, quote) -> str:
     if len(known) == 1:
         return next(iter(known))
     return doc.propose(slug(short), "GovernmentAgency", name, [short], quote)
+
+
+# an association named whole, with the town that closes its name, as a delegation's or an agreement's side:
+# "audiensi delegasi Kamar Dagang Umum Kota Huizhou", "MoU antara DBBT dan Kamar Dagang Umum Kota Huizhou"
+_SIDE_BODY_RE = re.compile(r"\b(?:delegasi|rombongan|antara|dan|dengan|between|and|with)\s+(?:the\s+)?"
+                           r"(?=(?:Kamar Dagang|Asosiasi|Perhimpunan|Himpunan|Dewan Bisnis|Paguyuban|Perkumpulan|"
+                           r"Ikatan|Gabungan)\s+[A-Z])")
+
+
+def side_bodies(doc) -> None:
+    """Mention (proposing it when the gazetteer does not know it) each association a sentence names as a side,
+    its name closed by its town, so a visit or an agreement can have it as a side."""
+    for sentence in doc.sentences:
+        for match in _SIDE_BODY_RE.finditer(doc.text, sentence.start, sentence.end):
+            if doc.mentions.overlapping(match.end(), match.end() + 1):
+                continue  # known already
+            found = org_phrase(doc, match.end(), sentence.end, "")
+            if found is None or not doc.in_span(match.end(), found[1], REGION_TYPES - {"Country"}):
+                continue  # (only a name its town closes: where any other name ends is not known)
+            entity, end = found
+            doc.mentions.replace(Mention(match.end(), end, entity, doc.entity_type(entity), doc.text[match.end():end]))

@@ -24,7 +24,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
 _ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
 # (a Chinese people's congress posts its officers on its standing committee: "Wakil Ketua Komite Tetap Kongres
 # Rakyat Kota Beihai", "vice chairman of the Standing Committee of the … People's Congress": the congress's)
-_OF_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:Komite Tetap|Standing Committee(?:\s+of)?(?:\s+the)?)\s+)?")
+_OF_RE = re.compile(r"\s*(?:[Oo]f\s+(?:[Tt]he\s+)?)?(?:(?:Komite Tetap|Standing Committee(?:\s+of)?(?:\s+the)?)\s+)?")
 
 
 def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
@@ -320,6 +320,13 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     term = _term(doc, pos, limit)
     if term is not None:
         pos = term[3]
+    glued = _NAME_GLUED_RE.search(doc.text, max(sentence.start, start - 60), start) \
+        if _TITLE_CASE_OF_RE.match(doc.text, sentence.start + match.end()) else None
+    holder = person_named(doc, glued.group(1), glued.start(1)) if glued else None
+    if holder is not None and doc.entity_type(holder) == "Person":
+        # "Ye Zhaohui Chairman Of Huizhou General Chamber Of Commerce, Lai Shuyi …": an English title in title
+        # case, glued after its holder's name
+        return Held(holder, role, place, doc.text[glued.start(1):pos], sentence, None if term is None else term[:3])
     # the holder's name right after the post wins; else a name written first: "Fahmi Rahman, Ketua DPRD …"
     person = person_at(doc, pos, limit, single=True)
     if person is not None and "," not in doc.text[pos:person[1]]:
@@ -360,6 +367,8 @@ _NAME_BEFORE_RE = re.compile(r"(?<![\w-])(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+
                              r"(?:,\s+(?:the\s+|selaku\s+|"
                              r"yang juga\s+|yang menjabat(?: sebagai)?\s+|who is(?: also)?(?: the)?\s+)?|"
                              r"\s+(?:selaku|sebagai)\s+)\Z")
+_TITLE_CASE_OF_RE = re.compile(r"\s+Of\s+[A-Z]")
+_NAME_GLUED_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)\s+\Z")
 # between a region and the title after it: "Kota Ambon " or "Jayapura's acting mayor"
 _POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s?")
 
