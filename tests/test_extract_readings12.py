@@ -216,3 +216,103 @@ def test_an_office_named_without_its_town_among_the_visitors_is_not_the_hosts(ga
             "beranggotakan Pu Wenjie, Wakil Wali Kota, dan Kepala Kantor Urusan Luar Negeri, Yang Shuxian.\n")
     draft = extract(text, "id", "2027-03-09", gazetteer)
     assert not [e for e in draft.proposed if "Jember" in e["label"] and e["type"] != "Person"]
+
+
+CRAFT_VISIT = ("Ciamis Regent Herdiat Sunarya received a delegation from Zigong City, Sichuan Province, China, at the "
+               "Ciamis Regency Hall, Wednesday (10/13).\n\n"
+               "The regent was accompanied by Regency Secretary Andang Firman Triyadi and Head of the Cooperatives, "
+               "SMEs, Industry and Trade Office (Diskopukmperindag) Rina Lestari.\n\n"
+               "The visit was facilitated by the Ciamis Batik Makers Association (Apbatik), whose chairman Haji Dadang "
+               "Sutisna also attended the meeting.\n\n"
+               "Zhou said Zigong wanted to send designers to Ciamis.\n\n"
+               "The two sides agreed to explore cooperation in tourism and vocational education, and to prepare a "
+               "letter of intent to be signed next year.\n")
+
+
+def test_a_weekday_with_its_day_written_month_first_is_read(gazetteer):
+    visit, = facts(extract(CRAFT_VISIT, "en", "2027-10-14", gazetteer), "DelegationVisit")
+    assert (visit["date"], visit["statedWeekday"]) == ("2027-10-13", "wednesday")
+
+
+def test_a_letter_still_to_be_prepared_is_no_agreement_and_the_talks_sectors_are_the_visits(gazetteer):
+    draft = extract(CRAFT_VISIT, "en", "2027-10-14", gazetteer)
+    assert not facts(draft, "LetterOfIntent")
+    visit, = facts(draft, "DelegationVisit")
+    assert {"tourism", "vocational-education"} <= set(visit["sector"])
+
+
+def test_english_titles_beside_the_regent_name_the_regencys_offices(gazetteer):
+    draft = extract(CRAFT_VISIT, "en", "2027-10-14", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads["andang-firman-triyadi"] == "Sekretariat Daerah Kabupaten Ciamis"
+    office = next(e for e in draft.proposed if e["label"] == "Cooperatives, SMEs, Industry and Trade Office")
+    assert "Diskopukmperindag" in office["alias"] and heads["rina-lestari"] == office["label"]
+
+
+def test_whose_chairman_with_no_comma_before_a_haji_is_the_associations_chair(gazetteer):
+    draft = extract(CRAFT_VISIT, "en", "2027-10-14", gazetteer)
+    chairs = {holder for holder, role, _ in posts(draft) if role == "chair"}
+    assert "dadang-sutisna" in chairs
+
+
+def test_a_cooperative_named_for_a_town_of_several_words_keeps_them_before_its_chair(gazetteer):
+    text = ("Rombongan Kabupaten Siak dipimpin Ketua Dekranasda Kabupaten Siak, Ibu Hj. Rosnaini Zulfikar. Turut "
+            "dalam rombongan Ketua Koperasi Tenun Siak Sri Indrapura, Ibu Juliana Ratnasari, yang mengikuti Zigong "
+            "Lantern Fair 2027.\n")
+    draft = extract(text, "id", "2027-09-20", gazetteer)
+    named = labels(draft)
+    chairs = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "chair"}
+    assert chairs["juliana-ratnasari"] == "Koperasi Tenun Siak Sri Indrapura"
+    assert not [e for e in draft.proposed if e["label"] == "Sri Indrapura"]
+
+
+MOU_EN = ("AIRMADIDI -- North Minahasa regency and the city of Shantou in China's Guangdong province on Thursday signed "
+          "a memorandum of understanding on fisheries.\n\n"
+          "The memorandum was signed at the regency's Likupang tourism office by North Minahasa Regent Joune Ganda "
+          "and Shantou Vice Mayor Ms Lin Qiuping, who led the Chinese delegation.\n\n"
+          "Ten delegates from Shantou, including Mr Cai Weiming, deputy secretary-general of the Shantou Municipal "
+          "People's Government, arrived in North Minahasa on Wednesday to sign the memorandum and begin a three-day "
+          "tour of the regency.\n\n"
+          "The signing was organised by the regency's Investment and One-Stop Service Office (DPMPTSP), whose head, "
+          "Rivo Kalalo, said two processors were studying sites.\n")
+
+
+def test_a_delegation_that_arrived_to_begin_a_three_day_tour_stayed_three_days(gazetteer):
+    visit, = facts(extract(MOU_EN, "en", "2027-10-08", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2027-10-06", "2027-10-08")
+
+
+def test_members_named_after_mr_or_ms_are_people_and_came_to_the_visit_not_the_signing(gazetteer):
+    draft = extract(MOU_EN, "en", "2027-10-08", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    signing, = facts(draft, "Signing")
+    assert {"lin-qiuping", "cai-weiming"} <= set(visit["participant"])
+    assert "cai-weiming" not in signing["participant"]
+    assert not [e for e in draft.proposed if "Government" in e["label"] and e["type"] == "Person"]
+
+
+def test_the_regencys_office_and_building_are_the_story_regencys(gazetteer):
+    draft = extract(MOU_EN, "en", "2027-10-08", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    signing, = facts(draft, "Signing")
+    office = next(e for e in draft.proposed if e["type"] == "GovernmentAgency")
+    assert office["label"] == "North Minahasa Investment and One-Stop Service Office"
+    assert "DPMPTSP Minahasa Utara" in office["alias"]
+    assert signing["organiser"] == [office["id"]]
+    assert ("rivo-kalalo", "head", office["id"]) in posts(draft)
+    assert (mou["signedAt"], signing["venue"]) == ("kabupaten-minahasa-utara", "regency's Likupang tourism office")
+
+
+def test_a_visit_held_thanks_to_two_bodies_was_organised_by_them_in_the_regents_office(gazetteer):
+    text = ("Sungailiat (Warta Sungailiat) - Bupati Bangka Mulkan menerima kunjungan delegasi Pemerintah Kota "
+            "Shantou, Provinsi Guangdong, di ruang kerjanya di Kantor Bupati Bangka, Senin (25/10).\n\n"
+            "Kunjungan ini terselenggara berkat kerja sama Perkumpulan Teochew Bangka (PTB) dan Kantor Urusan Luar "
+            "Negeri Kota Shantou.\n\n"
+            "Kedua pihak juga sepakat menyiapkan surat pernyataan kehendak (LoI) kota kembar untuk diteken tahun "
+            "depan.\n")
+    draft = extract(text, "id", "2027-10-26", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["venue"] == "Kantor Bupati Bangka"
+    assert len(visit["organiser"]) == 2
+    assert not facts(draft, "LetterOfIntent") and not facts(draft, "SisterCityRelationship")

@@ -185,7 +185,8 @@ def run(doc: Doc) -> Draft:
     main = visit if visit is not None else (signings[0] if signings else None)
     for people, said, members in attending(doc, person_of_post) if main is not None else []:
         # who else was there, said in a line of its own; who saw the agreement signed was at the signing
-        witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said))
+        # (a list of the delegation's members that says it came "to sign the memorandum" places them at the visit)
+        witnessed = bool(signings) and bool(WITNESS_RE.search(said) or SIGN_RE.search(said) and not members)
         target = signings[0] if witnessed else main
         # who saw the agreement signed was at the signing; who else was there ("Turut hadir …"), when a
         # delegation came to sign, was at the visit and at its signing

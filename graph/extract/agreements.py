@@ -9,6 +9,7 @@ from graph.extract.dates import dates
 from graph.extract.doc import Mention
 from graph.extract.people import institution_heads, named_before, named_by_surname
 from graph.extract.segments import parts
+from graph.extract.title_places import region_of_country
 from graph.extract.doc import slug
 from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
                                       NOT_NAMES, REFERS_BACK_RE, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, THE_SIGNING_RE,
@@ -17,6 +18,8 @@ from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTIT
 # what stands just before the company a region signs with
 _WITH_BEFORE_RE = re.compile(r"\b(?:dengan|with|and|dan)\s+(?:the\s+)?(?:perusahaan\s+|company\s+)?\Z")
 # a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
+_AT_ITS_RE = re.compile(r"\b(?:at|in) the (regency|city)['’]s\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:[a-z]+\s+){0,2}"
+                        r"(?:[Oo]ffice|[Hh]all|[Bb]uilding)\b")
 _AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,6}\Z")
 # a region that says where an institution is: "Huanghe College dari Kota Zhengzhou", "a university in Nanning"
 # (or the region just after its bracketed short name: "Rumah Sakit Pelita Caruban (RSPC) Kota Cirebon")
@@ -29,8 +32,12 @@ _MISSION_TOWN_RE = re.compile(r"(?i)\b(?:consulate|konsulat|embassy|kedutaan|con
 # agreement", "akan menandatangani MoU", "plan to sign an MoU"
 _PROSPECTIVE_RE = re.compile(r"(?i)\b(?:menuju|towards?|opening the way (?:to|for)|paving the way (?:to|for)|"
                              r"pave the way (?:to|for)|ahead of|akan (?:menandatangani|menjalin|meneken)|"
-                             r"will sign|plans? to sign|rencana(?:nya)? (?:menandatangani|penandatanganan))"
+                             r"will sign|plans? to sign|rencana(?:nya)? (?:menandatangani|penandatanganan)|"
+                             r"prepare|preparing|draft|drafting|menyiapkan|menyusun|merancang)"
                              r"\s+(?:(?:a|an|the|sebuah|suatu)\s+)?(?:[\w-]+\s+){0,2}\Z")
+# … or said after it: "a letter of intent to be signed next year", "LoI yang akan ditandatangani"
+_TO_COME_AFTER_RE = re.compile(r"(?i)\)?(?:\s*\([^()]{1,40}\))?(?:\s+[\w-]+){0,3}?\s+(?:to be signed|yet to be signed|"
+                               r"yang akan (?:ditandatangani|diteken)|untuk (?:ditandatangani|diteken))\b")
 # the sides an agreement is between, said again without their names
 _BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|pemerintah|pemda|pihak|belah pihak|"
                             r"rumah sakit|universitas|kampus|perguruan tinggi|lembaga|institusi|sekolah)|"
@@ -57,6 +64,7 @@ def agreement_facts(doc, person_of_post):
                 doc.late_posts.append(held)
         kinds = [(t, p) for pattern, t, p in AGREEMENTS
                  if any(not _PROSPECTIVE_RE.search(sentence.text, 0, m.start())
+                        and not _TO_COME_AFTER_RE.match(sentence.text, m.end())
                         for m in re.finditer(pattern, sentence.text))]
         signing = SIGN_RE.search(sentence.text)
         signed = [a for a in agreements if a["type"] not in _TIES]
@@ -390,6 +398,12 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
     if _REMOTE_RE.search(sentence.text):
         fact["_remote"] = True  # each side signed in its own town: the agreement has no one place of signing
     after = signing.end() + sentence.start
+    its = _AT_ITS_RE.search(doc.text, after, sentence.end)
+    if its is not None and "signedAt" not in fact and not fact.get("_remote"):
+        # "signed at the regency's Likupang tourism office": the story's one Indonesian regency
+        town = region_of_country(doc, "indonesia", {its.group(1).capitalize()})
+        if town is not None:
+            fact["signedAt"] = town
     for m in doc.in_span(after, sentence.end, LOCAL_REGIONS) if not fact.get("_remote") else []:
         # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
         # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)

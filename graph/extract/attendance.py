@@ -25,6 +25,7 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
         found += _described_names(doc, sentence.start + listed.end(), sentence.end) if listed else []
         found += _names_after_titles(doc, sentence) if ATTENDING_RE.search(sentence.text) else []
         found += _one_word_names(doc, sentence) if ATTENDING_RE.search(sentence.text) else []
+        found += _honoured_names(doc, sentence.start + listed.end(), sentence.end) if listed else []
         if found:
             found_all.append((list(dict.fromkeys(found)), sentence.text,
                               listed is not None and not ATTENDING_RE.search(sentence.text)))
@@ -65,7 +66,7 @@ def _members_listed(doc, i, sentence):
     delegation, or the one before it did ("It includes …"), or it says so itself ("Also in the group are …")."""
     if DELEGATION_RE.search(sentence.text) or (i and _IT_INCLUDES_RE.match(sentence.text)
                                                and DELEGATION_RE.search(doc.sentences[i - 1].text)):
-        return _INCLUDED_RE.search(sentence.text)
+        return _INCLUDED_RE.search(sentence.text) or _ALSO_IN_GROUP_RE.match(sentence.text)
     return _ALSO_IN_GROUP_RE.match(sentence.text)
 _DESCRIBED_NAME_RE = re.compile(r"(?<=[a-z-] )((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"
                                 r"(?=\s+(?:and|dan|serta)\b|\s*[,.;]|\s*$)")
@@ -116,4 +117,21 @@ def _one_word_names(doc, sentence) -> list[str]:
             person = named_before(doc, match.group(1))
             if person is not None:
                 found.append(person)
+    return found
+
+
+# a name after a form of address, in a list of members: "… including Mr Liang Guodong, deputy secretary-general …"
+_HONOURED_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Madam|Bapak|Ibu|Pak|Bu)\.?\s+((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)\b")
+
+
+def _honoured_names(doc, start, end) -> list[str]:
+    """People a delegation's list of members names after Mr, Ms, Bapak or Ibu."""
+    found = []
+    for match in _HONOURED_NAME_RE.finditer(doc.text, start, end):
+        words = match.group(1).split()
+        if any(w in NOT_NAMES or w in TITLE_WORDS for w in words):
+            continue
+        person = person_named(doc, match.group(1), match.start(1))
+        if person is not None and doc.entity_type(person) == "Person":
+            found.append(person)
     return found

@@ -187,7 +187,10 @@ def range_value(doc, kind, match):
 def date_value(doc, kind, match):
     weekday = None
     if kind == "weekday-dm":
-        return day_month_value(doc, match, match.group(1), int(match.group(2)), int(match.group(3)))
+        day, month = int(match.group(2)), int(match.group(3))
+        if month > 12 >= day:
+            day, month = month, day  # "Wednesday (10/13)": written month first, as English pages may
+        return day_month_value(doc, match, match.group(1), day, month)
     if kind == "weekday-md":
         return day_month_value(doc, match, match.group(1), int(match.group(3)), MONTHS[match.group(2)])
     if kind in ("on-md", "on-dm"):

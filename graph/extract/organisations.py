@@ -94,6 +94,9 @@ def org_phrase(doc, pos, limit, title):
             end = field.end()  # "the Shaanxi Provincial Department of Culture and Tourism"
     elif regions and not _INSTITUTION_BEFORE_HOLDER_RE.match(doc.text, pos, limit):
         end = regions[-1].end  # the region closes the name: "… Kota Makassar Intan Permatasari"
+        town = _TOWN_BEFORE_HOLDER_RE.match(doc.text, end, limit)
+        if town is not None:  # "Koperasi Tenun Siak Sri Indrapura, Ibu Name": the rest of its town's name
+            end = town.end(1)
     elif title == "Kadis" and _FIELD_THEN_NAME_RE.fullmatch(doc.text[pos:end].strip()):
         end = pos + len(doc.text[pos:end].split()[0])  # "Kadis Perindag Dewi Anggraini": the field, then the head
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]) \
@@ -148,6 +151,9 @@ def org_phrase(doc, pos, limit, title):
     return entity, end
 
 
+# more capitalised words after the region, up to a comma and the holder's honorific: the name goes on
+_TOWN_BEFORE_HOLDER_RE = re.compile(r"((?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:" + "|".join(
+    re.escape(h) for h in HONORIFICS) + r")\s")
 _REGIONAL_OFFICES = {"Dinas"}  # ("Kantor", "Badan", "Biro" name Chinese offices too)
 # a one-word field, then its head's name: "Perindag Dewi Anggraini Sembiring"
 _FIELD_THEN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){2,4}(?:\s+(?:dan|and|&))?")
@@ -215,7 +221,7 @@ _HONORIFIC_INSIDE_RE = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(h) for h in
                                   r")(?=\s|[A-Z])")
 
 
-_SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,14})\)")
+_SHORT_NAME_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,20})\)")  # ("(P2TP)", "(Diskopukmperindag)")
 _CHAPTER_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:chapter|branch)\s+of\b")
 # an office written in lower case, as news often does: "dinas pariwisata Kota Serang" (its region closes the
 # name), "the Serang tourism office" (its region opens it)

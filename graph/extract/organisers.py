@@ -10,10 +10,12 @@ import re
 
 from graph.extract.organisations import diplomatic_mission, org_phrase
 from graph.extract.people import Held, person_at, person_named
-from graph.extract.doc import slug
+from graph.extract.doc import Mention, slug
+from graph.extract.title_places import region_of_country
 from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
+                          r"terselenggara (?:berkat|atas) (?:kerja ?sama|fasilitasi|dukungan)|"
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
@@ -40,13 +42,16 @@ VENUE_RE = re.compile(
     # ("di ruang rapat pimpinan DPRD NTB"), then its capitalised name
     r"(?:(?i:Balai Kota|Kantor|Gedung|Hotel|Pendopo|Pendapa|Aula|Ruang|Rumah Dinas)|Puspem|Graha|Griya|Wisma|Istana|"
     # (up to eight words: "Ruang Sidang Lantai II Kantor Wali Kota Bitung"; a weekday after it is the date)
-    r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Taman Budaya|Grand City|Convention|Balai)(?:\s+[a-z]+){0,2}"
+    r"Pusat Pemerintahan|Pusat Pameran|Kawasan Industri|Taman Budaya|Grand City|Convention|Balai)"
+    r"(?:\s+(?!di\b)[a-z]+){0,2}"  # ("di ruang kerjanya di Kantor Bupati X": the building)
     # ("Aula Lantai 5 RSPC": a floor's number inside the name)
     r"(?:\s+(?:and\s+|dan\s+)?(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)(?:[A-Z][\w'’-]*|\d{1,2}(?=\s+[A-Z]))){1,8}"
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
-    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?)?"
+    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?|"
+    # "the regency's Likupang tourism office": the story's town, then the building's own name and kind
+    r"(?:regency|city|province)['’]s\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:[a-z]+\s+){0,2}(?=[Oo]ffice|[Hh]all|[Bb]uilding))?"
     r"(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom|Park)(?:\s+in\s+[A-Z][\w'’-]*|"
     r"\s+of\s+the(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){0,2}))")  # "the Horas Ballroom of the X Hotel"
 
@@ -66,10 +71,44 @@ def organisations_after(doc, pos, limit) -> list[str]:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")
+# the story's town, said by its kind: "the regency's …", "the city's …", "the province's …"
+_ITS_REGION_RE = re.compile(r"(regency|city|province)['’]s\s+")
+_KINDS_SAID = {"regency": {"Regency"}, "city": {"City"}, "province": {"Province"}}
+_OFFICE_NAME_RE = re.compile(r"(?:[A-Z][\w'’&-]*,?\s+|(?:and|of|for|&)\s+){0,8}?(?:" +
+                             "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b")
+
+
+def office_of_the_story_town(doc, its, limit):
+    """(id, end) of an office named after "the regency's" (the story's one Indonesian regency, city or province):
+    "the regency's Investment and One-Stop Service Office (DPMPTSP)" -> North Minahasa Investment and One-Stop
+    Service Office, known or proposed, with its short name; None when the town or the name is not clear."""
+    town = region_of_country(doc, "indonesia", _KINDS_SAID[its.group(1)])
+    name = _OFFICE_NAME_RE.match(doc.text, its.end(), limit)
+    if town is None or name is None:
+        return None
+    place = re.sub(r"\s+(?:Regency|City|Province)\Z", "", doc.label(town, "en") or "")
+    label = f"{place} {' '.join(name.group().split())}"
+    end = name.end()
+    aliases = []
+    short = _SHORT_AFTER_RE.match(doc.text, end, limit)
+    if short is not None:
+        bare = re.sub(r"\A(?:Kabupaten|Kota|Provinsi)\s+", "", doc.label(town, "id") or "")
+        aliases = [short.group(1), f"{short.group(1)} {bare}"]
+    known = doc.names.resolve(label) | {e for a in aliases[1:] for e in doc.names.resolve(a)}
+    entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(label), org_type(label), label, aliases,
+                                                                  doc.text[its.start():end])
+    doc.mentions.replace(Mention(its.start(), end, entity, doc.entity_type(entity), doc.text[its.start():end]))
+    return entity, end
+
+
+_SHORT_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,20})\)")
 _GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
 
 
 def _one(doc, pos, limit):
+    its = _ITS_REGION_RE.match(doc.text, pos, limit)
+    if its is not None:  # "the regency's Investment and One-Stop Service Office (DPMPTSP)"
+        return office_of_the_story_town(doc, its, limit) or (None, pos)
     government = _GOVERNMENT_RE.match(doc.text, pos, limit)
     if government:  # "Pemerintah Provinsi Jawa Timur" organises as the province itself, as a party does
         region = doc.mention_at(government.end(), REGION_TYPES - {"Country"})
@@ -247,7 +286,7 @@ def town_of(doc, building: str) -> str | None:
 
 # "the regency's Investment Office (DPMPTSP), whose head, Name, said …"
 _WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chair|chairman|chairwoman|chairperson|"
-                       r"director|president|consul general|ambassador),\s+")
+                       r"director|president|consul general|ambassador),?\s+")
 _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
                "director": "director", "president": "head", "consul general": "consul-general",
                "ambassador": "ambassador"}

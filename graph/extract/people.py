@@ -21,7 +21,7 @@ from graph.extract.title_places import (delegation_led_after, delegation_origin,
                                         of_class, municipality_at, region_of_country, side_said_first)
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
-_ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?")
+_ABBREVIATION_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,20}\))?")  # ("(NTB)", "(Diskopukmperindag)")
 # (a Chinese people's congress posts its officers on its standing committee: "Wakil Ketua Komite Tetap Kongres
 # Rakyat Kota Beihai", "vice chairman of the Standing Committee of the … People's Congress": the congress's)
 _OF_RE = re.compile(r"\s*(?:[Oo]f\s+(?:[Tt]he\s+)?)?(?:(?:Komite Tetap|Standing Committee(?:\s+of)?(?:\s+the)?)\s+)?")
@@ -257,10 +257,20 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                   and doc.entity_type(m.entity) in REGION_TYPES - {"Country"} and "|" not in m.entity]
         # ("Bogor City Secretary": the title's first word is the end of the region's name)
         if region is None and not before:
-            return None
-        region = region or before[-1]
-        place = secretariat(doc, region.entity, region.text, doc.text[min(start, region.start):max(pos, region.end)])
-        pos = max(pos, region.end)
+            # "City Secretary Name" beside the mayor: a regional secretary is an Indonesian post, of the story's
+            # one Indonesian town (or province)
+            kinds = {"Province"} if title.lower().startswith(("provincial", "sekretaris provinsi")) else \
+                {"City"} if title.lower().startswith("city") else {"Regency"} if title.lower().startswith("regency") \
+                else {"Regency", "City"}
+            town = region_of_country(doc, "indonesia", kinds)
+            if town is None:
+                return None
+            place = secretariat(doc, town, doc.label(town, "id"), doc.text[start:pos])
+        else:
+            region = region or before[-1]
+            place = secretariat(doc, region.entity, region.text,
+                                doc.text[min(start, region.start):max(pos, region.end)])
+            pos = max(pos, region.end)
     elif region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
         org = doc.mention_at(after, None, organisations=True)
         office = office_before(doc, sentence.start, start) if not doc.text[pos:after].strip() else None

@@ -152,6 +152,10 @@ _SPAN_RE = re.compile(r"(?i)\b(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+
 _BEGAN_RE = re.compile(r"(?i)\b(?:began|begun|started|starting|beginning|which began|sejak|dimulai)\s+(?:on\s+)?\Z")
 
 
+_TO_BEGIN_RE = re.compile(r"(?i)\b(?:begin|start|memulai)\s+(?:a|an|the|their|its)?\s*\Z")
+_ARRIVED_BEFORE_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b[^.;]*?\s(?:(?:on|pada)\s+)?\Z")
+
+
 def days_of_span(doc, visit) -> None:
     """A visit said to last N days from a day ("a three-day working visit … that began on Monday"): that day is
     its first, and the last is N - 1 days on."""
@@ -165,6 +169,11 @@ def days_of_span(doc, visit) -> None:
         days = int(words) if words.isdigit() else _DAYS[words]
         first = [hit for hit in dates(doc, sentence.start + span.start(), sentence.end) if len(hit.value) == 10
                  and _BEGAN_RE.search(doc.text, max(sentence.start, hit.start - 30), hit.start)]
+        if not first and _TO_BEGIN_RE.search(doc.text, max(sentence.start, sentence.start + span.start() - 40),
+                                             sentence.start + span.start()):
+            # "… arrived in X on Wednesday to sign … and begin a three-day tour": the day they arrived
+            first = [hit for hit in dates(doc, sentence.start, sentence.start + span.start()) if len(hit.value) == 10
+                     and _ARRIVED_BEFORE_RE.search(doc.text, max(sentence.start, hit.start - 60), hit.start)]
         if len(first) == 1 and days > 1:
             start = dt.date.fromisoformat(first[0].value)
             _dated_by_days(visit, start.isoformat(), (start + dt.timedelta(days=days - 1)).isoformat(),

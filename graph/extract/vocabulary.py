@@ -135,7 +135,8 @@ APPOSITION_REGIONAL_RE = re.compile(
     r"(?i:(?:Pj\.?|Plt\.?|acting)\s+)?((?i:"
     + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True)) + r"))(?:\s+of)?\s+")
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
-              "Capt.", "Kapt.", "Bapak", "Ibu", "Pak", "Bu"]
+              "Capt.", "Kapt.", "Bapak", "Ibu", "Pak", "Bu", "Haji", "Hajjah", "Hajah",
+              "Mr", "Mrs", "Ms"]
 # "Ir. Name" and, as some outlets write it, "Ir.Name"
 HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)(?=[A-Z][a-z])))+")
 HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONORIFICS if h[-1] == ".")
@@ -166,7 +167,9 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               # titles the ontology has no role for: "mendampingi gubernur, Asisten Perekonomian …, Name"
               "Asisten", "Atase", "Staf", "Assistant", "Attache", "Attaché",
               # a building or room named for a title: "Ruang Rapat Bupati, Kantor Bupati X" (no region "Rapat")
-              "Kantor", "Ruang", "Rapat", "Gedung", "Aula", "Pendopo", "Pendapa"}
+              "Kantor", "Ruang", "Rapat", "Gedung", "Aula", "Pendopo", "Pendapa",
+              # a government after a title's "of the": "deputy secretary-general of the X Municipal People's Government"
+              "Government", "Municipal", "Provincial"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
