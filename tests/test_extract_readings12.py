@@ -316,3 +316,38 @@ def test_a_visit_held_thanks_to_two_bodies_was_organised_by_them_in_the_regents_
     assert visit["venue"] == "Kantor Bupati Bangka"
     assert len(visit["organiser"]) == 2
     assert not facts(draft, "LetterOfIntent") and not facts(draft, "SisterCityRelationship")
+
+
+def test_a_visit_that_came_to_sign_was_about_what_it_signed(gazetteer):
+    text = ("Tuban (Warta Tuban) - Bupati Tuban Aditya Halindra Faridzky menerima kunjungan delegasi Kota Deyang, "
+            "Provinsi Sichuan, di Pendopo Krido Manunggal, Selasa (5/10/2027).\n\n"
+            "Dalam kesempatan itu kedua daerah menandatangani nota kesepahaman (MoU) kerja sama perikanan dan "
+            "pariwisata.\n")
+    draft = extract(text, "id", "2027-10-06", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert {"fisheries", "tourism"} <= set(visit["sector"])
+
+
+FORUM = ("Tuban (Warta Tuban) - Pemerintah Kabupaten Tuban menggelar Forum Bisnis Tuban-Deyang di Pendopo Krido "
+         "Manunggal, Kamis (7/10/27). Forum tersebut mempertemukan delegasi Kota Deyang, Provinsi Sichuan, dengan "
+         "pelaku usaha perikanan Tuban.\n\n"
+         "Delegasi Deyang dipimpin Wakil Wali Kota Deyang Zhao Mingyuan.\n\n"
+         "Rombongan Deyang tiba di Tuban Rabu (6/10/27) malam dan berada di Tuban hingga Sabtu (9/10/27).\n\n"
+         "Forum membahas kerja sama budi daya udang dan ekspor hasil perikanan.\n")
+
+
+def test_a_forum_held_for_a_delegation_that_stayed_days_is_a_meeting_within_its_visit(gazetteer):
+    draft = extract(FORUM, "id", "2027-10-07", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    visit, = facts(draft, "DelegationVisit")
+    assert meeting["date"] == "2027-10-07"
+    assert (visit["host"], visit["guest"], visit["ledBy"]) == ("kabupaten-tuban", "deyang", "zhao-mingyuan")
+    assert (visit["startDate"], visit["endDate"], visit["statedWeekday"]) == ("2027-10-06", "2027-10-09",
+                                                                              "wednesday")
+    assert "zhao-mingyuan" in visit["participant"] and "fisheries" in visit["sector"]
+
+
+def test_a_stay_that_does_not_take_in_the_forums_day_is_no_visit_of_it(gazetteer):
+    text = FORUM.replace("tiba di Tuban Rabu (6/10/27) malam dan berada di Tuban hingga Sabtu (9/10/27)",
+                         "tiba di Tuban Jumat (8/10/27) malam dan berada di Tuban hingga Sabtu (9/10/27)")
+    assert not facts(extract(text, "id", "2027-10-07", gazetteer), "DelegationVisit")

@@ -46,7 +46,7 @@ from graph.extract.respective import respective_posts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
 from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, mission_to_expo,
-                                 next_legs, speaks_for)
+                                 next_legs, speaks_for, stay_around_meeting)
 from graph.extract.vocabulary import REFERS_BACK_RE, REGION_TYPES, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -105,6 +105,9 @@ def signed_during(visit, signings) -> None:
         people = [p for p in signing.get("participant", []) if p not in sides]
         if people:
             visit["participant"] = list(dict.fromkeys([*visit.get("participant", []), *people]))
+        covered = signing["_agreement"].get("sector", [])
+        if covered:  # what it came to sign on is what the visit was about
+            visit["sector"] = list(dict.fromkeys([*visit.get("sector", []), *covered]))
 
 
 def delegation_of_institution(doc, visit, agreements) -> None:
@@ -205,6 +208,9 @@ def run(doc: Doc) -> Draft:
     if visit is not None:
         facts.append(visit)
         facts.extend(next_legs(doc, person_of_post, visit))
+        stay = stay_around_meeting(doc, visit)
+        if stay is not None:  # a forum held for a delegation that stayed days: its visit too
+            facts.append(stay)
     if expo is not None:
         if visit is not None and visit["type"] == "DelegationVisit":
             # the delegation that went to the expo took part in it (its hosts' officials did not, unless said),

@@ -352,8 +352,10 @@ def signing_events(doc, agreements) -> list[dict]:
     """The ceremony at which each agreement was signed, as an event of its own: where, when, who."""
     events = []
     for fact in agreements:
-        if not fact.get("_signing") or not fact.get("id") or not (fact.get("signedAt") or fact.get("signatory")):
+        if not fact.get("_signing") or not fact.get("id") or not (fact.get("signedAt") or fact.get("signatory")
+                                                                  or fact.get("_at_event")):
             continue  # a signing named in passing, with neither place nor signatories, is no event of its own
+            # (one done "on that occasion" is at the story's event, which says where and when)
         event = {"id": doc.new_id(f"signing-{fact['id']}", "Signing"), "type": "Signing",
                  "quote": list(fact["_signing"]), "_sentence": fact["_sentence"], "_agreement": fact}
         event["label"] = {"id": f"Penandatanganan {fact['label']['id']}", "en": f"Signing of the {fact['label']['en']}"}

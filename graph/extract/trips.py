@@ -8,7 +8,7 @@ import re
 
 from graph.extract.agreements import short
 from graph.extract.dates import MONTH, WEEKDAY, dates
-from graph.extract.events import FUTURE_RE, event
+from graph.extract.events import FUTURE_RE, event, name_visit
 from graph.extract.vocabulary import LOCAL_REGIONS
 
 
@@ -179,3 +179,41 @@ def days_of_span(doc, visit) -> None:
             _dated_by_days(visit, start.isoformat(), (start + dt.timedelta(days=days - 1)).isoformat(),
                            first[0].weekday, sentence.text)
             return
+
+
+# the delegation's stay, from the day it arrived to the day it stays until: "Rombongan Qujing tiba di Lamongan Rabu
+# (6/10/27) malam dan berada di Lamongan hingga Sabtu (9/10/27)", "The group arrived on Monday and stays until …"
+_ARRIVED_RE = re.compile(r"(?i)\b(?:tiba|datang|arrived|arrives)\b")
+_UNTIL_RE = re.compile(r"(?i)\b(?:hingga|sampai|until|till|through)\s+(?:hari\s+)?\Z")
+
+
+def stay_around_meeting(doc, meeting) -> dict | None:
+    """The delegation's visit, when the story is about a forum or meeting held for it and tells its stay of days
+    around the meeting's day: a visit of its own, with the meeting's sides, leader, people and sectors."""
+    if meeting is None or meeting["type"] != "Meeting" or not (meeting.get("host") and meeting.get("guest")) \
+            or not meeting.get("date"):
+        return None
+    for sentence in doc.sentences:
+        arrived = _ARRIVED_RE.search(sentence.text)
+        if arrived is None or FUTURE_RE.search(sentence.text):
+            continue
+        hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
+        first = hits[0] if hits else None
+        last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)),
+                    None)
+        if first is None or last is None or not first.value < meeting["date"] <= last.value:
+            continue  # (a stay that does not take in the meeting's day is another trip)
+        visit = {"id": None, "type": "DelegationVisit", "quote": [sentence.text], "_sentence": meeting["_sentence"],
+                 "_sentences": [doc.sentences.index(sentence)]}
+        for key in ("host", "guest", "ledBy", "location"):
+            if meeting.get(key):
+                visit[key] = meeting[key]
+        visit["startDate"], visit["endDate"] = first.value, last.value
+        if first.weekday:
+            visit["statedWeekday"] = first.weekday
+        for key in ("participant", "sector"):
+            if meeting.get(key):
+                visit[key] = list(meeting[key])
+        name_visit(doc, visit)
+        return visit
+    return None
