@@ -351,3 +351,13 @@ def test_a_stay_that_does_not_take_in_the_forums_day_is_no_visit_of_it(gazetteer
     text = FORUM.replace("tiba di Tuban Rabu (6/10/27) malam dan berada di Tuban hingga Sabtu (9/10/27)",
                          "tiba di Tuban Jumat (8/10/27) malam dan berada di Tuban hingga Sabtu (9/10/27)")
     assert not facts(extract(text, "id", "2027-10-07", gazetteer), "DelegationVisit")
+
+
+def test_the_official_met_with_his_delegation_led_it(gazetteer):
+    text = ("ZIGONG, China, Sept. 16, 2027 (Salt City Daily) -- On September 14, Yang Ming, Mayor of Zigong, met "
+            "with Arif Sugiyanto, Regent of Kebumen Regency, Central Java Province, Indonesia, and his delegation at "
+            "the Jinyue Hotel.\n\n"
+            "The 10-member Kebumen delegation is visiting Zigong from Sept 13th to 16th at the invitation of the "
+            "Zigong Municipal People's Government.\n")
+    visit, = facts(extract(text, "en", "2027-09-16", gazetteer), "DelegationVisit")
+    assert (visit["ledBy"], visit["guest"]) == ("arif-sugiyanto", "kabupaten-kebumen")

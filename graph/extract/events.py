@@ -145,6 +145,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         if leader is not None:
             participants.append(leader)
             participants.extend(holder for holder, _ in person_of_post.get(led[0].start, []))
+    if leader is None and type_name in ("DelegationVisit", "Meeting"):
+        leader = _with_his_delegation(doc, indexes)
     body = leaders_body(doc, leader) if type_name in ("DelegationVisit", "Meeting") else None
     if body is not None and (guest is None or type_name == "Meeting"):
         # a business delegation led by an officer of its chamber or company: that body came ("Rombongan dipimpin
@@ -467,6 +469,23 @@ def _who_met(doc, sentences):
     return None, None, None
 
 
+def _with_his_delegation(doc, indexes):
+    """Who came "and his delegation": the last official named before it ("… met with Name, Regent of X, Central
+    Java Province, Indonesia, and his delegation"), or None."""
+    for i in indexes:
+        sentence = doc.sentences[i]
+        found = _AND_OWN_DELEGATION_RE.search(sentence.text)
+        if found is not None:
+            holders = [holder for at, holder, _ in sorted(doc.posts_at)
+                       if sentence.start <= at < sentence.start + found.start()]
+            if holders:
+                return holders[-1]
+    return None
+
+
+# … one's own ("bersama delegasi Kota Y" is someone else's)
+_AND_OWN_DELEGATION_RE = re.compile(r"(?i),?\s+(?:and|dan|beserta|bersama)\s+(?:(?:his|her|their)\s+delegation|"
+                                    r"delegasinya|rombongannya)\b|,?\s+beserta\s+rombongan\b")
 # the one met came with a delegation: "… met with Name, Regent of X, and his delegation", "… beserta rombongan"
 _AND_DELEGATION_RE = re.compile(r"(?i),?\s+(?:and|dan|beserta|bersama)\s+(?:his|her|their)?\s*(?:delegation|"
                                 r"delegasi(?:nya)?|rombongan(?:nya)?)\b")
