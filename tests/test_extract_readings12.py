@@ -361,3 +361,21 @@ def test_the_official_met_with_his_delegation_led_it(gazetteer):
             "Zigong Municipal People's Government.\n")
     visit, = facts(extract(text, "en", "2027-09-16", gazetteer), "DelegationVisit")
     assert (visit["ledBy"], visit["guest"]) == ("arif-sugiyanto", "kabupaten-kebumen")
+
+
+def test_a_kaban_and_a_kabag_head_the_badan_and_the_bagian_of_their_town(gazetteer):
+    text = ("Tuban (Warta Tuban) - Bupati didampingi Kaban Kesbangpol Tuban Sugeng Riyadi dan Kabag Protokol Tuban "
+            "Rina Wati.\n")
+    draft = extract(text, "id", "2027-10-06", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads == {"sugeng-riyadi": "Badan Kesbangpol Tuban", "rina-wati": "Bagian Protokol Tuban"}
+
+
+def test_a_section_named_with_no_town_before_its_heads_name_proposes_no_body_with_the_name_in_it(gazetteer):
+    text = ("Tebing Tinggi (Warta Deli) - Wali Kota Tebing Tinggi menerima delegasi Kota Jiangmen. Wali Kota "
+            "didampingi Kadis Perindag Rosmawati Siregar, Kabag Kerja Sama Zulkarnain Harahap dan pejabat "
+            "lainnya.\n")
+    draft = extract(text, "id", "2027-09-03", gazetteer)
+    assert not [e for e in draft.proposed if "Harahap" in e["label"] and e["type"] != "Person"]
+    assert not [e for e in draft.proposed if "Perindag Rosmawati" in e["label"]]

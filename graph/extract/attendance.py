@@ -38,10 +38,19 @@ _NAME_THEN_TITLE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][
                                  TITLE_RE.pattern + ")")
 
 
+def _person_begins_at(doc, at) -> bool:
+    """Whether a person the article has read begins at ``at``."""
+    return any(m.start == at for m in doc.in_span(at, at + 1, {"Person"})) or any(
+        doc.text.startswith(entry["label"], at) for entry in doc.proposed.values()
+        if entry["type"] == "Person" and isinstance(entry["label"], str))
+
+
 def _titled_names(doc, sentence) -> list[str]:
     """People a line of who was there names by a title with no post read (known by that name, else proposed)."""
     found = []
     for match in _NAME_THEN_TITLE_RE.finditer(doc.text, sentence.start, sentence.end):
+        if any(_person_begins_at(doc, at) for at in range(match.start(1) + 1, match.end(1))):
+            continue  # "Kadis Perindag Dewi …, Kabag …": the end of a post read already, not a name of its own
         person = person_named(doc, match.group(1), match.start(1))
         if person is not None and doc.entity_type(person) == "Person":
             found.append(person)

@@ -97,7 +97,9 @@ def org_phrase(doc, pos, limit, title):
         town = _TOWN_BEFORE_HOLDER_RE.match(doc.text, end, limit)
         if town is not None:  # "Koperasi Tenun Siak Sri Indrapura, Ibu Name": the rest of its town's name
             end = town.end(1)
-    elif title == "Kadis" and _FIELD_THEN_NAME_RE.fullmatch(doc.text[pos:end].strip()):
+    elif title == "Kabag":
+        return None  # a section's name runs to several words ("Kabag Kerja Sama Name"): where it ends is not known
+    elif title in ("Kadis", "Kaban") and _FIELD_THEN_NAME_RE.fullmatch(doc.text[pos:end].strip()):
         end = pos + len(doc.text[pos:end].split()[0])  # "Kadis Perindag Dewi Anggraini": the field, then the head
     elif not re.match(r"\s*(?:[,;.]|dan\b|and\b|[a-z]+\b|$)", doc.text[end:limit]) \
             and not _SHORT_NAME_RE.match(doc.text, end, limit):  # (a verb, or its short name, after it closes it)
@@ -113,7 +115,7 @@ def org_phrase(doc, pos, limit, title):
         words.pop()
     town_aliases = []
     if not regions and words and (words[0] in _REGIONAL_OFFICES or AGENCY_ACRONYM_RE.fullmatch(words[0])
-                                  or title == "Kadis"):
+                                  or title in ("Kadis", "Kaban")):
         # a regional office named without its region ("Kadis Perindag Name" beside the mayor): the story's one
         # Indonesian town's
         town = region_of_country(doc, "indonesia", {"Regency", "City"})
@@ -124,8 +126,8 @@ def org_phrase(doc, pos, limit, title):
             if title == "Kadis" and len(words) == 1:
                 town_aliases.append(f"Dis{words[0].lower()} {bare}")  # "Kadis Perindag" heads the Disperindag
             words = [*words, *full.split()]
-    if title == "Kadis" and words:
-        words = ["Dinas", *words]
+    if title in _HEAD_OF_KIND and words:
+        words = [_HEAD_OF_KIND[title], *words]  # "Kadis Pariwisata" heads the Dinas Pariwisata
     if len(words) < 2 or not (heads or words[0] in ORG_HEADS_FIRST or words[-1] in ORG_HEADS_LAST
                               or AGENCY_ACRONYM_RE.fullmatch(words[0]) or INSTITUTION_RE.fullmatch(" ".join(words))
                               or _short_name_and_region(doc, pos, end, words)):
@@ -154,7 +156,9 @@ def org_phrase(doc, pos, limit, title):
 # more capitalised words after the region, up to a comma and the holder's honorific: the name goes on
 _TOWN_BEFORE_HOLDER_RE = re.compile(r"((?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:" + "|".join(
     re.escape(h) for h in HONORIFICS) + r")\s")
-_REGIONAL_OFFICES = {"Dinas"}  # ("Kantor", "Badan", "Biro" name Chinese offices too)
+_REGIONAL_OFFICES = {"Dinas"}
+# a head's title that says the kind of office: "Kadis" (kepala dinas), "Kaban" (kepala badan), "Kabag" (kepala bagian)
+_HEAD_OF_KIND = {"Kadis": "Dinas", "Kaban": "Badan", "Kabag": "Bagian"}  # ("Kantor", "Badan", "Biro" name Chinese offices too)
 # a one-word field, then its head's name: "Perindag Dewi Anggraini Sembiring"
 _FIELD_THEN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){2,4}(?:\s+(?:dan|and|&))?")
 
