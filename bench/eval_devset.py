@@ -1,7 +1,7 @@
 """The extractor on a gold set, as a user meets it: `kg add`, curate, `kg extract`.
 
 The set is the development set (bench/devset/, used while tuning) unless --set names another folder written
-the same way, such as a held-out set (bench/heldout11/, blind until a round of tuning reads it). In a scratch
+the same way, such as a held-out set (bench/heldout12/, blind until a round of tuning reads it). In a scratch
 copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared as publishers
 (the only gazetteer entries written before anything is added), each article is added in order with
 graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options; title
@@ -60,7 +60,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from devset_gold import (DEVSET, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,  # noqa: E402
-                         HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, articles as set_articles, gold_entities)
+                         HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, articles as set_articles,
+                         gold_entities)
 from eval_extract import AGREEMENTS, EVENTS, ratio  # noqa: E402
 
 from graph.errors import GraphError  # noqa: E402
@@ -432,7 +433,7 @@ def set_name(folder: Path) -> str:
              HELDOUT5: "Fifth held-out set", HELDOUT6: "Sixth held-out set",
              HELDOUT7: "Seventh held-out set", HELDOUT8: "Eighth held-out set",
              HELDOUT9: "Ninth held-out set", HELDOUT10: "Tenth held-out set",
-             HELDOUT11: "Eleventh held-out set"}
+             HELDOUT11: "Eleventh held-out set", HELDOUT12: "Twelfth held-out set"}
     return known.get(folder.resolve(), f"Set {folder}")
 
 
