@@ -379,3 +379,45 @@ def test_a_section_named_with_no_town_before_its_heads_name_proposes_no_body_wit
     draft = extract(text, "id", "2027-09-03", gazetteer)
     assert not [e for e in draft.proposed if "Harahap" in e["label"] and e["type"] != "Person"]
     assert not [e for e in draft.proposed if "Perindag Rosmawati" in e["label"]]
+
+
+# round 13: tuned on bench/heldout12 once it had been measured blind
+
+
+def test_a_delegation_that_arrived_on_monday_and_leaves_on_thursday_stayed_those_days(gazetteer):
+    text = ("KUBU RAYA -- Kubu Raya Regent Muda Mahendrawan received a delegation from Guigang, Guangxi, on Tuesday. "
+            "The 16-strong Guigang delegation, led by Meng Xiang, arrived in Kubu Raya on Monday and is scheduled to "
+            "leave for Pontianak on Thursday after visiting rice fields.\n")
+    visit, = facts(extract(text, "en", "2027-12-15", gazetteer), "DelegationVisit")  # a Wednesday
+    assert (visit["startDate"], visit["endDate"], visit["statedWeekday"]) == ("2027-12-13", "2027-12-16", "monday")
+
+
+def test_a_citys_government_and_a_provincial_administration_organised_the_expo(gazetteer):
+    text = ("YIBIN -- The Yibin Bamboo Industry Expo 2027 opened on Thursday at the Yibin International Convention "
+            "and Exhibition Center. The expo is organised by the Yibin Municipal People's Government and the "
+            "Sichuan Provincial Forestry and Grassland Administration.\n")
+    draft = extract(text, "en", "2027-10-22", gazetteer)
+    expo, = facts(draft, "Expo")
+    assert expo["label"] == "Yibin Bamboo Industry Expo 2027"
+    assert expo["venue"] == "Yibin International Convention and Exhibition Center"
+    assert expo["organiser"][0] == "yibin" and len(expo["organiser"]) == 2
+
+
+def test_the_head_of_the_regencys_office_heads_the_story_regencys_office(gazetteer):
+    text = ("SANMING -- Lalu Ahmad, Regent of Central Lombok, led a nine-member delegation that was in Sanming from "
+            "June 29 to July 2. Also in the delegation was the head of the regency's Agriculture Office, Lalu "
+            "Zaenal Mutaqin.\n")
+    draft = extract(text, "en", "2027-07-03", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads["lalu-zaenal-mutaqin"] == "Central Lombok Agriculture Office"
+
+
+def test_a_regent_who_could_not_attend_and_sent_his_secretary_was_not_there(gazetteer):
+    text = ("Pasuruan - Pemkab Pasuruan menggelar forum bisnis dengan delegasi Kota Chuzhou, Rabu (10/3/2027). "
+            "Bupati Pasuruan H. Abdul Wahid Maksum berhalangan hadir dan diwakili Sekretaris Daerah (Sekda) Ir. Agus "
+            "Tri Wicaksono, M.T.\n")
+    draft = extract(text, "id", "2027-03-11", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert meeting["participant"] == ["agus-tri-wicaksono"]
+    assert ("agus-tri-wicaksono", "head", "setda-kabupaten-pasuruan") in posts(draft)

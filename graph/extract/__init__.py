@@ -31,6 +31,8 @@ article's sentences.
 """
 from __future__ import annotations
 
+import re
+
 from graph.extract import organisers
 from graph.extract.agreements import agreement_facts, name_agreements, signing_events
 from graph.extract.doc import Doc, slug
@@ -91,6 +93,23 @@ def signed_at_the_event(event, signings) -> None:
             signing["location"] = fact["signedAt"] = event["location"]
         if "venue" not in signing and event.get("venue"):
             signing["venue"] = event["venue"]
+
+
+# one who sent someone in their place was not there: "Bupati X berhalangan hadir dan diwakili Sekda Y"
+_ABSENT_RE = re.compile(r"(?i)\b(?:berhalangan hadir|berhalangan|tidak (?:dapat|bisa) hadir|(?:dan |yang )?diwakili\b|"
+                        r"was represented by|could not attend|was unable to attend)")
+
+
+def absentees(doc) -> set[str]:
+    """The people a sentence says were not there, each named just before saying so."""
+    away = set()
+    for sentence in doc.sentences:
+        for match in _ABSENT_RE.finditer(doc.text, sentence.start, sentence.end):
+            before = [(at, holder) for at, holder, _ in doc.posts_at if sentence.start <= at < match.start()]
+            before += [(m.start, m.entity) for m in doc.in_span(sentence.start, match.start(), {"Person"})]
+            if before:
+                away.add(max(before)[1])
+    return away
 
 
 def signed_during(visit, signings) -> None:
@@ -203,6 +222,12 @@ def run(doc: Doc) -> Draft:
     signed_where_received(visit, agreements, signings)
     signed_at_the_event(visit, signings)
     signed_during(visit, signings)
+    away = absentees(doc)
+    for one in [visit, *signings] if away else []:
+        if one is not None and one.get("participant"):
+            one["participant"] = [p for p in one["participant"] if p not in away]
+            if not one["participant"]:
+                del one["participant"]
     facts.extend(agreements)
     facts.extend(signings)
     if visit is not None:

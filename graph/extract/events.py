@@ -3,6 +3,7 @@ who led it, where and when.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from graph.extract.agreements import short
@@ -12,7 +13,7 @@ from graph.extract.organisations import org_phrase
 from graph.extract.leaders import leaders_body, who_led
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LOCAL_REGIONS, MEETING_RE, MEETING_VERB_RE, RECEIVE_RE,
-                                      RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, VISIT_RE, VISIT_VERB_RE)
+                                      RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, VISIT_RE, VISIT_VERB_RE, WEEKDAY_NOTATION)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -125,10 +126,15 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                     until = _went_home(doc, hits)
         elif until is None and type_name == "DelegationVisit":
             # the day of its talks first, the delegation's stay later: "… is visiting Luzhou from Sept 13th to 16th"
-            stay = next((hit for hit in dates(doc, sentence.start, sentence.end) if hit.until and hit.value <= date
-                         <= hit.until), None)
+            hits = dates(doc, sentence.start, sentence.end)
+            stay = next((hit for hit in hits if hit.until and hit.value <= date <= hit.until), None)
+            arrived = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) if hits and not stay else None
+            home = _went_home(doc, hits) if arrived else None
             if stay is not None:
                 date, weekday, until = stay.value, stay.weekday, stay.until
+            elif home is not None and hits[0].value <= date <= home:
+                # "… arrived in Kubu Raya on Monday and is scheduled to leave for Pontianak on Thursday"
+                date, weekday, until = hits[0].value, hits[0].weekday, home
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
     if leader is None and type_name in ("DelegationVisit", "Meeting"):
@@ -248,7 +254,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         for i in indexes:
             found = EXPO_NAME_RE.search(doc.sentences[i].text)
             if found and len(found.group(1).split()) >= 2:
-                name = " ".join(found.group().split())
+                name = re.sub(r"\AThe\s+", "", " ".join(found.group().split()))  # (a sentence's first word)
                 break
     elif host is None and guest is None:
         return None
@@ -366,14 +372,24 @@ def _opening_and_closing(doc, sentences):
 
 # the last day of a trip: "… before flying home on Thursday", "sebelum kembali ke tanah air, Kamis (16/4)"
 _HOME_RE = re.compile(r"(?i)\b(?:fl(?:ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
-                      r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z")
+                      r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z|"
+                      # "… and is scheduled to leave for Pontianak on Thursday"
+                      r"\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for (?:[A-Z][\w'’-]*\s+){1,3}\Z")
 
 
 def _went_home(doc, hits):
     """The day the delegation that arrived on ``hits[0]`` went home, said after it in the same sentence; or None."""
     for hit in hits[1:]:
-        if hit.value > hits[0].value and _HOME_RE.search(doc.text, hits[0].end, hit.start):
+        if not _HOME_RE.search(doc.text, hits[0].end, hit.start) or len(hits[0].value) != 10:
+            continue
+        if hit.value > hits[0].value:
             return hit.value
+        if hit.weekday and len(hit.value) == 10:
+            # "arrived … on Monday and is scheduled to leave … on Thursday": a weekday alone read back from the
+            # publication day is the first such day after the arrival
+            arrival = dt.date.fromisoformat(hits[0].value)
+            ahead = (WEEKDAY_NOTATION.index(hit.weekday) - arrival.weekday()) % 7 or 7
+            return (arrival + dt.timedelta(days=ahead)).isoformat()
     return None
 
 

@@ -43,6 +43,9 @@ _OF_FIELD_RE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:\s+(?:and|&))?\s+[A-Z][a-z]
 def org_phrase(doc, pos, limit, title):
     """An organisation the gazetteer does not know, written after an organisation's title:
     "Kepala Dinas Koperasi dan UKM Kota Medan, Sri …" -> (proposed id, end of its name)."""
+    its = ITS_REGION_RE.match(doc.text, pos, limit)
+    if its is not None:  # "the head of the regency's Agriculture Office, Name"
+        return office_of_the_story_town(doc, its, limit)
     lower = _lower_case_office(doc, pos, limit)
     if lower is not None:
         return lower
@@ -359,3 +362,36 @@ def side_bodies(doc) -> None:
                 continue  # (only a name its town closes: where any other name ends is not known)
             entity, end = found
             doc.mentions.replace(Mention(match.end(), end, entity, doc.entity_type(entity), doc.text[match.end():end]))
+
+
+# the story's town, said by its kind: "the regency's …", "the city's …", "the province's …"
+ITS_REGION_RE = re.compile(r"(regency|city|province)['’]s\s+")
+_KINDS_SAID = {"regency": {"Regency"}, "city": {"City"}, "province": {"Province"}}
+_OFFICE_NAME_RE = re.compile(r"(?:[A-Z][\w'’&-]*,?\s+|(?:and|of|for|&)\s+){0,8}?(?:" +
+                             "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b")
+
+
+def office_of_the_story_town(doc, its, limit):
+    """(id, end) of an office named after "the regency's" (the story's one Indonesian regency, city or province):
+    "the regency's Investment and One-Stop Service Office (DPMPTSP)" -> North Minahasa Investment and One-Stop
+    Service Office, known or proposed, with its short name; None when the town or the name is not clear."""
+    town = region_of_country(doc, "indonesia", _KINDS_SAID[its.group(1)])
+    name = _OFFICE_NAME_RE.match(doc.text, its.end(), limit)
+    if town is None or name is None:
+        return None
+    place = re.sub(r"\s+(?:Regency|City|Province)\Z", "", doc.label(town, "en") or "")
+    label = f"{place} {' '.join(name.group().split())}"
+    end = name.end()
+    aliases = []
+    short = _SHORT_AFTER_RE.match(doc.text, end, limit)
+    if short is not None:
+        bare = re.sub(r"\A(?:Kabupaten|Kota|Provinsi)\s+", "", doc.label(town, "id") or "")
+        aliases = [short.group(1), f"{short.group(1)} {bare}"]
+    known = doc.names.resolve(label) | {e for a in aliases[1:] for e in doc.names.resolve(a)}
+    entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(label), org_type(label), label, aliases,
+                                                                  doc.text[its.start():end])
+    doc.mentions.replace(Mention(its.start(), end, entity, doc.entity_type(entity), doc.text[its.start():end]))
+    return entity, end
+
+
+_SHORT_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,20})\)")

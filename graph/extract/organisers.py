@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.organisations import diplomatic_mission, org_phrase
+from graph.extract.organisations import (ITS_REGION_RE, diplomatic_mission, office_of_the_story_town,
+                                         org_phrase)
 from graph.extract.people import Held, person_at, person_named
-from graph.extract.doc import Mention, slug
-from graph.extract.title_places import region_of_country
+from graph.extract.doc import slug
 from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
@@ -49,7 +49,7 @@ VENUE_RE = re.compile(
     r"(?:\s+(?:hall|building|complex))?"
     # English: the name first, maybe an official's possessive, the kind of building last ("the Meuligoe
     # governor's residence", "the Wuxi Municipal Government building", "the regent's office in Bungku")
-    r"|(?:[A-Z][\w'’-]*\s+){0,4}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?|"
+    r"|(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:(?i:governor|mayor|regent)['’]s\s+(?:official\s+)?|"
     # "the regency's Likupang tourism office": the story's town, then the building's own name and kind
     r"(?:regency|city|province)['’]s\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:[a-z]+\s+){0,2}(?=[Oo]ffice|[Hh]all|[Bb]uilding))?"
     r"(?:City Hall|[Oo]ffice|[Hh]all|[Bb]uilding|Centre|Center|[Rr]esidence|Hotel|Convention Center|Ballroom|Park)(?:\s+in\s+[A-Z][\w'’-]*|"
@@ -71,42 +71,13 @@ def organisations_after(doc, pos, limit) -> list[str]:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")
-# the story's town, said by its kind: "the regency's …", "the city's …", "the province's …"
-_ITS_REGION_RE = re.compile(r"(regency|city|province)['’]s\s+")
-_KINDS_SAID = {"regency": {"Regency"}, "city": {"City"}, "province": {"Province"}}
-_OFFICE_NAME_RE = re.compile(r"(?:[A-Z][\w'’&-]*,?\s+|(?:and|of|for|&)\s+){0,8}?(?:" +
-                             "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b")
-
-
-def office_of_the_story_town(doc, its, limit):
-    """(id, end) of an office named after "the regency's" (the story's one Indonesian regency, city or province):
-    "the regency's Investment and One-Stop Service Office (DPMPTSP)" -> North Minahasa Investment and One-Stop
-    Service Office, known or proposed, with its short name; None when the town or the name is not clear."""
-    town = region_of_country(doc, "indonesia", _KINDS_SAID[its.group(1)])
-    name = _OFFICE_NAME_RE.match(doc.text, its.end(), limit)
-    if town is None or name is None:
-        return None
-    place = re.sub(r"\s+(?:Regency|City|Province)\Z", "", doc.label(town, "en") or "")
-    label = f"{place} {' '.join(name.group().split())}"
-    end = name.end()
-    aliases = []
-    short = _SHORT_AFTER_RE.match(doc.text, end, limit)
-    if short is not None:
-        bare = re.sub(r"\A(?:Kabupaten|Kota|Provinsi)\s+", "", doc.label(town, "id") or "")
-        aliases = [short.group(1), f"{short.group(1)} {bare}"]
-    known = doc.names.resolve(label) | {e for a in aliases[1:] for e in doc.names.resolve(a)}
-    entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(label), org_type(label), label, aliases,
-                                                                  doc.text[its.start():end])
-    doc.mentions.replace(Mention(its.start(), end, entity, doc.entity_type(entity), doc.text[its.start():end]))
-    return entity, end
-
-
-_SHORT_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,20})\)")
+_ITS_GOVERNMENT_RE = re.compile(r"\s+(?:Municipal\s+|Provincial\s+|City\s+|Regency\s+|County\s+)?(?:People['’]s\s+)?"
+                                r"Government\b(?!['’]s)")
 _GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
 
 
 def _one(doc, pos, limit):
-    its = _ITS_REGION_RE.match(doc.text, pos, limit)
+    its = ITS_REGION_RE.match(doc.text, pos, limit)
     if its is not None:  # "the regency's Investment and One-Stop Service Office (DPMPTSP)"
         return office_of_the_story_town(doc, its, limit) or (None, pos)
     government = _GOVERNMENT_RE.match(doc.text, pos, limit)
@@ -115,6 +86,10 @@ def _one(doc, pos, limit):
         if region is not None:
             return region.entity, region.end
     known = doc.mention_at(pos, REGION_TYPES - {"Country"}, organisations=True)
+    government = _ITS_GOVERNMENT_RE.match(doc.text, known.end, limit) if known is not None and \
+        doc.entity_type(known.entity) in REGION_TYPES else None
+    if government is not None:  # "the Yibin Municipal People's Government and the …": the city itself, as a party
+        return known.entity, government.end()
     if known is not None and doc.entity_type(known.entity) not in REGION_TYPES and \
             not _POSSESSIVE_RE.match(doc.text, known.end, limit):  # "the City Government's cooperation bureau"
         return known.entity, known.end
