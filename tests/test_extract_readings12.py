@@ -421,3 +421,42 @@ def test_a_regent_who_could_not_attend_and_sent_his_secretary_was_not_there(gaze
     meeting, = facts(draft, "Meeting")
     assert meeting["participant"] == ["agus-tri-wicaksono"]
     assert ("agus-tri-wicaksono", "head", "setda-kabupaten-pasuruan") in posts(draft)
+
+
+def test_a_group_company_keeps_its_legal_form_and_its_director(gazetteer):
+    text = ("Gowa - Delegasi Zunyi berada di Gowa sejak Senin (17/5/2027). Di antaranya Direktur Zunyi Maotai Tea "
+            "Group Co., Ltd., Wang Haiping.\n")
+    draft = extract(text, "id", "2027-05-19", gazetteer)
+    company = next(e for e in draft.proposed if e["type"] == "Company")
+    assert company["label"] == "Zunyi Maotai Tea Group Co., Ltd."
+    assert ("wang-haiping", "director", company["id"]) in posts(draft)
+
+
+def test_a_kadis_of_an_office_named_for_a_list_of_fields_heads_it(gazetteer):
+    text = ("Gowa - Bupati didampingi Kadis Pertanian, Tanaman Pangan dan Hortikultura Gowa Ir. Hasnah Rahmi, serta "
+            "Kadis Pariwisata Gowa Syahrul Tutu.\n")
+    draft = extract(text, "id", "2027-05-19", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads["hasnah-rahmi"] == "Dinas Pertanian, Tanaman Pangan dan Hortikultura Gowa"
+    assert heads["syahrul-tutu"] == "Dinas Pariwisata Gowa"
+
+
+def test_dkp_is_an_agency_its_head_leads(gazetteer):
+    text = "Nabire - Bupati didampingi Kepala DKP Kabupaten Nabire Agustinus Yeimo.\n"
+    draft = extract(text, "id", "2027-11-12", gazetteer)
+    assert [(holder, role) for holder, role, _ in posts(draft)] == [("agustinus-yeimo", "head")]
+
+
+def test_a_delegation_that_arrived_on_monday_and_flew_on_on_thursday_stayed_those_days(gazetteer):
+    text = ("Nabire - Bupati Nabire mengajak delegasi Kota Danzhou meninjau pelabuhan perikanan, Rabu (10/11).\n\n"
+            "Rombongan yang tiba di Nabire Senin (8/11) itu sudah bertolak ke Jayapura, Kamis (11/11) kemarin.\n")
+    visit, = facts(extract(text, "id", "2027-11-12", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2027-11-08", "2027-11-11")
+
+
+def test_an_agreement_signed_on_a_weekday_said_with_lalu_is_dated_the_one_before(gazetteer):
+    text = ("Peninjauan ini merupakan tindak lanjut LoI kerja sama perikanan yang diteken Pemkab Nabire dan Pemerintah "
+            "Kota Danzhou di Nabire, Selasa lalu.\n")
+    loi, = facts(extract(text, "id", "2027-11-12", gazetteer), "LetterOfIntent")  # a Friday
+    assert loi["signedOn"] == "2027-11-09"

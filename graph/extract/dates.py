@@ -38,7 +38,8 @@ DATE_PATTERNS = [
     ("month-rel", re.compile(rf"\b(?:(?:bulan|pada|last|in|since)\s+)({MONTH})\b(?:\s+(lalu|kemarin|ini|this year))?"
                              rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
     ("this-month", re.compile(r"(?i)\b(?:awal|akhir|pertengahan) bulan ini\b|\b(?:earlier|early|late) this month\b")),
-    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+)({WEEKDAY})\b")),
+    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+|[Ll]ast\s+)({WEEKDAY})\b|"
+                           rf"\b({WEEKDAY})\s+lalu\b")),  # ("last Tuesday", "Selasa lalu": the one before)
     # a weekday alone closing a sentence, after a comma: "… menerima kunjungan delegasi …, Rabu."
     ("weekday-end", re.compile(rf",\s+({WEEKDAY}){PART_OF_DAY}(?=\s*(?:\.\s|\.?\Z|\.?\n))")),
     ("yesterday", re.compile(r"(?i)\bkemarin\b|\byesterday\b")),
@@ -227,10 +228,11 @@ def date_value(doc, kind, match):
             return None, None
         return f"{doc.published_month[0]:04d}-{doc.published_month[1]:02d}", None
     if kind in ("weekday", "weekday-end"):
-        weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]]
+        name = match.group(1) or match.group(2)
+        weekday = WEEKDAY_NOTATION[WEEKDAYS[name]]
         if doc.published is None:
             return None, None
-        back = (doc.published.weekday() - WEEKDAYS[match.group(1)]) % 7
+        back = (doc.published.weekday() - WEEKDAYS[name]) % 7
         return (doc.published - dt.timedelta(days=back)).isoformat(), weekday
     if kind == "yesterday":
         if doc.published is None:

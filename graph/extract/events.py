@@ -374,7 +374,8 @@ def _opening_and_closing(doc, sentences):
 _HOME_RE = re.compile(r"(?i)\b(?:fl(?:ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
                       r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z|"
                       # "… and is scheduled to leave for Pontianak on Thursday"
-                      r"\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for (?:[A-Z][\w'’-]*\s+){1,3}\Z")
+                      r"\b(?:(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for|(?:bertolak|berangkat|terbang) ke)\s+"
+                      r"(?:[A-Z][\w'’-]*,?\s+){1,3}\Z")
 
 
 def _went_home(doc, hits):

@@ -202,7 +202,8 @@ def _after_surname(text, start) -> bool:
 # a company by its legal form: "Baise Hongtai Aluminium Co., Ltd.", "PT Sinar Bambu Lestari", "CV Tenun Ikat", "Zhongda Group"
 _COMPANY_RE = re.compile(r"(?<![\w'’-])(?:(?P<pt>(?:PT|CV)\.?\s+(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*(?:\s+Tbk\.?)?)|"
                          r"(?P<name>(?:[A-Z][\w&'’-]*\s+){1,5}?)(?P<form>Co\.,?\s*Ltd\.?|Company Limited|"
-                         r"Co\.\s+Limited|Ltd\.|Limited|Inc\.|Corporation|Corp\.|Group)(?![\w-]))")
+                         r"Co\.\s+Limited|Ltd\.|Limited|Inc\.|Corporation|Corp\.|"
+                         r"Group(?:\s+Co\.,?\s*Ltd\.?|\s+Limited)?)(?![\w-]))")  # ("… Tea Group Co., Ltd.")
 
 
 def companies(doc, add) -> None:

@@ -27,6 +27,9 @@ _FIELD_LIST_RE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*(?:,[
                             "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b|"
                             r"(?:Dinas|Badan|Kantor|Biro)[ \t]+[A-Z][\w'’-]*(?:,[ \t]+[A-Z][\w'’-]*){1,4},?[ \t]+dan"
                             r"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}")
+# the fields a Kadis's office serves, commas and all: "Kadis Pertanian, Tanaman Pangan dan Hortikultura Gowa Name"
+_FIELDS_AFTER_HEAD_RE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
+                                   r"{1,4},?[ \t]+dan[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}")
 # a unit of an organisation, written in lower case after its possessive: "… Government's cooperation bureau"
 _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|division|agency|unit|"
                       r"secretariat|section))\b")
@@ -55,7 +58,8 @@ def org_phrase(doc, pos, limit, title):
         known = doc.names.resolve(name)
         entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), "Legislature", name, [], name)
         return entity, house.end()
-    found = _FIELD_LIST_RE.match(doc.text, pos, limit) or _ORG_PHRASE_RE.match(doc.text, pos, limit)
+    found = (_FIELDS_AFTER_HEAD_RE.match(doc.text, pos, limit) if title in ("Kadis", "Kaban") else None) \
+        or _FIELD_LIST_RE.match(doc.text, pos, limit) or _ORG_PHRASE_RE.match(doc.text, pos, limit)
     if found is None:
         return None
     end = _next_title(doc.text, pos, found.end())

@@ -89,7 +89,8 @@ ORG_HEADS_FIRST = {"Dinas", "Badan", "Biro", "Kantor", "Bagian", "Departemen", "
                    "Balai", "Sanggar", "Komunitas", "Teater", "Serikat", "Klub", "Kelompok", "Gapoktan"}
 # a regional agency's acronym, which news writes as its name: "Disparpora", "Dinporabudpar", "Bappedalitbang",
 # "Diskopukmperindag", "Bapenda" (a word after a head's title, so "Dinding" or "Disney" never come there)
-AGENCY_ACRONYM_RE = re.compile(r"(?:Di[sn]|Bap{1,2}e)[a-z]{3,}|DPMPTSP|BPKAD|BKPSDM|Setda|Setdakab|Setdako")
+AGENCY_ACRONYM_RE = re.compile(r"(?:Di[sn]|Bap{1,2}e)[a-z]{3,}|DPMPTSP|BPKAD|BKPSDM|Setda|Setdakab|Setdako|Kesbangpol|"
+                               r"DKP|DLH|BPBD|BKD|BPKD|DPUPR|DPMD|DPPKB|DP3A|DPKP|DKUKM|DKPP")
 ORG_HEADS_LAST = {"Bureau", "Office", "Department", "Chamber", "Council", "Association", "Committee", "Commission",
                   "Congress", "Agency", "Company", "Group", "Corporation", "University", "Institute", "Federation",
                   "Society", "Board", "Authority", "Commerce", "Industry", "Logistics", "Port", "Bank", "Ministry",
