@@ -460,3 +460,30 @@ def test_an_agreement_signed_on_a_weekday_said_with_lalu_is_dated_the_one_before
             "Kota Danzhou di Nabire, Selasa lalu.\n")
     loi, = facts(extract(text, "id", "2027-11-12", gazetteer), "LetterOfIntent")  # a Friday
     assert loi["signedOn"] == "2027-11-09"
+
+
+FORUM_TWO_DAYS = ("Pasuruan - Pemerintah Kabupaten Pasuruan menggelar Forum Temu Bisnis Pasuruan-Chuzhou di Pendopo "
+                  "Nyawiji, Rabu (10/3/2027). Forum mempertemukan pelaku usaha dengan delegasi Kota Chuzhou, Provinsi "
+                  "Anhui.\n\n"
+                  "Forum terselenggara atas kerja sama tiga pihak, yakni Dinas Penanaman Modal dan Pelayanan Terpadu "
+                  "Satu Pintu (DPMPTSP) Kabupaten Pasuruan, Kamar Dagang dan Industri (Kadin) Kabupaten Pasuruan, dan "
+                  "Pemerintah Kota Chuzhou.\n\n"
+                  "Delegasi berada di Kabupaten Pasuruan Rabu-Kamis (10-11/3/2027).\n")
+
+
+def test_a_forum_on_the_first_of_the_two_days_a_delegation_stayed_is_within_its_visit(gazetteer):
+    draft = extract(FORUM_TWO_DAYS, "id", "2027-03-11", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["startDate"], visit["endDate"]) == ("kabupaten-pasuruan", "2027-03-10", "2027-03-11")
+
+
+def test_bodies_listed_with_commas_after_yakni_organised_it(gazetteer):
+    meeting, = facts(extract(FORUM_TWO_DAYS, "id", "2027-03-11", gazetteer), "Meeting")
+    assert len(meeting["organiser"]) >= 2
+
+
+def test_the_province_a_city_lies_in_is_no_second_organiser(gazetteer):
+    text = ("Siak - Tim Dekranasda Kabupaten Siak mengikuti Nantong Home Textile Fair 2027 yang diselenggarakan "
+            "Pemerintah Kota Nantong, Provinsi Jiangsu, mulai 16 hingga 19 September 2027.\n")
+    fair, = facts(extract(text, "id", "2027-09-20", gazetteer), "Expo")
+    assert fair["organiser"] == ["nantong"]

@@ -25,6 +25,8 @@ DATE_PATTERNS = [
     ("range-md", re.compile(rf"\(({MONTH})\.?\s+(\d{{1,2}})\s*[-–]\s*(?:({MONTH})\.?\s+)?(\d{{1,2}})\)")),
     ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n)\s+(?:tanggal\s+)?(\d{{1,2}})"
                             rf"{RANGE_WORD}(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
+    # days of one month in numbers: "Rabu-Kamis (10-11/3/2027)"
+    ("range-numeric", re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
     # "Selasa (9/12/2025)", "Selasa [10/3/2026]", "Senin 8/06-2026)"
     ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?[(\[]?\b(\d{{1,2}})/(\d{{1,2}})[/-](\d{{4}}|\d{{2}})\b[)\]]?")),
     # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
@@ -162,6 +164,14 @@ def nearest_day(doc, month, day) -> str | None:
 def range_value(doc, kind, match):
     """(first day, last day) of a range: "24-26 Mei 2025", "May 24 to May 26, 2024"; with no year ("from July 1
     to 3", "pada 1-3 Juli"), the first day in the year nearest the publication date and the last after it."""
+    if kind == "range-numeric":
+        year = int(match.group(4)) + (2000 if len(match.group(4)) == 2 else 0)
+        try:
+            start = dt.date(year, int(match.group(3)), int(match.group(1)))
+            end = dt.date(year, int(match.group(3)), int(match.group(2)))
+        except ValueError:
+            return None, None
+        return (start.isoformat(), end.isoformat()) if start < end else (None, None)
     if kind in ("range-dmy", "range-dm"):
         first, last, month = match.group(1), match.group(2), match.group(3)
         start_month = end_month = MONTHS[month]

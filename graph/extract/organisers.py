@@ -15,7 +15,8 @@ from graph.extract.doc import slug
 from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
 
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
-                          r"terselenggara (?:berkat|atas) (?:kerja ?sama|fasilitasi|dukungan)|"
+                          r"terselenggara (?:berkat|atas) (?:kerja ?sama|fasilitasi|dukungan)"
+                          r"(?: (?:\w+ )?pihak,? (?:yakni|yaitu))?|"  # ("atas kerja sama tiga pihak, yakni A, B, dan C")
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
@@ -31,7 +32,8 @@ PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitr
 # a partner of its own ("difasilitasi X bekerja sama dengan Y")
 FACILITATED_RE = re.compile(r"\b(?:(?:difasilitasi|dijembatani|dimediasi)(?:\s+oleh)?|(?:facilitated|arranged|brokered)"
                             r"\s+by)\s+(?:the\s+)?")
-_AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?")
+_AND_RE = re.compile(r"\s*(?:,\s*)?(?:dan|and|serta|&|together with|bersama(?: dengan)?)\s+(?:the\s+)?|"
+                     r"\s*,\s+(?:the\s+)?(?=[A-Z])")  # ("yakni A, B, dan C": a list's commas too)
 # (the country said by its people: "the Indonesian Consulate General in Shanghai")
 _CONSULATE_RE = re.compile(r"(?P<people>(?:Indonesian|Chinese)\s+)?(?:Konsulat Jenderal|Konjen|Consulate[- ]General|"
                            r"Konsulat|Consulate)\s+(?:of\s+)?")
@@ -58,16 +60,16 @@ VENUE_RE = re.compile(
 
 def organisations_after(doc, pos, limit) -> list[str]:
     """The organisations (or regions' governments) named from ``pos`` on: one, or a list joined by "dan"/"and"."""
-    found = []
+    found, comma = [], False
     while True:
         entity, end = _one(doc, pos, limit)
-        if entity is None:
-            return found
+        if entity is None or comma and doc.entity_type(entity) in REGION_TYPES:
+            return found  # ("Pemerintah Kota Nantong, Provinsi Jiangsu": where the city lies, not a second body)
         found.append(entity)
         more = _AND_RE.match(doc.text, end, limit)
         if more is None:
             return found
-        pos = more.end()
+        pos, comma = more.end(), not re.search(r"[a-z&]", more.group())
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")

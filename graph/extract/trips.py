@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 from graph.extract.agreements import short
-from graph.extract.dates import MONTH, WEEKDAY, dates
+from graph.extract.dates import MONTH, WEEKDAY, DateHit, dates
 from graph.extract.events import FUTURE_RE, event, name_visit
-from graph.extract.vocabulary import LOCAL_REGIONS
+from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES
 
 
 def mission_to_expo(doc, person_of_post, main):
@@ -185,6 +185,8 @@ def days_of_span(doc, visit) -> None:
 # (6/10/27) malam dan berada di Lamongan hingga Sabtu (9/10/27)", "The group arrived on Monday and stays until …"
 _ARRIVED_RE = re.compile(r"(?i)\b(?:tiba|datang|arrived|arrives)\b")
 _UNTIL_RE = re.compile(r"(?i)\b(?:hingga|sampai|until|till|through)\s+(?:hari\s+)?\Z")
+_STAYED_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|group)\b[^.;]{0,40}?\b(?:berada di|is in|was in|stays? in|"
+                        r"stayed in)\b")
 
 
 def stay_around_meeting(doc, meeting) -> dict | None:
@@ -194,20 +196,25 @@ def stay_around_meeting(doc, meeting) -> dict | None:
             or not meeting.get("date"):
         return None
     for sentence in doc.sentences:
-        arrived = _ARRIVED_RE.search(sentence.text)
+        arrived = _ARRIVED_RE.search(sentence.text) or _STAYED_RE.search(sentence.text)
         if arrived is None or FUTURE_RE.search(sentence.text):
             continue
         hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
         first = hits[0] if hits else None
         last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)),
                     None)
-        if first is None or last is None or not first.value < meeting["date"] <= last.value:
+        if first is not None and first.until:  # "Delegasi berada di X Rabu-Kamis (10-11/3/2027)"
+            last = DateHit(first.start, first.end, first.until, None)
+        if first is None or last is None or not first.value <= meeting["date"] <= last.value \
+                or first.value == last.value:
             continue  # (a stay that does not take in the meeting's day is another trip)
         visit = {"id": None, "type": "DelegationVisit", "quote": [sentence.text], "_sentence": meeting["_sentence"],
                  "_sentences": [doc.sentences.index(sentence)]}
         for key in ("host", "guest", "ledBy", "location"):
             if meeting.get(key):
                 visit[key] = meeting[key]
+        if doc.entity_type(visit["host"]) not in REGION_TYPES and visit.get("location"):
+            visit["host"] = visit["location"]  # a forum an office held: the delegation came to its town
         visit["startDate"], visit["endDate"] = first.value, last.value
         if first.weekday:
             visit["statedWeekday"] = first.weekday
