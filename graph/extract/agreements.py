@@ -17,9 +17,10 @@ from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTIT
 
 # what stands just before the company a region signs with
 _WITH_BEFORE_RE = re.compile(r"\b(?:dengan|with|and|dan)\s+(?:the\s+)?(?:perusahaan\s+|company\s+)?\Z")
-# a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
+# the story's town said by its kind, where it was signed: "signed at the regency's Likupang tourism office"
 _AT_ITS_RE = re.compile(r"\b(?:at|in) the (regency|city)['’]s\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:[a-z]+\s+){0,2}"
                         r"(?:[Oo]ffice|[Hh]all|[Bb]uilding)\b")
+# a place after a building's name: "di Gedung Daerah Balai Raya Semarak, Kota Bengkulu", "at the Jayapura city hall"
 _AT_VENUE_RE = re.compile(r"\b(?:di|at|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,6}\Z")
 # a region that says where an institution is: "Huanghe College dari Kota Zhengzhou", "a university in Nanning"
 # (or the region just after its bracketed short name: "Rumah Sakit Pelita Caruban (RSPC) Kota Cirebon")
@@ -385,7 +386,7 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
             if person is not None and person not in people:
                 people.append(person)
     people = list(dict.fromkeys(people))
-    index = doc.sentences.index(sentence) if sentence in doc.sentences else 0
+    index = next((i for i, s in enumerate(doc.sentences) if s == sentence), 0)
     if not people and index and _BOTH_SIDES_RE.search(sentence.text):
         # "A, Mayor of X, met B, Regent of Y. … the two sides signed": who spoke for each side, named just before
         held = list(dict.fromkeys((h, place) for h, place in person_of_post.get(doc.sentences[index - 1].start, [])

@@ -49,7 +49,7 @@ def _titled_names(doc, sentence) -> list[str]:
     """People a line of who was there names by a title with no post read (known by that name, else proposed)."""
     found = []
     for match in _NAME_THEN_TITLE_RE.finditer(doc.text, sentence.start, sentence.end):
-        if any(_person_begins_at(doc, at) for at in range(match.start(1) + 1, match.end(1))):
+        if any(_person_begins_at(doc, match.start(1) + word.end()) for word in re.finditer(r"\s+", match.group(1))):
             continue  # "Kadis Perindag Dewi …, Kabag …": the end of a post read already, not a name of its own
         person = person_named(doc, match.group(1), match.start(1))
         if person is not None and doc.entity_type(person) == "Person":

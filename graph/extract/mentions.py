@@ -12,6 +12,7 @@ import re
 
 from graph.extract.doc import Mention, Mentions, slug
 from graph.extract.names import NameIndex
+from graph.extract.organisations import bare_name
 from graph.extract.vocabulary import (AGREEMENTS, CHINESE_SURNAMES, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS,
                                       NOT_NAMES, ORG_HEADS_FIRST, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
@@ -256,7 +257,7 @@ def regional_branches(doc, mentions):
             written = re.fullmatch(r"(.+) \(([A-Z][A-Za-z]+)\)", m.text)
             if written and m.entity in doc.proposed:  # "Dinas … (Disperindag) Jawa Timur"
                 region = doc.text[nxt.start:nxt.end]
-                bare = re.sub(r"\A(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.)\s+", "", region)  # "Disdikpora Kudus"
+                bare = bare_name(region)  # "Disdikpora Kudus"
                 aliases = list(dict.fromkeys([f"{written.group(2)} {region}", f"{written.group(2)} {bare}", name]))
                 name = f"{written.group(1)} {region}"
                 if not any(o.entity == m.entity for o in mentions if o is not m):

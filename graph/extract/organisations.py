@@ -36,8 +36,8 @@ _UNIT_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}(?:bureau|office|department|d
 _BRACKET_RE = re.compile(r"\s*\([^()\n]{2,30}\)\s+")
 _SHORT_RE = re.compile(r"\s*\(")  # an organisation's short name in brackets after its full name
 # the government a region's office belongs to, named after the region
-_GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:Municipal\s+|Provincial\s+|City\s+|Regency\s+|County\s+)?(?:People['’]s\s+)?"
-                                  r"Government\b")
+GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:Municipal\s+|Provincial\s+|City\s+|Regency\s+|County\s+)?(?:People['’]s\s+)?"
+                                 r"Government\b")
 _OF_REGION_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # "… Office of Hainan Province"
 # the field an office serves, after its kind: "… Department of Culture and Tourism", "… Bureau of Commerce"
 _OF_FIELD_RE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:\s+(?:and|&))?\s+[A-Z][a-z]+){0,3}\b")
@@ -94,7 +94,7 @@ def org_phrase(doc, pos, limit, title):
         field = _OF_FIELD_RE.match(doc.text, end, limit)
         if region is not None:  # "the Foreign Affairs Office of Hainan Province"
             end = region.end
-            government = _GOVERNMENT_AFTER_RE.match(doc.text, end, limit)
+            government = GOVERNMENT_AFTER_RE.match(doc.text, end, limit)
             if government is not None:  # "… Office of the Xiamen Municipal People's Government": its government's
                 end = government.end()
         elif field is not None and not doc.in_span(end, field.end(), REGION_TYPES):
@@ -128,7 +128,7 @@ def org_phrase(doc, pos, limit, title):
         town = region_of_country(doc, "indonesia", {"Regency", "City"})
         full = doc.label(town, "id") if town is not None else None
         if full:
-            bare = re.sub(r"\A(?:Kabupaten|Kota)\s+", "", full)
+            bare = bare_name(full)
             town_aliases = [" ".join([*words, bare])]  # ("Bappeda Binjai")
             if title == "Kadis" and len(words) == 1:
                 town_aliases.append(f"Dis{words[0].lower()} {bare}")  # "Kadis Perindag" heads the Disperindag
@@ -168,6 +168,11 @@ _REGIONAL_OFFICES = {"Dinas"}
 _HEAD_OF_KIND = {"Kadis": "Dinas", "Kaban": "Badan", "Kabag": "Bagian"}  # ("Kantor", "Badan", "Biro" name Chinese offices too)
 # a one-word field, then its head's name: "Perindag Dewi Anggraini Sembiring"
 _FIELD_THEN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){2,4}(?:\s+(?:dan|and|&))?")
+
+
+def bare_name(label: str) -> str:
+    """A region's name without its kind: "Kabupaten Gowa" -> "Gowa", as "Disperindag Gowa" writes it."""
+    return re.sub(r"\A(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.)\s+", "", label)
 
 
 def _short_name_and_region(doc, pos, end, words) -> bool:
@@ -387,15 +392,12 @@ def office_of_the_story_town(doc, its, limit):
     label = f"{place} {' '.join(name.group().split())}"
     end = name.end()
     aliases = []
-    short = _SHORT_AFTER_RE.match(doc.text, end, limit)
+    short = _SHORT_NAME_RE.match(doc.text, end, limit)
     if short is not None:
-        bare = re.sub(r"\A(?:Kabupaten|Kota|Provinsi)\s+", "", doc.label(town, "id") or "")
-        aliases = [short.group(1), f"{short.group(1)} {bare}"]
+        aliases = [short.group(1), f"{short.group(1)} {bare_name(doc.label(town, 'id') or '')}"]
     known = doc.names.resolve(label) | {e for a in aliases[1:] for e in doc.names.resolve(a)}
     entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(label), org_type(label), label, aliases,
                                                                   doc.text[its.start():end])
     doc.mentions.replace(Mention(its.start(), end, entity, doc.entity_type(entity), doc.text[its.start():end]))
     return entity, end
 
-
-_SHORT_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,20})\)")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.organisations import (ITS_REGION_RE, diplomatic_mission, office_of_the_story_town,
-                                         org_phrase)
+from graph.extract.organisations import (GOVERNMENT_AFTER_RE, ITS_REGION_RE, diplomatic_mission,
+                                         office_of_the_story_town, org_phrase)
 from graph.extract.people import Held, person_at, person_named
 from graph.extract.doc import slug
 from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
@@ -73,8 +73,7 @@ def organisations_after(doc, pos, limit) -> list[str]:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\s+[a-z]")
-_ITS_GOVERNMENT_RE = re.compile(r"\s+(?:Municipal\s+|Provincial\s+|City\s+|Regency\s+|County\s+)?(?:People['’]s\s+)?"
-                                r"Government\b(?!['’]s)")
+_POSSESSIVE_S_RE = re.compile(r"['’]s\b")
 _GOVERNMENT_RE = re.compile(r"(?:Pemerintah|Pemprov|Pemkot|Pemkab)\s+(?:(?=(?:Provinsi|Kota|Kabupaten)\s)|)")
 
 
@@ -88,10 +87,12 @@ def _one(doc, pos, limit):
         if region is not None:
             return region.entity, region.end
     known = doc.mention_at(pos, REGION_TYPES - {"Country"}, organisations=True)
-    government = _ITS_GOVERNMENT_RE.match(doc.text, known.end, limit) if known is not None and \
+    its_government = GOVERNMENT_AFTER_RE.match(doc.text, known.end, limit) if known is not None and \
         doc.entity_type(known.entity) in REGION_TYPES else None
-    if government is not None:  # "the Yibin Municipal People's Government and the …": the city itself, as a party
-        return known.entity, government.end()
+    if its_government is not None and not _POSSESSIVE_S_RE.match(doc.text, its_government.end(), limit):
+        # "the Yibin Municipal People's Government and the …": the city itself, as a party (not "the City
+        # Government's cooperation bureau")
+        return known.entity, its_government.end()
     if known is not None and doc.entity_type(known.entity) not in REGION_TYPES and \
             not _POSSESSIVE_RE.match(doc.text, known.end, limit):  # "the City Government's cooperation bureau"
         return known.entity, known.end

@@ -195,7 +195,7 @@ def stay_around_meeting(doc, meeting) -> dict | None:
     if meeting is None or meeting["type"] != "Meeting" or not (meeting.get("host") and meeting.get("guest")) \
             or not meeting.get("date"):
         return None
-    for sentence in doc.sentences:
+    for index, sentence in enumerate(doc.sentences):
         arrived = _ARRIVED_RE.search(sentence.text) or _STAYED_RE.search(sentence.text)
         if arrived is None or FUTURE_RE.search(sentence.text):
             continue
@@ -209,7 +209,7 @@ def stay_around_meeting(doc, meeting) -> dict | None:
                 or first.value == last.value:
             continue  # (a stay that does not take in the meeting's day is another trip)
         visit = {"id": None, "type": "DelegationVisit", "quote": [sentence.text], "_sentence": meeting["_sentence"],
-                 "_sentences": [doc.sentences.index(sentence)]}
+                 "_sentences": [index]}
         for key in ("host", "guest", "ledBy", "location"):
             if meeting.get(key):
                 visit[key] = meeting[key]
