@@ -33,9 +33,10 @@ def attending(doc, person_of_post) -> list[tuple[list[str], str, bool]]:
 
 
 
-# "Name, rector of a Salatiga university": a name set before a title whose office the article does not name
-_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:the\s+)?(?=" +
-                                 TITLE_RE.pattern + ")")
+# "Name, rector of a Salatiga university", "Name, Deputy Secretary-General of the Municipal Government": a name set
+# before a title whose office the article does not name
+_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s+(?:the\s+)?"
+                                 r"(?:(?:[Dd]eputy|[Vv]ice|[Ww]akil|[Aa]ssistant)[ -])?(?=" + TITLE_RE.pattern + ")")
 
 
 def _person_begins_at(doc, at) -> bool:

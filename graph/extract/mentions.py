@@ -18,6 +18,12 @@ from graph.extract.vocabulary import (AGREEMENTS, CHINESE_SURNAMES, COMPATIBLE, 
                                       REGION_TYPES, TITLE_RE, org_type)
 
 
+# a hotel named after a place elsewhere: "di Hotel Shangri-La Jakarta" (Shangri-La is a county of Yunnan)
+_HOTEL_BEFORE_RE = re.compile(r"\bHotel\s+\Z")
+# a title, maybe with its region, just before a name: "Gubernur Jawa Barat ", "West Java Governor "
+_TITLE_THEN_RE = re.compile(r"(?:" + TITLE_RE.pattern + r")(?:\s+[A-Z][\w'’-]*){0,3}\s+\Z")
+
+
 def find_mentions(doc):
     text = doc.text
     spans: list[Mention] = []
@@ -62,6 +68,8 @@ def find_mentions(doc):
             continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
         expansion = " ".join(words)
         start = match.start(1) + match.group(1).index(words[0])
+        if org_type(expansion) == "Organisation" and _TITLE_THEN_RE.search(text, max(0, start - 60), start):
+            continue  # a nickname after a title's holder: "West Java Governor Ahmad Heryawan (Aher)"
         if any(a <= start and b > match.end() for a, b, _ in longer_known):
             continue  # a known name goes on past it: "Dinas … (DPMPTSP) Bantaeng" as declared
         known = doc.names.resolve(expansion) | doc.names.resolve(acronym) | \
@@ -186,7 +194,9 @@ def find_mentions(doc):
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < furniture[i][1]
 
-    kept = [m for m in spans if doc.entity_type(m.entity) != "NewsPublisher" and not in_furniture(m.start)]
+    kept = [m for m in spans if doc.entity_type(m.entity) != "NewsPublisher" and not in_furniture(m.start)
+            and not (doc.entity_type(m.entity) in REGION_TYPES and _HOTEL_BEFORE_RE.search(text, max(0, m.start - 8),
+                                                                                          m.start))]
     kept = Mentions(regional_branches(doc, kept))
     # people named in full somewhere in the article: a one-word alias may stand for them elsewhere
     in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}

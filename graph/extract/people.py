@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from graph.extract.mentions import propose_region
 from graph.extract.organisations import COUNTRY_BEFORE_RE, diplomatic_mission, office_before, org_phrase, secretariat
-from graph.extract.vocabulary import (ACTING, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE, APPOSITION_ROLES, BALINESE_I,
-                                      CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS, HONORIFIC_NAME_RE,
-                                      HONORIFIC_RE, NAME_GAP_RE, NAME_RE, NOT_NAMES, PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE,
-                                      REGION_TYPES, SECTORS, TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
+from graph.extract.vocabulary import (ACTING, ACTING_WORDS, APPOSITION_REGIONAL, APPOSITION_REGIONAL_RE,
+                                      APPOSITION_ROLES, BALINESE_I, CHINESE_SURNAMES, COMPATIBLE, DEMONYMS, DIPLOMATS,
+                                      HONORIFIC_NAME_RE, HONORIFIC_RE, NAME_GAP_RE, NAME_RE, NOT_NAMES,
+                                      PLACE_BEFORE_HONORIFIC_RE, PLACE_BEFORE_TITLE_RE, REGION_TYPES, SECTORS,
+                                      TERM_RE, TITLE_RE, TITLE_ROLE, TITLE_WORDS)
 from graph.extract.doc import Mention, slug
 from graph.extract.title_places import (delegation_led_after, delegation_origin, holders_country, larger_region_end,
                                         of_class, municipality_at, region_of_country, side_said_first)
@@ -309,6 +310,9 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
                 prefix = None  # a name the gazetteer knows, of another kind
             if before:
                 place = before[-1].entity
+                if role in ACTING and not role.startswith("acting-") and _ACTING_BEFORE_RE.search(
+                        doc.text, max(sentence.start, before[-1].start - 24), before[-1].start):
+                    role = "acting-" + role  # "acting Kubu Raya Regent Name"
             elif prefix and prefix.group(1) not in NOT_NAMES and \
                     not doc.text[:prefix.start(1)].rstrip().endswith((".", "“", '"')) and \
                     prefix.start(1) > sentence.start and not _NAME_BEFORE_RE.search(doc.text, sentence.start, start):
@@ -360,6 +364,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
+_ACTING_BEFORE_RE = re.compile(r"\b" + ACTING_WORDS + r"\s+\Z")
 _BUILDING_BEFORE_RE = re.compile(r"\b(?:[Kk]antor|[Rr]umah (?:[Dd]inas|[Jj]abatan)|[Pp]endopo|[Aa]ula)\s+\Z")
 # ("Wakil Presiden Direktur", "Vice President Director": a deputy to the president director)
 _DEPUTY_BEFORE_RE = re.compile(r"\b(?:[Ww]akil|[Dd]eputy|[Vv]ice)(?:[ -](?:Presiden|President))?[ -]\Z")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.vocabulary import CHINESE_SURNAMES, HONORIFIC_RE, NAME_GAP_RE, NAME_RE, REGION_TYPES
+from graph.extract.vocabulary import (CHINESE_SURNAMES, COMPATIBLE, HONORIFIC_RE, NAME_GAP_RE, NAME_RE, REGION_TYPES,
+                                      TITLE_RE, TITLE_ROLE)
 
 # "A delegation from Manado, led by Mayor …", "Rombongan dari Kota Ambon yang dipimpin Wali Kota …"
 _LED_FROM_RE = re.compile(r"(?i)\b(?:delegation|delegasi|rombongan|team|tim)\s+(?:from|dari|asal)\s+$")
@@ -58,11 +59,23 @@ def region_of_country(doc, country, types):
     municipality's too when no city is named there: "Vice Mayor Gu Xinrong" in a story about Shanghai)."""
     if country is None:
         return None
-    found = {m.entity for m in doc.mentions if "|" not in m.entity and doc.entity_type(m.entity) in types
-             and doc.names.in_country(m.entity, country)}
+    found = set()
+    for m in doc.mentions:
+        m = m if "|" not in m.entity else _settled_by_title(doc, m)
+        if m is not None and doc.entity_type(m.entity) in types and doc.names.in_country(m.entity, country):
+            found.add(m.entity)
     if not found and "City" in types:
         found = {m.entity for m in doc.mentions if m.entity in MUNICIPALITIES}
     return found.pop() if len(found) == 1 else None
+
+
+def _settled_by_title(doc, mention):
+    """A name two regions share, settled by the title just before it: "Bupati Pasuruan" is the regency."""
+    for title in TITLE_RE.finditer(doc.text, max(0, mention.start - 40), mention.start):
+        region_class = TITLE_ROLE[title.group("title").lower()][1]
+        if not doc.text[title.end():mention.start].strip() and region_class in COMPATIBLE:
+            return of_class(doc, mention, COMPATIBLE[region_class])
+    return None
 
 
 def municipality_at(doc, pos):

@@ -30,6 +30,11 @@ RANK_PREFIX = {"Regency": "kabupaten-", "City": "kota-", "Province": "provinsi-"
 
 # (title as written, role notation, class of the region it is held in)
 TITLES = [
+    # a Chinese city's first deputy: "Wakil Wali Kota Eksekutif Nanjing, Ms. Name", "Executive Vice Mayor Name"
+    ("Wakil Wali Kota Eksekutif", "deputy-mayor", "City"), ("Wakil Walikota Eksekutif", "deputy-mayor", "City"),
+    ("Executive Vice Mayor", "deputy-mayor", "City"), ("Executive Deputy Mayor", "deputy-mayor", "City"),
+    ("Wakil Gubernur Eksekutif", "vice-governor", "Province"),
+    ("Executive Vice Governor", "vice-governor", "Province"),
     ("Wakil Wali Kota", "deputy-mayor", "City"), ("Wakil Walikota", "deputy-mayor", "City"),
     ("Wawali", "deputy-mayor", "City"), ("Wali Kota", "mayor", "City"), ("Walikota", "mayor", "City"),
     ("Wakil Bupati", "vice-regent", "Regency"), ("Wabup", "vice-regent", "Regency"), ("Bupati", "regent", "Regency"),
@@ -139,8 +144,13 @@ APPOSITION_REGIONAL_RE = re.compile(
 HONORIFICS = ["H.", "Hj.", "Dr.", "dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.", "K.H.", "Mr.", "Mrs.", "Ms.",
               "Capt.", "Kapt.", "Bapak", "Ibu", "Pak", "Bu", "Haji", "Hajjah", "Hajah",
               "Mr", "Mrs", "Ms"]
+# a military or police rank, which regional heads who served keep before their name: "Bupati Karo, Brigjen Pol
+# [Purn] Dr. dr. Name", "Kolonel (Purn) Name"
+RANK = (r"(?:Brigjen|Mayjen|Letjen|Irjen|Komjen|Kombes|AKBP|Kolonel|Letkol|Laksma|Laksda|Marsma|Marsda)"
+        r"(?:\s+(?:Pol|TNI)\.?)?(?:\s*[\[(]Purn\.?[\])])?")
 # "Ir. Name" and, as some outlets write it, "Ir.Name"
-HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)(?=[A-Z][a-z])))+")
+HONORIFIC_RE = re.compile(r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + "|" + RANK +
+                          r")(?:\s+|(?<=\.)(?=[A-Z][a-z])))+")
 HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONORIFICS if h[-1] == ".")
                                 + r")\s+)+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\Z")
 PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
@@ -302,6 +312,10 @@ SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:coop
                          r"arrangements?|agreements?)\b")
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
                          r"(?:\w+\s+){1,2}?(?:di|in|of)\s+")
+# a place the text measures a distance from, which is neither a party nor where anything happened: "di tengah
+# kampung tua yang berjarak sekitar 55 kilometer dari Ibu Kota Provinsi Sichuan di Chengdu", "about 40 km from X"
+FAR_FROM_RE = re.compile(r"(?i)(?:\bberjarak\b|\bsejauh\b|\b\d[\d.,]*\s*(?:km|kilometers?|kilometres?|miles?)\b)"
+                         r"[^,.;]{0,40}?\b(?:dari|from)\b[^,;]{0,50}\Z")
 IN_RE = re.compile(r"(?:\bdi|\bin|\bat)\s+$")
 COOPERATION_RE = re.compile(r"(?i)kerja ?sama|kolaborasi|kemitraan|bidang|sektor|cooperat(?:e|es|ion)\b|collaborat|"
                              r"partnership|sectors?\b|fields?\b|mencakup|meliputi|focus|fokus|\bcover(?:s|ed|ing)?\b|"

@@ -1,0 +1,64 @@
+"""The thirteenth round of readings: a secretary named without a town, a town that closes a body's name, what two sides
+agree on after signing, a province signing beside its regency, legs only planned, ranks and nicknames around a
+name, a town a distance is measured from. Test texts of our own, in the shapes regional news uses."""
+from __future__ import annotations
+
+from graph.extract import extract
+from tests.helpers import draft_facts as facts, draft_posts as posts
+
+
+def labels(draft):
+    return {e["id"]: e["label"] for e in draft.proposed}
+
+
+def test_a_regional_secretary_without_a_town_is_the_secretary_of_the_regency_whose_regent_sent_him(gazetteer):
+    # "Malang" is both a regency and a city: the regent's title says which
+    text = ("Malang (Warta Kepanjen) - Bupati Malang Sanusi berhalangan hadir dan diwakili Sekretaris Daerah (Sekda) "
+            "Ir. Wahyu Hidayat, M.T.\n")
+    draft = extract(text, "id", "2027-04-08", gazetteer)
+    named = labels(draft)
+    heads = {holder: named.get(body, body) for holder, role, body in posts(draft) if role == "head"}
+    assert heads == {"wahyu-hidayat": "Sekretariat Daerah Kabupaten Malang"}
+
+
+def test_a_deputy_named_in_a_line_of_who_attended_was_there(gazetteer):
+    text = ("A delegation of the Luzhou Municipal People's Government paid a visit to Bone Regency on June 8.\n\n"
+            "Zhou Min, Deputy Secretary-General of the Municipal Government, and Andi Rahman, Chairman of the Bone "
+            "Regency Council, attended the meeting.\n")
+    draft = extract(text, "en", "2027-06-10", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert "zhou-min" in visit["participant"]
+
+
+def test_acting_written_before_the_region_and_its_title_makes_an_acting_post(gazetteer):
+    text = ("The memorandum was signed by acting Sikka Regent Yohanes Parera and Luzhou Mayor Tang Wei.\n")
+    assert ("yohanes-parera", "acting-regent", "kabupaten-sikka") in posts(extract(text, "en", "2027-11-10",
+                                                                                     gazetteer))
+
+
+def test_a_rank_kept_before_a_regents_name_is_no_part_of_the_name(gazetteer):
+    text = ("Sidikalang (Warta Dairi) - Bupati Dairi, Brigjen Pol [Purn] Dr. Markus Sinaga, M.Si., menerima "
+            "kunjungan delegasi Kota Liuzhou, Rabu (26/11/2025).\n")
+    assert ("markus-sinaga", "regent", "kabupaten-dairi") in posts(extract(text, "id", "2025-11-27", gazetteer))
+
+
+def test_a_nickname_after_a_governors_name_is_no_organisation(gazetteer):
+    text = "East Nusa Tenggara Governor Viktor Laiskodat (VBL) received the Luzhou delegation on Monday.\n"
+    draft = extract(text, "en", "2027-11-10", gazetteer)
+    assert not [e for e in draft.proposed if e["type"] != "Person"]
+    assert ("viktor-laiskodat", "governor", "nusa-tenggara-timur") in posts(draft)
+
+
+def test_an_executive_vice_mayor_is_a_deputy_mayor_not_a_name(gazetteer):
+    text = ("Tegal (Warta Pantura) - Delegasi Pemerintah Kota Luzhou dipimpin Wakil Wali Kota Eksekutif Luzhou, "
+            "Ms. Chen Hong, bertemu Wali Kota Tegal, Kamis (15/5/2027).\n")
+    draft = extract(text, "id", "2027-05-16", gazetteer)
+    assert ("chen-hong", "deputy-mayor", "luzhou") in posts(draft)
+    assert not [e for e in draft.proposed if "Eksekutif" in str(e["label"])]
+
+
+def test_a_place_a_hotel_is_named_after_is_no_party(gazetteer):
+    text = ("Tegal (Warta Pantura) - Penandatanganan LoI antara Pemkot Tegal dengan Kota Luzhou dilakukan oleh Wali "
+            "Kota Tegal Dedy Yon dengan Wali Kota Luzhou Tang Wei di Hotel Shangri-La Jakarta, Rabu (24/4/2027).\n")
+    loi, = facts(extract(text, "id", "2027-04-25", gazetteer), "LetterOfIntent")
+    assert sorted(loi["party"]) == ["kota-tegal", "luzhou"]
