@@ -21,6 +21,14 @@ def test_a_regional_secretary_without_a_town_is_the_secretary_of_the_regency_who
     assert heads == {"wahyu-hidayat": "Sekretariat Daerah Kabupaten Malang"}
 
 
+def test_a_town_that_closes_a_bodys_name_lies_in_the_province_written_after_it(gazetteer):
+    text = ("Kendal (Warta Kendal) - Pelaku usaha Kendal bertemu delegasi Asosiasi Pengusaha Otomotif (APO) Kota "
+            "Liuzhou, Provinsi Guangxi, Tiongkok, Rabu (7/4/2027).\n")
+    located = {(f["about"], f["locatedIn"]) for f in extract(text, "id", "2027-04-08", gazetteer).facts
+               if "locatedIn" in f}
+    assert ("liuzhou", "guangxi") in located
+
+
 def test_a_deputy_named_in_a_line_of_who_attended_was_there(gazetteer):
     text = ("A delegation of the Luzhou Municipal People's Government paid a visit to Bone Regency on June 8.\n\n"
             "Zhou Min, Deputy Secretary-General of the Municipal Government, and Andi Rahman, Chairman of the Bone "
@@ -28,6 +36,16 @@ def test_a_deputy_named_in_a_line_of_who_attended_was_there(gazetteer):
     draft = extract(text, "en", "2027-06-10", gazetteer)
     visit, = facts(draft, "DelegationVisit")
     assert "zhou-min" in visit["participant"]
+
+
+def test_a_region_described_with_its_population_and_island_lies_in_the_province_after(gazetteer):
+    text = ("Sikka, a regency of about 320,000 people on Flores island in East Nusa Tenggara province, is known for "
+            "its ikat weaving. East Lombok, on the eastern coast of Lombok island in West Nusa Tenggara, grows "
+            "tobacco.\n")
+    located = {(f["about"], f["locatedIn"]) for f in extract(text, "en", "2027-11-10", gazetteer).facts
+               if "locatedIn" in f}
+    assert {("kabupaten-sikka", "nusa-tenggara-timur"),
+            ("kabupaten-lombok-timur", "nusa-tenggara-barat")} <= located
 
 
 def test_acting_written_before_the_region_and_its_title_makes_an_acting_post(gazetteer):
@@ -62,3 +80,10 @@ def test_a_place_a_hotel_is_named_after_is_no_party(gazetteer):
             "Kota Tegal Dedy Yon dengan Wali Kota Luzhou Tang Wei di Hotel Shangri-La Jakarta, Rabu (24/4/2027).\n")
     loi, = facts(extract(text, "id", "2027-04-25", gazetteer), "LetterOfIntent")
     assert sorted(loi["party"]) == ["kota-tegal", "luzhou"]
+
+
+def test_a_city_said_to_be_from_a_province_lies_in_it(gazetteer):
+    text = "Pemkot Tegal menjalin kerja sama dengan Kota Luzhou dari Provinsi Sichuan, Tiongkok.\n"
+    located = {(f["about"], f["locatedIn"]) for f in extract(text, "id", "2027-04-25", gazetteer).facts
+               if "locatedIn" in f}
+    assert ("luzhou", "sichuan") in located
