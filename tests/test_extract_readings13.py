@@ -29,6 +29,25 @@ def test_a_town_that_closes_a_bodys_name_lies_in_the_province_written_after_it(g
     assert ("liuzhou", "guangxi") in located
 
 
+def test_cooperation_the_two_sides_agree_on_after_signing_a_memorandum_is_what_it_covers(gazetteer):
+    text = ("A delegation from Luzhou visited Bone Regency from June 7 to 9. On June 8 the mayor of Luzhou and the "
+            "regent of Bone signed a memorandum of understanding between Luzhou and Bone Regency.\n\n"
+            "The two sides agreed to strengthen cooperation in agriculture, tourism and vocational education.\n")
+    draft = extract(text, "en", "2027-06-10", gazetteer)
+    assert not facts(draft, "CooperationAgreement")
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    assert {"agriculture", "tourism", "vocational-education"} <= set(mou["sector"])
+
+
+def test_an_agreement_signed_during_their_meeting_was_signed_where_the_delegation_was_received(gazetteer):
+    text = ("A delegation of the Luzhou Municipal People's Government headed by Vice Mayor Tang Wei paid a visit to "
+            "Bone Regency in South Sulawesi Province from June 7 to 9.\n\n"
+            "During their meeting on June 8, Tang and Bone Regent Andi Fashar Padjalangi signed a memorandum of "
+            "understanding between Luzhou and Bone Regency.\n")
+    mou, = facts(extract(text, "en", "2027-06-10", gazetteer), "MemorandumOfUnderstanding")
+    assert (mou["signedOn"], mou["signedAt"]) == ("2027-06-08", "kabupaten-bone")
+
+
 def test_a_deputy_named_in_a_line_of_who_attended_was_there(gazetteer):
     text = ("A delegation of the Luzhou Municipal People's Government paid a visit to Bone Regency on June 8.\n\n"
             "Zhou Min, Deputy Secretary-General of the Municipal Government, and Andi Rahman, Chairman of the Bone "
@@ -36,6 +55,42 @@ def test_a_deputy_named_in_a_line_of_who_attended_was_there(gazetteer):
     draft = extract(text, "en", "2027-06-10", gazetteer)
     visit, = facts(draft, "DelegationVisit")
     assert "zhou-min" in visit["participant"]
+
+
+def test_a_stay_told_by_they_after_the_delegation_is_named_gives_the_visit_its_days(gazetteer):
+    text = ("Tegal (Warta Pantura) - Pemerintah Kota Tegal menerima kunjungan delegasi Kota Liuzhou, Senin "
+            "(15/2/2027).\n\n"
+            "Rombongan Liuzhou berjumlah enam orang. Mereka berada di Kota Tegal pada Senin-Selasa (15-16/2/2027).\n")
+    visit, = facts(extract(text, "id", "2027-02-17", gazetteer), "DelegationVisit")
+    assert (visit.get("startDate"), visit.get("endDate")) == ("2027-02-15", "2027-02-16")
+
+
+def test_a_leg_only_scheduled_or_the_way_out_is_no_visit_of_its_own(gazetteer):
+    scheduled = ("Dairi (Warta Sidikalang) - Wakil Bupati Dairi menerima kunjungan delegasi Kota Liuzhou di Sidikalang, "
+                 "Senin (6/12/2027).\n\n"
+                 "Usai pertemuan, rombongan dijadwalkan melanjutkan perjalanan ke Kota Medan, Selasa (7/12) pagi.\n")
+    way_out = ("Dairi (Warta Sidikalang) - Wakil Bupati Dairi menerima kunjungan delegasi Kota Liuzhou di Sidikalang, "
+               "Senin (6/12/2027).\n\n"
+               "Selasa (7/12) pagi, rombongan meninjau kebun kopi sebelum bertolak ke Kota Medan.\n")
+    for text in (scheduled, way_out):
+        visits = facts(extract(text, "id", "2027-12-07", gazetteer), "DelegationVisit")
+        assert [v["guest"] for v in visits] == ["liuzhou"], text
+
+
+def test_a_province_named_as_a_government_beside_its_regency_is_a_third_party(gazetteer):
+    text = ("Sikka (Warta Flores) - Pemerintah Provinsi Nusa Tenggara Timur bersama Pemerintah Kabupaten Sikka "
+            "menandatangani LoI kerja sama perikanan dengan Pemerintah Kota Luzhou, Provinsi Sichuan, Selasa "
+            "(9/11/2027).\n")
+    loi, = facts(extract(text, "id", "2027-11-10", gazetteer), "LetterOfIntent")
+    assert sorted(loi["party"]) == ["kabupaten-sikka", "luzhou", "nusa-tenggara-timur"]
+
+
+def test_a_province_written_first_with_its_city_after_is_no_party(gazetteer):
+    # (the guard of the rule above: the province only says where the city lies)
+    text = ("Sikka (Warta Flores) - Pemerintah Kabupaten Sikka menandatangani LoI kerja sama perikanan dengan "
+            "Pemerintah Provinsi Sichuan, Kota Luzhou, Selasa (9/11/2027).\n")
+    loi, = facts(extract(text, "id", "2027-11-10", gazetteer), "LetterOfIntent")
+    assert sorted(loi["party"]) == ["kabupaten-sikka", "luzhou"]
 
 
 def test_a_region_described_with_its_population_and_island_lies_in_the_province_after(gazetteer):
@@ -65,6 +120,15 @@ def test_a_nickname_after_a_governors_name_is_no_organisation(gazetteer):
     draft = extract(text, "en", "2027-11-10", gazetteer)
     assert not [e for e in draft.proposed if e["type"] != "Person"]
     assert ("viktor-laiskodat", "governor", "nusa-tenggara-timur") in posts(draft)
+
+
+def test_the_town_a_distance_is_measured_from_is_neither_party_nor_where_it_was_signed(gazetteer):
+    text = ("Luzhou, China - Wali Kota Luzhou Tang Wei bersama Bupati Sikka Yohanes Parera menandatangani naskah "
+            "LoI kota kembar pada Jumat (18/10/2027) di tengah kota tua yang berjarak sekitar 250 kilometer dari "
+            "Ibu Kota Provinsi Sichuan di Chengdu.\n")
+    loi, = facts(extract(text, "id", "2027-10-19", gazetteer), "LetterOfIntent")
+    assert sorted(loi["party"]) == ["kabupaten-sikka", "luzhou"]
+    assert loi.get("signedAt") != "chengdu"
 
 
 def test_an_executive_vice_mayor_is_a_deputy_mayor_not_a_name(gazetteer):

@@ -7,13 +7,14 @@ import re
 
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
+from graph.extract.organisations import GOVERNMENT_AFTER_RE
 from graph.extract.people import institution_heads, named_before, named_by_surname
 from graph.extract.segments import parts
 from graph.extract.title_places import region_of_country
 from graph.extract.doc import slug
-from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, IN_RE, INSTITUTION_RE, LEVEL, LOCAL_REGIONS,
-                                      NOT_NAMES, REFERS_BACK_RE, REGION_TYPES, SIGN_RE, SIGNED_IT_RE, SIMILAR_RE, THE_SIGNING_RE,
-                                      TITLE_WORDS, UNNAMED_RE, WITNESS_RE, org_type)
+from graph.extract.vocabulary import (AGREEMENT_LABEL, AGREEMENTS, FAR_FROM_RE, IN_RE, INSTITUTION_RE, LEVEL,
+                                      LOCAL_REGIONS, NOT_NAMES, REFERS_BACK_RE, REGION_TYPES, SIGN_RE, SIGNED_IT_RE,
+                                      SIMILAR_RE, THE_SIGNING_RE, TITLE_WORDS, UNNAMED_RE, WITNESS_RE, org_type)
 
 # what stands just before the company a region signs with
 _WITH_BEFORE_RE = re.compile(r"\b(?:dengan|with|and|dan)\s+(?:the\s+)?(?:perusahaan\s+|company\s+)?\Z")
@@ -47,6 +48,8 @@ _BOTH_SIDES_RE = re.compile(r"(?i)\b(?:kedua (?:daerah|kota|kabupaten|provinsi|p
 # a signing at a distance: "signed online", "by video link", "secara daring", "melalui konferensi video"
 _REMOTE_RE = re.compile(r"(?i)\b(?:online|video ?(?:link|conference|call)|virtual(?:ly)?|daring|"
                         r"konferensi video|telekonferensi|teleconference)\b")
+# an agreement named as a document (not "the two sides agreed to …")
+_DOCUMENT_RE = re.compile(r"(?i)\bperjanjian kerja ?sama\b|\bcooperation agreement\b")
 _SIGNING_BODIES = {"GovernmentAgency", "Organisation", "Company", "Association", "BusinessAssociation", "Ministry",
                    "ResearchInstitute"}
 _SIGNED = ("LetterOfIntent", "MemorandumOfUnderstanding", "CooperationAgreement")
@@ -127,6 +130,10 @@ def agreement_facts(doc, person_of_post):
                 continue
             for group in groups:
                 existing = [a for a in agreements if a["type"] == type_name and _same_sides(doc, group, a["party"])]
+                if type_name == "CooperationAgreement" and not _DOCUMENT_RE.search(sentence.text):
+                    # "the two sides agreed to strengthen cooperation in …" after they signed an MoU: what the
+                    # MoU covers, not another agreement
+                    existing = existing or [a for a in agreements if _same_sides(doc, group, a["party"])]
                 if existing:
                     fact = existing[0]
                     if sentence.text not in fact["quote"]:
@@ -332,7 +339,8 @@ def short(entity: str) -> str:
 # visit, the two sides signed …"
 _ON_THAT_OCCASION_RE = re.compile(r"(?i)\s*(?:(?:dalam|pada|di) kesempatan (?:itu|tersebut|yang sama)|"
                                   r"(?:dalam|pada) (?:pertemuan|kunjungan|audiensi|acara) (?:itu|tersebut)|"
-                                  r"(?:on|at) the (?:same )?occasion|during the (?:visit|meeting|talks))\b")
+                                  r"(?:on|at) the (?:same )?occasion|"
+                                  r"during (?:the|their|this|that) (?:visit|meeting|talks))\b")
 
 
 def signed_in(doc, fact, sentence, signing, person_of_post):
@@ -410,8 +418,9 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
     for m in doc.in_span(after, sentence.end, LOCAL_REGIONS) if not fact.get("_remote") else []:
         # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
         # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
-        if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start):
-            continue
+        if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start) or \
+                FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start):
+            continue  # (nor is the town its distance is measured from: "… 55 km from Chengdu")
         if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
                 or _AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
             fact["signedAt"] = m.entity
@@ -426,18 +435,32 @@ def unnamed_counterpart(doc, sentence):
     found = doc.mention_at(sentence.start + match.end(), {"Country"})
     return found.entity if found else None
 
-def _party_groups(doc, sentence, mentions, qualifiers, wanted) -> list[list[str]]:
-    """The parties each part of the sentence names (a region of a ``wanted`` class, or an institution)."""
+def _party_groups(doc, sentence, mentions, qualifiers, wanted, also=frozenset()) -> list[list[str]]:
+    """The parties each part of the sentence names (a region of a ``wanted`` class, an institution, or a mention
+    of ``also``)."""
     groups = []
     for seg_start, seg_end in parts(doc.text, sentence.start, sentence.end):
         found = []
         for m in mentions:
-            if seg_start <= m.start < seg_end and id(m) not in qualifiers and \
-                    (doc.entity_type(m.entity) in wanted or m.entity in doc.institutions) and m.entity not in found:
+            if seg_start <= m.start < seg_end and id(m) not in qualifiers and m.entity not in found and \
+                    (doc.entity_type(m.entity) in wanted or m.entity in doc.institutions or id(m) in also):
                 found.append(m.entity)
         if found:
             groups.append(found)
     return groups
+
+
+# a province signing beside its towns, named as a government of its own: "Pemerintah Provinsi Papua Tengah bersama
+# Pemerintah Kabupaten Nabire menandatangani …", "diteken Pemkab Nabire, Pemprov Papua Tengah dan …"
+_GOVERNMENT_BEFORE_RE = re.compile(r"\b(?:Pemerintah|Pemda)\s+(?:Provinsi\s+)?\Z")
+# (not "Pemerintah Provinsi Hunan, Kota Changde": the province a town lies in, written first)
+_PROVINCE_FIRST_RE = re.compile(r",\s+(?:Kota|Kabupaten|Kab\.)\s")
+
+
+def _own_government(doc, m) -> bool:
+    """Whether a province is named as a government: "Pemerintah Provinsi X", "Pemprov X", "X Provincial Government"."""
+    return bool(m.text.startswith("Pemprov ") or _GOVERNMENT_BEFORE_RE.search(doc.text, max(0, m.start - 20), m.start)
+                or GOVERNMENT_AFTER_RE.match(doc.text, m.end))
 
 
 _BODIES = {"BusinessAssociation", "Organisation"}
@@ -456,7 +479,8 @@ def parties(doc, sentence, type_name):
     mentions.sort(key=lambda m: m.start)
     qualifiers = {id(m) for m in mentions if _UNNAMED_BODY_RE.search(doc.text, max(sentence.start, m.start - 40),
                                                                      m.start)
-                  or _OFFICE_OF_RE.search(doc.text, max(sentence.start, m.start - 20), m.start)}
+                  or _OFFICE_OF_RE.search(doc.text, max(sentence.start, m.start - 20), m.start)
+                  or FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start)}
     for a, b in zip(mentions, mentions[1:]):
         if a.entity in doc.institutions and _SEAT_GAP_RE.search(doc.text[a.end:b.start]):
             qualifiers.add(id(b))  # where the college is, not a party: "… College dari Kota Zhengzhou"
@@ -474,13 +498,15 @@ def parties(doc, sentence, type_name):
             close = doc.text.find(",", b.end, sentence.end)
             close = sentence.end if close < 0 else close
             qualifiers.update(id(m) for m in mentions if b.start <= m.start < close)
+    governments = {id(m) for m in mentions if doc.entity_type(m.entity) == "Province" and id(m) not in qualifiers
+                   and _own_government(doc, m) and not _PROVINCE_FIRST_RE.match(doc.text, m.end)}
     if type_name == "SisterProvinceRelationship":
         wanted = {"Province"}
     elif bodies:  # a province signs with a college as a city does
         wanted = LOCAL_REGIONS | {"Province"}
     else:
         wanted = LOCAL_REGIONS
-    groups = _party_groups(doc, sentence, mentions, qualifiers, wanted)
+    groups = _party_groups(doc, sentence, mentions, qualifiers, wanted, governments)
     if not groups and "Province" not in wanted:
         # two provinces (a Chinese municipality is one): "an MoU … between the Shanghai Municipal People's
         # Government and the South Sumatra Provincial Government"

@@ -439,6 +439,9 @@ def _signing_sides(doc, agreements, host, guest):
     found = set()
     for fact in agreements:
         at, parties = fact.get("signedAt"), fact.get("party", [])
+        towns = [p for p in parties if p != guest and doc.names.located.get(p) in parties]
+        if guest in parties and len(parties) == 3 and len(towns) == 1:
+            parties = [towns[0], guest]  # a province signing beside its town with the visitors: the town received them
         if at is None and guest in parties and len(parties) == 2:
             # signed at a building the text names alone ("di Griya Agung"): with the side the delegation came to
             at = next(p for p in parties if p != guest)

@@ -47,6 +47,10 @@ _MOVED_ON_RE = re.compile(r"(?i)\b(?:bergeser|bertolak|berlanjut|melanjutkan (?:
                           r"moved on|went on|travell?ed on|continued(?: (?:on|its visit|their visit))?|headed on)\s+"
                           r"(?:ke|to)\s+$")
 
+# a leg only planned, or the way home: "dijadwalkan melanjutkan perjalanan ke Singkawang", "sebelum bertolak ke …"
+_PLANNED_RE = re.compile(FUTURE_RE.pattern + r"|(?i:\b(?:dijadwalkan|terjadwal|scheduled to|due to)\b)")
+_BEFORE_RE = re.compile(r"(?i)\b(?:sebelum|before)\s+(?:\w+\s+){0,2}?\Z")
+
 
 def next_legs(doc, person_of_post, visit) -> list[dict]:
     """The later legs of a delegation's trip, each a visit of its own to the place the delegation moved on to: the
@@ -63,6 +67,8 @@ def next_legs(doc, person_of_post, visit) -> list[dict]:
             hits = dates(doc, sentence.start, sentence.end)
             if not hits or (visit.get("date") and hits[0].value <= visit["date"]):
                 continue  # a leg is told by its own, later day
+            if _PLANNED_RE.search(sentence.text) or _BEFORE_RE.search(doc.text, sentence.start, m.start):
+                continue  # "dijadwalkan melanjutkan perjalanan ke …", "… sebelum bertolak ke Makassar": not told
             seen.add(m.entity)
             received = [holder for holder, place in person_of_post.get(sentence.start, [])
                         if place == m.entity or doc.names.located.get(place) == m.entity]
@@ -113,9 +119,9 @@ def first_day_of_stay(doc, visit) -> None:
 
 
 # the delegation's stay, from one day to another: "The delegation is in Shenzhen from April 14 to 18", "Rombongan
-# berada di Malang sejak 12 hingga 15 Mei"
-_STAY_RANGE_RE = re.compile(r"(?i)\b(?:delegation|delegates|group|rombongan|delegasi)\b[^.;]{0,40}?"
-                            r"\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
+# berada di Malang sejak 12 hingga 15 Mei", "Mereka berada di Kota Sukabumi pada Senin-Selasa (15-16/2/2027)"
+_STAY_RANGE_RE = re.compile(r"(?i)(?:\b(?:delegation|delegates|group|rombongan|delegasi)\b|\A(?:mereka|they)\b)"
+                            r"[^.;]{0,40}?\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
 
 
 def days_of_stay(doc, visit) -> None:
