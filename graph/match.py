@@ -326,7 +326,10 @@ def _reasons(fact, sides, theirs, span, places, candidate: Known, shared, gaps) 
 # --------------------------------------------------------------------------
 
 def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    # accents go, other marks part words: "Papua–Nabire" (an en dash) is papua-nabire, not papuanabire
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c if c.isascii() or unicodedata.combining(c) else " " for c in text)
+    text = text.encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text.replace("'", "")).strip("-")
 
 

@@ -147,6 +147,10 @@ def test_the_records_own_facts_come_first():
     ({"type": "Expo", "label": "Smart City Expo 2023", "date": "2023-05-24"}, "smart-city-expo-2023"),
     ({"type": "Expo", "label": {"en": "Smart City Fair"}, "date": "2023-05-24"}, "expo-smart-city-fair-2023"),
     ({"type": "SisterCityRelationship", "party": ["kota-tangerang", "hangzhou"]}, "sister-city-kota-tangerang-hangzhou"),
+    # a dash between names parts them; accents and apostrophes go
+    ({"type": "Signing", "label": {"en": "Signing of the Central Papua–Nabire Regency–Danzhou LoI"},
+      "date": "2027-11-09"}, "signing-of-the-central-papua-nabire-regency-danzhou-loi-2027"),
+    ({"type": "Expo", "label": "Xi’an Café Fair", "date": "2026-03-01"}, "expo-xian-cafe-fair-2026"),
 ])
 def test_ids_are_minted_from_kind_sides_and_date(fact, expected):
     assert mint_id(fact) == expected
