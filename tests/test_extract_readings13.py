@@ -151,3 +151,26 @@ def test_a_city_said_to_be_from_a_province_lies_in_it(gazetteer):
     located = {(f["about"], f["locatedIn"]) for f in extract(text, "id", "2027-04-25", gazetteer).facts
                if "locatedIn" in f}
     assert ("luzhou", "sichuan") in located
+
+
+def test_a_chinese_name_closing_a_title_the_ontology_lacks_leads_the_delegation(gazetteer):
+    text = ("Madiun (Warta Madiun) - Wali Kota Madiun Maidi menerima kunjungan delegasi Kota Guilin, Guangxi, yang "
+            "dipimpin oleh Kepala Kantor Urusan Luar Negeri Pemerintah Tan Wen Hao, Kamis (9/9/2027).\n")
+    visit, = facts(extract(text, "id", "2027-09-10", gazetteer), "DelegationVisit")
+    assert (visit["guest"], visit["ledBy"]) == ("guilin", "tan-wen-hao")
+
+
+def test_a_governments_short_name_in_brackets_before_its_region_is_no_body_of_its_own(gazetteer):
+    text = ("Madiun (Warta Madiun) - Kerja sama itu difasilitasi oleh Pemerintah Provinsi (Pemprov) Jawa Timur, "
+            "kata Sekretaris Daerah Kota Madiun, Soeko Dwi Handiarto.\n")
+    assert "pemerintah-provinsi" not in labels(extract(text, "id", "2027-09-10", gazetteer))
+
+
+def test_an_ambassador_named_by_his_countrys_people_heads_its_embassy(gazetteer):
+    text = ("Madiun Mayor Maidi received a visit from the Chinese Ambassador to Indonesia Zhao Ming in Madiun on "
+            "Friday, September 10.\n")
+    draft = extract(text, "en", "2027-09-11", gazetteer)
+    (holder, role, embassy), = {p for p in posts(draft) if p[1] == "ambassador"}
+    assert (holder, labels(draft)[embassy]["en"]) == ("zhao-ming", "Embassy of China in Jakarta")
+    visit, = facts(draft, "DelegationVisit")
+    assert visit["guest"] == embassy and "zhao-ming" in visit["participant"]

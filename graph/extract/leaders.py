@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.people import named_before, person_at, person_named
-from graph.extract.vocabulary import LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, REGION_TYPES, TITLE_RE, TITLE_WORDS
+from graph.extract.vocabulary import (CHINESE_SURNAMES, LEADER_AFTER_RE, LEADER_BEFORE_RE, LEADER_RE, REGION_TYPES,
+                                      TITLE_RE, TITLE_WORDS)
 
 
 def who_led(doc, sentence):
@@ -42,6 +43,11 @@ def who_led(doc, sentence):
         if person is not None and " " in doc.text[person[1]:person[2]]:
             return person[0]
         person = None
+    if person is None and phrase is None:
+        # "dipimpin oleh Kepala Staf Ahli Pemerintah Su Zhi Qiu": a title the ontology has no role for, closed by
+        # a Chinese name with no comma between
+        at = _chinese_name_closing(doc, sentence.start + lead.end(), sentence.end)
+        person = person_at(doc, at, sentence.end) if at is not None else None
     if person is None:  # "dipimpin langsung oleh Yosua": the Yosua the article has named in full
         word = _ONE_NAME_RE.match(doc.text, pos, sentence.end)
         return named_before(doc, word.group(1)) if word else None
@@ -54,6 +60,23 @@ _ITS_ROLE_RE = re.compile(r"(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?(?:[a-z-]+\
 _BARE_TITLE_RE = re.compile(r"the (mayor|regent|governor|vice mayor|deputy mayor|vice governor|chairman|chairwoman)\b"
                             r"(?!\s+(?:of\b|[A-Z]))")
 _TITLE_PHRASE_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[\w&'’-]+){1,9}?,\s*")
+
+
+_CAPITAL_RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+def _chinese_name_closing(doc, pos, end):
+    """Where a Chinese name (surname, then one or two words) ends a run of capitalised words that opens with a
+    title word; None if it does not."""
+    run = _CAPITAL_RUN_RE.match(doc.text, pos, end)
+    words = list(re.finditer(r"\S+", run.group())) if run else []
+    if not words or words[0].group() not in TITLE_WORDS:
+        return None
+    for i in range(1, len(words)):
+        rest = [w.group() for w in words[i:]]
+        if rest[0] in CHINESE_SURNAMES and 2 <= len(rest) <= 3 and not TITLE_WORDS & set(rest):
+            return run.start() + words[i].start()
+    return None
 
 
 # an official just named, then that they lead the delegation: "Wakil Wali Kota X, Name, yang memimpin delegasi

@@ -280,8 +280,11 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         elif org is not None:
             place, pos = org.entity, org.end
         elif role in DIPLOMATS:
-            mission = diplomatic_mission(doc, after, limit, role, COUNTRY_BEFORE_RE.search(doc.text, sentence.start,
-                                                                                             start))
+            country = COUNTRY_BEFORE_RE.search(doc.text, sentence.start, start)
+            demonym = _DEMONYM_BEFORE_RE.search(doc.text, sentence.start, start) if country is None else None
+            if demonym is not None:  # "the Chinese Ambassador to Indonesia Lu Kang"
+                country = re.match(r"(.+)", DEMONYMS[demonym.group(1)])
+            mission = diplomatic_mission(doc, after, limit, role, country)
             if mission is not None:
                 place, pos = mission
         else:
@@ -364,6 +367,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
+_DEMONYM_BEFORE_RE = re.compile(r"\b(" + "|".join(DEMONYMS) + r")\s+\Z")
 _ACTING_BEFORE_RE = re.compile(r"\b" + ACTING_WORDS + r"\s+\Z")
 _BUILDING_BEFORE_RE = re.compile(r"\b(?:[Kk]antor|[Rr]umah (?:[Dd]inas|[Jj]abatan)|[Pp]endopo|[Aa]ula)\s+\Z")
 # ("Wakil Presiden Direktur", "Vice President Director": a deputy to the president director)
