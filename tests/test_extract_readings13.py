@@ -174,3 +174,21 @@ def test_an_ambassador_named_by_his_countrys_people_heads_its_embassy(gazetteer)
     assert (holder, labels(draft)[embassy]["en"]) == ("zhao-ming", "Embassy of China in Jakarta")
     visit, = facts(draft, "DelegationVisit")
     assert visit["guest"] == embassy and "zhao-ming" in visit["participant"]
+
+
+def test_a_range_of_days_takes_the_first_weekday_it_states_and_may_leave_out_the_year(gazetteer):
+    text = ("Madiun (Warta Madiun) - Delegasi Kota Guilin berada di Kota Madiun pada Sabtu-Minggu (7-8/8). "
+            "Rombongan diterima Wali Kota Madiun Maidi.\n")
+    visit, = facts(extract(text, "id", "2027-08-10", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"], visit["statedWeekday"]) == ("2027-08-07", "2027-08-08", "saturday")
+    text = ("Madiun (Warta Madiun) - Delegasi Kota Guilin berkunjung ke Kota Madiun Senin hingga Rabu "
+            "(9-11/8/2027). Rombongan diterima Wali Kota Madiun Maidi.\n")
+    visit, = facts(extract(text, "id", "2027-08-12", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"], visit["statedWeekday"]) == ("2027-08-09", "2027-08-11", "monday")
+
+
+def test_a_months_days_written_with_no_word_before_are_a_range(gazetteer):
+    text = ("The Guilin Tea Fair runs Nov. 13-17 at the Guilin International Convention Center. A delegation from "
+            "Madiun led by Mayor Maidi is taking part in the expo.\n")
+    expo, = facts(extract(text, "en", "2027-11-14", gazetteer), "Expo")
+    assert (expo["startDate"], expo["endDate"]) == ("2027-11-13", "2027-11-17")

@@ -25,8 +25,10 @@ DATE_PATTERNS = [
     ("range-md", re.compile(rf"\(({MONTH})\.?\s+(\d{{1,2}})\s*[-–]\s*(?:({MONTH})\.?\s+)?(\d{{1,2}})\)")),
     ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n)\s+(?:tanggal\s+)?(\d{{1,2}})"
                             rf"{RANGE_WORD}(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
-    # days of one month in numbers: "Rabu-Kamis (10-11/3/2027)"
-    ("range-numeric", re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
+    # days of one month in numbers: "Rabu-Kamis (10-11/3/2027)", "Sabtu-Minggu (7-8/11)" (no year, in brackets)
+    ("range-numeric", re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2})\b|(?=\)))")),
+    # a month's days with no word before: "The fair runs Nov. 13-17 in Nanning" (not "Nov. 13-17, 2028": above)
+    ("range-md", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}})\s*[-–]\s*()(\d{{1,2}})\b(?!,?\s*\d{{4}})(?![/.]\d)")),
     # "Selasa (9/12/2025)", "Selasa [10/3/2026]", "Senin 8/06-2026)"
     ("numeric", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?[(\[]?\b(\d{{1,2}})/(\d{{1,2}})[/-](\d{{4}}|\d{{2}})\b[)\]]?")),
     # day and month without a year, with the weekday: "Rabu (24/4)", "Friday (May 12)"
@@ -70,7 +72,9 @@ def dates(doc, start, end) -> list[DateHit]:
             until = None
             if kind.startswith("range"):
                 value, until = range_value(doc, kind, match)
-                weekday = None
+                # "Senin hingga Jumat (10-14/4/2028)", "Sabtu-Minggu (7-8/11)": the first day's weekday, stated
+                days = _WEEKDAYS_BEFORE_RE.search(doc.text, max(start, match.start() - 30), match.start())
+                weekday = WEEKDAY_NOTATION[WEEKDAYS[days.group(1)]] if days else None
             else:
                 value, weekday = date_value(doc, kind, match)
             if value is None or (kind == "weekday" and _SAID_BEFORE_RE.search(doc.text, max(start, match.start() - 60),
@@ -92,6 +96,7 @@ def dates(doc, start, end) -> list[DateHit]:
     return _ranges(doc, sorted(hits, key=lambda h: h.start))
 
 
+_WEEKDAYS_BEFORE_RE = re.compile(rf"\b({WEEKDAY}){RANGE_WORD}(?:{WEEKDAY}),?\s*[(\[]?\s*\Z")
 _UNTIL_WEEKDAY_RE = re.compile(rf"\b(?:until|till|through|hingga|sampai)\s+(?:hari\s+)?({WEEKDAY})\b(?!,?\s*\(?\d)")
 
 
@@ -165,7 +170,13 @@ def range_value(doc, kind, match):
     """(first day, last day) of a range: "24-26 Mei 2025", "May 24 to May 26, 2024"; with no year ("from July 1
     to 3", "pada 1-3 Juli"), the first day in the year nearest the publication date and the last after it."""
     if kind == "range-numeric":
-        year = int(match.group(4)) + (2000 if len(match.group(4)) == 2 else 0)
+        if match.group(4) is None:
+            nearest = nearest_day(doc, int(match.group(3)), int(match.group(1)))
+            if nearest is None:
+                return None, None
+            year = int(nearest[:4])
+        else:
+            year = int(match.group(4)) + (2000 if len(match.group(4)) == 2 else 0)
         try:
             start = dt.date(year, int(match.group(3)), int(match.group(1)))
             end = dt.date(year, int(match.group(3)), int(match.group(2)))
