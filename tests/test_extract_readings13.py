@@ -192,3 +192,26 @@ def test_a_months_days_written_with_no_word_before_are_a_range(gazetteer):
             "Madiun led by Mayor Maidi is taking part in the expo.\n")
     expo, = facts(extract(text, "en", "2027-11-14", gazetteer), "Expo")
     assert (expo["startDate"], expo["endDate"]) == ("2027-11-13", "2027-11-17")
+
+
+def test_a_day_to_day_stand_in_plh_holds_an_acting_post(gazetteer):
+    text = "Madiun (Warta Madiun) - Plh Wali Kota Madiun Soeko Dwi Handiarto menerima delegasi Kota Guilin.\n"
+    assert ("soeko-dwi-handiarto", "acting-mayor", "kota-madiun") in posts(extract(text, "id", "2027-08-10",
+                                                                                      gazetteer))
+
+
+def test_a_director_general_named_before_or_after_the_title_directs_the_bureau(gazetteer):
+    for text in ("The delegation was led by Tan Wen, director-general of the Guilin Commerce Bureau.\n",
+                 "Director-General of the Guilin Commerce Bureau Tan Wen led the delegation.\n"):
+        draft = extract(text, "en", "2027-08-10", gazetteer)
+        assert {(holder, role, labels(draft)[body]) for holder, role, body in posts(draft)} == {
+            ("tan-wen", "director", "Guilin Commerce Bureau")}
+
+
+def test_who_backed_the_event_is_its_partner(gazetteer):
+    text = ("Madiun (Warta Madiun) - Temu bisnis itu diselenggarakan Dinas Perdagangan Kota Madiun dengan dukungan "
+            "Asosiasi Pengusaha Pecel Madiun (APPM), Selasa (10/8/2027). Delegasi Kota Guilin dipimpin Wakil Wali "
+            "Kota Guilin Tan Wen.\n")
+    draft = extract(text, "id", "2027-08-11", gazetteer)
+    event, = facts(draft, "DelegationVisit") or facts(draft, "Meeting")
+    assert [labels(draft)[p] for p in event["partner"]] == ["Asosiasi Pengusaha Pecel Madiun (APPM)"]

@@ -20,7 +20,8 @@ ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|dii
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
-                        r"supported by|with (?:the )?support (?:of|from)|"
+                        r"supported by|backed by|sponsored by|with (?:the )?support (?:of|from)|"
+                        r"dengan (?:dukungan|pendampingan|sokongan)(?: dari)?|"
                         r"(?:put|organi[sz]ed) together with|"
                         r"(?:disiapkan|disusun|digarap) bersama|"
                         # "… with the X Association (XA) as its local partner", "dengan X sebagai mitra lokal"

@@ -43,7 +43,10 @@ TITLES = [
     ("Ketua Umum", "chair", None), ("Ketua", "chair", None),
     ("Kepala", "head", None), ("Kadis", "head", None), ("Kaban", "head", None), ("Kabag", "head", None),
     ("Menteri", "minister", None), ("Direktur Utama", "director", None),
-    ("Direktur", "director", None),
+    # a directorate-general's or a bureau's director-general directs it
+    ("Direktur Jenderal", "director", None), ("Dirjen", "director", None), ("Direktur", "director", None),
+    ("Director-General", "director", None), ("Director-general", "director", None),
+    ("Director General", "director", None),
     ("Deputy Mayor", "deputy-mayor", "City"), ("Vice Mayor", "deputy-mayor", "City"), ("Mayor", "mayor", "City"),
     ("Deputy Regent", "vice-regent", "Regency"), ("Vice Regent", "vice-regent", "Regency"),
     ("Regent", "regent", "Regency"),
@@ -108,7 +111,9 @@ TERM_RE = re.compile(r",?\s*(?:\((?=periode|masa))?(?:(?:periode|masa (?:jabatan
 # roles that have an acting form of their own (Pj, Plt, Penjabat, Pelaksana Tugas, acting)
 ACTING = {"governor", "vice-governor", "regent", "vice-regent", "mayor", "deputy-mayor", "head", "director",
           "chair", "minister"}
-ACTING_WORDS = r"(?:Pj|Plt|Penjabat|Pelaksana [Tt]ugas|Acting|acting)\.?(?:\s*\((?:Pj|Plt)\.?\))?"
+# (Plh, "pelaksana harian": who stands in for a day-to-day absence, read as acting too)
+ACTING_WORDS = (r"(?:Pj|Plt|Plh|Penjabat|Pelaksana [Tt]ugas|Pelaksana [Hh]arian|Acting|acting)\.?"
+                r"(?:\s*\((?:Pj|Plt|Plh)\.?\))?")
 TITLE_ROLE = {t.lower(): (r, c) for t, r, c in TITLES}  # looked up in lower case: "Harbin deputy mayor Name"
 # a title, maybe acting ("Ketua Sementara DPRD": interim, read as acting), maybe with its abbreviation in
 # brackets: "Penjabat (Pj) Gubernur",
