@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 
 from graph.extract import organisers
-from graph.extract.agreements import agreement_facts, name_agreements, signing_events
+from graph.extract.agreements import agreement_facts, name_agreements
+from graph.extract.signings import signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
 from graph.extract.attendance import attending
