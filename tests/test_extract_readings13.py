@@ -215,3 +215,18 @@ def test_who_backed_the_event_is_its_partner(gazetteer):
     draft = extract(text, "id", "2027-08-11", gazetteer)
     event, = facts(draft, "DelegationVisit") or facts(draft, "Meeting")
     assert [labels(draft)[p] for p in event["partner"]] == ["Asosiasi Pengusaha Pecel Madiun (APPM)"]
+
+
+def test_two_weekdays_joined_by_and_are_the_visits_first_and_last_days(gazetteer):
+    text = ("A 12-member trade mission from Madiun met buyers in Guilin, an industrial city in China's Guangxi, last "
+            "Thursday and Friday. The mission was led by Madiun Mayor Maidi.\n")
+    visit, = facts(extract(text, "en", "2027-12-01", gazetteer), "DelegationVisit")  # (a Wednesday)
+    assert (visit["startDate"], visit["endDate"], visit["statedWeekday"]) == ("2027-11-25", "2027-11-26", "thursday")
+
+
+def test_a_delegation_that_arrived_and_stays_until_a_later_day_gives_the_visit_its_days(gazetteer):
+    text = ("Madiun (Warta Madiun) - Wali Kota Madiun Maidi menerima delegasi Kota Guilin di Balai Kota Madiun, Kamis "
+            "(7/10/2027).\n\nRombongan Guilin tiba di Madiun Rabu (6/10/27) malam dan berada di Madiun hingga Sabtu "
+            "(9/10/27).\n")
+    visit, = facts(extract(text, "id", "2027-10-08", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2027-10-06", "2027-10-09")

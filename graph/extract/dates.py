@@ -36,13 +36,17 @@ DATE_PATTERNS = [
     ("weekday-md", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
     # "opened on Thursday, Aug 20 and runs through Monday, Aug 24": the same without brackets
     ("weekday-md", re.compile(rf"\b({WEEKDAY}),\s*({MONTH})\.?\s+(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
+    # two days by their weekdays: "last Thursday and Friday", "pada Kamis dan Jumat" (read back from publication)
+    ("range-weekdays", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+|[Ll]ast\s+)({WEEKDAY})\s+"
+                                  rf"(?:and|dan|&|(?:-|–|to|hingga|sampai)\s*)\s*({WEEKDAY})\b(?!\s*[(\[])(?!,?\s*\d)")),
     ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")),
     ("month-rel", re.compile(rf"\b(?:(?:bulan|pada|last|in|since)\s+)({MONTH})\b(?:\s+(lalu|kemarin|ini|this year))?"
                              rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
     ("this-month", re.compile(r"(?i)\b(?:awal|akhir|pertengahan) bulan ini\b|\b(?:earlier|early|late) this month\b")),
-    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+|[Ll]ast\s+)({WEEKDAY})\b|"
+    ("weekday", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+|[Ll]ast\s+)({WEEKDAY})\b"
+                           rf"(?!\s+(?:and|dan|&)\s+(?:{WEEKDAY})\s*[(\[])|"  # (the first of two, dated in brackets)
                            rf"\b({WEEKDAY})\s+lalu\b")),  # ("last Tuesday", "Selasa lalu": the one before)
     # a weekday alone closing a sentence, after a comma: "… menerima kunjungan delegasi …, Rabu."
     ("weekday-end", re.compile(rf",\s+({WEEKDAY}){PART_OF_DAY}(?=\s*(?:\.\s|\.?\Z|\.?\n))")),
@@ -73,7 +77,8 @@ def dates(doc, start, end) -> list[DateHit]:
             if kind.startswith("range"):
                 value, until = range_value(doc, kind, match)
                 # "Senin hingga Jumat (10-14/4/2028)", "Sabtu-Minggu (7-8/11)": the first day's weekday, stated
-                days = _WEEKDAYS_BEFORE_RE.search(doc.text, max(start, match.start() - 30), match.start())
+                days = match if kind == "range-weekdays" else \
+                    _WEEKDAYS_BEFORE_RE.search(doc.text, max(start, match.start() - 30), match.start())
                 weekday = WEEKDAY_NOTATION[WEEKDAYS[days.group(1)]] if days else None
             else:
                 value, weekday = date_value(doc, kind, match)
@@ -96,7 +101,7 @@ def dates(doc, start, end) -> list[DateHit]:
     return _ranges(doc, sorted(hits, key=lambda h: h.start))
 
 
-_WEEKDAYS_BEFORE_RE = re.compile(rf"\b({WEEKDAY}){RANGE_WORD}(?:{WEEKDAY}),?\s*[(\[]?\s*\Z")
+_WEEKDAYS_BEFORE_RE = re.compile(rf"\b({WEEKDAY})(?:{RANGE_WORD}|\s+(?:and|dan|&)\s+)(?:{WEEKDAY}),?\s*[(\[]?\s*\Z")
 _UNTIL_WEEKDAY_RE = re.compile(rf"\b(?:until|till|through|hingga|sampai)\s+(?:hari\s+)?({WEEKDAY})\b(?!,?\s*\(?\d)")
 
 
@@ -169,6 +174,13 @@ def nearest_day(doc, month, day) -> str | None:
 def range_value(doc, kind, match):
     """(first day, last day) of a range: "24-26 Mei 2025", "May 24 to May 26, 2024"; with no year ("from July 1
     to 3", "pada 1-3 Juli"), the first day in the year nearest the publication date and the last after it."""
+    if kind == "range-weekdays":
+        first, last = WEEKDAYS[match.group(1)], WEEKDAYS[match.group(2)]
+        if doc.published is None or not 1 <= (last - first) % 7 <= 3:
+            return None, None
+        start = doc.published - dt.timedelta(days=(doc.published.weekday() - first) % 7)
+        end = start + dt.timedelta(days=(last - first) % 7)
+        return (start.isoformat(), end.isoformat()) if end <= doc.published else (None, None)
     if kind == "range-numeric":
         if match.group(4) is None:
             nearest = nearest_day(doc, int(match.group(3)), int(match.group(1)))

@@ -375,7 +375,10 @@ _HOME_RE = re.compile(r"(?i)\b(?:fl(?:ying|ew|ies) (?:home|back)|return(?:ing|ed
                       r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z|"
                       # "… and is scheduled to leave for Pontianak on Thursday"
                       r"\b(?:(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for|(?:bertolak|berangkat|terbang) ke)\s+"
-                      r"(?:[A-Z][\w'’-]*,?\s+){1,3}\Z")
+                      r"(?:[A-Z][\w'’-]*,?\s+){1,3}\Z|"
+                      # "tiba … Rabu (6/10/27) malam dan berada di Lamongan hingga Sabtu (9/10/27)"
+                      r"\b(?:berada|tinggal|stay(?:s|ed|ing)?|remain(?:s|ed|ing)?)\b[^.;]{0,40}?"
+                      r"\b(?:hingga|sampai|until|till|through)\s+\Z")
 
 
 def _went_home(doc, hits):
