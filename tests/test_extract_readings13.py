@@ -217,6 +217,13 @@ def test_who_backed_the_event_is_its_partner(gazetteer):
     assert [labels(draft)[p] for p in event["partner"]] == ["Asosiasi Pengusaha Pecel Madiun (APPM)"]
 
 
+def test_in_a_list_of_names_and_titles_a_one_word_name_holds_the_title_after_it(gazetteer):
+    text = ("Madiun (Warta Madiun) - Tan Wen, Wakil Wali Kota Guilin, Maidi, Wali Kota Madiun, Soeko Dwi "
+            "Handiarto, Sekretaris Daerah Kota Madiun, dan lainnya menghadiri acara tersebut.\n")
+    assert {(holder, role) for holder, role, _ in posts(extract(text, "id", "2027-08-10", gazetteer))} == {
+        ("tan-wen", "deputy-mayor"), ("maidi", "mayor"), ("soeko-dwi-handiarto", "head")}
+
+
 def test_two_weekdays_joined_by_and_are_the_visits_first_and_last_days(gazetteer):
     text = ("A 12-member trade mission from Madiun met buyers in Guilin, an industrial city in China's Guangxi, last "
             "Thursday and Friday. The mission was led by Madiun Mayor Maidi.\n")
@@ -230,3 +237,10 @@ def test_a_delegation_that_arrived_and_stays_until_a_later_day_gives_the_visit_i
             "(9/10/27).\n")
     visit, = facts(extract(text, "id", "2027-10-08", gazetteer), "DelegationVisit")
     assert (visit["startDate"], visit["endDate"]) == ("2027-10-06", "2027-10-09")
+
+
+def test_led_directly_with_no_word_between_names_the_leader(gazetteer):
+    text = ("Madiun (Warta Madiun) - Wali Kota Madiun Maidi menerima delegasi Kota Guilin, Selasa (10/8/2027). "
+            "Delegasi Guilin berjumlah 12 orang dan dipimpin langsung Wakil Wali Kota Guilin Tan Wen.\n")
+    visit, = facts(extract(text, "id", "2027-08-11", gazetteer), "DelegationVisit")
+    assert visit["ledBy"] == "tan-wen"

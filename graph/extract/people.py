@@ -353,9 +353,12 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         # a list "Wakil Gubernur A, Name A, Wakil Wali Kota B, H. Name B": the name before this title is the
         # holder of the title before it, never of this one (a new person must not take a known one's post)
         named = None
-    if named is not None and " " not in named.group(1) and person is not None and " " in doc.text[person[1]:person[2]]:
+    if named is not None and " " not in named.group(1) and person is not None and " " in doc.text[person[1]:person[2]] \
+            and not _TITLE_NEXT_RE.match(doc.text, person[2], limit):
         # "Ikut mendampingi Deng, Sekretaris Jenderal …, Tang Wenjing": a name already given in full, said again
-        # by one word, is whom the newly named person (in full, after the title) came with
+        # by one word, is whom the newly named person (in full, after the title) came with (not in a list
+        # "Hevearita, Walikota Semarang, Ben Perkasa Drajat, Konjen RI di Guangzhou": the one after has a title of
+        # his own)
         named = None
     if named is not None:
         holder = person_named(doc, named.group(1), named.start(1))
@@ -367,6 +370,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     return _held(doc, person, role, place, start, sentence, term, limit)
 
 
+_TITLE_NEXT_RE = re.compile(r",\s+(?:the\s+)?(?=" + TITLE_RE.pattern + ")")
 _DEMONYM_BEFORE_RE = re.compile(r"\b(" + "|".join(DEMONYMS) + r")\s+\Z")
 _ACTING_BEFORE_RE = re.compile(r"\b" + ACTING_WORDS + r"\s+\Z")
 _BUILDING_BEFORE_RE = re.compile(r"\b(?:[Kk]antor|[Rr]umah (?:[Dd]inas|[Jj]abatan)|[Pp]endopo|[Aa]ula)\s+\Z")

@@ -236,7 +236,7 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|vis
                       r"(?:arrived|arrives|arriving) in|tiba di)\s+$|"
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
-LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)? oleh|dipimpin|diketuai(?: oleh)?|led by|headed by)\s+")
+LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)?(?: oleh)?|diketuai(?: langsung)?(?: oleh)?|led by|headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
 MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum|"
                              r"temu bisnis|temu usaha)\b|\bbertemu\b|"
