@@ -241,6 +241,7 @@ def test_a_delegation_that_arrived_and_stays_until_a_later_day_gives_the_visit_i
 
 def test_led_directly_with_no_word_between_names_the_leader(gazetteer):
     text = ("Madiun (Warta Madiun) - Wali Kota Madiun Maidi menerima delegasi Kota Guilin, Selasa (10/8/2027). "
-            "Delegasi Guilin berjumlah 12 orang dan dipimpin langsung Wakil Wali Kota Guilin Tan Wen.\n")
+            "Wakil Wali Kota Guilin Tan Wen menyerahkan cendera mata.\n\n"
+            "Delegasi Guilin berjumlah 12 orang dan dipimpin langsung Tan Wen.\n")
     visit, = facts(extract(text, "id", "2027-08-11", gazetteer), "DelegationVisit")
     assert visit["ledBy"] == "tan-wen"
