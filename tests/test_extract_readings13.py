@@ -245,3 +245,33 @@ def test_led_directly_with_no_word_between_names_the_leader(gazetteer):
             "Delegasi Guilin berjumlah 12 orang dan dipimpin langsung Tan Wen.\n")
     visit, = facts(extract(text, "id", "2027-08-11", gazetteer), "DelegationVisit")
     assert visit["ledBy"] == "tan-wen"
+
+
+def test_a_visit_to_a_regions_government_is_hosted_by_the_region(gazetteer):
+    text = ("Madiun (Warta Madiun) - Konsul Jendral Republik Rakyat Tiongkok di Surabaya Li Hua melakukan kunjungan ke "
+            "Pemerintah Kota Madiun yang diterima Wali Kota Madiun Maidi, Selasa (10/8/2027).\n")
+    draft = extract(text, "id", "2027-08-11", gazetteer)
+    visit, = facts(draft, "DelegationVisit")
+    assert (visit["host"], labels(draft)[visit["guest"]]["en"]) == ("kota-madiun", "Consulate General of China in Surabaya")
+    assert ("li-hua", "consul-general", visit["guest"]) in posts(draft)
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_is_an_ambassador(gazetteer):
+    text = ("Madiun (Warta Madiun) - Kunjungan itu dipimpin langsung oleh Duta Besar Luar Biasa dan Berkuasa Penuh "
+            "Republik Rakyat Tiongkok untuk Indonesia, Zhao Ming, Rabu (11/8/2027).\n")
+    draft = extract(text, "id", "2027-08-12", gazetteer)
+    assert {(holder, role) for holder, role, _ in posts(draft)} == {("zhao-ming", "ambassador")}
+
+
+def test_a_headlines_verb_in_title_case_is_no_officials_name(gazetteer):
+    text = ("Gubernur Jatim Merayu Tiongkok\n\n"
+            "SURABAYA - Gubernur Jawa Timur, Siti Rahayu, menerima kunjungan Duta Besar Tiongkok, Rabu (11/8/2027).\n")
+    draft = extract(text, "id", "2027-08-12", gazetteer)
+    assert {holder for holder, _, _ in posts(draft)} == {"siti-rahayu"} and "merayu" not in labels(draft)
+
+
+def test_initials_may_close_an_officials_name(gazetteer):
+    text = ("Madiun (Warta Madiun) - Wali Kota Madiun Maidi HN menerima delegasi Kota Guilin, Rabu (11/8/2027). "
+            "Hadir pula Sekretaris Daerah Kota Madiun Soeko Dwi Handiarto RI.\n")
+    holders = {holder for holder, _, _ in posts(extract(text, "id", "2027-08-12", gazetteer))}
+    assert holders == {"maidi-hn", "soeko-dwi-handiarto"}  # (RI is the country, not his initials)

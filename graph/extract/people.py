@@ -51,8 +51,9 @@ def person_at(doc, pos, limit, single=False) -> tuple[str, int, int] | None:
     for m in doc.mentions.overlapping(start, start + 1):
         if doc.entity_type(m.entity) not in ("Person", "?"):
             return None
-    while words and words[-1] in NOT_NAMES:
-        words.pop()
+    while words and (words[-1] in NOT_NAMES or words[-1].isupper() and len(words[-1]) > 1 and (
+            len(words) == 1 or doc.names.resolve(words[-1]))):
+        words.pop()  # (initials close a name, an acronym the gazetteer knows does not: "… Herman HN", "… Name RI")
     if not words or (words[0] in NOT_NAMES and not _surname_he(words)) or words[0].lower() in _FIELD_WORDS:
         return None  # "Biro Kebudayaan, Pariwisata dan Olahraga": a field in an office's name, not a person
     name = " ".join(words)
@@ -112,6 +113,9 @@ def posts(doc):
         holders_end: set[int] = set()  # where the names read as holders of this sentence's titles end
         for match in TITLE_RE.finditer(sentence.text):
             post = title_post(doc, sentence, match, holders_end)
+            if post is not None and _headline_verb(doc, sentence, post):
+                doc.proposed.pop(post.holder)  # "Gubernur Jateng Merayu Tiongkok": a headline's verb, in title
+                continue  # case, is no name
             if post is not None:
                 posts.append(post)
                 holders_end.add(doc.text.find(post.quote, sentence.start) + len(post.quote))
@@ -224,6 +228,16 @@ def named_by_surname(doc, surname, before):
         return None
     person = person_named(doc, found[0].group(), found[0].start())
     return person if person is not None and doc.entity_type(person) == "Person" else None
+
+
+def _headline_verb(doc, sentence, post) -> bool:
+    """Whether a post's holder is one word of the headline that the article never writes again."""
+    entry = doc.proposed.get(post.holder)
+    headline = sentence is doc.sentences[0] and not sentence.text.rstrip().endswith((".", "!", "?")) \
+        and doc.text[sentence.end:sentence.end + 2].lstrip(" ").startswith("\n")
+    if not headline or entry is None or " " in entry["label"]:
+        return False
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(entry['label'])}(?![\w'’-])", doc.text)) == 1
 
 
 def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:

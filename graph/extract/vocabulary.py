@@ -59,10 +59,12 @@ TITLES = [
     ("Anggota", "member", None), ("Member", "member", None),
     ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
     # diplomats: the post is in their mission (a consulate or an embassy), not in a region
-    ("Konsul Jenderal", "consul-general", None), ("Konjen", "consul-general", None),
+    ("Konsul Jenderal", "consul-general", None), ("Konsul Jendral", "consul-general", None),
+    ("Konjen", "consul-general", None),
     ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
     ("Konsul", "consul", None), ("Consul", "consul", None),
-    ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
+    ("Duta Besar Luar Biasa dan Berkuasa Penuh", "ambassador", None),
+    ("Ambassador Extraordinary and Plenipotentiary", "ambassador", None), ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
     # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
     ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
     ("Regional Secretary", "head", "Secretariat"), ("City Secretary", "head", "Secretariat"),
@@ -167,7 +169,9 @@ NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]\b"
 _GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St|Capt|Kapt)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
 # what may stand between a title and its holder's name: "Wali Kota Serang, yaitu Budi …"
 NAME_GAP_RE = re.compile(r"(?:[\s,]|\b(?:yaitu|yakni|ialah|namely)\b)*")
-NAME_RE = re.compile(rf"{BALINESE_I}(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}")
+# (initials may close a name: "Wali Kota Herman HN")
+NAME_RE = re.compile(rf"{BALINESE_I}(?:{_GIVEN_ABBREVIATION})?(?:{NAME_WORD})(?:\s+(?:{NAME_WORD})){{0,3}}"
+                     rf"(?:(?<=[a-z])\s+[A-Z]{{2,3}}(?![\w'’.(-]))?")
 NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupaten", "Provinsi", "Pemerintah",
               "The", "In", "On", "At", "According", "Ia", "Dia", "Kami", "He", "She", "They", "We", "Sejak",
               "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Monday", "Tuesday", "Wednesday",
@@ -233,7 +237,7 @@ GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:(?:municipal|provincial|city|reg
                             r"(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
                       r"trip to|mengunjungi|misi (?:dagang|bisnis) ke|(?:trade|business) mission to|"
-                      r"(?:arrived|arrives|arriving) in|tiba di)\s+$|"
+                      r"(?:arrived|arrives|arriving) in|tiba di)\s+(?:(?:Pemerintah|Pemda)\s+)?$|"  # ("ke Pemerintah Kab. X")
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)?(?: oleh)?|diketuai(?: langsung)?(?: oleh)?|led by|headed by)\s+")
