@@ -275,3 +275,22 @@ def test_initials_may_close_an_officials_name(gazetteer):
             "Hadir pula Sekretaris Daerah Kota Madiun Soeko Dwi Handiarto RI.\n")
     holders = {holder for holder, _, _ in posts(extract(text, "id", "2027-08-12", gazetteer))}
     assert holders == {"maidi-hn", "soeko-dwi-handiarto"}  # (RI is the country, not his initials)
+
+
+def test_dates_as_news_writes_them_with_a_weekday_by_name_or_days_joined_by_and(gazetteer):
+    cases = [  # (text, published, (date, startDate, endDate, statedWeekday))
+        ("Wali Kota Madiun Maidi menerima delegasi Kota Guilin pada Rabu, 11 Agustus.", "2027-08-13",
+         ("2027-08-11", None, None, "wednesday")),
+        ("Wali Kota Madiun Maidi menerima delegasi Kota Guilin, Rabu (11 Agustus 2027).", "2027-08-13",
+         ("2027-08-11", None, None, "wednesday")),
+        ("Wali Kota Madiun Maidi menerima delegasi Kota Guilin pada 11 Agustus lalu.", "2027-09-02",
+         ("2027-08-11", None, None, None)),
+        ("Delegasi Kota Guilin berada di Kota Madiun pada 11 dan 12 Agustus 2027.", "2027-08-13",
+         (None, "2027-08-11", "2027-08-12", None)),
+        ("A delegation from Guilin visited Madiun between August 11 and 13.", "2027-08-20",
+         (None, "2027-08-11", "2027-08-13", None)),
+    ]
+    for text, published, expected in cases:
+        visit, = facts(extract(text + "\n", "id" if "Madiun Maidi" in text or "berada" in text else "en",
+                               published, gazetteer), "DelegationVisit")
+        assert tuple(visit.get(k) for k in ("date", "startDate", "endDate", "statedWeekday")) == expected, text

@@ -13,18 +13,21 @@ MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|night|morning|afternoon|evening))?"  # "Sabtu malam (24/10)"
 RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d)\s*"
+# two days of one month joined by "and" are its first and last: "8 dan 9 Mei 2028", "between May 12 and 14"
+DAYS_JOINED = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d|and|dan)\s*"
 TH = r"(?:st|nd|rd|th)?"  # an English day's ordinal ending: "Sept 13th to 16th", "October 2nd"
 DATE_PATTERNS = [
-    ("range-dmy", re.compile(rf"\b(\d{{1,2}}){RANGE_WORD}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
-    ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){TH}{RANGE_WORD}(?:({MONTH})\.?\s+)?"
+    ("range-dmy", re.compile(rf"\b(\d{{1,2}}){DAYS_JOINED}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
+    ("range-mdy", re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}}){TH}{DAYS_JOINED}(?:({MONTH})\.?\s+)?"
                              rf"(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),
     # a range with no year, after a word that opens one: "from July 1 to 3", "dari 1 hingga 3 Juli", "pada 1-3 Juli"
-    ("range-md", re.compile(rf"\b(?:[Ff]rom|[Oo]n)\s+({MONTH})\.?\s+(\d{{1,2}}){TH}{RANGE_WORD}(?:({MONTH})\.?\s+)?"
+    ("range-md", re.compile(rf"\b(?:[Ff]rom|[Oo]n|[Bb]etween)\s+({MONTH})\.?\s+(\d{{1,2}}){TH}{DAYS_JOINED}"
+                            rf"(?:({MONTH})\.?\s+)?"
                             rf"(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
     # in brackets after the weekdays: "from Monday to Thursday (Aug 10-13)"
     ("range-md", re.compile(rf"\(({MONTH})\.?\s+(\d{{1,2}})\s*[-–]\s*(?:({MONTH})\.?\s+)?(\d{{1,2}})\)")),
-    ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n)\s+(?:tanggal\s+)?(\d{{1,2}})"
-                            rf"{RANGE_WORD}(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
+    ("range-dm", re.compile(rf"\b(?:[Dd]ari|[Pp]ada|[Ss]ejak|[Tt]anggal|[Ff]rom|[Oo]n|[Bb]etween|[Aa]ntara)\s+"
+                            rf"(?:tanggal\s+)?(\d{{1,2}}){DAYS_JOINED}(\d{{1,2}})\s+({MONTH})\b(?!\.?\s+\d{{4}})")),
     # days of one month in numbers: "Rabu-Kamis (10-11/3/2027)", "Sabtu-Minggu (7-8/11)" (no year, in brackets)
     ("range-numeric", re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2})\b|(?=\)))")),
     # a month's days with no word before: "The fair runs Nov. 13-17 in Nanning" (not "Nov. 13-17, 2028": above)
@@ -35,12 +38,18 @@ DATE_PATTERNS = [
     ("weekday-dm", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\((\d{{1,2}})/(\d{{1,2}})\)")),
     ("weekday-md", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*\(({MONTH})\.?\s+(\d{{1,2}})\)")),
     # "opened on Thursday, Aug 20 and runs through Monday, Aug 24": the same without brackets
-    ("weekday-md", re.compile(rf"\b({WEEKDAY}),\s*({MONTH})\.?\s+(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
+    ("weekday-md", re.compile(rf"\b({WEEKDAY}),?\s*({MONTH})\.?\s+(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
     # two days by their weekdays: "last Thursday and Friday", "pada Kamis dan Jumat" (read back from publication)
     ("range-weekdays", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+|[Ll]ast\s+)({WEEKDAY})\s+"
                                   rf"(?:and|dan|&|(?:-|–|to|hingga|sampai)\s*)\s*({WEEKDAY})\b(?!\s*[(\[])(?!,?\s*\d)")),
-    ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
-    ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b({MONTH})\.?\s+(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),
+    # ("Jumat (9 Mei 2028)", "Kamis, tanggal 8 Mei 2028": the weekday before a bracket or "tanggal" is the day's)
+    ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*(?:\(|tanggal\s+)?)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
+    ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*\(?)?\b({MONTH})\.?\s+(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),
+    # a weekday with a day and month by name and no year: "Kamis, 8 Mei", "Thursday (8 May)", "on Thursday May 8"
+    ("weekday-dm-name", re.compile(rf"\b({WEEKDAY}){PART_OF_DAY},?\s*(?:\(|tanggal\s+)?(\d{{1,2}})\s+({MONTH})\b"
+                                   rf"(?!\.?\s+\d{{4}})(?!\s+lalu)")),
+    # a day of a month gone by: "12 Mei lalu", "Kamis, 8 Mei lalu" (the last such day before publication)
+    ("dm-past", re.compile(rf"(?:\b({WEEKDAY}),?\s*)?\b(\d{{1,2}})\s+({MONTH})\s+(?:lalu|kemarin)\b")),
     ("my", re.compile(rf"\b({MONTH})\s+(\d{{4}})\b")),
     ("month-rel", re.compile(rf"\b(?:(?:bulan|pada|last|in|since)\s+)({MONTH})\b(?:\s+(lalu|kemarin|ini|this year))?"
                              rf"|\b({MONTH})\s+(lalu|kemarin)\b")),
@@ -154,6 +163,22 @@ def day_month_value(doc, match, weekday_name, day, month):
     return options[0].isoformat(), weekday
 
 
+def _day_gone_by(doc, match):
+    """ "12 Mei lalu": that day in the publication year, or the year before if it is still to come."""
+    if doc.published is None:
+        return None, None
+    day, month = int(match.group(2)), MONTHS[match.group(3)]
+    for year in (doc.published.year, doc.published.year - 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None, None
+        if found <= doc.published:
+            weekday = WEEKDAY_NOTATION[WEEKDAYS[match.group(1)]] if match.group(1) else None
+            return found.isoformat(), weekday
+    return None, None
+
+
 def nearest_day(doc, month, day) -> str | None:
     """A day and month with no weekday to check, in the year that puts it nearest the publication date (None
     when that date is not known: the output says so)."""
@@ -227,6 +252,10 @@ def date_value(doc, kind, match):
         return day_month_value(doc, match, match.group(1), day, month)
     if kind == "weekday-md":
         return day_month_value(doc, match, match.group(1), int(match.group(3)), MONTHS[match.group(2)])
+    if kind == "weekday-dm-name":
+        return day_month_value(doc, match, match.group(1), int(match.group(2)), MONTHS[match.group(3)])
+    if kind == "dm-past":
+        return _day_gone_by(doc, match)
     if kind in ("on-md", "on-dm"):
         month, day = (match.group(1), match.group(2)) if kind == "on-md" else (match.group(2), match.group(1))
         return nearest_day(doc, MONTHS[month], int(day)), None
