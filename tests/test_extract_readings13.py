@@ -294,3 +294,16 @@ def test_dates_as_news_writes_them_with_a_weekday_by_name_or_days_joined_by_and(
         visit, = facts(extract(text + "\n", "id" if "Madiun Maidi" in text or "berada" in text else "en",
                                published, gazetteer), "DelegationVisit")
         assert tuple(visit.get(k) for k in ("date", "startDate", "endDate", "statedWeekday")) == expected, text
+
+
+def test_an_office_that_held_a_forum_hosted_it_and_whose_initiative_it_was_organised_it(gazetteer):
+    text = ("The Madiun Trade Office held a business forum for a delegation from Guilin on Wednesday, August 11, "
+            "2027. The delegation was led by Vice Mayor Tan Wen.\n")
+    draft = extract(text, "en", "2027-08-12", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert (labels(draft)[meeting["host"]], meeting["guest"]) == ("Madiun Trade Office", "guilin")
+    text = ("The business forum, an initiative of the Madiun Trade Office, was held on Wednesday, August 11, 2027 for a "
+            "delegation from Guilin led by Vice Mayor Tan Wen.\n")
+    draft = extract(text, "en", "2027-08-12", gazetteer)
+    meeting, = facts(draft, "Meeting")
+    assert [labels(draft)[o] for o in meeting["organiser"]] == ["Madiun Trade Office"]

@@ -92,7 +92,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         if sides_at is None and (host or guest):
             sides_at = i
         leader = leader or who_led(doc, sentence)
-        receive = RECEIVE_RE.search(sentence.text)
+        receive = RECEIVE_RE.search(sentence.text) or (
+            _HELD_FORUM_RE.search(sentence.text) if _OFFICE_FIRST_RE.match(sentence.text) else None)
         if receive and host is not None and doc.entity_type(host) in REGION_TYPES:
             # "Ketua DPRD X, Name, menerima kunjungan … yang berkunjung ke X": the legislature that received
             # them is the host, not its region
@@ -109,7 +110,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             subject = [m for m in doc.in_span(sentence.start, sentence.start + receive.start())
                        if doc.entity_type(m.entity) not in ("Person", "Country")]
             # "Dinas Perdagangan Kabupaten X menggelar temu bisnis …": an office named whole before the verb
-            held = org_phrase(doc, sentence.start, sentence.start + receive.start(), "") \
+            opening = 4 if sentence.text.startswith("The ") else 0  # ("The Madiun Trade Office held a forum …")
+            held = org_phrase(doc, sentence.start + opening, sentence.start + receive.start(), "") \
                 if not hosts and _OFFICE_FIRST_RE.match(sentence.text) else None
             if hosts:
                 host = hosts[0]
@@ -401,6 +403,9 @@ def _went_home(doc, hits):
 _OFFICE_FIRST_RE = re.compile(r"(?:Dinas|Badan|Kantor|Biro|Kamar Dagang|Kadin|Perkumpulan|Asosiasi|Himpunan)\b|"
                               r"(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,5}(?:Office|Bureau|Chamber|Department|Agency|"
                               r"Association)\b")
+# an office that held a forum received its guests: "The Madiun Trade Office held a business forum for …" (not "A
+# delegation … held talks with …")
+_HELD_FORUM_RE = re.compile(r"\b(?:held|organi[sz]ed) an? (?:business )?(?:forum|meeting)\b")
 _TOWN_IN_RE = re.compile(r"\s+(?:city|town|regency|county)\b")
 _EVENT_AGAIN_RE = re.compile(r"(?:The|This) (?:event|week|festival|fair|show)\b|(?:Acara|Kegiatan|Pameran|Festival) "
                              r"(?:itu|ini|tersebut)\b")

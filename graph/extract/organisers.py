@@ -17,7 +17,9 @@ from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEA
 ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|diinisiasi|diprakarsai)(?:\s+oleh)?|"
                           r"terselenggara (?:berkat|atas) (?:kerja ?sama|fasilitasi|dukungan)"
                           r"(?: (?:\w+ )?pihak,? (?:yakni|yaitu))?|"  # ("atas kerja sama tiga pihak, yakni A, B, dan C")
-                          r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by)\s+(?:the\s+)?")
+                          r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by|"
+                          # "digelar atas prakarsa X", "an initiative of X", "at the initiative of X"
+                          r"atas (?:prakarsa|inisiatif|inisiasi)|(?:an|the) initiative of)\s+(?:the\s+)?")
 PARTNER_RE = re.compile(r"\b(?:bekerja ?sama dengan|berkolaborasi dengan|bermitra dengan|"
                         r"didukung(?:\s+oleh)?|in (?:partnership|cooperation|collaboration) with|"
                         r"supported by|backed by|sponsored by|with (?:the )?support (?:of|from)|"
