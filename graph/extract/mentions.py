@@ -81,6 +81,11 @@ def find_mentions(doc):
             doc.names.resolve(f"{expansion} ({acronym})")
         known = {e for e in known if doc.names.types[e] not in REGION_TYPES}
         if doc.names.resolve(expansion) - known or doc.names.resolve(acronym) - known:
+            regions = doc.names.resolve(expansion) - known
+            if len(regions) == 1 and not doc.names.resolve(acronym):
+                # an abbreviation the article gives a region: "Kota Tidore Kepulauan (Tikep)", then "Disperindag Tikep"
+                region, = regions
+                short_names.append((acronym, region, doc.names.types[region]))
             continue  # a region written with its abbreviation, e.g. "Nusa Tenggara Barat (NTB)"
         town_after, end = None, match.end()
         if not known:  # "Dinas … (Disperindag) Kabupaten Sumenep": a known office whose town follows the bracket

@@ -162,7 +162,24 @@ def posts(doc):
                 continue
             posts.append(Held(entity, role, region.entity, doc.text[sentence.start + match.start():region.end],
                               sentence))
+        for match in _NAME_COMMA_RE.finditer(sentence.text):
+            # "Dao Meixiang, Pu'er's vice mayor": the region's title, written as its possession
+            at = sentence.start + match.end()
+            region = doc.mention_at(at, REGION_TYPES - {"Country"})
+            title = _POSSESSED_TITLE_RE.match(doc.text, region.end, sentence.end) if region else None
+            role, region_class = APPOSITION_REGIONAL[title.group(1).lower()] if title else (None, None)
+            if role is None or doc.entity_type(region.entity) not in COMPATIBLE[region_class]:
+                continue
+            entity = person_named(doc, match.group(1), sentence.start + match.start(1))
+            if entity is not None:
+                posts.append(Held(entity, role, region.entity, doc.text[sentence.start + match.start(1):title.end()],
+                                  sentence))
     return posts
+
+
+_NAME_COMMA_RE = re.compile(r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:the\s+)?(?=[A-Z])")
+_POSSESSED_TITLE_RE = re.compile(r"['’]s\s+((?i:" + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True))
+                                 + r"))\b")
 
 
 _APPOSITION_DIPLOMAT_RE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:the\s+)?(" + "|".join(DEMONYMS)

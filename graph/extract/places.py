@@ -12,7 +12,7 @@ _QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southea
               r"northern|eastern|western)\s+)?(?:[A-Z]\w+['’]s\s+)?")
 # "Buleleng regency in Bali", "Kota Yantai dari Provinsi Shandong", "Ngada, a regency of about 170,000 people on
 # Flores island in …", "Central Lombok, on the southern coast of Lombok island in …"
-_LOCATED_GAP_RE = re.compile(r"(?:\s+(?:regency|city|county|district|prefecture))?"
+_LOCATED_GAP_RE = re.compile(r"(?:\s+(?:regency|city|county|district|prefecture))?(?:\s*\([A-Z][A-Za-z]{1,10}\))?"
                              r"(?:\s*(?:,|di|in)\s*|\s+dari\s+|,\s+(?:di|in)\s+|,?\s+(?:a|an|the|on the)\s+"
                              r"(?:(?:\d{1,3}(?:,\d{3})+|[\w.-]+)\s+){0,9}?in\s+|"
                              r"\s+in\s+)" + _QUALIFIER)

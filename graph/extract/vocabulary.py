@@ -39,7 +39,10 @@ TITLES = [
     ("Wawali", "deputy-mayor", "City"), ("Wali Kota", "mayor", "City"), ("Walikota", "mayor", "City"),
     ("Wakil Bupati", "vice-regent", "Regency"), ("Wabup", "vice-regent", "Regency"), ("Bupati", "regent", "Regency"),
     ("Wakil Gubernur", "vice-governor", "Province"), ("Wagub", "vice-governor", "Province"),
-    ("Gubernur", "governor", "Province"), ("Wakil Ketua Umum", "vice-chair", None), ("Wakil Ketua", "vice-chair", None),
+    ("Gubernur", "governor", "Province"), ("Wakil Ketua Umum", "vice-chair", None),
+    # a legislature's vice chairs are numbered: "Wakil Ketua I DPRD Kota Tidore Kepulauan"
+    ("Wakil Ketua I", "vice-chair", None), ("Wakil Ketua II", "vice-chair", None),
+    ("Wakil Ketua III", "vice-chair", None), ("Wakil Ketua IV", "vice-chair", None), ("Wakil Ketua", "vice-chair", None),
     ("Ketua Umum", "chair", None), ("Ketua", "chair", None),
     ("Kepala", "head", None), ("Kadis", "head", None), ("Kaban", "head", None), ("Kabag", "head", None),
     ("Menteri", "minister", None), ("Direktur Utama", "director", None),
@@ -67,6 +70,7 @@ TITLES = [
     ("Ambassador Extraordinary and Plenipotentiary", "ambassador", None), ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
     # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
     ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
+    ("Sekdakab", "head", "Secretariat"), ("Sekdakot", "head", "Secretariat"), ("Sekdaprov", "head", "Secretariat"),
     ("Regional Secretary", "head", "Secretariat"), ("City Secretary", "head", "Secretariat"),
     ("Regency Secretary", "head", "Secretariat"), ("Provincial Secretary", "head", "Secretariat"),
     # a secretary general has no role in the ontology: no post, but its holder is named where the title says
