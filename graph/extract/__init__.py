@@ -48,8 +48,8 @@ from graph.extract.places import place_facts
 from graph.extract.respective import respective_posts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, mission_to_expo,
-                                 next_legs, speaks_for, stay_around_meeting)
+from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, last_day_of_stay,
+                                 mission_to_expo, next_legs, speaks_for, stay_around_meeting)
 from graph.extract.vocabulary import REFERS_BACK_RE, REGION_TYPES, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -197,6 +197,7 @@ def run(doc: Doc) -> Draft:
     first_day_of_stay(doc, visit)
     days_of_stay(doc, visit)
     days_of_span(doc, visit)
+    last_day_of_stay(doc, visit)
     organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
     host_by_organiser(doc, visit)
     organisers.business_meeting(doc, visit)

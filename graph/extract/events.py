@@ -197,6 +197,15 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             host, guest, signed_at = sides
             if location is None or (location != host and doc.names.located.get(location) != host):
                 location = signed_at
+    if type_name == "DelegationVisit" and host is None and guest is None and leader is not None and came:
+        # "Yang led a 12-member delegation that arrived on Monday" in an article about the MoU he signed: the
+        # region of the leader's post came, and the other party, where it was signed, received it
+        came_from = {place for _, holder, place in doc.posts_at
+                     if holder == leader and doc.entity_type(place) in REGION_TYPES - {"Country"}}
+        sides = _signing_sides(doc, agreements, None, next(iter(came_from))) if len(came_from) == 1 else None
+        if sides is not None:
+            host, guest, signed_at = sides
+            location = location or signed_at
     if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
         # "They were received at the regent's office by Merauke acting regent X": whoever received the
         # visitors, in any sentence, speaks for the host
@@ -373,7 +382,7 @@ def _opening_and_closing(doc, sentences):
 
 
 # the last day of a trip: "… before flying home on Thursday", "sebelum kembali ke tanah air, Kamis (16/4)"
-_HOME_RE = re.compile(r"(?i)\b(?:fl(?:ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
+_HOME_RE = re.compile(r"(?i)\b(?:fl(?:y|ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
                       r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z|"
                       # "… and is scheduled to leave for Pontianak on Thursday"
                       r"\b(?:(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for|(?:bertolak|berangkat|terbang) ke)\s+"

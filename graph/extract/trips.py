@@ -120,7 +120,8 @@ def first_day_of_stay(doc, visit) -> None:
 
 # the delegation's stay, from one day to another: "The delegation is in Shenzhen from April 14 to 18", "Rombongan
 # berada di Malang sejak 12 hingga 15 Mei", "Mereka berada di Kota Sukabumi pada Senin-Selasa (15-16/2/2027)"
-_STAY_RANGE_RE = re.compile(r"(?i)(?:\b(?:delegation|delegates|group|rombongan|delegasi)\b|\A(?:mereka|they)\b)"
+_STAY_RANGE_RE = re.compile(r"(?i)(?:\b(?:delegation|delegates|group|mission|rombongan|delegasi|misi)\b|"
+                            r"\A(?:mereka|they)\b)"
                             r"[^.;]{0,40}?\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
 
 
@@ -136,6 +137,38 @@ def days_of_stay(doc, visit) -> None:
         ranges = [hit for hit in dates(doc, sentence.start + stay.end(), sentence.end) if hit.until]
         if len(ranges) == 1 and len(ranges[0].value) == 10:
             _dated_by_days(visit, ranges[0].value, ranges[0].until, ranges[0].weekday, sentence.text)
+            return
+
+
+# the delegation's last day, told on its own: "Delegasi Anshun berada di Sumbawa hingga Rabu (13/9)", "Rombongan
+# dijadwalkan bertolak kembali ke Tiongkok, Rabu (20/9) pagi", "… is due to fly home on Thursday"
+_LAST_DAY_RE = re.compile(r"(?i)\b(?:(?:berada|tinggal) di [\w' ]{2,40}? (?:hingga|sampai)|"
+                          r"(?:stays?|stayed|remains?) in [\w' ]{2,40}? until|"
+                          r"(?:pulang|kembali) ke (?:tanah air|negaranya|Tiongkok|China|Indonesia)|"
+                          r"bertolak (?:pulang|kembali ke (?:Tiongkok|China|Indonesia|tanah air))|"
+                          r"fl(?:y|ies|ew|ying) (?:home|back)|return(?:s|ed|ing)? home|head(?:s|ed|ing)? home)\b")
+
+
+def last_day_of_stay(doc, visit) -> None:
+    """A visit dated by its first day (or one day) whose delegation's last day a sentence of its own tells: from
+    that day to the last, up to two weeks on."""
+    first = visit.get("startDate") or visit.get("date") if visit is not None else None
+    if visit is None or visit["type"] != "DelegationVisit" or visit.get("endDate") or not first or len(first) != 10:
+        return
+    for sentence in doc.sentences:
+        until = _LAST_DAY_RE.search(sentence.text)
+        hits = dates(doc, sentence.start + until.end(), sentence.end) if until else []
+        if not hits or len(hits[0].value) != 10 or hits[0].until:
+            continue
+        gap = (dt.date.fromisoformat(hits[0].value) - dt.date.fromisoformat(first)).days
+        if 0 < gap <= 14:
+            weekday = visit.pop("statedWeekday", None)
+            visit["startDate"] = visit.pop("date", None) or visit["startDate"]
+            visit["endDate"] = hits[0].value
+            if weekday:
+                visit["statedWeekday"] = weekday
+            if sentence.text not in visit["quote"]:
+                visit["quote"].append(sentence.text)
             return
 
 
