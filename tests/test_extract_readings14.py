@@ -51,3 +51,9 @@ def test_a_missions_stay_from_one_day_to_another_gives_the_visit_its_days(gazett
             "The mission was in Guilin from Oct 9 to 13.\n")
     visit, = facts(extract(text, "en", "2028-10-20", gazetteer), "DelegationVisit")
     assert (visit["startDate"], visit["endDate"]) == ("2028-10-09", "2028-10-13")
+
+
+def test_a_numbered_vice_chairs_numeral_is_no_title_word_before_a_balinese_name(gazetteer):
+    text = "The group was led by I Gede Ngurah Sastrawan, head of the Buleleng Marine and Fisheries Office.\n"
+    assert {(holder, role) for holder, role, _ in posts(extract(text, "en", "2027-08-12", gazetteer))} == {
+        ("i-gede-ngurah-sastrawan", "head")}

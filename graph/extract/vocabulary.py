@@ -197,7 +197,8 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
               "Government", "Municipal", "Provincial"}
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
-TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split()} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
+# (not a numbered vice chair's numeral: "I" begins Balinese names, "I Gede …")
+TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split() if w not in ("I", "II", "III", "IV")} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
                                                             "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof", "Capt", "Kapt"}
 
 AGREEMENTS = [  # (pattern, class, id prefix)
