@@ -12,9 +12,10 @@ from graph.extract.vocabulary import MONTHS, WEEKDAY_NOTATION, WEEKDAYS
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|night|morning|afternoon|evening))?"  # "Sabtu malam (24/10)"
-RANGE_WORD = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d)\s*"
+_RANGE_WORDS = r"-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d"
+RANGE_WORD = rf"\s*(?:{_RANGE_WORDS})\s*"
 # two days of one month joined by "and" are its first and last: "8 dan 9 Mei 2028", "between May 12 and 14"
-DAYS_JOINED = r"\s*(?:-|–|to|until|through|hingga|sampai dengan|sampai|s\.d\.?|s/d|and|dan)\s*"
+DAYS_JOINED = rf"\s*(?:{_RANGE_WORDS}|and|dan)\s*"
 TH = r"(?:st|nd|rd|th)?"  # an English day's ordinal ending: "Sept 13th to 16th", "October 2nd"
 DATE_PATTERNS = [
     ("range-dmy", re.compile(rf"\b(\d{{1,2}}){DAYS_JOINED}(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
@@ -41,7 +42,8 @@ DATE_PATTERNS = [
     ("weekday-md", re.compile(rf"\b({WEEKDAY}),?\s*({MONTH})\.?\s+(\d{{1,2}}){TH}\b(?!,?\s*\d{{4}})")),
     # two days by their weekdays: "last Thursday and Friday", "pada Kamis dan Jumat" (read back from publication)
     ("range-weekdays", re.compile(rf"\b(?:(?:pada\s+)?hari\s+|[Oo]n\s+|pada\s+|[Ll]ast\s+)({WEEKDAY})\s+"
-                                  rf"(?:and|dan|&|(?:-|–|to|hingga|sampai)\s*)\s*({WEEKDAY})\b(?!\s*[(\[])(?!,?\s*\d)")),
+                                  rf"(?:and|dan|&|(?:-|–|to|hingga|sampai)\s*)\s*({WEEKDAY})\b"
+                                  rf"(?!\s*[(\[])(?!,?\s*\d)")),
     # ("Jumat (9 Mei 2028)", "Kamis, tanggal 8 Mei 2028": the weekday before a bracket or "tanggal" is the day's)
     ("dmy", re.compile(rf"(?:\b({WEEKDAY}),?\s*(?:\(|tanggal\s+)?)?\b(\d{{1,2}})\s+({MONTH})\.?\s+(\d{{4}})\b")),
     ("mdy", re.compile(rf"(?:\b({WEEKDAY}),?\s*\(?)?\b({MONTH})\.?\s+(\d{{1,2}}){TH},?\s+(\d{{4}})\b")),

@@ -110,7 +110,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             subject = [m for m in doc.in_span(sentence.start, sentence.start + receive.start())
                        if doc.entity_type(m.entity) not in ("Person", "Country")]
             # "Dinas Perdagangan Kabupaten X menggelar temu bisnis …": an office named whole before the verb
-            opening = 4 if sentence.text.startswith("The ") else 0  # ("The Madiun Trade Office held a forum …")
+            opening = len("The ") if sentence.text.startswith("The ") else 0  # ("The Madiun Trade Office held …")
             held = org_phrase(doc, sentence.start + opening, sentence.start + receive.start(), "") \
                 if not hosts and _OFFICE_FIRST_RE.match(sentence.text) else None
             if hosts:
@@ -381,9 +381,11 @@ def _opening_and_closing(doc, sentences):
     return opened, closed
 
 
+# the delegation going home: "… before flying home", "sebelum kembali ke tanah air"
+HOME_WORDS = (r"fl(?:y|ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
+              r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang")
 # the last day of a trip: "… before flying home on Thursday", "sebelum kembali ke tanah air, Kamis (16/4)"
-_HOME_RE = re.compile(r"(?i)\b(?:fl(?:y|ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
-                      r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang)\b[^.;]{0,12}\Z|"
+_HOME_RE = re.compile(r"(?i)\b(?:" + HOME_WORDS + r")\b[^.;]{0,12}\Z|"
                       # "… and is scheduled to leave for Pontianak on Thursday"
                       r"\b(?:(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for|(?:bertolak|berangkat|terbang) ke)\s+"
                       r"(?:[A-Z][\w'’-]*,?\s+){1,3}\Z|"

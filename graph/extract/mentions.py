@@ -21,6 +21,7 @@ from graph.extract.vocabulary import (AGREEMENTS, CHINESE_SURNAMES, COMPATIBLE, 
 # a government's words without its region: "Pemerintah Provinsi (Pemprov) Jawa Tengah"
 _GOVERNMENT_WORDS_RE = re.compile(r"(?:Pemerintah|Pemda)(?:\s+(?:Provinsi|Kabupaten|Kota|Daerah))?|"
                                   r"(?:Provincial|Regency|City|Municipal)\s+Government")
+_CAPITAL_NEXT_RE = re.compile(r"\s+[A-Z]")
 # a hotel named after a place elsewhere: "di Hotel Shangri-La Jakarta" (Shangri-La is a county of Yunnan)
 _HOTEL_BEFORE_RE = re.compile(r"\bHotel\s+\Z")
 # a title, maybe with its region, just before a name: "Gubernur Jawa Barat ", "West Java Governor "
@@ -70,7 +71,7 @@ def find_mentions(doc):
         if TITLE_RE.fullmatch(" ".join(words)) or TITLE_RE.fullmatch(acronym) or acronym in TITLE_WORDS:
             continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
         expansion = " ".join(words)
-        if _GOVERNMENT_WORDS_RE.fullmatch(expansion) and re.match(r"\s+[A-Z]", text[match.end():]):
+        if _GOVERNMENT_WORDS_RE.fullmatch(expansion) and _CAPITAL_NEXT_RE.match(text, match.end()):
             continue  # "Pemerintah Provinsi (Pemprov) Jawa Tengah": the region's government, named after the bracket
         start = match.start(1) + match.group(1).index(words[0])
         if org_type(expansion) == "Organisation" and _TITLE_THEN_RE.search(text, max(0, start - 60), start):

@@ -298,13 +298,15 @@ COUNTRY_BEFORE_RE = re.compile(r"([A-Z]\w+)['’]s\s+\Z")
 _CITY_RE = re.compile(r"(?:di|in|untuk|to)\s+([A-Z]\w+)")
 
 
-def diplomatic_mission(doc, pos, limit, role, country_before=None):
+def diplomatic_mission(doc, pos, limit, role, country_before: str | None = None):
     """The consulate or embassy a consul or ambassador heads: "Konjen Tiongkok di Medan",
-    "Consul General of China in Medan", "China's Consul General in Denpasar" -> (proposed id, end of its name)."""
+    "Consul General of China in Medan", "China's Consul General in Denpasar" -> (proposed id, end of its name).
+    ``country_before``: the country's name when the text gives it before the title ("China's", or by its people,
+    "the Chinese Ambassador to Indonesia …") rather than in the mission's name."""
     found = _MISSION_RE.match(doc.text, pos, limit)
     if found is None and country_before is not None:
         found = _CITY_RE.match(doc.text, pos, limit)
-        country_name, city = country_before.group(1), found.group(1) if found else None
+        country_name, city = country_before, found.group(1) if found else None
     elif found is not None:
         country_name, city = found.group(1), found.group(2)
     if found is None:

@@ -107,8 +107,8 @@ def _one(doc, pos, limit):
     for words, role in ((_CONSULATE_RE, "consul-general"), (_EMBASSY_RE, "ambassador")):
         mission = words.match(doc.text, pos, limit)
         if mission:
-            people = mission.group("people") and re.match(r"(.+)", DEMONYMS[mission.group("people").strip()])
-            found = diplomatic_mission(doc, mission.end(), limit, role, people or None)
+            people = DEMONYMS[mission.group("people").strip()] if mission.group("people") else None
+            found = diplomatic_mission(doc, mission.end(), limit, role, people)
             if found is not None:
                 return found
     found = org_phrase(doc, pos, limit, "")

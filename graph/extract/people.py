@@ -141,7 +141,7 @@ def posts(doc):
                 posts.append(post)
         for match in _APPOSITION_DIPLOMAT_RE.finditer(sentence.text):
             # "Rina Kartika, the Indonesian consul general in Guangzhou": a mission named by its country's people
-            country = re.match(r"(.+)", DEMONYMS[match.group(2)])
+            country = DEMONYMS[match.group(2)]
             role = TITLE_ROLE[" ".join(match.group(3).replace("-", " ").split()).lower()]
             mission = diplomatic_mission(doc, sentence.start + match.end(), sentence.end, role[0], country)
             holder = person_named(doc, match.group(1), sentence.start + match.start(1)) if mission else None
@@ -177,7 +177,8 @@ def posts(doc):
     return posts
 
 
-_NAME_COMMA_RE = re.compile(r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:the\s+)?(?=[A-Z])")
+_NAME_COMMA_RE = re.compile(r"(" + BALINESE_I + r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:the\s+)?"
+                            r"(?=[A-Z])")
 _POSSESSED_TITLE_RE = re.compile(r"['’]s\s+((?i:" + "|".join(sorted(APPOSITION_REGIONAL, key=len, reverse=True))
                                  + r"))\b")
 
@@ -311,11 +312,11 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
         elif org is not None:
             place, pos = org.entity, org.end
         elif role in DIPLOMATS:
+            # "China's Ambassador to Indonesia Name", "the Chinese Ambassador to Indonesia Lu Kang"
             country = COUNTRY_BEFORE_RE.search(doc.text, sentence.start, start)
             demonym = _DEMONYM_BEFORE_RE.search(doc.text, sentence.start, start) if country is None else None
-            if demonym is not None:  # "the Chinese Ambassador to Indonesia Lu Kang"
-                country = re.match(r"(.+)", DEMONYMS[demonym.group(1)])
-            mission = diplomatic_mission(doc, after, limit, role, country)
+            name = country.group(1) if country else DEMONYMS[demonym.group(1)] if demonym else None
+            mission = diplomatic_mission(doc, after, limit, role, name)
             if mission is not None:
                 place, pos = mission
         else:

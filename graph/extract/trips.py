@@ -8,7 +8,7 @@ import re
 
 from graph.extract.agreements import short
 from graph.extract.dates import MONTH, WEEKDAY, DateHit, dates
-from graph.extract.events import FUTURE_RE, event, name_visit
+from graph.extract.events import FUTURE_RE, HOME_WORDS, event, name_visit
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES
 
 
@@ -143,10 +143,9 @@ def days_of_stay(doc, visit) -> None:
 # the delegation's last day, told on its own: "Delegasi Anshun berada di Sumbawa hingga Rabu (13/9)", "Rombongan
 # dijadwalkan bertolak kembali ke Tiongkok, Rabu (20/9) pagi", "… is due to fly home on Thursday"
 _LAST_DAY_RE = re.compile(r"(?i)\b(?:(?:berada|tinggal) di [\w' ]{2,40}? (?:hingga|sampai)|"
-                          r"(?:stays?|stayed|remains?) in [\w' ]{2,40}? until|"
-                          r"(?:pulang|kembali) ke (?:tanah air|negaranya|Tiongkok|China|Indonesia)|"
-                          r"bertolak (?:pulang|kembali ke (?:Tiongkok|China|Indonesia|tanah air))|"
-                          r"fl(?:y|ies|ew|ying) (?:home|back)|return(?:s|ed|ing)? home|head(?:s|ed|ing)? home)\b")
+                          r"(?:stays?|stayed|remains?) in [\w' ]{2,40}? until|" + HOME_WORDS + "|"
+                          r"(?:pulang|kembali) ke negaranya|heads home|"
+                          r"bertolak kembali ke (?:Tiongkok|China|Indonesia|tanah air))\b")
 
 
 def last_day_of_stay(doc, visit) -> None:
@@ -160,15 +159,8 @@ def last_day_of_stay(doc, visit) -> None:
         hits = dates(doc, sentence.start + until.end(), sentence.end) if until else []
         if not hits or len(hits[0].value) != 10 or hits[0].until:
             continue
-        gap = (dt.date.fromisoformat(hits[0].value) - dt.date.fromisoformat(first)).days
-        if 0 < gap <= 14:
-            weekday = visit.pop("statedWeekday", None)
-            visit["startDate"] = visit.pop("date", None) or visit["startDate"]
-            visit["endDate"] = hits[0].value
-            if weekday:
-                visit["statedWeekday"] = weekday
-            if sentence.text not in visit["quote"]:
-                visit["quote"].append(sentence.text)
+        if 0 < (dt.date.fromisoformat(hits[0].value) - dt.date.fromisoformat(first)).days <= 14:
+            _dated_by_days(visit, first, hits[0].value, visit.get("statedWeekday"), sentence.text)
             return
 
 

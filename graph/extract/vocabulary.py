@@ -42,7 +42,8 @@ TITLES = [
     ("Gubernur", "governor", "Province"), ("Wakil Ketua Umum", "vice-chair", None),
     # a legislature's vice chairs are numbered: "Wakil Ketua I DPRD Kota Tidore Kepulauan"
     ("Wakil Ketua I", "vice-chair", None), ("Wakil Ketua II", "vice-chair", None),
-    ("Wakil Ketua III", "vice-chair", None), ("Wakil Ketua IV", "vice-chair", None), ("Wakil Ketua", "vice-chair", None),
+    ("Wakil Ketua III", "vice-chair", None), ("Wakil Ketua IV", "vice-chair", None),
+    ("Wakil Ketua", "vice-chair", None),
     ("Ketua Umum", "chair", None), ("Ketua", "chair", None),
     ("Kepala", "head", None), ("Kadis", "head", None), ("Kaban", "head", None), ("Kabag", "head", None),
     ("Menteri", "minister", None), ("Direktur Utama", "director", None),
@@ -67,7 +68,8 @@ TITLES = [
     ("Consul General", "consul-general", None), ("Consul-General", "consul-general", None),
     ("Konsul", "consul", None), ("Consul", "consul", None),
     ("Duta Besar Luar Biasa dan Berkuasa Penuh", "ambassador", None),
-    ("Ambassador Extraordinary and Plenipotentiary", "ambassador", None), ("Duta Besar", "ambassador", None), ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
+    ("Ambassador Extraordinary and Plenipotentiary", "ambassador", None), ("Duta Besar", "ambassador", None),
+    ("Dubes", "ambassador", None), ("Ambassador", "ambassador", None),
     # a region's secretary heads its secretariat ("Sekretariat Daerah Provinsi Bengkulu", "Setda Kalteng")
     ("Sekretaris Daerah", "head", "Secretariat"), ("Sekda", "head", "Secretariat"),
     ("Sekdakab", "head", "Secretariat"), ("Sekdakot", "head", "Secretariat"), ("Sekdaprov", "head", "Secretariat"),
@@ -198,8 +200,8 @@ NOT_NAMES = {"Dalam", "Pada", "Sementara", "Menurut", "Selain", "Kota", "Kabupat
 # every word of a title ("Wali", "Kota", "Ketua", "Mayor"): a capitalised word before a name that is not
 # part of the name
 # (not a numbered vice chair's numeral: "I" begins Balinese names, "I Gede …")
-TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split() if w not in ("I", "II", "III", "IV")} | {"Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu",
-                                                            "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof", "Capt", "Kapt"}
+TITLE_WORDS = {w for t, _, _ in TITLES for w in t.split() if w not in ("I", "II", "III", "IV")} | {
+    "Pj", "Plt", "Acting", "Penjabat", "Bapak", "Ibu", "Pak", "Bu", "Mr", "Mrs", "Ms", "Dr", "Prof", "Capt", "Kapt"}
 
 AGREEMENTS = [  # (pattern, class, id prefix)
     (r"\b[Ll]etter of [Ii]ntent\b|\bLoI\b|\bIntent Letter\b|\b[Ss]urat [Pp]ernyataan [Mm]inat\b", "LetterOfIntent", "loi"),
@@ -242,10 +244,12 @@ GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:(?:municipal|provincial|city|reg
                             r"(?:delegation|delegates|team)\b")
 HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
                       r"trip to|mengunjungi|misi (?:dagang|bisnis) ke|(?:trade|business) mission to|"
-                      r"(?:arrived|arrives|arriving) in|tiba di)\s+(?:(?:Pemerintah|Pemda)\s+)?$|"  # ("ke Pemerintah Kab. X")
+                      # ("kunjungan ke Pemerintah Kabupaten X": the region's government)
+                      r"(?:arrived|arrives|arriving) in|tiba di)\s+(?:(?:Pemerintah|Pemda)\s+)?$|"
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
-LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)?(?: oleh)?|diketuai(?: langsung)?(?: oleh)?|led by|headed by)\s+")
+LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)?(?: oleh)?|diketuai(?: langsung)?(?: oleh)?|led by|"
+                       r"headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
 MEETING_VERB_RE = re.compile(r"(?i)\b(?:menggelar|mengadakan|melakukan|melaksanakan|mengikuti) (?:pertemuan|forum|"
                              r"temu bisnis|temu usaha)\b|\bbertemu\b|"
