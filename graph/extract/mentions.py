@@ -16,6 +16,7 @@ from graph.extract.organisations import bare_name
 from graph.extract.vocabulary import (AGREEMENTS, CHINESE_SURNAMES, COMPATIBLE, INSTITUTION_RE, LEVEL, TITLE_WORDS,
                                       NOT_NAMES, ORG_HEADS_FIRST, RANK_AFTER, RANK_BEFORE, RANK_PREFIX,
                                       REGION_TYPES, TITLE_RE, org_type)
+from graph.towns import towns_by_name
 
 
 # a government's words without its region: "Pemerintah Provinsi (Pemprov) Jawa Tengah"
@@ -138,6 +139,8 @@ def find_mentions(doc):
             candidates = sorted(doc.names.by_name[name])
             add(Mention(start, end, "|".join(candidates), "?", text[start:end]))
 
+    towns(doc, add, known)
+
     # regions with a rank word
     rank_before = "|".join(re.escape(r) for r in sorted(RANK_BEFORE, key=len, reverse=True))
     # (one line break at most between the words: a blank line ends a paragraph, and no name runs across it)
@@ -213,6 +216,46 @@ def find_mentions(doc):
     in_full = {m.entity for m in kept if " " in m.text.strip() and doc.entity_type(m.entity) == "Person"}
     doc.mentions = Mentions(m for m in kept if doc.entity_type(m.entity) != "Person"
                             or same_person(doc, m, kept, in_full))
+
+
+# a kecamatan by its rank word ("Kecamatan Kumai", "Kec. Arut Selatan", Papua's "Distrik Abepura"), or by its name
+# alone after a word of place ("tiba di Luwuk")
+# (a weekday after it is no part of the name: "di Luwuk Senin (12/5)")
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TOWN_NAME = rf"([A-Z][\w'’-]*(?:[ \t]+(?!{_WEEKDAY}\b)[A-Z][\w'’-]*){{0,2}})"
+_RANKED_TOWN_RE = re.compile(rf"(?<![\w-])(?:Kecamatan|Kec\.|Distrik)[ \t]+{_TOWN_NAME}")
+_PLACED_TOWN_RE = re.compile(rf"(?<![\w-])(?:di|ke|dari|in|at|to|from|near)[ \t]+{_TOWN_NAME}")
+
+
+def towns(doc, add, known):
+    """A kecamatan is read as the kabupaten or kota it lies in (graph/towns.py). By its rank word: of the one
+    the article names, or of the only one with a kecamatan of that name. By its name alone after a word of place:
+    only of a kabupaten or kota the article names, and not a name the gazetteer knows, a word the article also
+    writes in lower case ("Damai", "Jaya"), or the first word of a longer name ("di Balai Kota")."""
+    named = {e for _, _, name in known for e in doc.names.by_name[name]
+             if doc.names.types.get(e) in ("Regency", "City")}
+    by_name = towns_by_name()
+    text = doc.text
+    for pattern, ranked in ((_RANKED_TOWN_RE, True), (_PLACED_TOWN_RE, False)):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size])
+                places = by_name.get(name, frozenset())
+                here = places & named
+                if ranked:
+                    region = next(iter(here if len(here) == 1 else places if len(places) == 1 else ()), None)
+                else:
+                    region = next(iter(here), None) if len(here) == 1 and size == len(words) \
+                        and not doc.names.resolve(name) and len(name) > 3 \
+                        and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) else None
+                if region is not None and region in doc.names.types:
+                    end = re.compile(r"\S+(?:[ \t]+\S+){%d}" % (size - 1)).match(text, match.start(1)).end()
+                    start = match.start() if ranked else match.start(1)
+                    add(Mention(start, end, region, doc.names.types[region], text[start:end]))
+                    break
+                if places:
+                    break
 
 
 def _after_surname(text, start) -> bool:
