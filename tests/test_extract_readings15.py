@@ -1,10 +1,17 @@
 """The fifteenth round of readings: towns (kecamatan) read as the kabupaten or kota they lie in, from the official
-list (graph/data/towns.tsv). Test texts of our own, in the shapes regional news uses."""
+list (graph/data/towns.tsv); an office said as "the city's" or "its"; a list's next item is no apposition. Test
+texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.extract import extract
+from graph.ontology import load_vocabulary
+from graph.regions import load_gazetteer
 from graph.towns import towns_by_name
-from tests.helpers import draft_facts as facts
+from tests.helpers import draft_facts as facts, draft_posts as posts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_towns_table_places_every_kecamatan_in_a_kabupaten_or_kota_of_the_regions(gazetteer):
@@ -41,3 +48,39 @@ def test_a_bare_town_name_is_read_only_for_a_regency_the_story_names(gazetteer):
     assert "kabupaten-madiun" not in named
     visit, = facts(draft, "DelegationVisit")
     assert (visit["host"], visit["location"]) == ("kota-surabaya", "kota-surabaya")
+
+
+def test_an_office_of_the_city_said_by_its_kind_is_the_chinese_citys_when_the_indonesian_side_is_a_regency(
+        gazetteer):
+    text = ("MADIUN - A delegation from Guilin visited Madiun Regency on Thursday. Among its members were Tan Wen, "
+            "Guilin's vice mayor, and Zhou Li, director of the city's Bureau of Commerce and Trade.\n")
+    draft = extract(text, "en", "2028-09-15", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {(holder, role, label.get(body, body)) for holder, role, body in posts(draft)}
+    assert ("zhou-li", "director", "Guilin Bureau of Commerce and Trade") in held
+
+
+def test_its_office_after_the_regencys_is_the_same_regencys(gazetteer):
+    text = ("GUILIN - Ahmad Dawami, the regent of Madiun Regency, led a six-member delegation to Guilin from Monday "
+            "to Thursday. Also in the delegation were the head of the regency's Agriculture Office, Budi Santoso, "
+            "and the head of its Tourism Office, Siti Aminah.\n")
+    draft = extract(text, "en", "2028-09-15", gazetteer)
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    held = {(holder, label.get(body, body)) for holder, role, body in posts(draft) if role == "head"}
+    assert held == {("budi-santoso", "Madiun Agriculture Office"), ("siti-aminah", "Madiun Tourism Office")}
+
+
+def test_a_known_person_before_and_the_head_of_a_known_office_is_not_its_head(tmp_path):
+    (tmp_path / "gazetteer.yaml").write_text(
+        (ROOT / "sources" / "gazetteer.yaml").read_text(encoding="utf-8")
+        + "  - id: budi-santoso\n    type: Person\n    label: Budi Santoso\n"
+          "  - id: siti-aminah\n    type: Person\n    label: Siti Aminah\n"
+          "  - id: dispar-madiun\n    type: GovernmentAgency\n"
+          "    label: {id: Dinas Pariwisata Kabupaten Madiun, en: Madiun Tourism Office}\n", encoding="utf-8")
+    known = load_gazetteer(tmp_path, load_vocabulary(ROOT / "ontology.ttl"))
+    text = ("GUILIN - Ahmad Dawami, the regent of Madiun Regency, led a six-member delegation to Guilin. Also in the "
+            "delegation were the head of the regency's Agriculture Office, Budi Santoso, and the head of its Tourism "
+            "Office, Siti Aminah.\n")
+    held = posts(extract(text, "en", "2028-09-15", known))
+    assert ("siti-aminah", "head", "dispar-madiun") in held
+    assert ("budi-santoso", "head", "dispar-madiun") not in held

@@ -375,9 +375,13 @@ def side_bodies(doc) -> None:
             doc.mentions.replace(Mention(match.end(), end, entity, doc.entity_type(entity), doc.text[match.end():end]))
 
 
-# the story's town, said by its kind: "the regency's …", "the city's …", "the province's …"
-ITS_REGION_RE = re.compile(r"(regency|city|province)['’]s\s+")
+# the story's town, said by its kind: "the regency's …", "the city's …", "the province's …"; or by "its" after
+# one of these in the sentence ("the head of the regency's Fisheries Office, …, and the head of its Tourism Office")
+ITS_REGION_RE = re.compile(r"(regency|city|province)['’]s\s+|its\s+(?=[A-Z])")
+_KIND_SAID_RE = re.compile(r"(regency|city|province)['’]s\s+[^.;\n]*\Z")
 _KINDS_SAID = {"regency": {"Regency"}, "city": {"City"}, "province": {"Province"}}
+# (a Chinese one when no Indonesian town is of that kind: "Li Xiaoming, director of the city's Bureau of …")
+_CHINESE_KINDS_SAID = {"city": {"PrefectureLevelCity", "CountyLevelCity"}, "province": {"Province"}}
 _OFFICE_NAME_RE = re.compile(r"(?:[A-Z][\w'’&-]*,?\s+|(?:and|of|for|&)\s+){0,8}?(?:" +
                              "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b")
 
@@ -386,13 +390,23 @@ def office_of_the_story_town(doc, its, limit):
     """(id, end) of an office named after "the regency's" (the story's one Indonesian regency, city or province):
     "the regency's Investment and One-Stop Service Office (DPMPTSP)" -> North Minahasa Investment and One-Stop
     Service Office, known or proposed, with its short name; None when the town or the name is not clear."""
-    town = region_of_country(doc, "indonesia", _KINDS_SAID[its.group(1)])
+    kind = its.group(1)
+    if kind is None:
+        said = _KIND_SAID_RE.search(doc.text, max(0, its.start() - 300), its.start())
+        kind = said.group(1) if said is not None else None
+    if kind is None:
+        return None
+    town = region_of_country(doc, "indonesia", _KINDS_SAID[kind])
+    if town is None and kind in _CHINESE_KINDS_SAID:
+        town = region_of_country(doc, "china", _CHINESE_KINDS_SAID[kind])
     name = _OFFICE_NAME_RE.match(doc.text, its.end(), limit)
     if town is None or name is None:
         return None
+    # (its field after it when the kind comes first: "the city's Bureau of Agriculture and Rural Affairs")
+    field = _OF_FIELD_RE.match(doc.text, name.end(), limit) if " " not in name.group() else None
+    end = field.end() if field is not None else name.end()
     place = re.sub(r"\s+(?:Regency|City|Province)\Z", "", doc.label(town, "en") or "")
-    label = f"{place} {' '.join(name.group().split())}"
-    end = name.end()
+    label = f"{place} {' '.join(doc.text[name.start():end].split())}"
     aliases = []
     short = _SHORT_NAME_RE.match(doc.text, end, limit)
     if short is not None:

@@ -119,8 +119,10 @@ def posts(doc):
             if post is not None:
                 posts.append(post)
                 holders_end.add(doc.text.find(post.quote, sentence.start) + len(post.quote))
-        # apposition: "Name, peneliti sekaligus direktur China-Indonesia di ORG"
-        for match in re.finditer(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+((?:[\w-]+\s+){0,6}?)"
+        # apposition: "Name, peneliti sekaligus direktur China-Indonesia di ORG" (not "Name, and the head of ORG":
+        # the list's next item)
+        for match in re.finditer(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?!(?:and|dan|serta)\s)"
+                                 r"((?:[\w-]+\s+){0,6}?)"
                                  r"(?:di|at|of|dari|from)\s+", sentence.text):
             roles = [r for w, r in APPOSITION_ROLES.items()
                      if re.search(rf"(?i)\b{w}\b", match.group(2))]
