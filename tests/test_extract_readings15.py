@@ -84,3 +84,27 @@ def test_a_known_person_before_and_the_head_of_a_known_office_is_not_its_head(tm
     held = posts(extract(text, "en", "2028-09-15", known))
     assert ("siti-aminah", "head", "dispar-madiun") in held
     assert ("budi-santoso", "head", "dispar-madiun") not in held
+
+
+def test_a_return_visit_planned_for_next_year_names_no_side_of_the_visit_told(gazetteer):
+    text = ("GUILIN — Madiun regency and the city of Guilin in China's Guangxi region signed a letter of intent on "
+            "Thursday (Aug 17).\n\nThe letter was signed at the Guilin Municipal Government building by Madiun Regent "
+            "Ahmad Dawami and Guilin Mayor Tan Wen.\n\nAhmad led an eight-member delegation that stayed in Guilin from "
+            "Tuesday to Friday (Aug 15-18).\n\nThe two sides plan to sign a full memorandum of understanding during a "
+            "return visit by a Guilin delegation to Madiun next year.\n")
+    visit, = facts(extract(text, "en", "2028-08-21", gazetteer), "DelegationVisit")
+    assert (visit["host"], visit["guest"], visit["ledBy"]) == ("guilin", "kabupaten-madiun", "ahmad-dawami")
+    assert (visit["startDate"], visit["endDate"]) == ("2028-08-15", "2028-08-18")
+
+
+def test_a_mission_led_by_someone_said_between_commas_was_in_a_city_from_one_day_to_another(gazetteer):
+    text = ("MADIUN — A 15-member trade mission from Madiun regency spent five days in the Chinese city of Guilin last "
+            "week, looking for investors in furniture.\n\n"
+            "The mission, led by Madiun Regent Ahmad Dawami, was in Guilin from Oct 9 to 13.\n\n"
+            "On Tuesday (Oct 10), Ahmad met Guilin Mayor Tan Wen at the Guilin Municipal Government building.\n\n"
+            "Members of the mission included Siti Aminah, head of the Madiun Trade Office, and Budi Santoso, a "
+            "furniture maker.\n")
+    visit, = facts(extract(text, "en", "2028-10-16", gazetteer), "DelegationVisit")
+    assert (visit["host"], visit["guest"], visit["ledBy"]) == ("guilin", "kabupaten-madiun", "ahmad-dawami")
+    assert (visit["startDate"], visit["endDate"]) == ("2028-10-09", "2028-10-13")
+    assert {"ahmad-dawami", "tan-wen", "siti-aminah", "budi-santoso"} <= set(visit["participant"])

@@ -67,6 +67,7 @@ _IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Merek
                              r"(?:includes|included|include|beranggotakan)\b|" + _AMONG_THEM)
 # "Also in the group are Head of the … Office Name, Chairman of Kadin X Name and …"
 _ALSO_IN_GROUP_RE = re.compile(r"Also in the (?:group|delegation|team|mission) (?:are|were|is|was)\b|"
+                               r"Members of the (?:group|delegation|team|mission) (?:included|include|includes|were|are)\b|"
                                r"Turut dalam (?:rombongan|delegasi)\b|Ikut dalam (?:rombongan|delegasi)\b")
 _INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|\A" + _AMONG_THEM)
 

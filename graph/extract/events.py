@@ -50,11 +50,16 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
     sides_at = None  # the sentence that first named the host or the guest
     for i in indexes:
         sentence = doc.sentences[i]
+        # a later sentence about a visit to come ("during a return visit by a Guilin delegation to Madiun next
+        # year") names no side of this one
+        planned = i != indexes[0] and FUTURE_RE.search(sentence.text)
         for m in doc.in_span(sentence.start, sentence.end):
             kind = doc.entity_type(m.entity)
             before = doc.text[max(sentence.start, m.start - 90):m.start]  # ("a 16-member group of … from")
             after = doc.text[m.end:m.end + 40]
-            if kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
+            if planned:
+                pass
+            elif kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
                                                            GUEST_AFTER_RE.match(after)) \
                         and not (kind == "Province" and _TOWN_IN_RE.match(after)):

@@ -119,10 +119,11 @@ def first_day_of_stay(doc, visit) -> None:
 
 
 # the delegation's stay, from one day to another: "The delegation is in Shenzhen from April 14 to 18", "Rombongan
-# berada di Malang sejak 12 hingga 15 Mei", "Mereka berada di Kota Sukabumi pada Senin-Selasa (15-16/2/2027)"
+# berada di Malang sejak 12 hingga 15 Mei", "Mereka berada di Kota Sukabumi pada Senin-Selasa (15-16/2/2027)",
+# "The mission, led by Regent Name, was in Hengyang from Oct 9 to 13" (who led it said between commas)
 _STAY_RANGE_RE = re.compile(r"(?i)(?:\b(?:delegation|delegates|group|mission|rombongan|delegasi|misi)\b|"
                             r"\A(?:mereka|they)\b)"
-                            r"[^.;]{0,40}?\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
+                            r"(?:,[^,.;]{0,80},)?[^.;]{0,40}?\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
 
 
 def days_of_stay(doc, visit) -> None:

@@ -259,7 +259,7 @@ DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdel
 VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 # who led a delegation, named after or before the phrase
 LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
-                             r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission) (?:was |is )?(?:led|headed) by\s+|"
+                             r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission)(?: was| is|,)? (?:led|headed) by\s+|"
                              r"\bhead of the delegation,?\s+")
 LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
