@@ -108,3 +108,10 @@ def test_a_mission_led_by_someone_said_between_commas_was_in_a_city_from_one_day
     assert (visit["host"], visit["guest"], visit["ledBy"]) == ("guilin", "kabupaten-madiun", "ahmad-dawami")
     assert (visit["startDate"], visit["endDate"]) == ("2028-10-09", "2028-10-13")
     assert {"ahmad-dawami", "tan-wen", "siti-aminah", "budi-santoso"} <= set(visit["participant"])
+
+
+def test_a_chambers_name_is_no_field_the_sides_discussed(gazetteer):
+    text = ("MADIUN - Wali Kota Madiun Maidi menerima delegasi Kota Guilin di Balai Kota Madiun, Senin (11/9/2028). "
+            "Delegasi juga bertemu pengurus Kamar Dagang dan Industri (Kadin) Kota Madiun untuk membahas pariwisata.\n")
+    visit, = facts(extract(text, "id", "2028-09-12", gazetteer), "DelegationVisit")
+    assert visit["sector"] == ["tourism"]

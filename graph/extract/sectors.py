@@ -45,13 +45,24 @@ def _between_regions(doc, fact) -> bool:
                                                             for p in fact.get("party", []))
 
 
+def _without_bodies(doc, sentence) -> str:
+    """The sentence with the names of the chambers in it blanked: "Kamar Dagang dan Industri" names a chamber, not
+    a field the sides discussed."""
+    text = sentence.text
+    for m in doc.mentions.within(sentence.start, sentence.start + len(text)):
+        if doc.entity_type(m.entity) == "BusinessAssociation":
+            start, end = m.start - sentence.start, m.end - sentence.start
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def attach_sectors(doc, anchors, event, agreements):
     """Add ``sector`` (and the sentence as a quote) to the facts that ``anchors`` tie to sentences."""
     by_sentence: dict[int, list[dict]] = {}
     for i, fact in anchors:
         by_sentence.setdefault(i, []).append(fact)
     for index, sentence in enumerate(doc.sentences):
-        found = sectors(sentence.text)
+        found = sectors(_without_bodies(doc, sentence))
         if not found:
             continue
         own = list(by_sentence.get(index, []))
