@@ -115,3 +115,35 @@ def test_a_chambers_name_is_no_field_the_sides_discussed(gazetteer):
             "Delegasi juga bertemu pengurus Kamar Dagang dan Industri (Kadin) Kota Madiun untuk membahas pariwisata.\n")
     visit, = facts(extract(text, "id", "2028-09-12", gazetteer), "DelegationVisit")
     assert visit["sector"] == ["tourism"]
+
+
+def test_who_saw_it_signed_in_whose_presence_signed_nothing_and_was_there(gazetteer):
+    text = ("MADIUN - Pemerintah Kota Madiun dan Pemerintah Kota Guilin menandatangani nota kesepahaman (MoU) kota "
+            "bersahabat di Balai Kota Madiun, Selasa (12/9/2028).\n\n"
+            "Naskah MoU ditandatangani oleh Wali Kota Madiun, Drs. Maidi, dan Wali Kota Guilin, Tan Wen, di hadapan "
+            "Ketua DPRD Kota Madiun, Hj. Siti Aminah, serta Wakil Wali Kota Guilin, Zhou Li.\n\n"
+            "Kegiatan penandatanganan dilaksanakan Bagian Kerja Sama Setda Kota Madiun.\n")
+    draft = extract(text, "id", "2028-09-13", gazetteer)
+    mou, = facts(draft, "MemorandumOfUnderstanding")
+    signing, = facts(draft, "Signing")
+    assert set(mou["signatory"]) == {"maidi", "tan-wen"}
+    assert {"siti-aminah", "zhou-li"} <= set(signing["participant"])
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    assert [label.get(o, o) for o in signing["organiser"]] == ["Bagian Kerja Sama Setda Kota Madiun"]
+
+
+def test_an_agreement_signed_at_a_hotel_in_jakarta_was_signed_in_the_province_level_capital(gazetteer):
+    text = ("Jakarta - Pemerintah Kota Madiun dan Pemerintah Kota Guilin, Provinsi Guangxi, Tiongkok, menandatangani "
+            "nota kesepahaman (MoU) kerja sama perdagangan di Hotel Puri Kencana, Jakarta, Kamis (3/12).\n\n"
+            "MoU diteken Wali Kota Madiun Maidi dan Wali Kota Guilin Tan Wen.\n")
+    mou, = facts(extract(text, "id", "2026-12-04", gazetteer), "MemorandumOfUnderstanding")
+    assert mou["signedAt"] == "dki-jakarta"
+
+
+def test_a_signatory_said_by_surname_before_the_witnesses_signed(gazetteer):
+    text = ("A medical team from Guilin, led by the hospital's president, Dr. Tan Wenhua, was welcomed on Monday by "
+            "Madiun Mayor Maidi.\n\n"
+            "On Thursday, Guilin Eye Hospital and RSUD Madiun signed a memorandum of understanding on training. The "
+            "memorandum was signed by Tan and Siti Aminah, director of RSUD Madiun, and witnessed by the mayor.\n")
+    mou, = facts(extract(text, "en", "2028-09-18", gazetteer), "MemorandumOfUnderstanding")
+    assert set(mou["signatory"]) == {"tan-wenhua", "siti-aminah"}

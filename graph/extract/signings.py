@@ -90,6 +90,7 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
     people += [m.entity for m in doc.in_span(sentence.start, sentence.end, {"Person"})]
     witnessed = WITNESS_RE.search(sentence.text)
     cut = sentence.start + witnessed.start() if witnessed else sentence.end
+    by_one_name = set()  # (each named before the witnesses: the scan stops there)
     for word in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]{1,9}(?![\w'’-])", doc.text[sentence.start:cut]):
         # "Gu and Hendra …, acting governor of …, signed", "signed by Kong and …": a person named in full before
         at = sentence.start + word.start()
@@ -97,6 +98,7 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
             person = named_before(doc, word.group()) or named_by_surname(doc, word.group(), sentence.start)
             if person is not None and person not in people:
                 people.append(person)
+                by_one_name.add(person)
     people = list(dict.fromkeys(people))
     index = next((i for i, s in enumerate(doc.sentences) if s == sentence), 0)
     if not people and index and BOTH_SIDES_RE.search(sentence.text):
@@ -106,7 +108,8 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
         if len(held) == len(fact.get("party", [])) == len({place for _, place in held}):
             people = [h for h, _ in held]
     if witnessed:  # "X dan Y menandatangani …, disaksikan Z": who signed is named before the witnesses
-        people = [p for p in people if any(at < cut for at, holder, _ in doc.posts_at if holder == p)
+        people = [p for p in people if p in by_one_name
+                  or any(at < cut for at, holder, _ in doc.posts_at if holder == p)
                   or any(m.start < cut for m in doc.in_span(sentence.start, cut, {"Person"}) if m.entity == p)]
     if people and "signatory" not in fact:
         fact["signatory"] = people if len(people) > 1 else people[0]
@@ -119,13 +122,19 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
         town = region_of_country(doc, "indonesia", {its.group(1).capitalize()})
         if town is not None:
             fact["signedAt"] = town
-    for m in doc.in_span(after, sentence.end, LOCAL_REGIONS) if not fact.get("_remote") else []:
-        # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
-        # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
-        if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start) or \
-                FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start):
-            continue  # (nor is the town its distance is measured from: "… 55 km from Chengdu")
-        if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
-                or AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
-            fact["signedAt"] = m.entity
-            break
+    # a town first; else a province ("di Hotel Graha Samudra, Jakarta": Jakarta is a province-level region), not
+    # one the sentence names as where a town lies ("with Tarakan, an island city in Indonesia's North Kalimantan
+    # province")
+    towns = {doc.names.located.get(m.entity) for m in doc.in_span(sentence.start, sentence.end, LOCAL_REGIONS)}
+    for types in (LOCAL_REGIONS, {"Province"}):
+        for m in doc.in_span(after, sentence.end, types) if not fact.get("_remote") else []:
+            # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
+            # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
+            if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start) or \
+                    FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start) or \
+                    (types != LOCAL_REGIONS and m.entity in towns):
+                continue  # (nor is the town its distance is measured from: "… 55 km from Chengdu")
+            if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
+                    or AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
+                fact["signedAt"] = m.entity
+                break

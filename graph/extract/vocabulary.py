@@ -267,6 +267,7 @@ LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}
                               r"(?:delegation|team))")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
+                          r"di hadapan|in the presence of|"
                           r"witnessed|also (?:present|attending|attended)|attended by|dihadiri|"
                           # "Present at the ceremony were …", "… attended the signing ceremony"
                           r"present at|(?:were|was) present|attended the|"
@@ -316,8 +317,9 @@ INSTITUTION_RE = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and
                             r"(?:Universitas|Politeknik|Akademi|Sekolah Tinggi|Rumah Sakit|RSUD|RSUP|Institut|SMKN?|SMAN?|SMPN?|"
                             r"Sekolah Menengah(?: Kejuruan| Atas| Pertama)?|Madrasah(?: Aliyah)?)"
                             r"(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}(?=\s+[A-Z]))){1,4})")
-# who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …"
-WITNESS_RE = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|witnessed|witnessing)\b")
+# who only saw an agreement signed: "Penandatanganan disaksikan …", "witnessed by …", "di hadapan …", "in the
+# presence of …"
+WITNESS_RE = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|witnessed|witnessing|di hadapan|in the presence of)\b")
 # the signing itself as the subject: "Penandatanganan dilakukan oleh …", "The signing was done by …" (the one
 # agreement signed in the story, however far on)
 THE_SIGNING_RE = re.compile(r"(?i)\bpenandatanganan (?:dilakukan|tersebut|itu|ini|berlangsung|digelar|diadakan)\b|"
