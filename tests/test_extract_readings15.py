@@ -132,6 +132,19 @@ def test_who_saw_it_signed_in_whose_presence_signed_nothing_and_was_there(gazett
     assert [label.get(o, o) for o in signing["organiser"]] == ["Bagian Kerja Sama Setda Kota Madiun"]
 
 
+def test_a_mission_organised_by_an_office_was_led_by_and_included_people_said_after(gazetteer):
+    text = ("A 15-member trade mission from Madiun city met buyers in Guilin, a city in China's Guangxi region, last "
+            "Thursday and Friday.\n\n"
+            "The mission, organised by the Madiun City Trade Office as part of its export programme, was led by "
+            "Madiun Deputy Mayor Inda Raya. It was received on Thursday by Guilin Vice Mayor Tan Wen.\n\n"
+            "Besides Head of the Madiun City Trade Office Budi Santoso, the mission included Siti Aminah, director of PT "
+            "Brem Madiun Jaya, a snack maker.\n")
+    draft = extract(text, "en", "2028-09-18", gazetteer)
+    event, = [f for f in facts(draft) if f.get("type") in ("DelegationVisit", "Meeting")]
+    assert event["ledBy"] == "inda-raya"
+    assert {"inda-raya", "tan-wen", "budi-santoso", "siti-aminah"} <= set(event["participant"])
+
+
 def test_an_agreement_signed_at_a_hotel_in_jakarta_was_signed_in_the_province_level_capital(gazetteer):
     text = ("Jakarta - Pemerintah Kota Madiun dan Pemerintah Kota Guilin, Provinsi Guangxi, Tiongkok, menandatangani "
             "nota kesepahaman (MoU) kerja sama perdagangan di Hotel Puri Kencana, Jakarta, Kamis (3/12).\n\n"
@@ -147,3 +160,12 @@ def test_a_signatory_said_by_surname_before_the_witnesses_signed(gazetteer):
             "memorandum was signed by Tan and Siti Aminah, director of RSUD Madiun, and witnessed by the mayor.\n")
     mou, = facts(extract(text, "en", "2028-09-18", gazetteer), "MemorandumOfUnderstanding")
     assert set(mou["signatory"]) == {"tan-wenhua", "siti-aminah"}
+
+
+def test_a_count_of_people_from_a_city_opening_the_story_came_on_a_visit_led_by_whom_it_says(gazetteer):
+    text = ("Twelve batik artists and teachers from Guilin, a city in China's Guangxi region, spent Thursday showing "
+            "craftsmen in Madiun city how to dye with indigo.\n\n"
+            "Tan Wen, vice-president of the Guilin Arts Academy, led the delegation, which was welcomed by Madiun "
+            "Mayor Maidi.\n")
+    visit, = facts(extract(text, "en", "2028-05-08", gazetteer), "DelegationVisit")
+    assert (visit["host"], visit["guest"], visit["ledBy"]) == ("kota-madiun", "guilin", "tan-wen")

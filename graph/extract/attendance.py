@@ -69,14 +69,16 @@ _IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Merek
 _ALSO_IN_GROUP_RE = re.compile(r"Also in the (?:group|delegation|team|mission) (?:are|were|is|was)\b|"
                                r"Members of the (?:group|delegation|team|mission) (?:included|include|includes|were|are)\b|"
                                r"Turut dalam (?:rombongan|delegasi)\b|Ikut dalam (?:rombongan|delegasi)\b")
+# a delegation, or a trade mission: "the mission included the heads of six local companies"
+_GROUP_RE = re.compile(DELEGATION_RE.pattern + r"|\b(?i:the (?:trade |business )?mission|misi (?:dagang|bisnis))\b")
 _INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|\A" + _AMONG_THEM)
 
 
 def _members_listed(doc, i, sentence):
     """Where the delegation's members begin in sentence ``i`` (a match), if it lists them: the sentence names the
     delegation, or the one before it did ("It includes …"), or it says so itself ("Also in the group are …")."""
-    if DELEGATION_RE.search(sentence.text) or (i and _IT_INCLUDES_RE.match(sentence.text)
-                                               and DELEGATION_RE.search(doc.sentences[i - 1].text)):
+    if _GROUP_RE.search(sentence.text) or (i and _IT_INCLUDES_RE.match(sentence.text)
+                                           and _GROUP_RE.search(doc.sentences[i - 1].text)):
         return _INCLUDED_RE.search(sentence.text) or _ALSO_IN_GROUP_RE.match(sentence.text)
     return _ALSO_IN_GROUP_RE.match(sentence.text)
 _DESCRIBED_NAME_RE = re.compile(r"(?<=[a-z-] )((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)"

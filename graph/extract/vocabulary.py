@@ -220,11 +220,18 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\btiba di\b|\barrived in\b"
+                       # the visitors received, said again of them: "It was received on Thursday by Vice Mayor Name"
+                       r"|\b(?:it|they) (?:was|were) (?:received|welcomed|hosted)\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b"
                        # a group that came from somewhere: "a 16-member group of … from Buleleng", "Sebanyak 11 dokter
                        # dan perawat dari Rumah Sakit …", "tim medis dari …"
                        r"|\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?(?=[A-Z])"
-                       r"|\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,6}?(?:dari|asal)\s+(?=[A-Z])")
+                       r"|\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,6}?(?:dari|asal)\s+(?=[A-Z])"
+                       # a count of people from somewhere opening the sentence: "Twelve ceramic artists and teachers
+                       # from Jingdezhen … spent Thursday showing potters …" (not at a fair: taking part is no visit)
+                       r"|\A(?![^\n]*\b(?:expo|fair|exhibition|pameran|festival)\b)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                       r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d+)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:[a-z]+s|people)\s+from\s+(?=[A-Z])")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b|\btemu (?:bisnis|usaha)\b|\bbusiness matching\b")
 GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?$|"
@@ -259,9 +266,13 @@ DELEGATION_RE = re.compile(r"(?i)\bdelegasi\b|\brombongan\b|\bdelegation\b|\bdel
 VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\bvisit(?:s|ed|ing)?\b")
 # who led a delegation, named after or before the phrase
 LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
-                             r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission)(?: was| is|,)? (?:led|headed) by\s+|"
+                             # ("The mission, organised by the … Office as part of its programme, was led by Name")
+                             r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission)(?:,[^,.;\n]{0,120},)?"
+                             r"(?: was| is|,)? (?:led|headed) by\s+|"
                              r"\bhead of the delegation,?\s+")
-LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+),?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
+# (who the leader is may be said between commas: "Hu Weiping, vice-president of the academy, led the delegation")
+LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,[^,.;\n]{3,80}(?=,))?"
+                              r",?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"(?:led|leads|headed|heads|is leading|was leading) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} "
                               r"(?:delegation|team))")
