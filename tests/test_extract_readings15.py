@@ -137,8 +137,8 @@ def test_a_mission_organised_by_an_office_was_led_by_and_included_people_said_af
             "Thursday and Friday.\n\n"
             "The mission, organised by the Madiun City Trade Office as part of its export programme, was led by "
             "Madiun Deputy Mayor Inda Raya. It was received on Thursday by Guilin Vice Mayor Tan Wen.\n\n"
-            "Besides Head of the Madiun City Trade Office Budi Santoso, the mission included Siti Aminah, director of PT "
-            "Brem Madiun Jaya, a snack maker.\n")
+            "Besides Head of the Madiun City Trade Office Budi Santoso, the mission included Siti Aminah, director "
+            "of PT Brem Madiun Jaya, a snack maker.\n")
     draft = extract(text, "en", "2028-09-18", gazetteer)
     event, = [f for f in facts(draft) if f.get("type") in ("DelegationVisit", "Meeting")]
     assert event["ledBy"] == "inda-raya"

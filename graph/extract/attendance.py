@@ -67,7 +67,8 @@ _IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Merek
                              r"(?:includes|included|include|beranggotakan)\b|" + _AMONG_THEM)
 # "Also in the group are Head of the … Office Name, Chairman of Kadin X Name and …"
 _ALSO_IN_GROUP_RE = re.compile(r"Also in the (?:group|delegation|team|mission) (?:are|were|is|was)\b|"
-                               r"Members of the (?:group|delegation|team|mission) (?:included|include|includes|were|are)\b|"
+                               r"Members of the (?:group|delegation|team|mission) "
+                               r"(?:included|include|includes|were|are)\b|"
                                r"Turut dalam (?:rombongan|delegasi)\b|Ikut dalam (?:rombongan|delegasi)\b")
 # a delegation, or a trade mission: "the mission included the heads of six local companies"
 _GROUP_RE = re.compile(DELEGATION_RE.pattern + r"|\b(?i:the (?:trade |business )?mission|misi (?:dagang|bisnis))\b")

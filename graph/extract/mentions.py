@@ -221,7 +221,8 @@ def find_mentions(doc):
 # a kecamatan by its rank word ("Kecamatan Kumai", "Kec. Arut Selatan", Papua's "Distrik Abepura"), or by its name
 # alone after a word of place ("tiba di Luwuk")
 # (a weekday after it is no part of the name: "di Luwuk Senin (12/5)")
-_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = (r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _TOWN_NAME = rf"([A-Z][\w'’-]*(?:[ \t]+(?!{_WEEKDAY}\b)[A-Z][\w'’-]*){{0,2}})"
 _RANKED_TOWN_RE = re.compile(rf"(?<![\w-])(?:Kecamatan|Kec\.|Distrik)[ \t]+{_TOWN_NAME}")
 _PLACED_TOWN_RE = re.compile(rf"(?<![\w-])(?:di|ke|dari|in|at|to|from|near)[ \t]+{_TOWN_NAME}")

@@ -14,7 +14,8 @@ from graph.extract.people import Held, person_at, person_named
 from graph.extract.doc import slug
 from graph.extract.vocabulary import DEMONYMS, LOCAL_REGIONS, NOT_NAMES, ORG_HEADS_LAST, REGION_TYPES, SIGN_RE, TITLE_WORDS, org_type
 
-ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|dilaksanakan|diinisiasi|digagas|diprakarsai)(?:\s+oleh)?|"
+ORGANISER_RE = re.compile(r"\b(?:(?:diselenggarakan|digelar|diadakan|dihelat|dilaksanakan|diinisiasi|digagas|"
+                          r"diprakarsai)(?:\s+oleh)?|"
                           r"terselenggara (?:berkat|atas) (?:kerja ?sama|fasilitasi|dukungan)"
                           r"(?: (?:\w+ )?pihak,? (?:yakni|yaitu))?|"  # ("atas kerja sama tiga pihak, yakni A, B, dan C")
                           r"(?:organi[sz]ed|co-organi[sz]ed|hosted|convened|initiated)\s+by|"

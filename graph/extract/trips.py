@@ -123,7 +123,8 @@ def first_day_of_stay(doc, visit) -> None:
 # "The mission, led by Regent Name, was in Hengyang from Oct 9 to 13" (who led it said between commas)
 _STAY_RANGE_RE = re.compile(r"(?i)(?:\b(?:delegation|delegates|group|mission|rombongan|delegasi|misi)\b|"
                             r"\A(?:mereka|they)\b)"
-                            r"(?:,[^,.;]{0,80},)?[^.;]{0,40}?\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
+                            r"(?:,[^,.;]{0,80},)?[^.;]{0,40}?"
+                            r"\b(?:is|was|are|were|will be|stays?|stayed|berada|ada|tinggal)\s+(?:in|di)\b")
 
 
 def days_of_stay(doc, visit) -> None:

@@ -229,7 +229,8 @@ VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawat
                        r"|\bsebanyak\s+\d+\s+(?:[\w-]+\s+){1,6}?(?:dari|asal)\s+(?=[A-Z])"
                        # a count of people from somewhere opening the sentence: "Twelve ceramic artists and teachers
                        # from Jingdezhen … spent Thursday showing potters …" (not at a fair: taking part is no visit)
-                       r"|\A(?![^\n]*\b(?:expo|fair|exhibition|pameran|festival)\b)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                       r"|\A(?![^\n]*\b(?:expo|fair|exhibition|pameran|festival)\b)"
+                       r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d+)\s+(?:[\w-]+\s+){0,4}?"
                        r"(?:[a-z]+s|people)\s+from\s+(?=[A-Z])")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
@@ -271,7 +272,8 @@ LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu
                              r"(?: was| is|,)? (?:led|headed) by\s+|"
                              r"\bhead of the delegation,?\s+")
 # (who the leader is may be said between commas: "Hu Weiping, vice-president of the academy, led the delegation")
-LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)(?:,[^,.;\n]{3,80}(?=,))?"
+LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}[A-Z][a-z'’-]+)"
+                              r"(?:,[^,.;\n]{3,80}(?=,))?"
                               r",?\s+(?:yang(?: juga)?\s+|selaku\s+|sebagai\s+|"
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"(?:led|leads|headed|heads|is leading|was leading) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} "
