@@ -1,7 +1,7 @@
 """The extractor on a gold set, as a user meets it: `kg add`, curate, `kg extract`.
 
 The set is the development set (bench/devset/, used while tuning) unless --set names another folder written
-the same way, such as a held-out set (bench/heldout13/, blind until a round of tuning reads it). In a scratch
+the same way, such as a held-out set (bench/heldout14/, blind until a round of tuning reads it). In a scratch
 copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared as publishers
 (the only gazetteer entries written before anything is added), each article is added in order with
 graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options; title
