@@ -61,7 +61,7 @@ SHORT_FORMS = {
     "13.01": ["Pessel"], "13.12": ["Pasbar"],
     "14.02": ["Inhu"], "14.04": ["Inhil"], "14.06": ["Rohul"], "14.07": ["Rohil"], "14.09": ["Kuansing"],
     "14.10": ["Meranti"],
-    "15.06": ["Tanjabbar"], "15.07": ["Tanjabtim"],
+    "15.06": ["Tanjabbar", "Tanjab Barat"], "15.07": ["Tanjabtim", "Tanjab Timur"],
     "16.06": ["Muba"], "16.08": ["OKUT", "OKU Timur"], "16.09": ["OKUS", "OKU Selatan"], "16.13": ["Muratara"],
     "18.01": ["Lamsel"], "18.02": ["Lamteng"], "18.03": ["Lampura"], "18.04": ["Lambar"], "18.07": ["Lamtim"],
     "18.12": ["Tubaba"], "18.13": ["Pesibar"],

@@ -71,6 +71,8 @@ def find_mentions(doc):
             continue  # a mission is named by its country and city ("… (KBRI) di Beijing"): see people.py
         if TITLE_RE.fullmatch(" ".join(words)) or TITLE_RE.fullmatch(acronym) or acronym in TITLE_WORDS:
             continue  # a title and its abbreviation: "Wakil Gubernur (Wagub)", "Konsul Jenderal (Konjen)"
+        if TITLE_RE.fullmatch(words[0]) and acronym.startswith("Ka") and acronym[2:3].upper() == words[1][0]:
+            continue  # a head and the office together: "Kepala Dinas Perikanan (Kadiskan) Bulungan" (people.py)
         expansion = " ".join(words)
         if _GOVERNMENT_WORDS_RE.fullmatch(expansion) and _CAPITAL_NEXT_RE.match(text, match.end()):
             continue  # "Pemerintah Provinsi (Pemprov) Jawa Tengah": the region's government, named after the bracket

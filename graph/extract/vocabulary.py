@@ -268,7 +268,9 @@ VISIT_VERB_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\b
 # who led a delegation, named after or before the phrase
 LEADER_AFTER_RE = re.compile(r"(?i)\bketua rombongan(?:nya)?\s*(?:,|adalah|yaitu|yakni)?\s*|"
                              # ("The mission, organised by the … Office as part of its programme, was led by Name")
-                             r"\bthe (?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|mission)(?:,[^,.;\n]{0,120},)?"
+                             # ("Pohuwato's 13-member group was led by Name")
+                             r"\b(?:the|[A-Z][\w'’-]*['’]s) (?:[A-Z][\w'’-]+\s+|\d+-member\s+)?"
+                             r"(?:delegation|group|team|mission)(?:,[^,.;\n]{0,120},)?"
                              r"(?: was| is|,)? (?:led|headed) by\s+|"
                              r"\bhead of the delegation,?\s+")
 # (who the leader is may be said between commas: "Hu Weiping, vice-president of the academy, led the delegation")
