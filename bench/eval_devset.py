@@ -60,7 +60,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from devset_gold import (DEVSET, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,  # noqa: E402
-                         HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, articles as set_articles,
+                         HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
+                         articles as set_articles,
                          gold_entities)
 from eval_extract import AGREEMENTS, EVENTS, ratio  # noqa: E402
 
@@ -433,7 +434,8 @@ def set_name(folder: Path) -> str:
              HELDOUT5: "Fifth held-out set", HELDOUT6: "Sixth held-out set",
              HELDOUT7: "Seventh held-out set", HELDOUT8: "Eighth held-out set",
              HELDOUT9: "Ninth held-out set", HELDOUT10: "Tenth held-out set",
-             HELDOUT11: "Eleventh held-out set", HELDOUT12: "Twelfth held-out set"}
+             HELDOUT11: "Eleventh held-out set", HELDOUT12: "Twelfth held-out set",
+             HELDOUT13: "Thirteenth held-out set", HELDOUT14: "Fourteenth held-out set"}
     return known.get(folder.resolve(), f"Set {folder}")
 
 
