@@ -63,7 +63,7 @@ def indonesia(wilayah: Path) -> list[dict]:
     rows = []
     provinces = {}
     for code, name in _ROW.findall(_wilayah_sql(wilayah)):
-        name = " ".join(name.replace("''", "'").replace("\\'", "'").split())
+        name = sql_name(name)
         if "." not in code:
             short = _ID_ABBREVIATIONS.get(name, name)
             provinces[code] = slug(short)
@@ -85,14 +85,18 @@ def _wilayah_sql(wilayah: Path) -> str:
     return (wilayah / "db" / "wilayah.sql").read_text(encoding="utf-8")
 
 
-_DISTRICT_ROW = re.compile(r"\('\d{2}\.\d{2}\.\d{2}','((?:[^'\\]|\\.|'')*)'\)")
+_DISTRICT_ROW = re.compile(r"\('(\d{2}\.\d{2}\.\d{2})','((?:[^'\\]|\\.|'')*)'\)")  # a kecamatan: code, name
+
+
+def sql_name(quoted: str) -> str:
+    """A name as the SQL dump writes it, unquoted and with single spaces: "Sogae''adu" -> "Sogae'adu"."""
+    return " ".join(quoted.replace("''", "'").replace("\\'", "'").split())
 
 
 def district_names(wilayah: Path) -> list[str]:
     """The kecamatan (district) names of the official list: they spell some of the towns the kabupaten and kota
     are named after, spaced where the kota is joined or joined where it is spaced."""
-    return [" ".join(name.replace("''", "'").replace("\\'", "'").split())
-            for name in _DISTRICT_ROW.findall(_wilayah_sql(wilayah))]
+    return [sql_name(name) for _, name in _DISTRICT_ROW.findall(_wilayah_sql(wilayah))]
 
 
 def english_id(name: str) -> str:

@@ -15,27 +15,24 @@ code, so the same input gives the same bytes.
 from __future__ import annotations
 
 import argparse
-import csv
-import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_regions import _wilayah_sql  # noqa: E402  (beside this script)
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "scripts"), str(REPO)]
+from make_regions import _DISTRICT_ROW, _wilayah_sql, sql_name  # noqa: E402  (beside this script)
+from graph.regions import read_regions  # noqa: E402
 
-DATA = Path(__file__).resolve().parent.parent / "graph" / "data"
+DATA = REPO / "graph" / "data"
 COLUMNS = ("code", "name", "regency")
-_KECAMATAN_ROW = re.compile(r"\('(\d{2}\.\d{2}\.\d{2})','((?:[^'\\]|\\.|'')*)'\)")
 
 
 def towns(wilayah: Path, regions: Path) -> list[tuple[str, str, str]]:
     """(kecamatan code, name, the id of its kabupaten or kota) for every kecamatan of the official list."""
-    with open(regions, encoding="utf-8", newline="") as handle:
-        ids = {row["code"]: row["id"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-               if row["country"] == "ID"}
+    ids = {region.code: region.id for region in read_regions(regions) if region.country == "ID"}
     rows = []
-    for code, name in _KECAMATAN_ROW.findall(_wilayah_sql(wilayah)):
-        name = " ".join(name.replace("''", "'").replace("\\'", "'").split())
+    for code, quoted in _DISTRICT_ROW.findall(_wilayah_sql(wilayah)):
+        name = sql_name(quoted)
         regency = ids.get(code[:5])
         if regency is None:
             sys.exit(f"kecamatan {code} {name}: its kabupaten/kota {code[:5]} is not in {regions}")

@@ -59,6 +59,12 @@ def draft_posts(draft):
     return {(f["heldBy"], f["role"], f["postIn"]) for f in draft_facts(draft, "Post")}
 
 
+def draft_posts_by_label(draft):
+    """(holder, role, post in) of every drafted Post, a body the draft proposes by its label."""
+    label = {e["id"]: e["label"] for e in draft.proposed}
+    return {(holder, role, label.get(body, body)) for holder, role, body in draft_posts(draft)}
+
+
 def draft_people(draft):
     """The people the draft proposes, by label."""
     return {p["label"]: p for p in draft.proposed if p["type"] == "Person"}

@@ -9,7 +9,7 @@ from graph.extract import extract
 from graph.ontology import load_vocabulary
 from graph.regions import load_gazetteer
 from graph.towns import towns_by_name
-from tests.helpers import draft_facts as facts, draft_posts as posts
+from tests.helpers import draft_facts as facts, draft_posts as posts, draft_posts_by_label as posts_by_label
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,8 +55,7 @@ def test_an_office_of_the_city_said_by_its_kind_is_the_chinese_citys_when_the_in
     text = ("MADIUN - A delegation from Guilin visited Madiun Regency on Thursday. Among its members were Tan Wen, "
             "Guilin's vice mayor, and Zhou Li, director of the city's Bureau of Commerce and Trade.\n")
     draft = extract(text, "en", "2028-09-15", gazetteer)
-    label = {e["id"]: e["label"] for e in draft.proposed}
-    held = {(holder, role, label.get(body, body)) for holder, role, body in posts(draft)}
+    held = posts_by_label(draft)
     assert ("zhou-li", "director", "Guilin Bureau of Commerce and Trade") in held
 
 
@@ -65,8 +64,7 @@ def test_its_office_after_the_regencys_is_the_same_regencys(gazetteer):
             "to Thursday. Also in the delegation were the head of the regency's Agriculture Office, Budi Santoso, "
             "and the head of its Tourism Office, Siti Aminah.\n")
     draft = extract(text, "en", "2028-09-15", gazetteer)
-    label = {e["id"]: e["label"] for e in draft.proposed}
-    held = {(holder, label.get(body, body)) for holder, role, body in posts(draft) if role == "head"}
+    held = {(holder, body) for holder, role, body in posts_by_label(draft) if role == "head"}
     assert held == {("budi-santoso", "Madiun Agriculture Office"), ("siti-aminah", "Madiun Tourism Office")}
 
 

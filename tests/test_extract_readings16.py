@@ -5,15 +5,14 @@ news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
-from tests.helpers import draft_facts as facts, draft_posts as posts
+from tests.helpers import draft_facts as facts, draft_posts as posts, draft_posts_by_label as posts_by_label
 
 
 def test_a_head_and_the_office_abbreviated_together_is_the_head_of_the_office_of_the_town_after(gazetteer):
     text = ("NGAWI - Forum bisnis Ngawi-Guilin dihadiri Kepala Dinas Perikanan (Kadiskan) Ngawi, Ir. Budi Santoso, "
             "dan Plt Kepala Dinas Perkebunan dan Peternakan (Kadisbunnak) Ngawi, Siti Aminah, Selasa (10/7/2029).\n")
     draft = extract(text, "id", "2029-07-11", gazetteer)
-    label = {e["id"]: e["label"] for e in draft.proposed}
-    held = {(holder, role, label.get(body, body)) for holder, role, body in posts(draft)}
+    held = posts_by_label(draft)
     assert held >= {("budi-santoso", "head", "Dinas Perikanan Kabupaten Ngawi"),
                     ("siti-aminah", "acting-head", "Dinas Perkebunan dan Peternakan Kabupaten Ngawi")}
     assert not [e for e in draft.proposed if e["id"].startswith("kepala-")]

@@ -57,9 +57,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             kind = doc.entity_type(m.entity)
             before = doc.text[max(sentence.start, m.start - 90):m.start]  # ("a 16-member group of … from")
             after = doc.text[m.end:m.end + 40]
-            if planned:
-                pass
-            elif kind in REGION_TYPES - {"Country", "Island"} or kind not in REGION_TYPES | {"Person", "Company"}:
+            if not planned and (kind in REGION_TYPES - {"Country", "Island"}
+                                or kind not in REGION_TYPES | {"Person", "Company"}):
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
                                                            GUEST_AFTER_RE.match(after)) \
                         and not (kind == "Province" and _TOWN_IN_RE.match(after)):

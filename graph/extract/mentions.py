@@ -228,6 +228,7 @@ _WEEKDAY = (r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|"
 _TOWN_NAME = rf"([A-Z][\w'’-]*(?:[ \t]+(?!{_WEEKDAY}\b)[A-Z][\w'’-]*){{0,2}})"
 _RANKED_TOWN_RE = re.compile(rf"(?<![\w-])(?:Kecamatan|Kec\.|Distrik)[ \t]+{_TOWN_NAME}")
 _PLACED_TOWN_RE = re.compile(rf"(?<![\w-])(?:di|ke|dari|in|at|to|from|near)[ \t]+{_TOWN_NAME}")
+_WORD_RE = re.compile(r"\S+")
 
 
 def towns(doc, add, known):
@@ -241,24 +242,29 @@ def towns(doc, add, known):
     text = doc.text
     for pattern, ranked in ((_RANKED_TOWN_RE, True), (_PLACED_TOWN_RE, False)):
         for match in pattern.finditer(text):
-            words = match.group(1).split()
+            words = list(_WORD_RE.finditer(match.group(1)))
             for size in range(len(words), 0, -1):
-                name = " ".join(words[:size])
+                name = " ".join(w.group() for w in words[:size])
                 places = by_name.get(name, frozenset())
-                here = places & named
                 if ranked:
-                    region = next(iter(here if len(here) == 1 else places if len(places) == 1 else ()), None)
+                    region = _one(places & named) or _one(places)
                 else:
-                    region = next(iter(here), None) if len(here) == 1 and size == len(words) \
-                        and not doc.names.resolve(name) and len(name) > 3 \
-                        and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) else None
+                    region = _one(places & named)
+                    if region is not None and (size < len(words) or len(name) <= 3 or doc.names.resolve(name) or
+                                               re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)):
+                        region = None
                 if region is not None and region in doc.names.types:
-                    end = re.compile(r"\S+(?:[ \t]+\S+){%d}" % (size - 1)).match(text, match.start(1)).end()
+                    # (to the end of the last word as written, its punctuation too: "Luwuk,")
                     start = match.start() if ranked else match.start(1)
+                    end = _WORD_RE.match(text, match.start(1) + words[size - 1].start()).end()
                     add(Mention(start, end, region, doc.names.types[region], text[start:end]))
                     break
                 if places:
                     break
+
+
+def _one(ids):
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _after_surname(text, start) -> bool:

@@ -122,19 +122,27 @@ def signing_of(doc, fact, sentence, signing, person_of_post):
         town = region_of_country(doc, "indonesia", {its.group(1).capitalize()})
         if town is not None:
             fact["signedAt"] = town
-    # a town first; else a province ("di Hotel Graha Samudra, Jakarta": Jakarta is a province-level region), not
-    # one the sentence names as where a town lies ("with Tarakan, an island city in Indonesia's North Kalimantan
-    # province")
-    towns = {doc.names.located.get(m.entity) for m in doc.in_span(sentence.start, sentence.end, LOCAL_REGIONS)}
-    for types in (LOCAL_REGIONS, {"Province"}):
-        for m in doc.in_span(after, sentence.end, types) if not fact.get("_remote") else []:
-            # "di Haikou", "in Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office" (a town: "with
-            # Sorong in Indonesia's Southwest Papua province" says where Sorong is, not where it was signed)
-            if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start) or \
-                    FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start) or \
-                    (types != LOCAL_REGIONS and m.entity in towns):
-                continue  # (nor is the town its distance is measured from: "… 55 km from Chengdu")
-            if (IN_RE.search(doc.text[max(0, m.start - 4):m.start])
-                    or AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start)) and "signedAt" not in fact:
-                fact["signedAt"] = m.entity
-                break
+    if "signedAt" not in fact and not fact.get("_remote"):
+        # a town first; else a province ("di Hotel Graha Samudra, Jakarta": Jakarta is a province-level region), not
+        # one the sentence names as where one of its towns lies ("with Tarakan, an island city in Indonesia's North
+        # Kalimantan province")
+        towns_in = {doc.names.located.get(m.entity) for m in doc.in_span(sentence.start, sentence.end, LOCAL_REGIONS)}
+        place = _place_said(doc, sentence, after, LOCAL_REGIONS, set()) or \
+            _place_said(doc, sentence, after, {"Province"}, towns_in)
+        if place is not None:
+            fact["signedAt"] = place
+
+
+def _place_said(doc, sentence, after, types, lying_in):
+    """The first region of ``types`` after the signing verb that the sentence says it happened in: "di Haikou", "in
+    Sorong", "di Kantor Wali Kota Sorong", "at the Batam Mayor's Office". Not a consulate's or embassy's town, the
+    town a distance is measured from ("… 55 km from Chengdu"), or one of ``lying_in`` (the provinces the sentence
+    says its towns lie in: "with Sorong in Indonesia's Southwest Papua province")."""
+    for m in doc.in_span(after, sentence.end, types):
+        if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start) or \
+                FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start) or m.entity in lying_in:
+            continue
+        if IN_RE.search(doc.text[max(0, m.start - 4):m.start]) or \
+                AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start):
+            return m.entity
+    return None
