@@ -1,7 +1,8 @@
 """The sixteenth round of readings, tuned on bench/heldout14 once it had been measured blind: a head and the office
 abbreviated together ("Kepala Dinas Perikanan (Kadiskan) Ngawi"), "Tanjab Barat", the province a regency lies in
-is no event's place, and a group led by someone said with its size. Test texts of our own, in the shapes regional
-news uses."""
+is no event's place, a group led by someone said with its size, and two bodies that signed (a cooperative and a
+company, an office and a college) as the agreement's parties, with the office's head. Test texts of our own, in the
+shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -33,3 +34,35 @@ def test_the_province_a_regency_lies_in_is_not_where_its_people_went_and_their_l
             "Ngawi's 13-member group was led by Budi Santoso, head of the Ngawi Trade Office.\n")
     expo, = facts(extract(text, "en", "2029-08-28", gazetteer), "Expo")
     assert (expo["location"], expo["ledBy"]) == ("guilin", "budi-santoso")
+
+
+def test_two_bodies_that_signed_are_the_parties_not_the_towns_they_are_in(gazetteer):
+    text = ("NGAWI - Koperasi Tani Makmur Kabupaten Ngawi (Ngawi) dan Guilin Sanhua Rice Co., Ltd. dari Kota Guilin, "
+            "Provinsi Guangxi, Tiongkok, menandatangani perjanjian kerja sama (PKS) pasokan beras di Pendopo "
+            "Kabupaten Ngawi, Senin (12/11/2029).\n\n"
+            "PKS diteken Ketua Koperasi Tani Makmur, H. Budi Santoso, dan Direktur Utama Guilin Sanhua Rice, Li Wei.\n")
+    draft = extract(text, "id", "2029-11-13", gazetteer)
+    agreement, = facts(draft, "CooperationAgreement")
+    labels = {e["id"]: e["label"] for e in draft.proposed}
+    assert sorted(str(labels.get(p, p)) for p in agreement["party"]) == [
+        "Guilin Sanhua Rice Co., Ltd.", "Koperasi Tani Makmur"]
+    assert agreement["signatory"] == ["budi-santoso", "li-wei"]
+
+
+def test_an_office_and_a_college_that_signed_are_the_parties_and_the_offices_head_signed_for_it(gazetteer):
+    text = ("GUILIN — A delegation from Ngawi regency visited Guilin on Tuesday, Sept 25, 2029.\n\n"
+            "At the same reception, the Ngawi Manpower Office and the Guilin Lijiang Technical College signed a "
+            "cooperation agreement on training machine operators. The agreement was signed by the office's head, "
+            "Budi Santoso, and the college's president, Li Wei.\n")
+    draft = extract(text, "en", "2029-09-26", gazetteer)
+    agreement, = facts(draft, "CooperationAgreement")
+    assert agreement["party"] == ["ngawi-manpower-office", "guilin-lijiang-technical-college"]
+    assert agreement["signatory"] == ["budi-santoso", "li-wei"]
+    assert ("budi-santoso", "head", "ngawi-manpower-office") in posts(draft)
+
+
+def test_a_regent_and_a_mayor_who_signed_leave_their_towns_the_parties(gazetteer):
+    text = ("NGAWI - Bupati Ngawi Budi Santoso dan Wali Kota Guilin Li Wei menandatangani MoU kerja sama pertanian di "
+            "Pendopo Kabupaten Ngawi, Senin (12/11/2029).\n")
+    mou, = facts(extract(text, "id", "2029-11-13", gazetteer), "MemorandumOfUnderstanding")
+    assert sorted(mou["party"]) == ["guilin", "kabupaten-ngawi"]

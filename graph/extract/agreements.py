@@ -7,7 +7,7 @@ import re
 
 from graph.extract.dates import dates
 from graph.extract.doc import Mention
-from graph.extract.organisations import GOVERNMENT_AFTER_RE
+from graph.extract.organisations import GOVERNMENT_AFTER_RE, office_span_before
 from graph.extract.people import institution_heads
 from graph.extract.segments import parts
 from graph.extract.signings import AT_VENUE_RE, BOTH_SIDES_RE, more_precise, signed_in, signing_of
@@ -356,7 +356,59 @@ _BETWEEN_BODIES_RE = re.compile(r"\b(?:antara|between)\s+(?:the\s+)?")
 _AND_BETWEEN_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z0-9]{1,14}\))?\s+(?:dan|and)\s+(?:the\s+)?")
 
 
+# two bodies named as the ones that signed, each with where it is: "Koperasi … Kabupaten X (X) dan Y Co., Ltd. dari
+# Kota Z, Provinsi W, Tiongkok, menandatangani PKS …", "the X Manpower Office and the Y Technical College signed …":
+# they are the parties, not their towns. (In the sentence masked: B a body, R a region.)
+_ACTIVE_SIGN_RE = re.compile(r"(?i)\b(?:menandatangani|meneken|teken|sign(?:ed|s)?)\b")
+_WHERE_IT_IS = (r"(?:\s*\([^()\n]{1,30}\)|\s*,?\s*(?:(?:dari|asal|di|from|in|of|based in)\s+)?"
+                r"(?:(?:Kota|Kabupaten|Provinsi|Kab\.)\s+)?R)*")
+_TWO_BODIES_RE = re.compile(r"(?:\A|[,:;–—-]\s*)(?:the\s+)?B" + _WHERE_IT_IS + r"\s*,?\s+(?:dan|and)\s+(?:the\s+)?B"
+                            + _WHERE_IT_IS + r"\s*,?\s*(?:(?:telah|resmi|secara resmi|have|has|formally|officially|"
+                            r"jointly)\s+)*\Z")
+
+# a body that opens the clause, the town it is in after its name: "Koperasi Produsen Pinang Betara Jaya Kabupaten X
+# dan …" (the cooperative "Koperasi Produsen Pinang Betara Jaya", in X)
+_BODY_FIRST_RE = re.compile(r"(?:\A|[,:;–—-]\s*)((?:Koperasi|PT|CV|Yayasan|Perusahaan|Asosiasi|Himpunan|Perkumpulan|"
+                            r"Paguyuban|Gabungan|Ikatan|Persatuan)(?:[ \t]+[A-Z][\w'’.-]*){1,6}?)[ \t]+"
+                            r"(?=(?:Kota|Kabupaten|Kab\.|Provinsi)[ \t])")
+
+
+def _bodies_that_signed(doc, sentence) -> list[str]:
+    """The two bodies a sentence names as the ones that signed (see _TWO_BODIES_RE); [] if it does not."""
+    verb = _ACTIVE_SIGN_RE.search(doc.text, sentence.start, sentence.end)
+    if verb is None:
+        return []
+    for conjunction in re.finditer(r"\s(?:and|dan)\s", doc.text[sentence.start:verb.start()]):
+        for at in (sentence.start + conjunction.start() + 1, verb.start()):
+            office = office_span_before(doc, sentence.start, at)  # "the Batang Manpower Office and …"
+            if office and not doc.mentions.overlapping(office[1], office[2]) or office and office[0] in doc.proposed:
+                doc.mentions.replace(Mention(office[1], office[2], office[0], doc.entity_type(office[0]),
+                                             doc.text[office[1]:office[2]]))
+    for first in _BODY_FIRST_RE.finditer(doc.text[sentence.start:verb.start()]):
+        start, end = sentence.start + first.start(1), sentence.start + first.end(1)
+        if not doc.mentions.overlapping(start, end):
+            name = " ".join(first.group(1).split())
+            known = doc.names.resolve(name)
+            entity = next(iter(known)) if len(known) == 1 else doc.propose(slug(name), org_type(name), name, [], name)
+            doc.mentions.add(Mention(start, end, entity, doc.entity_type(entity), doc.text[start:end]))
+    masked, sides, pos = [], [], sentence.start
+    for m in doc.in_span(sentence.start, verb.start()):
+        kind = doc.entity_type(m.entity)
+        mark = "B" if m.entity in doc.institutions or kind in _SIGNING_BODIES else "R" if kind in REGION_TYPES else ""
+        if mark and m.start >= pos:
+            masked += [doc.text[pos:m.start], mark]
+            sides += [m.entity] if mark == "B" else []
+            pos = m.end
+    masked.append(doc.text[pos:verb.start()])
+    if not _TWO_BODIES_RE.search("".join(masked)) or len(set(sides[-2:])) < 2:
+        return []
+    return sides[-2:]
+
+
 def parties(doc, sentence, type_name):
+    signed = _bodies_that_signed(doc, sentence)
+    if signed:
+        return [signed]
     mentions = doc.in_span(sentence.start, sentence.end, REGION_TYPES - {"Country", "Island"})
     for m in doc.in_span(sentence.start, sentence.end, {"LocalGovernment"}):
         if m.entity in doc.names.jurisdiction:  # "Pemerintah Kabupaten Tangerang" stands for the regency

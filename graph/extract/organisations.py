@@ -197,22 +197,28 @@ _OFFICE_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+){1,5}(?:" + "|".join(
 def office_before(doc, begin, at):
     """The office whose name, opened by its region, ends just before the title at ``at``: "Kendari Tourism Office
     Head Name" (not a name before the region: "… Name Kendari Tourism Office Head"); None if there is none."""
+    found = office_span_before(doc, begin, at)
+    return found[0] if found else None
+
+
+def office_span_before(doc, begin, at):
+    """(office, where its name begins, where it ends) for office_before; None if there is none."""
     found = _OFFICE_BEFORE_RE.search(doc.text, max(begin, at - 80), at)
     if found is None:
         return None
     known = [m for m in doc.mentions.overlapping(found.start(1), found.end(1)) if "|" not in m.entity]
     if known and known[-1].end == found.end(1) and doc.entity_type(known[-1].entity) not in REGION_TYPES | {"Person"}:
-        return known[-1].entity  # "Kendari City Council", read as the city's legislature
+        return known[-1].entity, known[-1].start, known[-1].end  # "Kendari City Council", the city's legislature
     regions = [m for m in known if doc.entity_type(m.entity) in REGION_TYPES - {"Country"}]
     if not regions or regions[-1].end >= found.end(1):
         return None
-    start = regions[-1].start
-    name = " ".join(doc.text[start:found.end(1)].split())
+    start, end = regions[-1].start, found.end(1)
+    name = " ".join(doc.text[start:end].split())
     found_known = doc.names.resolve(name)
     if len(found_known) == 1:
-        return next(iter(found_known))
+        return next(iter(found_known)), start, end
     kind = "Legislature" if _LEGISLATURE_RE.fullmatch(name) else org_type(name)  # "Kendari City Council"
-    return doc.propose(slug(name), kind, name, [], doc.text[start:found.end(1)])
+    return doc.propose(slug(name), kind, name, [], doc.text[start:end]), start, end
 
 
 # a college named after a place, then a comma and its head: "Direktur Politeknik Kapuas Raya, Dr. Name" (Kapuas

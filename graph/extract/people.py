@@ -518,7 +518,8 @@ def post_facts(doc, held: list[Held]):
 # the head of an institution the sentence has named, said by its kind: "the college's president, Yang Jinsong",
 # "its principal, Name", "rektor universitas itu, Name"
 _INSTITUTION_HEAD_RE = re.compile(
-    r"\b(?:(?:the\s+(?P<kind>school|college|university|hospital|institute|academy|polytechnic)['’]s)|its)\s+"
+    r"\b(?:(?:the\s+(?P<kind>school|college|university|hospital|institute|academy|polytechnic|office|agency|"
+    r"bureau)['’]s)|its)\s+"
     r"(?P<role>principal|president|rector|director|head|dean)\s*,\s+(?P<name>(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)")
 _HEAD_ROLE = {"principal": "head", "president": "head", "rector": "head", "head": "head", "dean": "head",
               "director": "director"}
@@ -528,6 +529,7 @@ _KIND_WORDS = {"school": r"\b(?:School|SMKN?|SMAN?|SMPN?|Sekolah Menengah|Madras
                "hospital": r"\b(?:Hospital|Rumah Sakit)\b", "institute": r"\b(?:Institute|Institut)\b",
                "academy": r"\bAcadem(?:y|i)\b", "polytechnic": r"\b(?:Polytechnic|Politeknik)\b"}
 _ROLE_KIND = {"principal": "school", "rector": "university"}
+_OFFICE_KINDS = {"office", "agency", "bureau"}
 
 
 def institution_heads(doc, sentence) -> list[Held]:
@@ -537,7 +539,13 @@ def institution_heads(doc, sentence) -> list[Held]:
         kind = match.group("kind") or _ROLE_KIND.get(match.group("role"))
         if kind is None:
             continue
-        bodies = {e for e in doc.institutions if re.search(_KIND_WORDS[kind], doc.label(e, "en") or "")}
+        if kind in _OFFICE_KINDS:  # "the office's head, Name": the last office named, here or in the sentence before
+            index = doc.sentences.index(sentence)
+            begin = doc.sentences[index - 1].start if index else sentence.start
+            offices = doc.in_span(begin, match.start(), {"GovernmentAgency"})
+            bodies = {offices[-1].entity} if offices else set()
+        else:
+            bodies = {e for e in doc.institutions if re.search(_KIND_WORDS[kind], doc.label(e, "en") or "")}
         holder = person_named(doc, match.group("name"), match.start("name")) if len(bodies) == 1 else None
         if holder is not None and doc.entity_type(holder) == "Person":
             found.append(Held(holder, _HEAD_ROLE[match.group("role")], bodies.pop(),

@@ -342,7 +342,9 @@ THE_SIGNING_RE = re.compile(r"(?i)\bpenandatanganan (?:dilakukan|tersebut|itu|in
 SIGNED_IT_RE = re.compile(r"(?i)\b(?:the|this) (?:document|agreement|deal|memorandum|letter)\b|"
                           r"\b(?:dokumen|naskah|kesepakatan|perjanjian) (?:tersebut|itu|ini)\b|"
                           + THE_SIGNING_RE.pattern[4:] + r"|"
-                          r"\bditandatangani oleh\b|\bsigned by\b|\bsigned (?:it )?(?:for|on behalf of)\b")
+                          r"\b(?:ditandatangani|diteken) oleh\b|\bsigned by\b|\bsigned (?:it )?(?:for|on behalf of)\b|"
+                          # the agreement by its short name ("PKS diteken Ketua …"; not the party PKS: it signs nothing)
+                          r"\bPKS\s+(?:(?:itu|tersebut|ini)\s+)?(?:ditandatangani|diteken)\b")
 SIMILAR_RE = re.compile(r"(?i)\bkerja ?sama (?:yang )?serupa\b|\bsimilar (?:cooperation|ties|partnerships?|"
                          r"arrangements?|agreements?)\b")
 UNNAMED_RE = re.compile(r"(?i)\b(?:dengan|with)\s+(?:sejumlah|beberapa|several|some|a number of|various)\s+"
