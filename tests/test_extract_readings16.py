@@ -66,3 +66,23 @@ def test_a_regent_and_a_mayor_who_signed_leave_their_towns_the_parties(gazetteer
             "Pendopo Kabupaten Ngawi, Senin (12/11/2029).\n")
     mou, = facts(extract(text, "id", "2029-11-13", gazetteer), "MemorandumOfUnderstanding")
     assert sorted(mou["party"]) == ["guilin", "kabupaten-ngawi"]
+
+
+
+def test_a_meeting_whose_host_is_not_named_is_hosted_by_the_town_whose_office_organised_it(gazetteer):
+    text = ("Forum Bisnis Ngawi-Guilin Digelar, Investor Guangxi Lirik Padi Organik\n\n"
+            "NGAWI - Sebanyak 15 anggota delegasi Pemerintah Kota Guilin, Tiongkok, mengikuti Forum Bisnis dan "
+            "Investasi Ngawi-Guilin 2029 di Ballroom Hotel Sentosa, Kamis (12/7/2029).\n\n"
+            "Forum dibuka Wakil Gubernur Jawa Timur, Budi Santoso, didampingi Plt Bupati Ngawi, Sri Wahyuni.\n\n"
+            "Kegiatan diselenggarakan Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) Ngawi.\n")
+    meeting, = facts(extract(text, "id", "2029-07-13", gazetteer), "Meeting")
+    assert (meeting["host"], meeting["guest"], meeting["location"]) == ("kabupaten-ngawi", "guilin", "kabupaten-ngawi")
+
+
+def test_an_office_of_the_regency_of_a_name_a_city_shares_serves_the_regency(gazetteer):
+    text = ("MADIUN - Sebanyak 15 anggota delegasi Pemerintah Kota Guilin, Tiongkok, mengikuti Forum Bisnis "
+            "Madiun-Guilin 2029 di Ballroom Hotel Sentosa, Kamis (12/7/2029).\n\n"
+            "Kegiatan diselenggarakan Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) Kabupaten "
+            "Madiun.\n")
+    visit, = facts(extract(text, "id", "2029-07-13", gazetteer), "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("kabupaten-madiun", "guilin")

@@ -326,7 +326,7 @@ def name_visit(doc, fact):
 def host_by_organiser(doc, visit) -> None:
     """A visit whose host the article never names, organised by one town's own office or chamber ("organized by
     the Belitung Tourism and Culture Office"): that town received the visitors, and it took place there."""
-    if visit is None or visit["type"] != "DelegationVisit" or visit.get("host"):
+    if visit is None or visit["type"] not in ("DelegationVisit", "Meeting") or visit.get("host"):
         return
     towns = {doc.body_town(body) for body in visit.get("organiser", [])} - {None, visit.get("guest")}
     if len(towns) == 1:

@@ -17,6 +17,8 @@ from graph.sources import Source
 BODIES = ("BusinessAssociation", "GovernmentAgency")
 _RANK_WORDS = {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov."}
 _TOWNS = {"Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity", "Province"}
+_RANKED = {"Kota": {"City", "PrefectureLevelCity", "CountyLevelCity"}, "Kabupaten": {"Regency"}, "Kab.": {"Regency"},
+           "Provinsi": {"Province"}, "Prov.": {"Province"}}
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _END = ""  # the trie key under which a node keeps the name that ends there
 
@@ -205,6 +207,9 @@ class Names:
         after_rank = [i + 1 for i, w in enumerate(words) if w in _RANK_WORDS]
         for tail in ([words[after_rank[-1]:]] if after_rank else []) + [words[-1:], words[:2], words[:1]]:
             regions = self.resolve(" ".join(tail), _TOWNS) if tail else set()
+            if len(regions) > 1 and after_rank and tail == words[after_rank[-1]:]:
+                # "… Kabupaten Madiun", not the city of that name
+                regions = {r for r in regions if self.types[r] in _RANKED[words[after_rank[-1] - 1]]}
             if len(regions) == 1:
                 return next(iter(regions))
         return None
