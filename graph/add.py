@@ -261,7 +261,8 @@ def add_article(sources: Path, ontology: Path, file: Path, *, title=None, url=No
     draft = Draft(reason="not asked to draft facts (--no-extract)")
     if draft_facts:
         progress.stage("Drafting facts")
-        draft = extract(article.body, language, record_meta["published"], gazetteer, _classes(declared))
+        draft = extract(article.body, language, record_meta["published"], gazetteer, _classes(declared),
+                        sides_named(sources))
         match_declared(draft, sources, gazetteer, record_meta["published"])
     entities, facts = _drafted(draft, [new_outlet] if new_outlet else [], declared, {})
     if new_outlet:
@@ -354,6 +355,21 @@ def next_source_id(sources: Path, text: str) -> str:
     numbers = [int(m.group(1)) for p in sources.iterdir() if (m := re.match(r"(\d{3})_", p.name))]
     number = max(numbers, default=-1) + 1
     return f"{number:03d}_{fingerprint(text)[:16]}"
+
+
+def sides_named(sources: Path, leave_out: Path | None = None) -> frozenset[str]:
+    """The entities the records' facts (but ``leave_out``'s) name as a party, host or guest."""
+    leave_out = Path(leave_out).resolve() if leave_out else None
+    found = set()
+    for path, doc in _records(sources):
+        if leave_out and path.resolve() == leave_out:
+            continue
+        for fact in doc.get("facts") or []:
+            if isinstance(fact, dict):
+                for key in ("party", "host", "guest"):
+                    values = fact.get(key)
+                    found.update(v for v in (values if isinstance(values, list) else [values]) if isinstance(v, str))
+    return frozenset(found)
 
 
 def declarations(sources: Path, gazetteer: Source | None, leave_out: Path | None = None) -> dict:
@@ -512,7 +528,7 @@ def extract_source(sources: Path, ontology: Path, ref: str, progress: Progress =
     declared = declarations(sources, gazetteer, leave_out=record_path)
     progress.stage("Drafting facts")
     draft = extract(_body(text, edit.source.get("title")), record.language, str(record.meta["published"]), names,
-                    _classes(declared))
+                    _classes(declared), sides_named(sources, leave_out=record_path))
     match_declared(draft, sources, gazetteer, str(record.meta["published"]), own=record.id)
     entities, facts = _drafted(draft, [], declared, own)
     kept = [f for f in edit.doc.get("facts") or [] if isinstance(f, dict) and not any(f is x for x in old["facts"])]

@@ -287,3 +287,22 @@ def test_indonesian_dense_with_names_and_titles_is_still_indonesian():
 
     assert detect_language(NAME_DENSE_ID) == "id"
     assert detect_language((FIXTURES / "foreign.fr.txt").read_text(encoding="utf-8")) == "other"
+
+
+def test_a_name_two_cities_share_is_read_as_the_one_the_projects_records_deal_with(newsroom, tmp_path):
+    from graph.add import add_article
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Forum Bisnis Ngawi-Yulin\n\nNGAWI - Delegasi Pemerintah Kota Yulin, Daerah Otonom Guangxi "
+                     "Zhuang, Tiongkok, mengikuti Forum Bisnis Ngawi-Yulin di Kabupaten Ngawi, Kamis (12/7/2029). "
+                     "Rombongan diterima Bupati Ngawi, Budi Santoso.\n", encoding="utf-8")
+    second.write_text("Delegasi Yulin Tinjau Kawasan Industri Ngawi\n\nNGAWI - Rombongan Pemerintah Kota Yulin, "
+                      "Tiongkok, meninjau kawasan industri Kabupaten Ngawi, Jumat (13/7/2029). Rombongan dipimpin "
+                      "Wakil Wali Kota Yulin Chen Hao.\n", encoding="utf-8")
+    guests = []
+    for number, path in enumerate((first, second)):
+        added = add_article(newsroom / "sources", newsroom / "ontology.ttl", path, language="id",
+                            url=f"https://contoh.example/{number}", publisher="contoh-berita",
+                            published=f"2029-07-1{3 + number}")
+        guests.append({f["guest"] for f in added.facts if f.get("guest")})
+    assert guests == [{"yulin-guangxi"}, {"yulin-guangxi"}]

@@ -86,3 +86,19 @@ def test_an_office_of_the_regency_of_a_name_a_city_shares_serves_the_regency(gaz
             "Madiun.\n")
     visit, = facts(extract(text, "id", "2029-07-13", gazetteer), "DelegationVisit")
     assert (visit["host"], visit["guest"]) == ("kabupaten-madiun", "guilin")
+
+
+YULIN_AGAIN = ("NGAWI - Rombongan Pemerintah Kota Yulin, Tiongkok, yang berjumlah 20 orang meninjau kawasan industri "
+               "Kabupaten Ngawi, Jumat (13/7/2029). Rombongan dipimpin Wakil Wali Kota Yulin Chen Hao.\n\n"
+               "Dalam peninjauan itu, delegasi didampingi Bupati Ngawi, Budi Santoso.\n")
+
+
+def test_a_name_two_cities_share_is_the_one_other_records_name_as_a_side(gazetteer):
+    def guests(sides):
+        draft = extract(YULIN_AGAIN, "id", "2029-07-14", gazetteer, {}, frozenset(sides))
+        return {f["guest"] for f in facts(draft, "DelegationVisit")}, posts(draft)
+
+    assert guests({"yulin-shaanxi", "kabupaten-ngawi"}) == ({"yulin-shaanxi"}, {
+        ("chen-hao", "deputy-mayor", "yulin-shaanxi"), ("budi-santoso", "regent", "kabupaten-ngawi")})
+    found, held = guests({"yulin-shaanxi", "yulin-guangxi"})  # both dealt with: the article does not say which
+    assert not found and not {p for p in held if p[2].startswith("yulin")}

@@ -1,6 +1,6 @@
 """Draft the facts of an article by rule, for a curator to review.
 
-``extract(text, language, published, gazetteer, taken)`` is pure: it reads an
+``extract(text, language, published, gazetteer, taken, sides)`` is pure: it reads an
 article's text and returns a ``Draft`` — facts in the record format curators
 write (each with verbatim quotes, ``reviewed: false`` and the extractor's
 name), plus entities the gazetteer does not know, *proposed* for the curator
@@ -56,12 +56,14 @@ from graph.sources import Source
 __all__ = ["EXTRACTOR", "VERSION", "Draft", "Names", "extract", "sectors", "slug"]
 
 
-def extract(text: str, language: str, published, gazetteer: Source, taken: dict[str, str] | None = None) -> Draft:
+def extract(text: str, language: str, published, gazetteer: Source, taken: dict[str, str] | None = None,
+            sides: frozenset[str] = frozenset()) -> Draft:
     """Draft the facts ``text`` states. ``published`` is a date, 'YYYY-MM' or None;
-    ``taken`` maps ids already declared elsewhere to their class."""
+    ``taken`` maps ids already declared elsewhere to their class; ``sides``: the entities other records name
+    as a party, host or guest (an ambiguous name is the one of them the project already deals with)."""
     if language not in ("id", "en"):
         return Draft(reason=f"the article is in {language!r}: the rules read only Indonesian (id) and English (en)")
-    return run(Doc(text, published, Names(gazetteer), taken or {}))
+    return run(Doc(text, published, Names(gazetteer), taken or {}, sides))
 
 
 def signed_where_received(visit, agreements, signings) -> None:

@@ -81,10 +81,11 @@ class Mentions:
 
 
 class Doc:
-    def __init__(self, text: str, published, names: Names, taken: dict[str, str]):
+    def __init__(self, text: str, published, names: Names, taken: dict[str, str], sides=frozenset()):
         self.text = text
         self.names = names
         self.taken = taken
+        self.sides = sides  # entities other records name as a side (extract())
         self.published = as_date(published)
         self.published_month = as_month(published)
         self.segments: list[Sentence] = []  # every sentence, furniture included

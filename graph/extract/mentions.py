@@ -413,11 +413,12 @@ def settle(doc, options, named):
     """The one entity an ambiguous name stands for, if the article says which; else None.
 
     In order: the one the article also names unambiguously ("Kota Tangerang" settles a bare
-    "Tangerang"); the one whose province or parent it names ("Binzhou … Shandong"); the one
-    of the highest level ("Binzhou" the prefecture-level city, not the county-level city in
-    Shaanxi: the convention of the region ids too). Two of one level stay ambiguous.
+    "Tangerang"); the one whose province or parent it names ("Binzhou … Shandong"); the one other
+    records name as a side (a second story of Bulungan's guests from "Kota Yulin, Tiongkok", after one
+    that said Guangxi); the one of the highest level ("Binzhou" the prefecture-level city, not the
+    county-level city in Shaanxi: the convention of the region ids too). Two of one level stay ambiguous.
     """
-    for rule in (lambda e: e in named, lambda e: doc.names.located.get(e) in named):
+    for rule in (lambda e: e in named, lambda e: doc.names.located.get(e) in named, lambda e: e in doc.sides):
         chosen = [e for e in options if rule(e)]
         if len(chosen) == 1:
             return chosen[0]
