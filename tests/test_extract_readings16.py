@@ -102,3 +102,22 @@ def test_a_name_two_cities_share_is_the_one_other_records_name_as_a_side(gazette
         ("chen-hao", "deputy-mayor", "yulin-shaanxi"), ("budi-santoso", "regent", "kabupaten-ngawi")})
     found, held = guests({"yulin-shaanxi", "yulin-guangxi"})  # both dealt with: the article does not say which
     assert not found and not {p for p in held if p[2].startswith("yulin")}
+
+
+BOALEMO_FAIR = ("TILAMUTA — Small producers from Boalemo regency in Gorontalo took corn chips to the Guilin Border "
+                "Goods Fair 2029, which opened on Thursday, Aug 23, in Guilin.\n\n"
+                "Boalemo's 10-member group was led by Budi Santoso, acting head of the regency's Trade Office.\n\n"
+                "Boalemo, the easternmost regency of Gorontalo province, lies on the Gulf of Tomini.\n\n"
+                "Caption: Boalemo producers at the Guilin fair. (Gorontalo Daily/HO-Boalemo Regency)\n")
+
+
+def test_the_regency_of_a_province_is_not_the_regency_of_that_name_and_its_office_is_the_story_regencys(gazetteer):
+    draft = extract(BOALEMO_FAIR, "en", "2029-08-28", gazetteer)
+    assert "kabupaten-gorontalo" not in draft.mentioned
+    held = posts_by_label(draft)
+    assert ("budi-santoso", "acting-head", "Boalemo Trade Office") in held
+
+
+def test_a_handout_photos_credit_names_no_new_regency(gazetteer):
+    draft = extract(BOALEMO_FAIR, "en", "2029-08-28", gazetteer)
+    assert not [e for e in draft.proposed if e["type"] == "Regency"]

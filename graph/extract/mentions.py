@@ -153,6 +153,8 @@ def find_mentions(doc):
         if text[max(0, match.start() - 6):match.start()].rstrip().endswith(("Wali", "Wakil", "Kantor", "Ibu")):
             if rank == "Kota":
                 continue  # "Wali Kota X" is a title, "Ibu Kota" a capital: handled elsewhere
+        if rank.endswith(" of") and _RANK_AFTER_NAME_RE.match(text, match.end()):
+            continue  # "the westernmost regency of Gorontalo province": a regency of the province
         rank_mention(doc, add, RANK_BEFORE[rank], rank, words, match.start(), match.start(2), before=True)
     rank_after = "|".join(re.escape(r) for r in RANK_AFTER)
     for match in re.finditer(rf"(?<![\w-])({name}){gap}({rank_after})\b", text):
@@ -160,6 +162,8 @@ def find_mentions(doc):
         words = words[-2:]  # "Guangdong province": the name is the last one or two words
         while words and re.search(r"['’]s\Z", words[0]):  # "China's Yunnan province"
             words = words[1:]
+        if words and words[0].startswith("HO-"):  # a handout photo's credit: "(Antara/HO-Pohuwato Regency)"
+            words = [words[0][3:], *words[1:]]
         kind = RANK_AFTER[match.group(2)]
         start = match.end(1) - len(" ".join(words))
         if words and words[0] in NOT_NAMES | {"The"} and len(words) > 1:
@@ -429,6 +433,7 @@ def settle(doc, options, named):
     return None
 
 
+_RANK_AFTER_NAME_RE = re.compile(r"[ \t]+(?:" + "|".join(RANK_AFTER) + r")\b")
 # words that make a rank word part of a phrase, not a region's name: "Sister City", "Kota Kembar", "Smart City"
 _NOT_RANKED = {"Smart", "Capital", "Green", "Sister", "Twin", "Friendship", "Kembar", "Bersaudara", "Persahabatan"}
 
