@@ -121,3 +121,14 @@ def test_the_regency_of_a_province_is_not_the_regency_of_that_name_and_its_offic
 def test_a_handout_photos_credit_names_no_new_regency(gazetteer):
     draft = extract(BOALEMO_FAIR, "en", "2029-08-28", gazetteer)
     assert not [e for e in draft.proposed if e["type"] == "Regency"]
+
+
+def test_the_regencys_office_is_named_with_the_regency_as_the_article_writes_it(gazetteer):
+    text = ("GUILIN, Nov. 7 -- A delegation from Tapanuli Tengah regency in Indonesia's North Sumatra province is in "
+            "Guilin this week.\n\n"
+            "The delegation includes Siti Aminah, acting head of the regency's Marine Affairs and Fisheries Office.\n")
+    held = posts_by_label(extract(text, "en", "2029-11-07", gazetteer))
+    assert ("siti-aminah", "acting-head", "Tapanuli Tengah Marine Affairs and Fisheries Office") in held
+    english = text.replace("Tapanuli Tengah regency", "Central Tapanuli regency")
+    held = posts_by_label(extract(english, "en", "2029-11-07", gazetteer))
+    assert ("siti-aminah", "acting-head", "Central Tapanuli Marine Affairs and Fisheries Office") in held

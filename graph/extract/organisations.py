@@ -392,6 +392,19 @@ _OFFICE_NAME_RE = re.compile(r"(?:[A-Z][\w'’&-]*,?\s+|(?:and|of|for|&)\s+){0,8
                              "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b")
 
 
+_RANK_WORDS_RE = re.compile(r"\A(?:Kabupaten|Kota|Provinsi|Kab\.)\s+|\s+(?:[Rr]egency|[Cc]ity|[Pp]rovince)\Z")
+
+
+def _town_as_written(doc, town) -> str:
+    """A town's name, without the rank word, as its English label has it if the article writes it so, else as the
+    article writes it ("Pesisir Selatan", which the label calls "South Pesisir"; not a kecamatan read as its
+    regency)."""
+    label = _RANK_WORDS_RE.sub("", doc.label(town, "en") or "")
+    written = {" ".join(_RANK_WORDS_RE.sub("", m.text).split()) for m in doc.mentions if m.entity == town}
+    written = sorted((w for w in written if town in doc.names.resolve(w)), key=lambda w: (len(w), w))
+    return label if label in written or not written else written[0]
+
+
 def office_of_the_story_town(doc, its, limit):
     """(id, end) of an office named after "the regency's" (the story's one Indonesian regency, city or province):
     "the regency's Investment and One-Stop Service Office (DPMPTSP)" -> North Minahasa Investment and One-Stop
@@ -411,8 +424,7 @@ def office_of_the_story_town(doc, its, limit):
     # (its field after it when the kind comes first: "the city's Bureau of Agriculture and Rural Affairs")
     field = _OF_FIELD_RE.match(doc.text, name.end(), limit) if " " not in name.group() else None
     end = field.end() if field is not None else name.end()
-    place = re.sub(r"\s+(?:Regency|City|Province)\Z", "", doc.label(town, "en") or "")
-    label = f"{place} {' '.join(doc.text[name.start():end].split())}"
+    label = f"{_town_as_written(doc, town)} {' '.join(doc.text[name.start():end].split())}"
     aliases = []
     short = _SHORT_NAME_RE.match(doc.text, end, limit)
     if short is not None:
