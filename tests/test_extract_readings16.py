@@ -132,3 +132,12 @@ def test_the_regencys_office_is_named_with_the_regency_as_the_article_writes_it(
     english = text.replace("Tapanuli Tengah regency", "Central Tapanuli regency")
     held = posts_by_label(extract(english, "en", "2029-11-07", gazetteer))
     assert ("siti-aminah", "acting-head", "Central Tapanuli Marine Affairs and Fisheries Office") in held
+
+
+def test_a_chamber_whose_chair_is_named_after_it_in_indonesian_and_an_arabic_surname_with_al(gazetteer):
+    text = ("NGAWI - Delegasi Kota Guilin bertemu Bupati Ngawi, Budi Santoso, Rabu (10/10/2029).\n\n"
+            "Pertemuan ini difasilitasi Kamar Dagang dan Industri (Kadin) Ngawi, yang ketuanya, H. Ahmad Fauzi "
+            "Al-Farisi, ikut hadir.\n")
+    held = posts(extract(text, "id", "2029-10-11", gazetteer))
+    assert [(holder, role) for holder, role, _ in held if holder.startswith("ahmad")] == [
+        ("ahmad-fauzi-al-farisi", "chair")]

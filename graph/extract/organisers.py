@@ -267,11 +267,11 @@ def town_of(doc, building: str) -> str | None:
 
 
 # "the regency's Investment Office (DPMPTSP), whose head, Name, said …"
-_WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+whose\s+(head|chair|chairman|chairwoman|chairperson|"
-                       r"director|president|consul general|ambassador),?\s+")
+_WHOSE_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+(?:whose\s+(head|chair|chairman|chairwoman|chairperson|"
+                       r"director|president|consul general|ambassador)|yang\s+(ketua|kepala|direktur)nya),?\s+")
 _WHOSE_ROLE = {"head": "head", "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
                "director": "director", "president": "head", "consul general": "consul-general",
-               "ambassador": "ambassador"}
+               "ambassador": "ambassador", "ketua": "chair", "kepala": "head", "direktur": "director"}
 # "the Linyi Municipal Bureau of Commerce, which is headed by Name", "Dinas Perikanan, yang dipimpin Name"
 _RUN_BY_RE = re.compile(r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+(?:which|that) (?:is|was) (headed|led|chaired|directed) by\s+|"
                         r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?(,)\s+yang (dipimpin|dikepalai|diketuai)(?: oleh)?\s+")
@@ -339,7 +339,7 @@ def whose_posts(doc) -> list[Held]:
                 or _mission_ending_at(doc, match.start(1))
             person = person_at(doc, match.end(), sentence.end) if office is not None else None
             if person is not None:
-                found.append(Held(person[0], _WHOSE_ROLE[match.group(2)], office,
+                found.append(Held(person[0], _WHOSE_ROLE[match.group(2) or match.group(3)], office,
                                   doc.text[sentence.start:person[2]], sentence))
         for match in _RUN_BY_RE.finditer(doc.text, sentence.start, sentence.end):
             comma = match.start(1) if match.group(1) else match.start(3)

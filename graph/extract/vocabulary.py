@@ -169,7 +169,7 @@ HONORIFIC_NAME_RE = re.compile(r"((?:(?:" + "|".join(re.escape(h) for h in HONOR
 PLACE_BEFORE_HONORIFIC_RE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+"
                                         r"(?=(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH)\.)")
 PLACE_BEFORE_TITLE_RE = re.compile(r"(?<![\w-])([A-Z][a-z'’-]+)\s+\Z")
-NAME_WORD = r"[A-Z][a-z'’\-]+|[A-Z]\b"
+NAME_WORD = r"(?:Al|El|Ad|As|Ar|An|At)-[A-Z][a-z'’\-]+|[A-Z][a-z'’\-]+|[A-Z]\b"  # (Arabic "Al-Banjari", "As-Sidiq")
 # a given name may be abbreviated before the rest ("Muh. Arsyad", "M. Yusuf", "Abd. Rahman"); an honorific
 # ("H.", "Dr.") is not part of the name
 _GIVEN_ABBREVIATION = r"(?!(?:H|Hj|Dr|Ir|Drs|Dra|Prof|KH|Mr|Mrs|Ms|St|Capt|Kapt)\.)(?:[A-Z][a-z]{0,3}\.\s+){1,2}(?=[A-Z][a-z])"
