@@ -381,9 +381,9 @@ def _bodies_that_signed(doc, sentence) -> list[str]:
     for conjunction in re.finditer(r"\s(?:and|dan)\s", doc.text[sentence.start:verb.start()]):
         for at in (sentence.start + conjunction.start() + 1, verb.start()):
             office = office_span_before(doc, sentence.start, at)  # "the Batang Manpower Office and …"
-            if office and not doc.mentions.overlapping(office[1], office[2]) or office and office[0] in doc.proposed:
-                doc.mentions.replace(Mention(office[1], office[2], office[0], doc.entity_type(office[0]),
-                                             doc.text[office[1]:office[2]]))
+            if office is not None and (office[0] in doc.proposed or not doc.mentions.overlapping(*office[1:])):
+                entity, start, end = office
+                doc.mentions.replace(Mention(start, end, entity, doc.entity_type(entity), doc.text[start:end]))
     for first in _BODY_FIRST_RE.finditer(doc.text[sentence.start:verb.start()]):
         start, end = sentence.start + first.start(1), sentence.start + first.end(1)
         if not doc.mentions.overlapping(start, end):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.vocabulary import COMPATIBLE, REGION_TYPES, SEAT_RANKS, SEAT_RES
+from graph.extract.vocabulary import COMPATIBLE, RANK_BEFORE, REGION_TYPES, SEAT_RANKS, SEAT_RES
 from graph.sources import Source
 
 # chambers and offices, which serve a town (graph/match.py reads them as its side); not colleges or companies,
@@ -17,8 +17,6 @@ from graph.sources import Source
 BODIES = ("BusinessAssociation", "GovernmentAgency")
 _RANK_WORDS = {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov."}
 _TOWNS = {"Regency", "City", "PrefectureLevelCity", "Prefecture", "County", "CountyLevelCity", "Province"}
-_RANKED = {"Kota": {"City", "PrefectureLevelCity", "CountyLevelCity"}, "Kabupaten": {"Regency"}, "Kab.": {"Regency"},
-           "Provinsi": {"Province"}, "Prov.": {"Province"}}
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _END = ""  # the trie key under which a node keeps the name that ends there
 
@@ -209,7 +207,7 @@ class Names:
             regions = self.resolve(" ".join(tail), _TOWNS) if tail else set()
             if len(regions) > 1 and after_rank and tail == words[after_rank[-1]:]:
                 # "… Kabupaten Madiun", not the city of that name
-                regions = {r for r in regions if self.types[r] in _RANKED[words[after_rank[-1] - 1]]}
+                regions = {r for r in regions if self.types[r] in COMPATIBLE[RANK_BEFORE[words[after_rank[-1] - 1]]]}
             if len(regions) == 1:
                 return next(iter(regions))
         return None
