@@ -188,10 +188,10 @@ def find_mentions(doc):
             add(Mention(again.start(), again.end(), entity, doc.names.types[entity], spelling))
 
     # every name the gazetteer knows (not a county's name that is a Chinese given name after its surname:
-    # "Qu Lingling", "Wu Jiali")
+    # "Qu Lingling", "Wu Jiali"; nor one that is a surname before a given name: "Duan Lixia", Du'an county's)
     for start, end, name in known:
         candidates = doc.names.by_name[name]
-        if " " not in name and _after_surname(text, start) and \
+        if " " not in name and (_after_surname(text, start) or _before_given_name(text, name, end)) and \
                 all(doc.names.types.get(c) in ("County", "District", "CountyLevelCity") for c in candidates):
             continue
         entity = sorted(candidates)[0] if len(candidates) == 1 else "|".join(sorted(candidates))
@@ -269,6 +269,19 @@ def towns(doc, add, known):
 
 def _one(ids):
     return next(iter(ids)) if len(ids) == 1 else None
+
+
+_GIVEN_NAME_AFTER_RE = re.compile(r"[ \t]+([A-Z][a-z]{2,8})(?![\w'’-])")
+_NEXT_WORD_RE = re.compile(r"[ \t]+[A-Z]")
+
+
+def _before_given_name(text, name, end) -> bool:
+    """Whether a Chinese surname is followed by one capitalised word that is no rank or kind ("Duan Lixia", not
+    "Duan County" or "Duan Yao Autonomous County")."""
+    if name not in CHINESE_SURNAMES:
+        return False
+    given = _GIVEN_NAME_AFTER_RE.match(text, end)
+    return given is not None and given.group(1) not in RANK_AFTER and not _NEXT_WORD_RE.match(text, given.end())
 
 
 def _after_surname(text, start) -> bool:
