@@ -357,13 +357,18 @@ def next_source_id(sources: Path, text: str) -> str:
     return f"{number:03d}_{fingerprint(text)[:16]}"
 
 
+def _other_records(sources: Path, leave_out: Path | None):
+    """The parsed records but ``leave_out``'s (the record being drafted again)."""
+    leave_out = Path(leave_out).resolve() if leave_out else None
+    for path, doc in _records(sources):
+        if not (leave_out and path.resolve() == leave_out):
+            yield doc
+
+
 def sides_named(sources: Path, leave_out: Path | None = None) -> frozenset[str]:
     """The entities the records' facts (but ``leave_out``'s) name as a party, host or guest."""
-    leave_out = Path(leave_out).resolve() if leave_out else None
     found = set()
-    for path, doc in _records(sources):
-        if leave_out and path.resolve() == leave_out:
-            continue
+    for doc in _other_records(sources, leave_out):
         for fact in doc.get("facts") or []:
             if isinstance(fact, dict):
                 for key in ("party", "host", "guest"):
@@ -376,10 +381,7 @@ def declarations(sources: Path, gazetteer: Source | None, leave_out: Path | None
     """id -> (class, label) of what the project declares; the label is None where the id is not a
     draft entity another record may share (the gazetteer's entities, facts)."""
     found = {item.subject: (item.type, None) for item in gazetteer.items} if gazetteer else {}
-    leave_out = Path(leave_out).resolve() if leave_out else None
-    for path, doc in _records(sources):
-        if leave_out and path.resolve() == leave_out:
-            continue
+    for doc in _other_records(sources, leave_out):
         for key in ("facts", "entities"):
             for entry in doc.get(key) or []:
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str):

@@ -392,15 +392,15 @@ _OFFICE_NAME_RE = re.compile(r"(?:[A-Z][\w'’&-]*,?\s+|(?:and|of|for|&)\s+){0,8
                              "|".join(sorted(ORG_HEADS_LAST, key=len, reverse=True)) + r")\b")
 
 
-_RANK_WORDS_RE = re.compile(r"\A(?:Kabupaten|Kota|Provinsi|Kab\.)\s+|\s+(?:[Rr]egency|[Cc]ity|[Pp]rovince)\Z")
+_RANK_AFTER_RE = re.compile(r"\s+(?:[Rr]egency|[Cc]ity|[Pp]rovince)\Z")
 
 
 def _town_as_written(doc, town) -> str:
     """A town's name, without the rank word, as its English label has it if the article writes it so, else as the
     article writes it ("Pesisir Selatan", which the label calls "South Pesisir"; not a kecamatan read as its
     regency)."""
-    label = _RANK_WORDS_RE.sub("", doc.label(town, "en") or "")
-    written = {" ".join(_RANK_WORDS_RE.sub("", m.text).split()) for m in doc.mentions if m.entity == town}
+    label = _RANK_AFTER_RE.sub("", doc.label(town, "en") or "")
+    written = {" ".join(_RANK_AFTER_RE.sub("", bare_name(m.text)).split()) for m in doc.mentions if m.entity == town}
     written = sorted((w for w in written if town in doc.names.resolve(w)), key=lambda w: (len(w), w))
     return label if label in written or not written else written[0]
 
