@@ -1,10 +1,11 @@
 """The seventeenth round of readings, tuned on bench/heldout15 once it had been measured blind: a Chinese surname
-that is also a county's name ("Duan", Du'an county) before a given name is a person's. Test texts of our own, in
-the shapes regional news uses."""
+that is also a county's name ("Duan", Du'an county) before a given name is a person's; a regional council written
+"Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten X" on its working visit "(kunker) ke" a city. Test texts of our own,
+in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
-from tests.helpers import draft_posts as posts
+from tests.helpers import draft_facts, draft_posts as posts
 
 
 def test_a_surname_that_is_a_countys_name_before_a_given_name_is_a_persons(gazetteer):
@@ -20,3 +21,33 @@ def test_the_county_written_with_its_rank_is_still_the_county(gazetteer):
     text = ("GUILIN - A delegation from Ngawi regency visited Duan County in Hechi on Tuesday, June 11, 2030, to "
             "look at its rice terraces.\n")
     assert "duan" in extract(text, "en", "2030-06-12", gazetteer).mentioned
+
+
+COUNCIL_VISIT = ("NGAWI, KN – Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Ngawi, Jawa Timur, melaksanakan "
+                 "kunjungan kerja (kunker) ke Kota Guilin, Tiongkok, pada 3 hingga 7 Juni 2030.\n\n"
+                 "Rombongan dipimpin Ketua DPRD Ngawi, H. Sutrisno Hadi, S.E.\n\n"
+                 "Hasil kunjungan akan menjadi rekomendasi DPRD kepada pemerintah daerah.\n")
+
+
+def test_a_council_named_with_its_abbreviation_inside_is_the_regions_council_on_its_working_visit(gazetteer):
+    draft = extract(COUNCIL_VISIT, "id", "2030-06-08", gazetteer)
+    council = {e["id"]: e for e in draft.proposed}["dprd-ngawi"]
+    assert council["type"] == "Legislature"
+    assert ("sutrisno-hadi", "chair", "dprd-ngawi") in posts(draft)
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert (visit["guest"], visit["host"]) == ("dprd-ngawi", "guilin")
+    assert (visit["startDate"], visit["endDate"]) == ("2030-06-03", "2030-06-07")
+
+
+def test_a_bare_dprd_later_is_no_organisation_of_its_own(gazetteer):
+    # "(DPRD)" abbreviates the kind, not this council: a later "rekomendasi DPRD" proposes nothing new
+    draft = extract(COUNCIL_VISIT, "id", "2030-06-08", gazetteer)
+    assert "dprd" not in {e["id"] for e in draft.proposed}
+
+
+def test_a_datelines_agency_is_no_part_of_a_name_with_its_abbreviation(gazetteer):
+    # the dateline's town shares the acronym's capital: the name still begins after the agency's dash
+    text = ("DOLOPO, KN – Dewan Kopi Ngawi (DKN) menggelar temu bisnis dengan pengusaha dari Kota Guilin, Tiongkok, "
+            "Selasa (4/6/2030).\n")
+    draft = extract(text, "id", "2030-06-05", gazetteer)
+    assert {e["label"] for e in draft.proposed if e["id"] == "dkn"} == {"Dewan Kopi Ngawi (DKN)"}

@@ -19,8 +19,9 @@ from graph.extract.vocabulary import (AGREEMENTS, CHINESE_SURNAMES, COMPATIBLE, 
 from graph.towns import towns_by_name
 
 
-# a government's words without its region: "Pemerintah Provinsi (Pemprov) Jawa Tengah"
+# a government's or legislature's words without its region: "Pemerintah Provinsi (Pemprov) Jawa Tengah"
 _GOVERNMENT_WORDS_RE = re.compile(r"(?:Pemerintah|Pemda)(?:\s+(?:Provinsi|Kabupaten|Kota|Daerah))?|"
+                                  r"Dewan Perwakilan Rakyat Daerah|"
                                   r"(?:Provincial|Regency|City|Municipal)\s+Government")
 _CAPITAL_NEXT_RE = re.compile(r"\s+[A-Z]")
 # a hotel named after a place elsewhere: "di Hotel Shangri-La Jakarta" (Shangri-La is a county of Yunnan)
@@ -55,14 +56,14 @@ def find_mentions(doc):
                 doc.names.types.get(e) in REGION_TYPES for e in doc.names.resolve(acronym.split()[1]))):
             continue  # (the town of the short name is the full name's; "(Bung Maurits)" is a nickname)
         town = acronym.split()[1] if " " in acronym else None
-        while words and words[0][0] != acronym[0].upper() and not (
-                words[0] == town and len(words) > 1 and words[1][0] == acronym[0].upper()):
-            words.pop(0)  # "dan Kepala Dinas … (DPMPTSP)": the name begins with the acronym's capital (or its town)
+        words = _from_acronym_capital(words, acronym, town)
         while len(words) > 2 and TITLE_RE.fullmatch(words[0]) and words[1][0] == acronym[0].upper():
             words.pop(0)  # "Kepala Kantor Kesyahbandaran … (KSOP)": a title that shares the capital
         if any(w.endswith(",") for w in words) and words[0] not in ORG_HEADS_FIRST:
-            # a comma inside the name only in an office's list of fields; else the name begins after it
-            words = words[max(i for i, w in enumerate(words) if w.endswith(",")) + 1:]
+            # a comma inside the name only in an office's list of fields; else the name begins after it (and
+            # at the acronym's capital: "DOMPU, ST – Dewan Perwakilan Rakyat Daerah (DPRD)", a dateline before)
+            words = _from_acronym_capital(words[max(i for i, w in enumerate(words) if w.endswith(",")) + 1:],
+                                          acronym, town)
         while words and not words[-1][0].isupper():
             words.pop()
         if len(words) < 2 or any(re.search(p, match.group()) for p, _, _ in AGREEMENTS):
@@ -75,7 +76,9 @@ def find_mentions(doc):
             continue  # a head and the office together: "Kepala Dinas Perikanan (Kadiskan) Bulungan" (people.py)
         expansion = " ".join(words)
         if _GOVERNMENT_WORDS_RE.fullmatch(expansion) and _CAPITAL_NEXT_RE.match(text, match.end()):
-            continue  # "Pemerintah Provinsi (Pemprov) Jawa Tengah": the region's government, named after the bracket
+            # "Pemerintah Provinsi (Pemprov) Jawa Tengah", "Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Dompu": the
+            # region's government or legislature, named after the bracket
+            continue
         start = match.start(1) + match.group(1).index(words[0])
         if org_type(expansion) == "Organisation" and _TITLE_THEN_RE.search(text, max(0, start - 60), start):
             continue  # a nickname after a title's holder: "West Java Governor Ahmad Heryawan (Aher)"
@@ -233,6 +236,15 @@ _TOWN_NAME = rf"([A-Z][\w'’-]*(?:[ \t]+(?!{_WEEKDAY}\b)[A-Z][\w'’-]*){{0,2}}
 _RANKED_TOWN_RE = re.compile(rf"(?<![\w-])(?:Kecamatan|Kec\.|Distrik)[ \t]+{_TOWN_NAME}")
 _PLACED_TOWN_RE = re.compile(rf"(?<![\w-])(?:di|ke|dari|in|at|to|from|near)[ \t]+{_TOWN_NAME}")
 _WORD_RE = re.compile(r"\S+")
+
+
+def _from_acronym_capital(words, acronym, town):
+    """The words from the first with the acronym's capital (or the town before it): "dan Kepala Dinas …
+    (DPMPTSP)" -> "Dinas …"."""
+    while words and words[0][0] != acronym[0].upper() and not (
+            words[0] == town and len(words) > 1 and words[1][0] == acronym[0].upper()):
+        words = words[1:]
+    return words
 
 
 def towns(doc, add, known):

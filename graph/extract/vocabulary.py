@@ -250,7 +250,9 @@ GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w
 # "Fuqing's delegation", "an 11-member Shanghai municipal delegation"
 GUEST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:(?:municipal|provincial|city|regency|government|business|trade)\s+)?"
                             r"(?:delegation|delegates|team)\b")
-HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)? ke|berkunjung ke|visit(?:ed|s)?(?: to)?(?: the)?|"
+# ("kunjungan kerja (kunker) ke": its abbreviation between)
+HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)?(?: \(\w+\))? ke|berkunjung ke|"
+                      r"visit(?:ed|s)?(?: to)?(?: the)?|"
                       r"trip to|mengunjungi|misi (?:dagang|bisnis) ke|(?:trade|business) mission to|"
                       # ("kunjungan ke Pemerintah Kabupaten X": the region's government)
                       r"(?:arrived|arrives|arriving) in|tiba di)\s+(?:(?:Pemerintah|Pemda)\s+)?$|"
