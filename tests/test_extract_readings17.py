@@ -1,7 +1,8 @@
 """The seventeenth round of readings, tuned on bench/heldout15 once it had been measured blind: a Chinese surname
 that is also a county's name ("Duan", Du'an county) before a given name is a person's; a regional council written
-"Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten X" on its working visit "(kunker) ke" a city. Test texts of our own,
-in the shapes regional news uses."""
+"Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten X" on its working visit "(kunker) ke" a city; a business matching
+held for a delegation dated by its own day, and the stay it falls in ("arrived on Monday and will leave on Friday")
+a visit of its own. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -51,3 +52,34 @@ def test_a_datelines_agency_is_no_part_of_a_name_with_its_abbreviation(gazetteer
             "Selasa (4/6/2030).\n")
     draft = extract(text, "id", "2030-06-05", gazetteer)
     assert {e["label"] for e in draft.proposed if e["id"] == "dkn"} == {"Dewan Kopi Ngawi (DKN)"}
+
+
+MATCHING = ("MADIUN, East Java — A 15-member delegation of furniture makers from Guilin, China, is visiting Madiun "
+            "regency this week to look for teak suppliers.\n\n"
+            "The delegation, led by Guilin Vice Mayor Lu Zhenhai, arrived on Monday (June 3) and will leave on Friday "
+            "(June 7).\n\n"
+            "Madiun Regent Ahmad Fauzan received the delegation on Tuesday at his office.\n\n"
+            "On Wednesday (June 5), the Guilin businesspeople met some 40 local firms at a business matching session "
+            "at the Caruban Convention Hall.\n")
+
+
+def test_a_business_matching_for_a_delegation_is_dated_by_its_own_day(gazetteer):
+    draft = extract(MATCHING, "en", "2030-06-06", gazetteer)
+    meeting, = draft_facts(draft, "Meeting")
+    assert (meeting["date"], meeting["statedWeekday"]) == ("2030-06-05", "wednesday")
+
+
+def test_the_delegations_stay_from_arrival_to_leaving_is_its_visit(gazetteer):
+    draft = extract(MATCHING, "en", "2030-06-06", gazetteer)
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("kabupaten-madiun", "guilin")
+    assert (visit["startDate"], visit["endDate"]) == ("2030-06-03", "2030-06-07")
+
+
+def test_a_span_of_days_told_first_keeps_its_days(gazetteer):
+    # the days of the whole trip come first: the forum on one of them does not shorten it
+    text = ("A 12-member trade mission from Guilin met buyers in Madiun regency, East Java, on June 3-4, 2030.\n\n"
+            "The business meeting on Tuesday (June 4) was attended by Madiun Regent Ahmad Fauzan.\n")
+    meeting, = draft_facts(extract(text, "en", "2030-06-06", gazetteer), "Meeting")
+    assert (meeting["startDate"], meeting["endDate"]) == ("2030-06-03", "2030-06-04")
+    assert "date" not in meeting

@@ -36,7 +36,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         stay = any(hit.until for i in visit for hit in dates(doc, doc.sentences[i].start, doc.sentences[i].end))
         if met and not VISIT_VERB_RE.search(first) and (came is None or met.start() < came.start()) and not stay:
             type_name = "Meeting"  # (unless the delegation's stay of days is told: "is visiting X from 13 to 16")
-    if visit and any(_forum_held(doc, doc.sentences[i]) for i in meeting):
+    forums = [i for i in meeting if _forum_held(doc, doc.sentences[i])] if visit else []
+    if forums:
         type_name = "Meeting"  # a forum held for a delegation is a meeting, whoever travelled to it
     festival_only = all(not EXPO_RE.search(_FESTIVAL_RE.sub("", doc.sentences[i].text)) for i in expo)
     if expo and (len(expo) > len(visit) or len(expo) == len(visit) and not festival_only) and only != "Visit":
@@ -143,6 +144,17 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                 date, weekday, until = hits[0].value, hits[0].weekday, home
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
+    forum_day = next((hits[0] for hits in (dates(doc, doc.sentences[i].start, doc.sentences[i].end)
+                                           for i in forums) if hits), None)
+    if type_name == "Meeting" and forum_day is not None and forum_day.value != date and until is None:
+        # the forum's own day, not the delegation's arrival told before it: "arrived on Monday (Oct 7) …. On
+        # Wednesday (Oct 9), the businesspeople met … at a business matching session" (not a span of days told
+        # first: "met buyers … last Thursday and Friday. … the business meeting on Friday")
+        date, weekday, until = forum_day.value, forum_day.weekday, forum_day.until
+        fact["_arrived"] = False
+        quoted = doc.sentences[next(i for i in forums if dates(doc, doc.sentences[i].start, doc.sentences[i].end))]
+        if quoted.text not in fact["quote"]:
+            fact["quote"].append(quoted.text)
     if leader is None and type_name in ("DelegationVisit", "Meeting"):
         # "The Shantou group was led by Name, …" in a sentence of its own, which names neither visit nor meeting
         leader = next((found for found in (who_led(doc, x) for x in doc.sentences

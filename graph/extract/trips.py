@@ -218,6 +218,8 @@ def days_of_span(doc, visit) -> None:
 # (6/10/27) malam dan berada di Lamongan hingga Sabtu (9/10/27)", "The group arrived on Monday and stays until …"
 _ARRIVED_RE = re.compile(r"(?i)\b(?:tiba|datang|arrived|arrives)\b")
 _UNTIL_RE = re.compile(r"(?i)\b(?:hingga|sampai|until|till|through)\s+(?:hari\s+)?\Z")
+# the day the delegation leaves: "arrived on Monday (Oct 7) and will leave on Friday (Oct 11)"
+_LEAVES_RE = re.compile(r"(?i)\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" + HOME_WORDS + r")\s+(?:on\s+)?\Z")
 _STAYED_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|group)\b[^.;]{0,40}?\b(?:berada di|is in|was in|stays? in|"
                         r"stayed in)\b")
 
@@ -230,12 +232,12 @@ def stay_around_meeting(doc, meeting) -> dict | None:
         return None
     for index, sentence in enumerate(doc.sentences):
         arrived = _ARRIVED_RE.search(sentence.text) or _STAYED_RE.search(sentence.text)
-        if arrived is None or FUTURE_RE.search(sentence.text):
-            continue
+        if arrived is None or FUTURE_RE.search(sentence.text, 0, arrived.start()):
+            continue  # (one still to come; not "arrived on Monday and will leave on Friday")
         hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
         first = hits[0] if hits else None
-        last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)),
-                    None)
+        last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)
+                     or _LEAVES_RE.search(doc.text, max(sentence.start, h.start - 30), h.start)), None)
         if first is not None and first.until:  # "Delegasi berada di X Rabu-Kamis (10-11/3/2027)"
             last = DateHit(first.start, first.end, first.until, None)
         if first is None or last is None or not first.value <= meeting["date"] <= last.value \
