@@ -2,7 +2,8 @@
 that is also a county's name ("Duan", Du'an county) before a given name is a person's; a regional council written
 "Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten X" on its working visit "(kunker) ke" a city; a business matching
 held for a delegation dated by its own day, and the stay it falls in ("arrived on Monday and will leave on Friday")
-a visit of its own. Test texts of our own, in the shapes regional news uses."""
+a visit of its own; a fair an agreement was signed at, an event beside the signing. Test texts of our own, in the
+shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -83,3 +84,25 @@ def test_a_span_of_days_told_first_keeps_its_days(gazetteer):
     meeting, = draft_facts(extract(text, "en", "2030-06-06", gazetteer), "Meeting")
     assert (meeting["startDate"], meeting["endDate"]) == ("2030-06-03", "2030-06-04")
     assert "date" not in meeting
+
+
+def test_a_fair_an_agreement_was_signed_at_is_an_event_beside_the_signing(gazetteer):
+    text = ("GUILIN, China — Teak furniture makers from Madiun regency in East Java took part in the Guilin "
+            "International Wood Products Fair 2030, which ran from Tuesday to Friday (June 4-7) at the Lijiang "
+            "Exhibition Centre in Guilin.\n\n"
+            "The fair was organised by the Guilin Municipal Bureau of Commerce.\n\n"
+            "On Tuesday, the fair's opening day, the Madiun Regency Government and the Guilin Municipal People's "
+            "Government signed a letter of intent on trade at the fair. Madiun Regent Ahmad Fauzan signed for "
+            "Madiun and Guilin Vice Mayor Lu Zhenhai for his city.\n")
+    draft = extract(text, "en", "2030-06-09", gazetteer)
+    expo, = draft_facts(draft, "Expo")
+    assert (expo["startDate"], expo["endDate"]) == ("2030-06-04", "2030-06-07")
+    assert "Wood Products Fair" in expo["label"]
+    assert len(draft_facts(draft, "Signing")) == 1
+
+
+def test_a_fair_named_in_passing_in_a_signing_story_is_no_event(gazetteer):
+    text = ("MADIUN - Bupati Madiun, Ahmad Fauzan, dan Wakil Wali Kota Guilin, Lu Zhenhai, menandatangani MoU kerja "
+            "sama perdagangan di Pendopo Kabupaten Madiun, Selasa (4/6/2030).\n\n"
+            "Delegasi Guilin berada di Indonesia sejak awal pekan untuk menghadiri sebuah pameran kayu di Surabaya.\n")
+    assert draft_facts(extract(text, "id", "2030-06-05", gazetteer), "Expo") == []

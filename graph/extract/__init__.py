@@ -187,8 +187,11 @@ def run(doc: Doc) -> Draft:
     name_agreements(doc, agreements)
     signings = signing_events(doc, agreements)
     delegation_of_institution(doc, visit, agreements)
-    if visit is not None and signings and not (visit.get("host") and visit.get("guest")):
-        visit = None  # an article about a signing: the ceremony is its event
+    if visit is not None and signings and not (visit.get("host") and visit.get("guest")) and not \
+            (visit["type"] == "Expo" and (isinstance(visit["label"], str) or visit.get("startDate"))):
+        # an article about a signing: the ceremony is its event (and the fair it was signed at, named or with
+        # days of its own, is one too; not "sebuah pameran maritim di Jakarta" in passing)
+        visit = None
     if visit is not None and visit.get("_arrived") and any(s.get("date", "") > visit.get("date", "~")
                                                            for s in signings):
         # "a delegation that arrived in Wuhu on Monday" and signed on Tuesday: the visit's first day
