@@ -2,7 +2,8 @@
 that is also a county's name ("Duan", Du'an county) before a given name is a person's; a regional council written
 "Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten X" on its working visit "(kunker) ke" a city; a business matching
 held for a delegation dated by its own day, and the stay it falls in ("arrived on Monday and will leave on Friday")
-a visit of its own; a fair an agreement was signed at, an event beside the signing. Test texts of our own, in the
+a visit of its own (also when the stay is told first: "arrived on Monday and will stay until Thursday"); a fair an
+agreement was signed at, an event beside the signing; an exhibition hall, no expo. Test texts of our own, in the
 shapes regional news uses."""
 from __future__ import annotations
 
@@ -106,3 +107,23 @@ def test_a_fair_named_in_passing_in_a_signing_story_is_no_event(gazetteer):
             "sama perdagangan di Pendopo Kabupaten Madiun, Selasa (4/6/2030).\n\n"
             "Delegasi Guilin berada di Indonesia sejak awal pekan untuk menghadiri sebuah pameran kayu di Surabaya.\n")
     assert draft_facts(extract(text, "id", "2030-06-05", gazetteer), "Expo") == []
+
+
+SESSION = ("GUILIN, June 5 -- A delegation from Madiun regency in Indonesia's East Java province is in Guilin this "
+           "week to look for buyers of its teak furniture.\n\n"
+           "The 10-member delegation, led by Ahmad Fauzan, the regent of Madiun, arrived on Monday and will stay until "
+           "Thursday.\n\n"
+           "On Tuesday (June 4), the delegation took part in a business matching session with Guilin furniture traders "
+           "at the Guilin Lijiang Exhibition Hall.\n")
+
+
+def test_a_session_on_one_day_of_a_stay_is_the_meeting_and_the_stay_the_visit(gazetteer):
+    draft = extract(SESSION, "en", "2030-06-05", gazetteer)
+    meeting, = draft_facts(draft, "Meeting")
+    assert (meeting["date"], meeting["statedWeekday"]) == ("2030-06-04", "tuesday")
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2030-06-03", "2030-06-06")
+
+
+def test_an_exhibition_hall_is_a_building_not_an_expo(gazetteer):
+    assert draft_facts(extract(SESSION, "en", "2030-06-05", gazetteer), "Expo") == []

@@ -146,10 +146,12 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             fact["quote"].append(sentence.text)
     forum_day = next((hits[0] for hits in (dates(doc, doc.sentences[i].start, doc.sentences[i].end)
                                            for i in forums) if hits), None)
-    if type_name == "Meeting" and forum_day is not None and forum_day.value != date and until is None:
+    if type_name == "Meeting" and forum_day is not None and forum_day.value != date and (
+            until is None or fact["_arrived"]):
         # the forum's own day, not the delegation's arrival told before it: "arrived on Monday (Oct 7) …. On
-        # Wednesday (Oct 9), the businesspeople met … at a business matching session" (not a span of days told
-        # first: "met buyers … last Thursday and Friday. … the business meeting on Friday")
+        # Wednesday (Oct 9), the businesspeople met … at a business matching session" (and not the stay: "arrived on
+        # Monday and will stay until Thursday"; but not a span of days the meeting took: "met buyers … last Thursday
+        # and Friday. … the business meeting on Friday")
         date, weekday, until = forum_day.value, forum_day.weekday, forum_day.until
         fact["_arrived"] = False
         quoted = doc.sentences[next(i for i in forums if dates(doc, doc.sentences[i].start, doc.sentences[i].end))]

@@ -322,9 +322,11 @@ EXPO_RE = re.compile(r"\bExpo\b|\b[Pp]ameran\b|\b[Ee]xhibition\b|\b[Tt]rade [Ff]
                      r"\b[Pp]ekan (?:[Bb]udaya|[Kk]ebudayaan|[Pp]ariwisata)\b|\b[Ww]eek of (?:culture|tourism|food|trade)\b|"
                      r"\b(?:[Cc]ultur(?:e|al)|[Tt]ourism|[Ff]ood|[Tt]rade)(?: and [a-z]+)? [Ww]eek\b|"
                      r"\b(?:opened|opens|closed|closes|membuka|menutup) (?:the|this) (?:week|festival|fair)\b")
-# ("the Shenzhen International Seafood and Marine Products Fair": "and" inside, between capitalised words)
+# ("the Shenzhen International Seafood and Marine Products Fair": "and" inside, between capitalised words; not a
+# building: "the Shanwei Marine Economy Exhibition Hall", "Hechi International Exhibition Center")
+_HALL = r"(?!\s+(?:Hall|Centre|Center|Building|Complex|Ground|Grounds)\b)"
 EXPO_NAME_RE = re.compile(r"((?:[A-Z0-9][\w&.’'-]*\s+|&\s+|(?<=[a-z]\s)and\s+(?=[A-Z])){1,8})(Expo|Exhibition|Fair)"
-                          r"(?:\s+(\d{4}))?")
+                          + _HALL + r"(?:\s+(\d{4}))?")
 # a body that is not a government and signs agreements of its own: a college, a university, a hospital
 # ("Huanghe Vocational College of Industry", "Universitas Bengkulu", "Politeknik Negeri Ambon")
 INSTITUTION_RE = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|&)\s+){0,5}(?:College|University|"
