@@ -272,7 +272,10 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
                                                                                       window)):
                 continue
             shared = shared or met
-        rank = (own not in candidate.sources, -len(shared), min(gaps) if gaps else window + 1, candidate.id)
+        # (of two declared events that fit alike, the one of its own kind: a story's visit and the forum held
+        # during it are the other story's visit and forum, not the other way round)
+        rank = (own not in candidate.sources, -len(shared), candidate.type != fact["type"],
+                min(gaps) if gaps else window + 1, candidate.id)
         if best is None or rank < best[0]:
             best = (rank, candidate, shared, gaps, their_sides)
     if best is None:

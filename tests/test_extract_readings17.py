@@ -3,7 +3,9 @@ that is also a county's name ("Duan", Du'an county) before a given name is a per
 "Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten X" on its working visit "(kunker) ke" a city; a business matching
 held for a delegation dated by its own day, and the stay it falls in ("arrived on Monday and will leave on Friday")
 a visit of its own (also when the stay is told first: "arrived on Monday and will stay until Thursday"); a fair an
-agreement was signed at, an event beside the signing; an exhibition hall, no expo. Test texts of our own, in the
+agreement was signed at, an event beside the signing; an exhibition hall, no expo; a forum on one day of a tour
+told by a second outlet, a meeting of its own beside the visit ("Sehari sebelumnya, … delegasi mengikuti Temu Bisnis
+… yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day. Test texts of our own, in the
 shapes regional news uses."""
 from __future__ import annotations
 
@@ -127,3 +129,38 @@ def test_a_session_on_one_day_of_a_stay_is_the_meeting_and_the_stay_the_visit(ga
 
 def test_an_exhibition_hall_is_a_building_not_an_expo(gazetteer):
     assert draft_facts(extract(SESSION, "en", "2030-06-05", gazetteer), "Expo") == []
+
+
+TOUR = ("Wali Kota Guilin Tinjau Hutan Jati Madiun\n\n"
+        "CARUBAN - Wakil Wali Kota Guilin, Tiongkok, Lu Zhenhai beserta rombongan meninjau hutan jati rakyat di "
+        "Kecamatan Saradan, Kabupaten Madiun, Rabu (5/6/2030).\n\n"
+        "Kunjungan lapangan itu merupakan rangkaian kunjungan delegasi Guilin ke Madiun. Sehari sebelumnya, Selasa "
+        "(4/6), delegasi mengikuti Temu Bisnis Kayu Jati Madiun-Guilin yang digelar Pemkab Madiun di Caruban.\n\n"
+        "Delegasi Guilin tiba di Madiun melalui Surabaya, Senin (3/6), dan kembali ke Tiongkok melalui Jakarta, "
+        "Kamis (6/6).\n")
+
+
+def test_a_forum_on_one_day_of_a_tour_is_a_meeting_of_its_own(gazetteer):
+    draft = extract(TOUR, "id", "2030-06-06", gazetteer)
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert (visit["host"], visit["guest"]) == ("kabupaten-madiun", "guilin")
+    assert (visit["startDate"], visit["endDate"]) == ("2030-06-03", "2030-06-06")
+    meeting, = draft_facts(draft, "Meeting")
+    assert (meeting["host"], meeting["guest"], meeting["date"]) == ("kabupaten-madiun", "guilin", "2030-06-04")
+    assert meeting["organiser"] == ["kabupaten-madiun"]  # who held it, the host too
+
+
+def test_a_forum_still_to_come_is_no_meeting_yet(gazetteer):
+    text = TOUR.replace("Sehari sebelumnya, Selasa (4/6), delegasi mengikuti", "Kamis (6/6), delegasi dijadwalkan "
+                        "mengikuti").replace("dan kembali ke Tiongkok melalui Jakarta, Kamis (6/6)",
+                                             "dan kembali ke Tiongkok melalui Jakarta, Jumat (7/6)")
+    assert draft_facts(extract(text, "id", "2030-06-06", gazetteer), "Meeting") == []
+
+
+def test_going_home_by_way_of_a_town_is_the_last_day_of_the_stay(gazetteer):
+    text = ("KUMAI - Rombongan Kota Guilin, Tiongkok, mengikuti temu bisnis yang digelar Pemkab Madiun di Caruban, "
+            "Rabu (5/6/2030).\n\n"
+            "Rombongan yang tiba di Madiun sejak Selasa (4/6) itu kembali ke Tiongkok melalui Jakarta, Sabtu (8/6).\n")
+    draft = extract(text, "id", "2030-06-06", gazetteer)
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2030-06-04", "2030-06-08")

@@ -116,6 +116,17 @@ def test_a_match_takes_the_declared_kind_and_label():
     assert find_match(loi, known_facts([DECLARED])) is None  # an agreement is never an event
 
 
+def test_a_visit_and_the_forum_held_during_it_match_the_other_storys_of_their_own_kind():
+    # both fit either declared event alike (same sides, days that overlap): each takes the one of its kind, whatever
+    # the order of the ids
+    declared = record("003_c", visit(id="a-visit-stay", startDate="2026-05-04", endDate="2026-05-07"),
+                      visit(id="a-meeting-forum", type="Meeting", date="2026-05-05"))
+    facts, _ = settle([visit(id="v", startDate="2026-05-04", endDate="2026-05-07"),
+                       visit(id="m", type="Meeting", date="2026-05-05")], [], [declared])
+    assert [(f["id"], f["type"]) for f in facts] == [("a-visit-stay", "DelegationVisit"),
+                                                   ("a-meeting-forum", "Meeting")]
+
+
 def test_agreements_match_on_their_parties_and_place():
     declared = record("002_b", {"id": "loi-kota-serang-binzhou-2026", "type": "LetterOfIntent",
                                 "party": ["kota-serang", "binzhou"], "signedOn": "2026-05-07", "signedAt": "binzhou"})

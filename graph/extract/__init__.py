@@ -48,8 +48,8 @@ from graph.extract.places import place_facts
 from graph.extract.respective import respective_posts
 from graph.extract.sectors import attach_sectors, direct_speech, sectors
 from graph.extract.segments import segments
-from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, last_day_of_stay,
-                                 mission_to_expo, next_legs, speaks_for, stay_around_meeting)
+from graph.extract.trips import (dated_by_expo, days_of_span, days_of_stay, first_day_of_stay, forum_during_visit,
+                                 last_day_of_stay, mission_to_expo, next_legs, speaks_for, stay_around_meeting)
 from graph.extract.vocabulary import REFERS_BACK_RE, REGION_TYPES, SIGN_RE, WITNESS_RE
 from graph.sources import Source
 
@@ -203,7 +203,8 @@ def run(doc: Doc) -> Draft:
     days_of_stay(doc, visit)
     days_of_span(doc, visit)
     last_day_of_stay(doc, visit)
-    organisers.apply(doc, visit, signings, [expo] if expo is not None else [])
+    forum = forum_during_visit(doc, visit)
+    organisers.apply(doc, visit, signings, [x for x in (expo, forum) if x is not None])
     host_by_organiser(doc, visit)
     organisers.business_meeting(doc, visit)
     more, more_of_post = post_facts(doc, organisers.whose_posts(doc) + doc.late_posts)
@@ -240,6 +241,8 @@ def run(doc: Doc) -> Draft:
     if visit is not None:
         facts.append(visit)
         facts.extend(next_legs(doc, person_of_post, visit))
+        if forum is not None:
+            facts.append(forum)
         stay = stay_around_meeting(doc, visit)
         if stay is not None:  # a forum held for a delegation that stayed days: its visit too
             facts.append(stay)

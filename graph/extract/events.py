@@ -403,7 +403,8 @@ def _opening_and_closing(doc, sentences):
 HOME_WORDS = (r"fl(?:y|ying|ew|ies) (?:home|back)|return(?:ing|ed|s)? home|head(?:ing|ed)? home|"
               r"(?:pulang|kembali) ke (?:tanah air|Indonesia|Tiongkok|China)|bertolak pulang")
 # the last day of a trip: "… before flying home on Thursday", "sebelum kembali ke tanah air, Kamis (16/4)"
-_HOME_RE = re.compile(r"(?i)\b(?:" + HOME_WORDS + r")\b[^.;]{0,12}\Z|"
+# ("kembali ke Tiongkok melalui Jakarta, Kamis (6/6)": by way of a town)
+_HOME_RE = re.compile(r"(?i)\b(?:" + HOME_WORDS + r")\b(?:\s+(?:melalui|lewat|via)\s+[A-Z][\w'’-]*)?[^.;]{0,12}\Z|"
                       # "… and is scheduled to leave for Pontianak on Thursday"
                       r"\b(?:(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|left) for|(?:bertolak|berangkat|terbang) ke)\s+"
                       r"(?:[A-Z][\w'’-]*,?\s+){1,3}\Z|"

@@ -1,5 +1,5 @@
-"""Several events of one trip: the visit of a delegation that came to an expo, and the later legs of a visit
-(the delegation moving on to another town on a later day).
+"""Several events of one trip: the visit of a delegation that came to an expo, the later legs of a visit (the
+delegation moving on to another town on a later day), and a forum held on one day of its stay.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 from graph.extract.agreements import short
 from graph.extract.dates import MONTH, WEEKDAY, DateHit, dates
 from graph.extract.events import FUTURE_RE, HOME_WORDS, event, name_visit
+from graph.extract.organisers import settings
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES
 
 
@@ -218,8 +219,9 @@ def days_of_span(doc, visit) -> None:
 # (6/10/27) malam dan berada di Lamongan hingga Sabtu (9/10/27)", "The group arrived on Monday and stays until …"
 _ARRIVED_RE = re.compile(r"(?i)\b(?:tiba|datang|arrived|arrives)\b")
 _UNTIL_RE = re.compile(r"(?i)\b(?:hingga|sampai|until|till|through)\s+(?:hari\s+)?\Z")
-# the day the delegation leaves: "arrived on Monday (Oct 7) and will leave on Friday (Oct 11)"
-_LEAVES_RE = re.compile(r"(?i)\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" + HOME_WORDS + r")\s+(?:on\s+)?\Z")
+# the day the delegation leaves: "arrived on Monday (Oct 7) and will leave on Friday (Oct 11)", "… kembali ke
+# Tiongkok melalui Jakarta, Sabtu (22/4)"
+_LEAVES_RE = re.compile(r"(?i)\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" + HOME_WORDS + r")\b[^.;]{0,30}\Z")
 _STAYED_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|group)\b[^.;]{0,40}?\b(?:berada di|is in|was in|stays? in|"
                         r"stayed in)\b")
 
@@ -237,7 +239,7 @@ def stay_around_meeting(doc, meeting) -> dict | None:
         hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
         first = hits[0] if hits else None
         last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)
-                     or _LEAVES_RE.search(doc.text, max(sentence.start, h.start - 30), h.start)), None)
+                     or _LEAVES_RE.search(doc.text, max(sentence.start, h.start - 60), h.start)), None)
         if first is not None and first.until:  # "Delegasi berada di X Rabu-Kamis (10-11/3/2027)"
             last = DateHit(first.start, first.end, first.until, None)
         if first is None or last is None or not first.value <= meeting["date"] <= last.value \
@@ -258,4 +260,43 @@ def stay_around_meeting(doc, meeting) -> dict | None:
                 visit[key] = list(meeting[key])
         name_visit(doc, visit)
         return visit
+    return None
+
+
+# a forum the visiting delegation took part in on one day of its stay: "Sehari sebelumnya, Selasa (9/7), delegasi
+# mengikuti Temu Bisnis Teh … yang digelar Pemkab Kerinci", "… rangkaian dari Forum Bisnis Bulungan-Yulin yang
+# diselenggarakan Pemkab Bulungan …, Kamis (12/7)"
+_FORUM_OF_VISIT_RE = re.compile(r"(?i)\b(?:forum (?:bisnis|investasi)|temu (?:bisnis|usaha)|business forum|"
+                                r"investment forum|business matching)\b")
+
+
+def forum_during_visit(doc, visit) -> dict | None:
+    """The forum held on one day of a delegation's stay of days, told in a sentence of its own: a Meeting of the
+    visit's sides on that day, where the visit was, organised by whoever held it (the host too: "digelar Pemkab
+    X"). None when the visit is no stay of days, or no such sentence dates one forum inside it."""
+    if visit is None or visit["type"] != "DelegationVisit" or not (visit.get("host") and visit.get("guest")) \
+            or not (visit.get("startDate") and visit.get("endDate")):
+        return None
+    for index, sentence in enumerate(doc.sentences):
+        found = _FORUM_OF_VISIT_RE.search(sentence.text)
+        if found is None or _PLANNED_RE.search(sentence.text):
+            continue
+        at = sentence.start + found.start()
+        if any(doc.entity_type(m.entity) not in REGION_TYPES for m in doc.mentions.overlapping(at, at + 5)):
+            continue  # an organisation called a forum ("Forum Bisnis Bali Fujian" as a body)
+        hits = [h for h in dates(doc, sentence.start, sentence.end) if len(h.value) == 10 and not h.until]
+        if len(hits) != 1 or not visit["startDate"] < hits[0].value <= visit["endDate"]:
+            continue  # (the day the delegation arrived is the visit's)
+        meeting = {"id": None, "type": "Meeting", "host": visit["host"], "guest": visit["guest"],
+                   "date": hits[0].value, "quote": [sentence.text], "_sentence": index, "_sentences": [index]}
+        if hits[0].weekday:
+            meeting["statedWeekday"] = hits[0].weekday
+        if visit.get("location"):
+            meeting["location"] = visit["location"]
+        held_by = [e for key, named, said in settings(doc) if key == "organiser" and said == sentence.text
+                   for e in named]
+        if held_by:
+            meeting["organiser"] = list(dict.fromkeys(held_by))
+        name_visit(doc, meeting)
+        return meeting
     return None
