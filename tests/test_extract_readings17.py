@@ -5,8 +5,8 @@ held for a delegation dated by its own day, and the stay it falls in ("arrived o
 a visit of its own (also when the stay is told first: "arrived on Monday and will stay until Thursday"); a fair an
 agreement was signed at, an event beside the signing; an exhibition hall, no expo; a forum on one day of a tour
 told by a second outlet, a meeting of its own beside the visit ("Sehari sebelumnya, … delegasi mengikuti Temu Bisnis
-… yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day. Test texts of our own, in the
-shapes regional news uses."""
+… yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day; "Kabupaten X (Abbr), Province"
+as one party lying in its province. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -164,3 +164,14 @@ def test_going_home_by_way_of_a_town_is_the_last_day_of_the_stay(gazetteer):
     draft = extract(text, "id", "2030-06-06", gazetteer)
     visit, = draft_facts(draft, "DelegationVisit")
     assert (visit["startDate"], visit["endDate"]) == ("2030-06-04", "2030-06-08")
+
+
+def test_a_regency_with_its_abbreviation_then_its_province_is_one_party(gazetteer):
+    text = ("TENGGARONG - Pemerintah Kabupaten Kutai Kartanegara (Kukar), Kalimantan Timur, menjalin kerja sama "
+            "pendidikan vokasi dengan Guilin Lijiang Technical College dari Kota Guilin, Tiongkok. Nota kesepahaman "
+            "(MoU) kedua pihak ditandatangani di kampus tersebut, Rabu (5/6/2030).\n")
+    draft = extract(text, "id", "2030-06-06", gazetteer)
+    mou, = draft_facts(draft, "MemorandumOfUnderstanding")
+    assert "kalimantan-timur" not in mou["party"] and "kabupaten-kutai-kartanegara" in mou["party"]
+    assert {"about": "kabupaten-kutai-kartanegara", "locatedIn": "kalimantan-timur"} in [
+        {k: f[k] for k in ("about", "locatedIn")} for f in draft_facts(draft) if "locatedIn" in f]

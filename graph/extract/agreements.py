@@ -258,7 +258,8 @@ def _same_sides(doc, group, parties) -> bool:
 
 
 # between a place and the larger one it lies in: "Kota Xining, ibu kota Provinsi Qinghai", "Hunchun, Yanbian"
-_LOCATED_GAP_RE = re.compile(r"(?i)\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)?ibu ?kota(?:\s+provinsi)?|"
+# (from its abbreviation: "Pemerintah Kabupaten Kutai Timur (Kutim), Kalimantan Timur")
+_LOCATED_GAP_RE = re.compile(r"(?i)\)?\s*(?:,|di|in|of)?\s*(?:(?:yang merupakan\s+)?ibu ?kota(?:\s+provinsi)?|"
                              r"(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of)?\s*")
 
 

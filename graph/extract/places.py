@@ -38,6 +38,11 @@ def place_facts(doc) -> list[dict]:
     # a country written as a possessive ("China's Hainan Province") qualifies the next name: skipped
     mentions = [m for m in doc.mentions if not (doc.entity_type(m.entity) == "Country"
                                                 and re.match(r"['’]s\s", doc.text[m.end:m.end + 3]))]
+    # a region's abbreviation in brackets after its name is no name of its own: "Kabupaten Kutai Timur (Kutim),
+    # Kalimantan Timur" reads as "Kabupaten Kutai Timur, Kalimantan Timur"
+    mentions = [m for before, m in zip([None, *mentions], mentions)
+                if not (before is not None and before.entity == m.entity and doc.entity_type(m.entity) in LOCAL_REGIONS
+                        and re.fullmatch(r"\s*\(", doc.text[before.end:m.start]))]
     for a, b, c in zip(mentions, mentions[1:], [*mentions[2:], None]):
         if c is not None and _POSSESSIVE_GAP_RE.fullmatch(doc.text, b.end, c.start) and "|" not in b.entity + c.entity \
                 and doc.entity_type(c.entity) in REGION_TYPES and (c.entity, b.entity) not in located \
