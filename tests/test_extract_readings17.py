@@ -6,7 +6,8 @@ a visit of its own (also when the stay is told first: "arrived on Monday and wil
 agreement was signed at, an event beside the signing; an exhibition hall, no expo; a forum on one day of a tour
 told by a second outlet, a meeting of its own beside the visit ("Sehari sebelumnya, … delegasi mengikuti Temu Bisnis
 … yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day; "Kabupaten X (Abbr), Province"
-as one party lying in its province. Test texts of our own, in the shapes regional news uses."""
+as one party lying in its province; a town's nickname in quotes ("City of X"), no region. Test texts of our own, in
+the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -175,3 +176,14 @@ def test_a_regency_with_its_abbreviation_then_its_province_is_one_party(gazettee
     assert "kalimantan-timur" not in mou["party"] and "kabupaten-kutai-kartanegara" in mou["party"]
     assert {"about": "kabupaten-kutai-kartanegara", "locatedIn": "kalimantan-timur"} in [
         {k: f[k] for k in ("about", "locatedIn")} for f in draft_facts(draft) if "locatedIn" in f]
+
+
+def test_a_towns_nickname_in_quotes_is_no_region(gazetteer):
+    text = ("MADIUN - Bupati Madiun, Ahmad Fauzan, dan Wakil Wali Kota Guilin, Lu Zhenhai, menandatangani LoI kerja "
+            "sama perdagangan di Pendopo Kabupaten Madiun, Selasa (4/6/2030).\n\n"
+            "Ahmad Fauzan said Madiun, known in Indonesia as the \"City of Pecel\", hoped to sell more teak to "
+            "Guilin.\n")
+    draft = extract(text, "id", "2030-06-05", gazetteer)
+    assert [e["id"] for e in draft.proposed if e["type"] in ("City", "Regency")] == []
+    loi, = draft_facts(draft, "LetterOfIntent")
+    assert sorted(loi["party"]) == ["guilin", "kabupaten-madiun"]

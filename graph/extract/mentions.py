@@ -475,7 +475,10 @@ def rank_mention(doc, add, kind, rank, words, start, name_start, before, end=Non
             entity, = found
             add(Mention(start, stop, entity, doc.names.types[entity], doc.text[start:stop]))
             return
-    # unknown: one capitalised word unless the words go on as a known name
+    # unknown: one capitalised word unless the words go on as a known name (not a nickname in quotes: known as
+    # the "City of Silk")
+    if doc.text[max(0, start - 1):start] in ('"', "“", "'", "‘"):
+        return
     name = words[0]
     if not before:  # "East Java province": every word before the rank word
         name = " ".join(words)
