@@ -6,11 +6,14 @@ a visit of its own (also when the stay is told first: "arrived on Monday and wil
 agreement was signed at, an event beside the signing; an exhibition hall, no expo; a forum on one day of a tour
 told by a second outlet, a meeting of its own beside the visit ("Sehari sebelumnya, … delegasi mengikuti Temu Bisnis
 … yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day; "Kabupaten X (Abbr), Province"
-as one party lying in its province; a town's nickname in quotes ("City of X"), no region. Test texts of our own, in
-the shapes regional news uses."""
+as one party lying in its province; a town's nickname in quotes ("City of X"), no region; a crop's processing after
+the harvest, farming, and "an industrial city", no field. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
+import pytest
+
 from graph.extract import extract
+from graph.extract.sectors import sectors
 from tests.helpers import draft_facts, draft_posts as posts
 
 
@@ -187,3 +190,14 @@ def test_a_towns_nickname_in_quotes_is_no_region(gazetteer):
     assert [e["id"] for e in draft.proposed if e["type"] in ("City", "Regency")] == []
     loi, = draft_facts(draft, "LetterOfIntent")
     assert sorted(loi["party"]) == ["guilin", "kabupaten-madiun"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MoU meliputi budi daya dan pengolahan pascapanen kopi", ["agriculture"]),
+    ("it covers coffee cultivation and agricultural processing", ["agriculture"]),
+    ("pelatihan teknik alat berat dan magang industri bagi lulusan SMK", ["human-resources", "vocational-education"]),
+    ("a delegation from Guilin, an industrial city in Guangxi, visited the regency", []),
+    ("kerja sama pengolahan rotan dan hilirisasi", ["industry"]),  # processing, said alone, is industry
+])
+def test_processing_after_the_harvest_is_farming_and_an_industrial_city_no_field(text, expected):
+    assert sectors(text) == expected

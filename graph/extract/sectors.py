@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.vocabulary import (AGREEMENTS, COOPERATION_RE, DISCUSSION_RE, EXPO_RE, FOCUS_SPEECH_RE,
-                                      REFERS_BACK_RE, REGION_TYPES, SECTOR_RE)
+                                      NOT_SECTOR_RE, REFERS_BACK_RE, REGION_TYPES, SECTOR_RE)
 
 
 def sectors(text: str) -> list[str]:
@@ -16,7 +16,7 @@ def sectors(text: str) -> list[str]:
     taken = [False] * len(text)
     found = []
     spans = []
-    for notation, pattern in SECTOR_RE:
+    for notation, pattern in [*SECTOR_RE, ("", NOT_SECTOR_RE)]:  # ("": words that name no field)
         for match in pattern.finditer(text):
             spans.append((-(match.end() - match.start()), match.start(), match.end(), notation))
     for _, start, end, notation in sorted(spans):
@@ -24,7 +24,8 @@ def sectors(text: str) -> list[str]:
             continue
         for i in range(start, end):
             taken[i] = True
-        found.append((start, notation))
+        if notation:
+            found.append((start, notation))
     return list(dict.fromkeys(n for _, n in sorted(found)))
 
 

@@ -375,11 +375,14 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
     "student-exchange": ["pertukaran pelajar", "pertukaran mahasiswa", "student exchange"],
     "vocational-education": ["pendidikan vokasi", "vokasi", "vocational education", "vocational training",
                              "sekolah kejuruan", "SMK", "vocational school", "vocational schools", "politeknik",
-                             "vocational"],
+                             "vocational", "magang industri", "industrial internship", "industrial internships"],
     "manufacturing": ["manufaktur", "manufacturing"],
     "fisheries": ["perikanan", "fisheries", "fishery", "nelayan", "fishermen", "fishing", "hasil laut", "seafood", "tuna", "skipjack",
                   "cakalang", "dried fish", "ikan kering"],
     "agriculture": ["pertanian", "agriculture", "agricultural", "perkebunan", "plantation", "kopi", "coffee",
+                    # a crop's processing after the harvest is farming, not industry
+                    "pengolahan pascapanen", "pascapanen", "pasca panen", "post-harvest", "postharvest",
+                    "agricultural processing", "pengolahan hasil pertanian",
                     "kakao", "cocoa", "hortikultura", "horticulture", "ketahanan pangan", "food security", "farming",
                     "farmers", "petani", "padi", "sawah", "rice farm", "rice field", "farms",
                     "tanaman pangan", "food crops", "kelapa sawit", "palm oil", "orchard", "orchards",
@@ -420,8 +423,11 @@ SECTORS = {  # notation -> keywords (matched case-insensitively, longest first)
                            "study visit", "belajar dari", "learn from", "berbagi keterampilan", "share their skills",
                            "share skills"],
 }
-SECTOR_RE = [(n, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ks) + r")",
-                             0 if n in ("msme", "human-resources") else re.IGNORECASE))
+# words with a sector's keyword in them that name no field: a town described ("Zhenjiang, an industrial city")
+NOT_SECTOR_RE = re.compile(r"(?i)(?<![\w-])(?:industrial (?:city|town|hub|centre|center|heartland)|kota industri)\b")
+# (the longest keyword first: "agricultural processing" before "agricultural", leaving no "processing" behind)
+SECTOR_RE = [(n, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(ks, key=len, reverse=True))
+                            + r")", 0 if n in ("msme", "human-resources") else re.IGNORECASE))
               for n, ks in SECTORS.items()]
 
 MONTHS = {m: i for i, names in enumerate([
