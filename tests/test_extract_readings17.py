@@ -7,7 +7,8 @@ agreement was signed at, an event beside the signing; an exhibition hall, no exp
 told by a second outlet, a meeting of its own beside the visit ("Sehari sebelumnya, … delegasi mengikuti Temu Bisnis
 … yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day; "Kabupaten X (Abbr), Province"
 as one party lying in its province; a town's nickname in quotes ("City of X"), no region; a crop's processing after
-the harvest, farming, and "an industrial city", no field. Test texts of our own, in the shapes regional news uses."""
+the harvest, farming, and "an industrial city", no field; "a city in China's southwestern Guangxi", where it
+lies. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 import pytest
@@ -201,3 +202,14 @@ def test_a_towns_nickname_in_quotes_is_no_region(gazetteer):
 ])
 def test_processing_after_the_harvest_is_farming_and_an_industrial_city_no_field(text, expected):
     assert sectors(text) == expected
+
+
+@pytest.mark.parametrize("place, city, province", [
+    ("Guilin, a tourist city in China's southwestern Guangxi region", "guilin", "guangxi"),
+    ("Zigong, a salt-making city in northeastern Sichuan", "zigong", "sichuan"),
+])
+def test_a_direction_after_the_country_still_says_where_a_city_lies(gazetteer, place, city, province):
+    text = f"MADIUN - A delegation from {place}, visited Madiun regency on Tuesday, June 4, 2030.\n"
+    located = {(f["about"], f["locatedIn"]) for f in draft_facts(extract(text, "en", "2030-06-05", gazetteer))
+               if "locatedIn" in f}
+    assert (city, province) in located

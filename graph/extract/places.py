@@ -7,9 +7,10 @@ import re
 
 from graph.extract.vocabulary import LEVEL, LOCAL_REGIONS, REGION_TYPES
 
-# what may stand between a region and the larger one it lies in: "south China's", "Indonesia's"
-_QUALIFIER = (r"(?:(?:the\s+)?(?:south|north|east|west|central|southwest|southeast|northwest|northeast|southern|"
-              r"northern|eastern|western)\s+)?(?:[A-Z]\w+['’]s\s+)?")
+# what may stand between a region and the larger one it lies in: "south China's", "Indonesia's", "China's
+# southwestern", "northeastern"
+_DIRECTION = r"(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)?"
+_QUALIFIER = rf"(?:(?:the\s+)?{_DIRECTION}\s+)?(?:[A-Z]\w+['’]s\s+)?(?:{_DIRECTION}\s+)?"
 # "Buleleng regency in Bali", "Kota Yantai dari Provinsi Shandong", "Ngada, a regency of about 170,000 people on
 # Flores island in …", "Central Lombok, on the southern coast of Lombok island in …"
 _LOCATED_GAP_RE = re.compile(r"(?:\s+(?:regency|city|county|district|prefecture))?(?:\s*\([A-Z][A-Za-z]{1,10}\))?"
