@@ -8,14 +8,15 @@ told by a second outlet, a meeting of its own beside the visit ("Sehari sebelumn
 … yang digelar Pemkab X"), and going home "melalui Jakarta", the stay's last day; "Kabupaten X (Abbr), Province"
 as one party lying in its province; a town's nickname in quotes ("City of X"), no region; a crop's processing after
 the harvest, farming, and "an industrial city", no field; "a city in China's southwestern Guangxi", where it
-lies. Test texts of our own, in the shapes regional news uses."""
+lies; "Sekretaris DPRD (Sekwan) X", head of the council's secretariat. Test texts of our own, in the shapes
+regional news uses."""
 from __future__ import annotations
 
 import pytest
 
 from graph.extract import extract
 from graph.extract.sectors import sectors
-from tests.helpers import draft_facts, draft_posts as posts
+from tests.helpers import draft_facts, draft_posts as posts, draft_posts_by_label as posts_by_label
 
 
 def test_a_surname_that_is_a_countys_name_before_a_given_name_is_a_persons(gazetteer):
@@ -213,3 +214,11 @@ def test_a_direction_after_the_country_still_says_where_a_city_lies(gazetteer, p
     located = {(f["about"], f["locatedIn"]) for f in draft_facts(extract(text, "en", "2030-06-05", gazetteer))
                if "locatedIn" in f}
     assert (city, province) in located
+
+
+@pytest.mark.parametrize("title", ["Sekretaris DPRD (Sekwan) Ngawi", "Sekretaris DPRD Ngawi", "Sekwan Ngawi"])
+def test_a_councils_secretary_heads_its_secretariat(gazetteer, title):
+    text = f"NGAWI - Rombongan Kota Guilin diterima {title}, Drs. Bambang Priyono, Selasa (4/6/2030).\n"
+    draft = extract(text, "id", "2030-06-05", gazetteer)
+    assert ("bambang-priyono", "head", "Sekretariat DPRD Kabupaten Ngawi") in posts_by_label(draft)
+    assert not [e for e in draft.proposed if e["type"] == "Legislature"]  # no council called "Sekretaris DPRD"

@@ -154,14 +154,17 @@ def test_a_delegation_led_by_a_title_the_ontology_has_no_role_for_is_led_by_the_
     assert visit["ledBy"] == people(draft)["Liang Wenbo"]["id"]
 
 
-def test_a_council_member_holds_a_members_post_and_its_secretary_none(gazetteer):
+def test_a_council_member_holds_a_members_post_and_its_secretary_heads_the_councils_secretariat(gazetteer):
+    # (the secretary was read as holding no post until round 17; bench/heldout13/README.md set the convention that
+    # "Sekretaris DPRD (Sekwan)" heads the council's secretariat, and heldout13 and heldout15 are written so)
     text = ("Ketua DPRD Kota Bitung, Yohanis Rarung, didampingi anggota DPRD Kota Bitung, Hj. Fatma Ismail, serta "
             "Sekretaris DPRD Kota Bitung, Robert Kalalo, menerima delegasi Kota Huizhou, Selasa (17/9).\n")
     draft = extract(text, "id", "2024-09-18", gazetteer)
     held = {(people(draft).get(n, {}).get("id"), r) for n, r in (("Fatma Ismail", "member"),
                                                                   ("Yohanis Rarung", "chair"))}
     assert held <= {(h, r) for h, r, _ in posts(draft)}
-    assert not [p for p in posts(draft) if p[0] == people(draft)["Robert Kalalo"]["id"]]
+    assert [(role, place) for holder, role, place in posts(draft) if holder == people(draft)["Robert Kalalo"]["id"]] \
+        == [("head", "setwan-kota-bitung")]
 
 
 def test_where_a_region_lies_said_in_english_appositions(gazetteer):

@@ -346,18 +346,22 @@ def diplomatic_mission(doc, pos, limit, role, country_before: str | None = None)
 _RANK_LABEL = {"Province": "Provinsi", "Regency": "Kabupaten", "City": "Kota"}
 
 
-def secretariat(doc, region, written, quote) -> str:
+def secretariat(doc, region, written, quote, council=False) -> str:
     """The secretariat of ``region`` (written ``written``) whose secretary a title names: "Sekda Kalteng" ->
-    Sekretariat Daerah Provinsi Kalimantan Tengah, known or proposed, with "Setda Kalteng" as alias."""
+    Sekretariat Daerah Provinsi Kalimantan Tengah, known or proposed, with "Setda Kalteng" as alias; of its council
+    (``council``): "Sekretaris DPRD Dompu" -> Sekretariat DPRD Kabupaten Dompu, "Setwan Dompu"."""
     label = doc.label(region, "id")
     rank = _RANK_LABEL.get(doc.entity_type(region), "")
     if rank and not label.startswith(rank):
         label = f"{rank} {label}"
-    name, short = f"Sekretariat Daerah {label}", f"Setda {' '.join(written.split())}"
-    known = doc.names.resolve(name) | doc.names.resolve(short)
+    written = " ".join(written.split())
+    kind, short = ("Sekretariat DPRD", f"Setwan {written}") if council else ("Sekretariat Daerah", f"Setda {written}")
+    name = f"{kind} {label}"
+    known = doc.names.resolve(name) | doc.names.resolve(short) | doc.names.resolve(f"{kind} {written}")
     if len(known) == 1:
         return next(iter(known))
-    return doc.propose(slug(short), "GovernmentAgency", name, [short], quote)
+    return doc.propose(slug(short), "GovernmentAgency", name, [short, f"{kind} {written}"] if council else [short],
+                       quote)
 
 
 # an association named whole, with the town that closes its name, as a delegation's or an agreement's side:

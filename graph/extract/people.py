@@ -285,7 +285,7 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
     pos, limit = sentence.start + match.end(), sentence.end
     after = _OF_RE.match(doc.text, pos, limit).end()
     place = None
-    if region_class == "Secretariat":  # "Sekda Kalteng": the region's secretariat, by its region
+    if region_class in ("Secretariat", "CouncilSecretariat"):  # "Sekda Kalteng": the region's secretariat
         region = doc.mention_at(after, REGION_TYPES - {"Country"})
         before = [m for m in [*doc.mentions.ending(start - 4, start), *doc.mentions.overlapping(start, start + 1)]
                   if (m.start < start < m.end or _POSSESSIVE_GAP_RE.fullmatch(doc.text, m.end, start))
@@ -300,11 +300,13 @@ def title_post(doc, sentence, match, holders_end=frozenset()) -> Held | None:
             town = region_of_country(doc, "indonesia", kinds)
             if town is None:
                 return None
-            place = secretariat(doc, town, doc.label(town, "id"), doc.text[start:pos])
+            place = secretariat(doc, town, doc.label(town, "id"), doc.text[start:pos],
+                                region_class == "CouncilSecretariat")
         else:
             region = region or before[-1]
             place = secretariat(doc, region.entity, region.text,
-                                doc.text[min(start, region.start):max(pos, region.end)])
+                                doc.text[min(start, region.start):max(pos, region.end)],
+                                region_class == "CouncilSecretariat")
             pos = max(pos, region.end)
     elif region_class is None:  # a post in an organisation: "Ketua DPRD …", "Kadis Pariwisata …"
         org = doc.mention_at(after, None, organisations=True)

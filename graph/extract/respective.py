@@ -103,10 +103,11 @@ def _office(doc, match, end, region):
     title = match.group("title")
     role, region_class = TITLE_ROLE[title.lower()]
     office = re.sub(r"[\s,;]*(?:\b(?:serta|dan|and))?[\s,;]*\Z", "", doc.text[match.end():end])
-    if region_class == "Secretariat":
+    if region_class in ("Secretariat", "CouncilSecretariat"):
         if region is None or office:
             return None
-        return role, secretariat(doc, region[0], region[1], doc.text[match.start():end].rstrip(" ,"))
+        return role, secretariat(doc, region[0], region[1], doc.text[match.start():end].rstrip(" ,"),
+                                 region_class == "CouncilSecretariat")
     if region_class is not None:
         if region is None or doc.entity_type(region[0]) not in COMPATIBLE[region_class]:
             return None

@@ -75,6 +75,8 @@ TITLES = [
     ("Sekdakab", "head", "Secretariat"), ("Sekdakot", "head", "Secretariat"), ("Sekdaprov", "head", "Secretariat"),
     ("Regional Secretary", "head", "Secretariat"), ("City Secretary", "head", "Secretariat"),
     ("Regency Secretary", "head", "Secretariat"), ("Provincial Secretary", "head", "Secretariat"),
+    # and a council's secretary its council's secretariat ("Sekretariat DPRD Kabupaten Dompu", "Setwan Dompu")
+    ("Sekretaris DPRD", "head", "CouncilSecretariat"), ("Sekwan", "head", "CouncilSecretariat"),
     # a secretary general has no role in the ontology: no post, but its holder is named where the title says
     ("Sekretaris Jenderal", None, None), ("Sekjen", None, None), ("Secretary General", None, None),
     ("Secretary-General", None, None), ("Sekretaris", None, None), ("Secretary", None, None),
