@@ -70,7 +70,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                     if town is not None and "|" not in town.entity:
                         guest = town.entity  # "delegasi Pemerintah Provinsi Hunan, Kota Changde": the city
                 elif host is None and HOST_RE.search(before) and (kind in REGION_TYPES or m.entity in doc.names.seat
-                                                                  or m.entity in doc.seats):
+                                                                  or m.entity in doc.seats) \
+                        and not _BOOTH_AFTER_RE.match(after):
                     # a region, or its legislature or government: "visited the Banten Provincial Legislature"
                     host = m.entity
                     visitor = _visitor(doc, sentence.start, m.start, host)
@@ -437,6 +438,9 @@ _OFFICE_FIRST_RE = re.compile(r"(?:Dinas|Badan|Kantor|Biro|Kamar Dagang|Kadin|Pe
 # delegation … held talks with …")
 _HELD_FORUM_RE = re.compile(r"\b(?:held|organi[sz]ed) an? (?:business )?(?:forum|meeting)\b")
 _TOWN_IN_RE = re.compile(r"\s+(?:city|town|regency|county)\b")
+# a region's stand at a fair, not the region: "later visited the Karanganyar booth" (Indonesian puts the stand
+# first, "mengunjungi stan Karanganyar", which HOST_RE does not read as a visit to the town)
+_BOOTH_AFTER_RE = re.compile(r"(?i)\s+(?:booth|stand|stall|pavilion)\b")
 _EVENT_AGAIN_RE = re.compile(r"(?:The|This) (?:event|week|festival|fair|show)\b|(?:Acara|Kegiatan|Pameran|Festival) "
                              r"(?:itu|ini|tersebut)\b")
 _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
