@@ -14,6 +14,7 @@ import contextlib
 import os
 import sys
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -113,22 +114,48 @@ def exclusive(path, wait: float | None = None):
 
     filelock takes the system's own lock (flock on Unix, msvcrt on Windows),
     released by the system if the process dies; without either it falls back
-    to a lock file that names its owner, taken over once that process is gone.
+    to a lock file that names its owner, taken over once that process is gone
+    (and, here, one left empty by a holder killed before it wrote its name).
     Raises TimeoutError after ``wait`` seconds (None: waits as long as it takes).
     """
     with warnings.catch_warnings():  # without flock or msvcrt filelock warns that it falls back: that is the intent
         warnings.filterwarnings("ignore", "only soft file lock is available")
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, SoftFileLock, Timeout, __version__ as filelock_version
 
     lock = FileLock(str(path), timeout=-1 if wait is None else wait)
-    try:
-        lock.acquire(poll_interval=0.05)
-    except Timeout:
-        raise TimeoutError(f"{path} is locked") from None
+    # (filelock 4 writes its holder's name in a fallback lock file, and never breaks an empty one: a holder killed
+    # between making the file and writing in it would keep the folder locked for ever)
+    orphans = isinstance(lock, SoftFileLock) and int(filelock_version.split(".")[0]) >= 4
+    deadline = None if wait is None else time.monotonic() + wait
+    while True:
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        step = left if not orphans else _ORPHAN_CHECK if left is None else min(left, _ORPHAN_CHECK)
+        try:
+            lock.acquire(timeout=-1 if step is None else step, poll_interval=0.05)
+            break
+        except Timeout:
+            if not (orphans and _remove_empty_marker(Path(path))) and left is not None and left <= step:
+                raise TimeoutError(f"{path} is locked") from None
     try:
         yield
     finally:
         lock.release()
+
+
+_ORPHAN_CHECK = 2.0  # seconds an empty fallback lock file stays before it is taken for a killed holder's
+
+
+def _remove_empty_marker(path: Path) -> bool:
+    """Remove a fallback lock file that is empty and has been for a while, and say whether one was removed."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if info.st_size or time.time() - info.st_mtime < _ORPHAN_CHECK:
+        return False  # a holder's name in it (filelock judges those), or a holder writing its name this moment
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    return True
 
 
 def sync_data(fd: int) -> None:

@@ -118,6 +118,36 @@ def test_the_output_lock_keeps_out_another_process_until_it_dies(tmp_path):
         pass
 
 
+def test_an_empty_fallback_lock_left_by_a_killed_holder_is_taken_over(tmp_path, monkeypatch):
+    # a holder killed between making the fallback lock file and writing its name in it leaves it empty, and
+    # filelock 4 waits on an empty one for ever (it takes it for an old version's holder)
+    filelock = pytest.importorskip("filelock")
+    if int(filelock.__version__.split(".")[0]) < 4:
+        pytest.fail(f"setup.cfg asks for filelock>=4.3; found {filelock.__version__}")
+    monkeypatch.setattr(filelock, "FileLock", filelock.SoftFileLock)  # as without flock and msvcrt
+    lock = tmp_path / ".kg.lock"
+    lock.write_bytes(b"")
+    os.utime(lock, (os.path.getmtime(lock) - 10,) * 2)
+    with portable.exclusive(lock, wait=8):
+        assert lock.stat().st_size > 0  # ours now, with our name in it
+
+
+def test_a_held_system_lock_is_never_removed_as_an_orphan(tmp_path):
+    # flock's lock file stays empty while it is held: only the fallback's empty file is an orphan
+    filelock = pytest.importorskip("filelock")
+    lock = tmp_path / ".kg.lock"
+    held = filelock.FileLock(str(lock))
+    held.acquire()
+    try:
+        os.utime(lock, (os.path.getmtime(lock) - 10,) * 2)
+        with pytest.raises(TimeoutError):
+            with portable.exclusive(lock, wait=2.5):
+                pass
+        assert lock.exists()
+    finally:
+        held.release()
+
+
 def test_workers_started_by_spawn_build_what_one_process_builds(project, tmp_path, monkeypatch):
     """A build's workers, started afresh, are given everything they need (nothing is inherited by fork)."""
     build(Paths(project), tmp_path / "alone")
