@@ -124,17 +124,19 @@ def exclusive(path, wait: float | None = None):
 
     lock = FileLock(str(path), timeout=-1 if wait is None else wait)
     # (filelock 4 writes its holder's name in a fallback lock file, and never breaks an empty one: a holder killed
-    # between making the file and writing in it would keep the folder locked for ever)
-    orphans = isinstance(lock, SoftFileLock) and int(filelock_version.split(".")[0]) >= 4
+    # between making the file and writing in it would keep the folder locked for ever; so the fallback is waited
+    # on in steps, looking for such a file between them)
+    step = _ORPHAN_CHECK if isinstance(lock, SoftFileLock) and int(filelock_version.split(".")[0]) >= 4 else None
     deadline = None if wait is None else time.monotonic() + wait
     while True:
         left = None if deadline is None else max(0.0, deadline - time.monotonic())
-        step = left if not orphans else _ORPHAN_CHECK if left is None else min(left, _ORPHAN_CHECK)
+        bounds = [x for x in (left, step) if x is not None]
+        timeout = min(bounds) if bounds else -1  # (-1: as long as it takes)
         try:
-            lock.acquire(timeout=-1 if step is None else step, poll_interval=0.05)
+            lock.acquire(timeout=timeout, poll_interval=0.05)
             break
         except Timeout:
-            if not (orphans and _remove_empty_marker(Path(path))) and left is not None and left <= step:
+            if not (step and _remove_empty_marker(Path(path))) and left is not None and left <= timeout:
                 raise TimeoutError(f"{path} is locked") from None
     try:
         yield

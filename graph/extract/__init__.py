@@ -39,7 +39,8 @@ from graph.extract.signings import signing_events
 from graph.extract.doc import Doc, slug
 from graph.extract.draft import EXTRACTOR, VERSION, Draft, finish
 from graph.extract.attendance import attending
-from graph.extract.events import dated_by_signing, event, host_by_organiser, name_visit, named_expo
+from graph.extract.events import (dated_by_signing, event, expo_of_its_own, host_by_organiser, name_visit,
+                                  named_expo)
 from graph.extract.mentions import find_mentions, mention_proposed_regions, settle_by_posts
 from graph.extract.names import Names
 from graph.extract.organisations import side_bodies
@@ -188,9 +189,9 @@ def run(doc: Doc) -> Draft:
     signings = signing_events(doc, agreements)
     delegation_of_institution(doc, visit, agreements)
     if visit is not None and signings and not (visit.get("host") and visit.get("guest")) and not \
-            (visit["type"] == "Expo" and (isinstance(visit["label"], str) or visit.get("startDate"))):
-        # an article about a signing: the ceremony is its event (and the fair it was signed at, named or with
-        # days of its own, is one too; not "sebuah pameran maritim di Jakarta" in passing)
+            (visit["type"] == "Expo" and expo_of_its_own(visit)):
+        # an article about a signing: the ceremony is its event (and the fair it was signed at is one too; not
+        # "sebuah pameran maritim di Jakarta" in passing)
         visit = None
     if visit is not None and visit.get("_arrived") and any(s.get("date", "") > visit.get("date", "~")
                                                            for s in signings):

@@ -145,8 +145,9 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                 date, weekday, until = hits[0].value, hits[0].weekday, home
         if sentence.text not in fact["quote"]:
             fact["quote"].append(sentence.text)
-    forum_day = next((hits[0] for hits in (dates(doc, doc.sentences[i].start, doc.sentences[i].end)
-                                           for i in forums) if hits), None)
+    forum_day, said = next(((hits[0], doc.sentences[i]) for i in forums
+                            for hits in [dates(doc, doc.sentences[i].start, doc.sentences[i].end)] if hits),
+                           (None, None))
     if type_name == "Meeting" and forum_day is not None and forum_day.value != date and (
             until is None or fact["_arrived"]):
         # the forum's own day, not the delegation's arrival told before it: "arrived on Monday (Oct 7) …. On
@@ -155,9 +156,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         # and Friday. … the business meeting on Friday")
         date, weekday, until = forum_day.value, forum_day.weekday, forum_day.until
         fact["_arrived"] = False
-        quoted = doc.sentences[next(i for i in forums if dates(doc, doc.sentences[i].start, doc.sentences[i].end))]
-        if quoted.text not in fact["quote"]:
-            fact["quote"].append(quoted.text)
+        if said.text not in fact["quote"]:
+            fact["quote"].append(said.text)
     if leader is None and type_name in ("DelegationVisit", "Meeting"):
         # "The Shantou group was led by Name, …" in a sentence of its own, which names neither visit nor meeting
         leader = next((found for found in (who_led(doc, x) for x in doc.sentences
@@ -367,8 +367,13 @@ def named_expo(doc, person_of_post, main):
     if main is None or main["type"] == "Expo":
         return None
     expo = event(doc, person_of_post, only="Expo")
-    # named, or opening and closing on days of its own ("opened … on Wednesday (June 24) and runs until Sunday")
-    return expo if expo is not None and (isinstance(expo["label"], str) or expo.get("startDate")) else None
+    return expo if expo is not None and expo_of_its_own(expo) else None
+
+
+def expo_of_its_own(expo) -> bool:
+    """Whether an expo is an event of its own, not one mentioned in passing: named, or opening and closing on days
+    of its own ("opened … on Wednesday (June 24) and runs until Sunday")."""
+    return isinstance(expo["label"], str) or bool(expo.get("startDate"))
 
 
 _OPENED_RE = re.compile(r"(?i)\b(?:membuka|dibuka|dimulai|pembukaan|opened|opens|open|opening|began|begins|"

@@ -11,12 +11,15 @@ from graph.extract.vocabulary import (AGREEMENTS, COOPERATION_RE, DISCUSSION_RE,
                                       NOT_SECTOR_RE, REFERS_BACK_RE, REGION_TYPES, SECTOR_RE)
 
 
+_PATTERNS = [*SECTOR_RE, ("", NOT_SECTOR_RE)]  # ("": words that name no field, claimed so no sector takes them)
+
+
 def sectors(text: str) -> list[str]:
     """Sector notations named in ``text``, in order; a longer keyword wins over one inside it."""
     taken = [False] * len(text)
     found = []
     spans = []
-    for notation, pattern in [*SECTOR_RE, ("", NOT_SECTOR_RE)]:  # ("": words that name no field)
+    for notation, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             spans.append((-(match.end() - match.start()), match.start(), match.end(), notation))
     for _, start, end, notation in sorted(spans):
