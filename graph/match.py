@@ -259,8 +259,8 @@ def find_match(fact: dict, known: list[Known], *, parents: dict[str, set[str]] |
             shared = mine & theirs
             if not shared or len(shared) < min(2, len(mine), len(theirs)):
                 continue
-        elif mine or theirs:
-            continue
+        elif (mine or theirs) and not fact["type"] == candidate.type == "Expo":
+            continue  # (an expo is between no one: a town one outlet says hosted it is where it was held)
         else:  # neither says who it is between (an expo, a signing): its name, or dates and the place, an
             # organiser or two participants in common (the two signatories of one ceremony)
             shared = sides.get("organiser", set()) & candidate.sides.get("organiser", set())

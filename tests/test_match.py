@@ -323,6 +323,18 @@ def test_facts_that_name_no_side_match_on_place_or_organiser_and_dates():
     assert find_match({"id": "d", "type": "Expo", "label": "Smart City Expo 2024"}, named) is None
 
 
+def test_an_expo_one_outlet_says_its_town_hosted_is_the_expo_another_places_there():
+    fair = {"id": "expo-guilin-2031-09", "type": "Expo", "host": "guilin", "location": "guilin",
+            "startDate": "2031-09-12", "endDate": "2031-09-15"}
+    known = known_facts([record("007_a", fair)])
+    draft = {"id": "d", "type": "Expo", "location": "guilin", "startDate": "2031-09-12"}
+    assert find_match(draft, known).id == "expo-guilin-2031-09"
+    assert find_match({**draft, "location": "madiun"}, known) is None
+    assert find_match({**draft, "host": "madiun"}, known) is None  # two towns said to host: two fairs
+    visit = {"id": "d", "type": "DelegationVisit", "location": "guilin", "startDate": "2031-09-12"}
+    assert find_match(visit, known_facts([record("007_a", {**fair, "type": "DelegationVisit"})])) is None
+
+
 def test_organisers_neither_make_nor_break_a_match_between_sides():
     known = known_facts([record("005_a", visit(id=VISIT, date="2026-05-07", organiser="icbc"))])
     assert find_match(visit(date="2026-05-08", organiser="kadin"), known).id == VISIT
