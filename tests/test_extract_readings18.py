@@ -1,5 +1,5 @@
 """The eighteenth round of readings, tuned on bench/heldout16 once it had been measured blind: a region's booth at a
-fair is no visit to the region. Test texts of our own, in the shapes regional news uses."""
+fair is no visit to the region; a company's general manager directs it. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -17,3 +17,16 @@ def test_a_hosts_official_visiting_the_visitors_booth_does_not_turn_the_visit_ro
     visit, = draft_facts(extract(text, "en", "2030-06-10", gazetteer), "DelegationVisit")
     assert (visit["host"], visit["guest"]) == ("guilin", "kabupaten-madiun")
     assert visit["ledBy"] != "lu-zhenhai"
+
+
+def test_a_companys_general_manager_directs_it_in_either_language(gazetteer):
+    text = ("Ngawi signs rice deal with Guilin trader\n\n"
+            "NGAWI — Ngawi Regent Budi Santoso received a business delegation from Guilin on Monday (June 3, 2030).\n\n"
+            "Also present at the meeting was Li Wenhua, general manager of the Guilin Osmanthus Grain Trading Co., "
+            "Ltd.\n\n"
+            "Ikut dalam rombongan General Manager Guilin Lijiang Tea Co., Ltd., Zhou Meiling.\n")
+    draft = extract(text, "en", "2030-06-04", gazetteer)
+    posts = {(p["heldBy"], p["role"]) for p in draft_facts(draft, "Post")}
+    assert {("li-wenhua", "director"), ("zhou-meiling", "director")} <= posts
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert "li-wenhua" in visit["participant"]

@@ -59,7 +59,9 @@ TITLES = [
     ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
     ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
     ("Chair", "chair", None),
-    ("Head", "head", None), ("Managing Director", "director", None), ("Director", "director", None), ("Speaker", "chair", None),
+    ("Head", "head", None), ("Managing Director", "director", None),
+    ("Director", "director", None), ("Speaker", "chair", None),
+    ("General Manager", "director", None),  # a company's: "Name, general manager of … Co."
     ("Anggota", "member", None), ("Member", "member", None),
     ("Wako", "mayor", "City"), ("Kadisperindag", "head", None),
     # diplomats: the post is in their mission (a consulate or an embassy), not in a region
