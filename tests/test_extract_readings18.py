@@ -1,5 +1,5 @@
 """The eighteenth round of readings, tuned on bench/heldout16 once it had been measured blind: a region's booth at a
-fair is no visit to the region; a company's general manager directs it. Test texts of our own, in the shapes regional news uses."""
+fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave a report there was at it. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -30,3 +30,30 @@ def test_a_companys_general_manager_directs_it_in_either_language(gazetteer):
     assert {("li-wenhua", "director"), ("zhou-meiling", "director")} <= posts
     visit, = draft_facts(draft, "DelegationVisit")
     assert "li-wenhua" in visit["participant"]
+
+
+def test_who_was_among_those_at_the_ceremony_was_at_the_signing_and_the_visit(gazetteer):
+    text = ("Guilin, Madiun sign letter on sister-city ties\n\n"
+            "GUILIN, June 5 (Lijiang Post) -- Guilin on Wednesday signed a letter of intent with Madiun, a regency in "
+            "Indonesia's East Java province, on becoming sister cities.\n\n"
+            "Guilin Mayor Lu Zhenhai and Madiun Regent Budi Santoso signed the letter at the Guilin Convention "
+            "Center.\n\n"
+            "Vice Mayor Tang Meixiu, Qin Dawei, director of the Guilin Municipal Bureau of Commerce, and Siti "
+            "Rahayu, speaker of the Madiun regional legislature, were among those at the ceremony.\n\n"
+            "The Indonesian delegation, headed by Budi, is on a four-day visit to Guilin that began on Monday.\n")
+    draft = extract(text, "en", "2030-06-06", gazetteer)
+    signing, = draft_facts(draft, "Signing")
+    visit, = draft_facts(draft, "DelegationVisit")
+    for person in ("tang-meixiu", "qin-dawei", "siti-rahayu"):
+        assert person in signing["participant"] and person in visit["participant"]
+
+
+def test_who_gave_the_report_at_a_signing_was_there(gazetteer):
+    text = ("Ngawi dan Guilin teken MoU tebu\n\n"
+            "NGAWI — Pemerintah Kabupaten Ngawi dan Pemerintah Kota Guilin menandatangani nota kesepahaman kerja sama "
+            "perkebunan tebu di Pendopo Wedya Graha, Ngawi, Selasa (4/6/2030).\n\n"
+            "Nota kesepahaman diteken Bupati Ngawi Budi Santoso dan Wakil Wali Kota Guilin Lu Zhenhai.\n\n"
+            "Kepala Dinas Perkebunan Ngawi, Ir. Hendra Wijaya, dalam laporannya menyebut luas kebun tebu rakyat "
+            "di kabupaten itu mencapai 12 ribu hektare.\n")
+    signing, = draft_facts(extract(text, "id", "2030-06-05", gazetteer), "Signing")
+    assert "hendra-wijaya" in signing["participant"]

@@ -295,13 +295,16 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
                           # "A, Title, and B, Title, participated in the meeting and signing ceremony"
                           r"participated in|took part in|(?:turut|ikut) serta dalam|"
                           # who spoke there was there: "Bupati X dalam sambutannya mengatakan …", "in his remarks"
-                          r"dalam sambutan(?:nya)?|in (?:his|her) (?:opening |welcoming )?(?:speech|remarks|address)|"
+                          r"dalam (?:sambutan|laporan)(?:nya)?|"
+                          r"in (?:his|her) (?:opening |welcoming )?(?:speech|remarks|address|report)|"
                           r"speaking at the|"
                           r"accompanied|accompanying|joined by|(?:was|were) also (?:present|there)|"
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
                           r"watching|watched|looked on|presided|"
                           # "Among the Jiangmen delegates were …", "On the Pekanbaru side were …"
                           r"among the (?:[\w-]+ )?(?:delegates|guests)|on the [\w-]+ side (?:were|was)|"
+                          # "A, Title, and B, Title, were among those at the ceremony"
+                          r"among those (?:at|present|attending|who attended)|"
                           r"also at the (?:signing|ceremony|meeting))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
