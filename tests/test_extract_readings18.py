@@ -1,5 +1,6 @@
 """The eighteenth round of readings, tuned on bench/heldout16 once it had been measured blind: a region's booth at a
-fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave a report there was at it. Test texts of our own, in the shapes regional news uses."""
+fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave
+a report there was at it; the town a partner lies in is not where it signed. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -57,3 +58,13 @@ def test_who_gave_the_report_at_a_signing_was_there(gazetteer):
             "di kabupaten itu mencapai 12 ribu hektare.\n")
     signing, = draft_facts(extract(text, "id", "2030-06-05", gazetteer), "Signing")
     assert "hendra-wijaya" in signing["participant"]
+
+
+def test_the_town_a_partner_lies_in_is_not_where_the_agreement_was_signed(gazetteer):
+    text = ("Madiun, Guilin sign tourism pact\n\n"
+            "Madiun regency in East Java signed a memorandum of understanding on tourism with Yangshuo, a county in "
+            "Guilin in China's Guangxi region, on Monday (May 12, 2031).\n\n"
+            "Madiun Regent Budi Santoso and Yangshuo County head Lu Zhenhai signed the memorandum at the Pendopo "
+            "Hall in Madiun.\n")
+    mou, = draft_facts(extract(text, "en", "2031-05-13", gazetteer), "MemorandumOfUnderstanding")
+    assert mou["signedAt"] == "kabupaten-madiun"

@@ -12,8 +12,8 @@ from graph.extract.doc import slug
 from graph.extract.organisations import org_phrase
 from graph.extract.leaders import leaders_body, who_led
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
-                                      LEADER_AFTER_RE, LOCAL_REGIONS, MEETING_RE, MEETING_VERB_RE, RECEIVE_RE,
-                                      RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, VISIT_RE, VISIT_VERB_RE, WEEKDAY_NOTATION)
+                                      LEADER_AFTER_RE, LIES_IN_RE, LOCAL_REGIONS, MEETING_RE, MEETING_VERB_RE,
+                                      RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, VISIT_RE, VISIT_VERB_RE, WEEKDAY_NOTATION)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -79,7 +79,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                         # "Konsul Jenderal … di Makassar, Lin, melakukan kunjungan kerja ke …": Lin led it
                         guest, leader = visitor[0], leader or visitor[1]
                 elif location is None and kind in REGION_TYPES and IN_RE.search(before[-4:]) and \
-                        not FUTURE_RE.search(before) and not _LIES_IN_RE.search(before) and \
+                        not FUTURE_RE.search(before) and not LIES_IN_RE.search(before) and \
                         (sides_at is None or i == sides_at) and not \
                         _MISSION_BEFORE_RE.search(doc.text, max(sentence.start, m.start - 90), m.start):
                     # "Consul General in Denpasar", "Consulate General of the People's Republic of China in Medan":
@@ -463,9 +463,6 @@ def _forum_held(doc, sentence) -> bool:
 _ATTENDED_BY_RE = re.compile(r"(?i)\b(?:dihadiri|attended by)(?:\s+oleh)?(?:\s+[a-z]+){0,2}\s+(?:the\s+)?\Z")
 _FESTIVAL_RE = re.compile(r"\b[Ff]estival\b")
 # a visit still to come: "would bring a delegation … later this year", "akan mengirim rombongan"
-# where a region named just before lies, not where the event was: "small producers from Pohuwato regency in
-# Gorontalo took … to the fair"
-_LIES_IN_RE = re.compile(r"(?i)\b(?:regency|city|county|province|kabupaten|kota)\s+(?:in|di)\s+\Z")
 FUTURE_RE = re.compile(r"(?i)\b(?:akan|would|will|plans? to|berencana|rencana(?:nya)?|next year|tahun depan)\b")
 
 

@@ -6,7 +6,7 @@ import re
 from graph.extract.dates import dates
 from graph.extract.people import named_before, named_by_surname
 from graph.extract.title_places import region_of_country
-from graph.extract.vocabulary import FAR_FROM_RE, IN_RE, LOCAL_REGIONS, NOT_NAMES, WITNESS_RE
+from graph.extract.vocabulary import FAR_FROM_RE, IN_RE, LIES_IN_RE, LOCAL_REGIONS, NOT_NAMES, WITNESS_RE
 
 
 # the story's town said by its kind, where it was signed: "signed at the regency's Likupang tourism office"
@@ -140,7 +140,8 @@ def _place_said(doc, sentence, after, types, lying_in):
     says its towns lie in: "with Sorong in Indonesia's Southwest Papua province")."""
     for m in doc.in_span(after, sentence.end, types):
         if _MISSION_TOWN_RE.search(doc.text, max(sentence.start, m.start - 70), m.start) or \
-                FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start) or m.entity in lying_in:
+                FAR_FROM_RE.search(doc.text, max(sentence.start, m.start - 100), m.start) or m.entity in lying_in \
+                or LIES_IN_RE.search(doc.text, max(sentence.start, m.start - 30), m.start):
             continue
         if IN_RE.search(doc.text[max(0, m.start - 4):m.start]) or \
                 AT_VENUE_RE.search(doc.text, max(after, m.start - 60), m.start):

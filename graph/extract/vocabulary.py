@@ -286,6 +286,9 @@ LEADER_BEFORE_RE = re.compile(r"(" + BALINESE_I + r"(?:[A-Z][a-z'’-]+\s+){0,3}
                               r"who (?:also )?)?(?:(?:menjadi\s+)?ketua rombongan|memimpin (?:rombongan|delegasi)|"
                               r"(?:led|leads|headed|heads|is leading|was leading) (?:the|a|an|his|her)(?:\s+[\w-]+){0,2} "
                               r"(?:delegation|team))")
+# where a region named just before lies, not where something happened: "small producers from Pohuwato regency in
+# Gorontalo took … to the fair", "with Wuyishan, a county-level city in Nanping"
+LIES_IN_RE = re.compile(r"(?i)\b(?:regency|city|county|province|kabupaten|kota)\s+(?:in|di)\s+\Z")
 # who else was there: "Turut hadir …", "Hadir mendampingi …", "didampingi …", "Also present was …"
 ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?:turut )?menyaksikan|disaksikan|"
                           r"di hadapan|in the presence of|"
