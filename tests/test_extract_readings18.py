@@ -1,6 +1,7 @@
 """The eighteenth round of readings, tuned on bench/heldout16 once it had been measured blind: a region's booth at a
 fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave
-a report there was at it; the town a partner lies in is not where it signed. Test texts of our own, in the shapes regional news uses."""
+a report there was at it; the town a partner lies in is not where it signed; a fair's organisers are the fair's, a
+mission's the mission's. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -68,3 +69,31 @@ def test_the_town_a_partner_lies_in_is_not_where_the_agreement_was_signed(gazett
             "Hall in Madiun.\n")
     mou, = draft_facts(extract(text, "en", "2031-05-13", gazetteer), "MemorandumOfUnderstanding")
     assert mou["signedAt"] == "kabupaten-madiun"
+
+
+def test_the_fairs_organisers_are_the_fairs_and_its_town_received_the_delegation_among_its_guests(gazetteer):
+    text = ("Osmanthus fair opens in Guilin, Indonesian regency among guests\n\n"
+            "The Guilin Osmanthus and Tea Fair 2031 opened on Friday (Sept. 12, 2031) at the Guilin International "
+            "Exhibition Center, drawing traders from 12 countries.\n\n"
+            "The three-day fair is organized by the Guilin Municipal Bureau of Commerce and the Guilin Tea Trade "
+            "Association.\n\n"
+            "Among the guests was a 10-member delegation from Madiun Regency in Indonesia's East Java province, led "
+            "by Vice Regent Siti Rahayu. Guilin Vice Mayor Lu Zhenhai met the delegation after the opening "
+            "ceremony.\n")
+    draft = extract(text, "en", "2031-09-13", gazetteer)
+    expo, = draft_facts(draft, "Expo")
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert len(expo.get("organiser", [])) == 2 and not visit.get("organiser")
+    assert (visit.get("host"), visit["guest"]) == ("guilin", "kabupaten-madiun")
+
+
+def test_a_trade_mission_organised_by_an_office_is_the_missions_not_the_fairs(gazetteer):
+    text = ("Madiun teak makers bring home Guilin orders\n\n"
+            "MADIUN, East Java — Nine furniture makers from Madiun regency took part in the Guilin Wood Products Fair "
+            "2031 in Guilin, in China's Guangxi region, from Sept. 12 to 15, on a trade mission organised by the "
+            "Madiun Trade Office.\n\n"
+            "The 12-member mission was led by Madiun Vice Regent Siti Rahayu.\n")
+    draft = extract(text, "en", "2031-09-17", gazetteer)
+    expo, = draft_facts(draft, "Expo")
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert visit.get("organiser") and not expo.get("organiser")

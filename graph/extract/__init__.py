@@ -206,7 +206,7 @@ def run(doc: Doc) -> Draft:
     last_day_of_stay(doc, visit)
     forum = forum_during_visit(doc, visit)
     organisers.apply(doc, visit, signings, [x for x in (expo, forum) if x is not None])
-    host_by_organiser(doc, visit)
+    host_by_organiser(doc, visit, expo)
     organisers.business_meeting(doc, visit)
     more, more_of_post = post_facts(doc, organisers.whose_posts(doc) + doc.late_posts)
     have = {(f["heldBy"], f["role"], f["postIn"]) for f in facts if f.get("type") == "Post"}

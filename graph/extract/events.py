@@ -338,12 +338,15 @@ def name_visit(doc, fact):
         fact["label"] = {k: f"{v} {date}" for k, v in fact["label"].items()}
 
 
-def host_by_organiser(doc, visit) -> None:
+def host_by_organiser(doc, visit, expo=None) -> None:
     """A visit whose host the article never names, organised by one town's own office or chamber ("organized by
-    the Belitung Tourism and Culture Office"): that town received the visitors, and it took place there."""
+    the Belitung Tourism and Culture Office"), or made to a fair held in one town (``expo``): that town received
+    the visitors, and it took place there."""
     if visit is None or visit["type"] not in ("DelegationVisit", "Meeting") or visit.get("host"):
         return
     towns = {doc.body_town(body) for body in visit.get("organiser", [])} - {None, visit.get("guest")}
+    if not towns and expo is not None and doc.entity_type(expo.get("location")) in LOCAL_REGIONS:
+        towns = {expo["location"]} - {visit.get("guest")}
     if len(towns) == 1:
         visit["host"] = towns.pop()
         visit.setdefault("location", visit["host"])

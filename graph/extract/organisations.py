@@ -63,6 +63,9 @@ def org_phrase(doc, pos, limit, title):
     if found is None:
         return None
     end = _next_title(doc.text, pos, found.end())
+    second = _AND_THE_RE.search(doc.text, pos, end)
+    if second is not None and any(w in ORG_HEADS_LAST for w in re.findall(r"[^\s.,;:]+", doc.text[pos:second.start()])):
+        end = second.start()  # "the Guilin Bureau of Commerce and the Guilin Tea Association": two bodies
     phrase = doc.text[pos:end]
     if re.search(r"[a-z]{3}\.\Z", phrase):
         end -= 1  # the sentence's full stop, not part of the name: "… Desi Anggraini."
@@ -186,6 +189,7 @@ def _short_name_and_region(doc, pos, end, words) -> bool:
         and doc.text.startswith(",", end)
 
 
+_AND_THE_RE = re.compile(r"[ \t]+(?:and|dan|&)[ \t]+the[ \t]+(?=[A-Z])")
 _AND_NEXT_RE = re.compile(r"[ \t]+(?:and|dan|&)[ \t]+(?=[A-Z])")
 
 

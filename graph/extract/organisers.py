@@ -209,8 +209,9 @@ def apply(doc, event, signings, others=()) -> None:
     one of ``others`` (an expo the visit went on to) whose own sentence it is; each event gets the
     building its own sentences name."""
     for key, named, sentence in settings(doc):
-        target = next((other for other in others if sentence in other["quote"]
-                       or other["type"] == "Expo" and _EXPO_SUBJECT_RE.search(sentence)), event)
+        target = event if event is not None and _TRIP_ORGANISED_RE.search(sentence) else next(
+            (other for other in others if sentence in other["quote"]
+             or other["type"] == "Expo" and _EXPO_SUBJECT_RE.search(sentence)), event)
         if signings and target is event and (event is None or SIGN_RE.search(sentence) or _CEREMONY_RE.search(sentence)):
             target = signings[0]  # "The ceremony was organized by …": the signing's
         if target is None:
@@ -250,8 +251,12 @@ def _town_after(doc, quotes, place):
 
 
 # the expo said again as what was organised: "The week is organised by …", "Pameran itu digelar …"
-_EXPO_SUBJECT_RE = re.compile(r"(?i)\b(?:the|this) (?:week|fair|expo|exhibition|festival|show)\b|"
-                              r"\b(?:pameran|pekan|festival|ekspo)\b")
+_EXPO_SUBJECT_RE = re.compile(r"(?i)\b(?:the|this)(?: [\w-]+)? (?:week|fair|expo|exhibition|festival|show)\b|"
+                              r"\b(?:pameran|pekan|festival|ekspo)\b")  # ("The four-day fair is organized by …")
+# the trip, not the fair it went to: "took part in the X Fair … on a trade mission organised by the regency's Trade
+# Office"
+_TRIP_ORGANISED_RE = re.compile(r"(?i)\b(?:mission|trip|tour|visit|misi (?:dagang|bisnis)|kunjungan)\s+"
+                                r"(?:organi[sz]ed|arranged|diselenggarakan|difasilitasi)\b")
 _CEREMONY_RE = re.compile(r"(?i)\b(?:the|this|that) ceremony\b|\b(?:acara|upacara|seremoni) (?:itu|ini|tersebut)\b")
 
 
