@@ -1,10 +1,14 @@
 """The eighteenth round of readings, tuned on bench/heldout16 once it had been measured blind: a region's booth at a
 fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave
 a report there was at it; the town a partner lies in is not where it signed; a fair's organisers are the fair's, a
-mission's the mission's. Test texts of our own, in the shapes regional news uses."""
+mission's the mission's; a named forum held on one day of a stay is dated by its day; a delegation said to stay in a
+town visited it. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
+from graph.ontology import load_vocabulary
+from graph.regions import load_gazetteer
+from tests.conftest import ROOT
 from tests.helpers import draft_facts
 
 
@@ -97,3 +101,39 @@ def test_a_trade_mission_organised_by_an_office_is_the_missions_not_the_fairs(ga
     expo, = draft_facts(draft, "Expo")
     visit, = draft_facts(draft, "DelegationVisit")
     assert visit.get("organiser") and not expo.get("organiser")
+
+
+def test_a_named_forum_held_on_the_second_day_of_a_stay_is_dated_by_its_day_and_the_stay_is_the_visit(gazetteer):
+    text = ("Delegasi Guilin Dua Hari di Ngawi, Jajaki Dagang Beras\n\n"
+            "NGAWI - Rombongan Pemerintah Kota Guilin, Daerah Otonomi Guangxi, Tiongkok, berada di Ngawi selama dua "
+            "hari, Selasa-Rabu (4-5/6/2030), untuk menjajaki kerja sama perdagangan beras.\n\n"
+            "Delegasi berjumlah sembilan orang dan dipimpin Wakil Wali Kota Guilin, Lu Zhenhai.\n\n"
+            "Setibanya di Ngawi, Selasa (4/6), rombongan diterima Bupati Ngawi, Budi Santoso, di Pendopo Kabupaten "
+            "Ngawi.\n\n"
+            "Keesokan harinya, Rabu (5/6), digelar Forum Bisnis Beras Ngawi-Guilin di Hotel Sriti. Forum tersebut "
+            "diselenggarakan Dinas Perdagangan Kabupaten Ngawi.\n")
+    draft = extract(text, "id", "2030-06-06", gazetteer)
+    meeting, = draft_facts(draft, "Meeting")
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert meeting["date"] == "2030-06-05"
+    assert (visit["startDate"], visit["endDate"]) == ("2030-06-04", "2030-06-05")
+    assert (visit["host"], visit["guest"]) == ("kabupaten-ngawi", "guilin")
+
+
+def test_a_delegation_said_to_stay_in_a_town_for_days_visited_it_in_an_article_about_a_signing(tmp_path):
+    (tmp_path / "gazetteer.yaml").write_text(
+        (ROOT / "sources" / "gazetteer.yaml").read_text(encoding="utf-8")
+        + "  - id: dinas-pendidikan-ngawi\n    type: GovernmentAgency\n    label: Dinas Pendidikan Kabupaten Ngawi\n"
+          "  - id: biro-pendidikan-guilin\n    type: GovernmentAgency\n    label: Biro Pendidikan Kota Guilin\n"
+          "    alias: [Biro Pendidikan Guilin]\n", encoding="utf-8")
+    known = load_gazetteer(tmp_path, load_vocabulary(ROOT / "ontology.ttl"))
+    text = ("Dinas Pendidikan Ngawi Teken LoI dengan Biro Pendidikan Guilin\n\n"
+            "NGAWI - Dinas Pendidikan Kabupaten Ngawi dan Biro Pendidikan Kota Guilin meneken surat pernyataan "
+            "kehendak (letter of intent) kerja sama pendidikan di Pendopo Kabupaten Ngawi, Jumat (21/3/2031).\n\n"
+            "LoI ditandatangani Kepala Dinas Pendidikan Kabupaten Ngawi, Siti Rahayu, dan Direktur Biro Pendidikan "
+            "Kota Guilin, Lu Zhenhai, yang sekaligus memimpin delegasi Guilin.\n\n"
+            "Delegasi Biro Pendidikan Guilin berjumlah delapan orang dan berada di Ngawi selama tiga hari, Kamis "
+            "hingga Sabtu (20-22/3).\n")
+    visit, = draft_facts(extract(text, "id", "2031-03-22", known), "DelegationVisit")
+    assert visit["host"] == "kabupaten-ngawi"
+    assert (visit["startDate"], visit["endDate"]) == ("2031-03-20", "2031-03-22")

@@ -47,6 +47,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
         return None
     fact = {"id": None, "type": type_name, "quote": [], "_sentence": indexes[0], "_sentences": indexes}
     host = guest = leader = location = date = weekday = until = None
+    stayed = False  # the date read first is the delegation's stay ("berada di X selama dua hari, Rabu-Kamis")
     participants, visited = [], []
     sides_at = None  # the sentence that first named the host or the guest
     for i in indexes:
@@ -130,6 +131,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
             if hits:
                 date, weekday, until = hits[0].value, hits[0].weekday, hits[0].until
                 fact["_arrived"] = _ARRIVED_RE.search(doc.text, sentence.start, hits[0].start) is not None
+                stayed = STAYED_RE.search(doc.text, sentence.start, hits[0].start) is not None
                 if until is None and fact["_arrived"]:
                     until = _went_home(doc, hits)
         elif until is None and type_name == "DelegationVisit":
@@ -149,7 +151,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                             for hits in [dates(doc, doc.sentences[i].start, doc.sentences[i].end)] if hits),
                            (None, None))
     if type_name == "Meeting" and forum_day is not None and forum_day.value != date and (
-            until is None or fact["_arrived"]):
+            until is None or fact["_arrived"] or stayed):
         # the forum's own day, not the delegation's arrival told before it: "arrived on Monday (Oct 7) …. On
         # Wednesday (Oct 9), the businesspeople met … at a business matching session" (and not the stay: "arrived on
         # Monday and will stay until Thursday"; but not a span of days the meeting took: "met buyers … last Thursday
@@ -242,6 +244,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                  and doc.names.located.get(place) != guest}
         if len(sides) == 1:
             host = sides.pop()
+    if host is None and guest is not None and type_name in ("DelegationVisit", "Meeting"):
+        host = _stayed_in(doc, indexes, guest)  # "Delegasi Biro Pendidikan X … berada di Mataram selama tiga hari"
     if host is None and held_in is not None and guest != held_in:
         host = held_in  # "Rombongan dipimpin …" of a delegation to an expo: the expo's town received it
     if location is not None and host is not None and doc.names.located.get(host) == location:
@@ -452,8 +456,24 @@ _BOOTH_AFTER_RE = re.compile(r"(?i)\s+(?:booth|stand|stall|pavilion)\b")
 _EVENT_AGAIN_RE = re.compile(r"(?:The|This) (?:event|week|festival|fair|show)\b|(?:Acara|Kegiatan|Pameran|Festival) "
                              r"(?:itu|ini|tersebut)\b")
 _ARRIVED_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b")
+# the delegation's stay, told as such: "Rombongan Pemerintah Kota X, Provinsi Y, Tiongkok, berada di Z selama dua hari"
+STAYED_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|group)\b[^.;]{0,60}?\b(?:berada di|is in|was in|"
+                       r"stays? in|stayed in)\b")
 # a forum held, not one in an organisation's name ("Forum Bisnis Bali Fujian")
-_FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b")
+_FORUM_RE = re.compile(r"\b[Ff]orum\b(?!\s+[A-Z])|\b[Tt]emu (?:bisnis|usaha)\b|\bbusiness (?:meeting|matching)\b|"
+                       # one named, said to be held: "digelar Forum Bisnis Batu Permata X-Y di Hotel …"
+                       r"(?:(?<=digelar )|(?<=diadakan )|(?<=dihelat )|(?<=held the ))Forum\b")
+
+
+def _stayed_in(doc, indexes, guest) -> str | None:
+    """The town or regency the delegation is said to stay in, in one of the event's sentences."""
+    for i in indexes:
+        sentence = doc.sentences[i]
+        for found in STAYED_RE.finditer(sentence.text):
+            town = doc.mention_at(sentence.start + found.end() + 1, LOCAL_REGIONS)
+            if town is not None and town.entity != guest and "|" not in town.entity:
+                return town.entity
+    return None
 
 
 def _forum_held(doc, sentence) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from graph.extract.agreements import short
 from graph.extract.dates import MONTH, WEEKDAY, DateHit, dates
-from graph.extract.events import FUTURE_RE, HOME_WORDS, event, name_visit
+from graph.extract.events import FUTURE_RE, HOME_WORDS, STAYED_RE, event, name_visit
 from graph.extract.organisers import settings
 from graph.extract.vocabulary import LOCAL_REGIONS, REGION_TYPES
 
@@ -222,8 +222,6 @@ _UNTIL_RE = re.compile(r"(?i)\b(?:hingga|sampai|until|till|through)\s+(?:hari\s+
 # the day the delegation leaves: "arrived on Monday (Oct 7) and will leave on Friday (Oct 11)", "… kembali ke
 # Tiongkok melalui Jakarta, Sabtu (22/4)"
 _LEAVES_RE = re.compile(r"(?i)\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" + HOME_WORDS + r")\b[^.;]{0,30}\Z")
-_STAYED_RE = re.compile(r"(?i)\b(?:delegasi|rombongan|delegation|group)\b[^.;]{0,40}?\b(?:berada di|is in|was in|stays? in|"
-                        r"stayed in)\b")
 
 
 def stay_around_meeting(doc, meeting) -> dict | None:
@@ -233,7 +231,7 @@ def stay_around_meeting(doc, meeting) -> dict | None:
             or not meeting.get("date"):
         return None
     for index, sentence in enumerate(doc.sentences):
-        arrived = _ARRIVED_RE.search(sentence.text) or _STAYED_RE.search(sentence.text)
+        arrived = _ARRIVED_RE.search(sentence.text) or STAYED_RE.search(sentence.text)
         if arrived is None or FUTURE_RE.search(sentence.text, 0, arrived.start()):
             continue  # (one still to come; not "arrived on Monday and will leave on Friday")
         hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
