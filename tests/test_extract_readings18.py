@@ -2,7 +2,7 @@
 fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave
 a report there was at it; the town a partner lies in is not where it signed; a fair's organisers are the fair's, a
 mission's the mission's; a named forum held on one day of a stay is dated by its day; a delegation said to stay in a
-town visited it. Test texts of our own, in the shapes regional news uses."""
+town visited it, and one that set out for it, told first. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -137,3 +137,19 @@ def test_a_delegation_said_to_stay_in_a_town_for_days_visited_it_in_an_article_a
     visit, = draft_facts(extract(text, "id", "2031-03-22", known), "DelegationVisit")
     assert visit["host"] == "kabupaten-ngawi"
     assert (visit["startDate"], visit["endDate"]) == ("2031-03-20", "2031-03-22")
+
+
+def test_setting_out_for_a_town_told_first_visits_it_leaving_for_one_later_does_not(gazetteer):
+    text = ("12 Perajin Batik Ngawi Berangkat Belajar ke Guilin\n\n"
+            "NGAWI, Selasa (4/11/2031) - Sebanyak 12 perajin batik asal Kabupaten Ngawi, Jawa Timur, berangkat ke "
+            "Kota Guilin, Daerah Otonomi Guangxi, Tiongkok, untuk mengikuti pelatihan desain tekstil selama dua "
+            "pekan.\n\n"
+            "Rombongan dipimpin Kepala Dinas Perindustrian Kabupaten Ngawi, Siti Rahayu.\n")
+    visit, = draft_facts(extract(text, "id", "2031-11-04", gazetteer), "DelegationVisit")
+    assert (visit.get("host"), visit["guest"]) == ("guilin", "kabupaten-ngawi")
+    text = ("Delegasi Guilin Tinjau Sawah Ngawi\n\n"
+            "NGAWI - Rombongan Pemerintah Kota Guilin tiba di Ngawi, Senin (8/7/2030), dan diterima Bupati Ngawi, Budi "
+            "Santoso.\n\n"
+            "Rabu (10/7) pagi ini, rombongan dijadwalkan meninjau sawah sebelum bertolak ke Madiun.\n")
+    visit, = draft_facts(extract(text, "id", "2030-07-10", gazetteer), "DelegationVisit")
+    assert visit["host"] == "kabupaten-ngawi"

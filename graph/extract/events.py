@@ -13,7 +13,8 @@ from graph.extract.organisations import org_phrase
 from graph.extract.leaders import leaders_body, who_led
 from graph.extract.vocabulary import (DELEGATION_RE, EXPO_NAME_RE, EXPO_RE, GUEST_AFTER_RE, GUEST_RE, HOST_RE, IN_RE,
                                       LEADER_AFTER_RE, LIES_IN_RE, LOCAL_REGIONS, MEETING_RE, MEETING_VERB_RE,
-                                      RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SIGN_RE, VISIT_RE, VISIT_VERB_RE, WEEKDAY_NOTATION)
+                                      RECEIVE_RE, RECEIVED_BY_RE, REGION_TYPES, SET_OUT_RE, SIGN_RE, VISIT_RE,
+                                      VISIT_VERB_RE, WEEKDAY_NOTATION)
 
 _MISSION_BEFORE_RE = re.compile(r"(?:Consul(?:-| )?General|Konsul(?: Jenderal)?|Konjen|Ambassador|Duta Besar|"
                                 r"Consulate(?:-| )?General|Konsulat(?: Jenderal)?)\b[^,.;]*\s+(?:in|di)\s+$")
@@ -70,7 +71,8 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                         doc.text.startswith(", ", m.end) else None
                     if town is not None and "|" not in town.entity:
                         guest = town.entity  # "delegasi Pemerintah Provinsi Hunan, Kota Changde": the city
-                elif host is None and HOST_RE.search(before) and (kind in REGION_TYPES or m.entity in doc.names.seat
+                elif host is None and (HOST_RE.search(before) or i == indexes[0] and SET_OUT_RE.search(before)) \
+                        and (kind in REGION_TYPES or m.entity in doc.names.seat
                                                                   or m.entity in doc.seats) \
                         and not _BOOTH_AFTER_RE.match(after):
                     # a region, or its legislature or government: "visited the Banten Provincial Legislature"

@@ -262,6 +262,10 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)?(?: \(\w+\))? ke|berk
                       r"(?:arrived|arrives|arriving) in|tiba di)\s+(?:(?:Pemerintah|Pemda)\s+)?$|"
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
+# the journey out, told first: "berangkat ke Kota Dongyang … untuk mengikuti pelatihan", "left for Guilin" (later
+# in a story it is the way home or on: "sebelum bertolak ke Makassar")
+SET_OUT_RE = re.compile(r"(?i)\b(?:(?:berangkat|bertolak|terbang) ke|(?:left|departed) for|flew to|travell?ed to)\s+"
+                        r"(?:(?:Pemerintah|Pemda)\s+)?$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)?(?: oleh)?|diketuai(?: langsung)?(?: oleh)?|led by|"
                        r"headed by)\s+")
 # a meeting as what the subject did, not a noun in passing ("saat pertemuan di …")
