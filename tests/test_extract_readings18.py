@@ -2,7 +2,8 @@
 fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave
 a report there was at it; the town a partner lies in is not where it signed; a fair's organisers are the fair's, a
 mission's the mission's; a named forum held on one day of a stay is dated by its day; a delegation said to stay in a
-town visited it, and one that set out for it, told first. Test texts of our own, in the shapes regional news uses."""
+town visited it, and one that set out for it, told first; who was with the leader took part. Test texts of our own,
+in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -153,3 +154,15 @@ def test_setting_out_for_a_town_told_first_visits_it_leaving_for_one_later_does_
             "Rabu (10/7) pagi ini, rombongan dijadwalkan meninjau sawah sebelum bertolak ke Madiun.\n")
     visit, = draft_facts(extract(text, "id", "2030-07-10", gazetteer), "DelegationVisit")
     assert visit["host"] == "kabupaten-ngawi"
+
+
+def test_who_was_with_the_leader_took_part(gazetteer):
+    text = ("Madiun teak makers at Guilin fair\n\n"
+            "GUILIN — Furniture makers from Madiun regency took part in the Guilin Wood Products Fair 2031, which ran "
+            "from Sept. 12 to 15 at the Guilin International Exhibition Center.\n\n"
+            "Madiun Vice Regent Siti Rahayu led the regency's nine-member group. With her were Budi Santoso, head of "
+            "the Madiun Trade Office, and Hendra Wijaya, chairman of the Madiun Teak Makers Association.\n")
+    draft = extract(text, "en", "2031-09-16", gazetteer)
+    people = {p for f in draft_facts(draft) if f.get("type") in ("Expo", "DelegationVisit")
+              for p in f.get("participant", [])}
+    assert {"budi-santoso", "hendra-wijaya"} <= people

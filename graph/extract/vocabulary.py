@@ -312,6 +312,8 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
                           r"among the (?:[\w-]+ )?(?:delegates|guests)|on the [\w-]+ side (?:were|was)|"
                           # "A, Title, and B, Title, were among those at the ceremony"
                           r"among those (?:at|present|attending|who attended)|"
+                          # the leader's companions: "With him were Name, acting head of …, and Name, chairman of …"
+                          r"with (?:him|her) (?:were|was|are|is)|"
                           r"also at the (?:signing|ceremony|meeting))\b")
 # the subject of these hosts the event: "Wali Kota X menerima …", "Gubernur X menggelar pertemuan dengan …"
 # ("met", "bertemu" say nothing of who came to whom: the host is then the other side of the guest)
