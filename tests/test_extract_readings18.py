@@ -2,8 +2,9 @@
 fair is no visit to the region; a company's general manager directs it; who was "among those at" a ceremony or gave
 a report there was at it; the town a partner lies in is not where it signed; a fair's organisers are the fair's, a
 mission's the mission's; a named forum held on one day of a stay is dated by its day; a delegation said to stay in a
-town visited it, and one that set out for it, told first; who was with the leader took part. Test texts of our own,
-in the shapes regional news uses."""
+town visited it, and one that set out for it, told first; who was with the leader took part, and who was listed
+"dalam rombongan" or "among its members", or ran the ceremony. Test texts of our own, in the shapes regional news
+uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -166,3 +167,23 @@ def test_who_was_with_the_leader_took_part(gazetteer):
     people = {p for f in draft_facts(draft) if f.get("type") in ("Expo", "DelegationVisit")
               for p in f.get("participant", [])}
     assert {"budi-santoso", "hendra-wijaya"} <= people
+
+
+def test_members_listed_in_the_group_and_who_ran_the_ceremony_were_there(gazetteer):
+    text = ("Guilin dan Ngawi Teken MoU Beras\n\n"
+            "NGAWI - Naskah MoU ditandatangani oleh Bupati Ngawi, Budi Santoso, dan Wali Kota Guilin, Lu Zhenhai, di "
+            "Pendopo Kabupaten Ngawi, Selasa (14/3/2028).\n\n"
+            "Rombongan Pemkot Guilin berjumlah 11 orang. Mereka tiba di Ngawi, Senin malam (13/3), dan dijadwalkan "
+            "berada di Ngawi hingga Kamis (16/3). Dalam rombongan antara lain Direktur Biro Pertanian Kota Guilin Tang "
+            "Meixiu.\n\n"
+            "Kepala Bagian Kerja Sama Setda Ngawi, Hendra Wijaya, yang memandu jalannya acara, menyebut penyusunan "
+            "naskah MoU memakan waktu setahun.\n")
+    draft = extract(text, "id", "2028-03-15", gazetteer)
+    signing, = draft_facts(draft, "Signing")
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert "tang-meixiu" in visit["participant"]
+    assert "hendra-wijaya" in signing["participant"]
+    text = ("Lu led a 12-member delegation that arrived in Ngawi on Monday. Among its members were Tang Meixiu, "
+            "Guilin's vice mayor, and Qin Dawei, director of the city's Bureau of Commerce.\n")
+    visit, = draft_facts(extract(text, "en", "2028-03-15", gazetteer), "DelegationVisit")
+    assert {"tang-meixiu", "qin-dawei"} <= set(visit.get("participant", []))

@@ -69,7 +69,8 @@ _IT_INCLUDES_RE = re.compile(r"(?:It|They|The group|The team|Rombongan itu|Merek
 _ALSO_IN_GROUP_RE = re.compile(r"Also in the (?:group|delegation|team|mission) (?:are|were|is|was)\b|"
                                r"Members of the (?:group|delegation|team|mission) "
                                r"(?:included|include|includes|were|are)\b|"
-                               r"Turut dalam (?:rombongan|delegasi)\b|Ikut dalam (?:rombongan|delegasi)\b")
+                               r"(?:Turut |Ikut )?[Dd]alam (?:rombongan|delegasi)\b|"
+                               r"Among (?:its|their|the (?:delegation|group|mission)['’]s) members (?:were|are)\b")
 # a delegation, or a trade mission: "the mission included the heads of six local companies"
 _GROUP_RE = re.compile(DELEGATION_RE.pattern + r"|\b(?i:the (?:trade |business )?mission|misi (?:dagang|bisnis))\b")
 _INCLUDED_RE = re.compile(r"\b(?:included|includes|including|beranggotakan|termasuk)\b|\A" + _AMONG_THEM)

@@ -307,7 +307,7 @@ ATTENDING_RE = re.compile(r"(?i)\b(?:turut hadir|hadir|mendampingi|didampingi|(?
                           r"speaking at the|"
                           r"accompanied|accompanying|joined by|(?:was|were) also (?:present|there)|"
                           # who looked on or ran the ceremony: "Watching from Salatiga were …", "X presided over it"
-                          r"watching|watched|looked on|presided|"
+                          r"watching|watched|looked on|presided|memandu (?:jalannya )?acara|"
                           # "Among the Jiangmen delegates were …", "On the Pekanbaru side were …"
                           r"among the (?:[\w-]+ )?(?:delegates|guests)|on the [\w-]+ side (?:were|was)|"
                           # "A, Title, and B, Title, were among those at the ceremony"
