@@ -3,8 +3,8 @@ fair is no visit to the region; a company's general manager directs it; who was 
 a report there was at it; the town a partner lies in is not where it signed; a fair's organisers are the fair's, a
 mission's the mission's; a named forum held on one day of a stay is dated by its day; a delegation said to stay in a
 town visited it, and one that set out for it, told first; who was with the leader took part, and who was listed
-"dalam rombongan" or "among its members", or ran the ceremony. Test texts of our own, in the shapes regional news
-uses."""
+"dalam rombongan" or "among its members", or ran the ceremony; one that arrived on a day "for a three-day visit"
+stayed three days. Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -187,3 +187,15 @@ def test_members_listed_in_the_group_and_who_ran_the_ceremony_were_there(gazette
             "Guilin's vice mayor, and Qin Dawei, director of the city's Bureau of Commerce.\n")
     visit, = draft_facts(extract(text, "en", "2028-03-15", gazetteer), "DelegationVisit")
     assert {"tang-meixiu", "qin-dawei"} <= set(visit.get("participant", []))
+
+
+def test_a_delegation_that_arrived_on_a_day_for_a_three_day_visit_stayed_three_days(gazetteer):
+    text = ("Madiun, Guilin sign tourism pact\n\n"
+            "Madiun regency in East Java signed a memorandum of understanding on tourism with Guilin, a city in "
+            "China's Guangxi region, on Monday (May 12, 2031).\n\n"
+            "Madiun Regent Budi Santoso and Guilin Mayor Lu Zhenhai signed the memorandum at the Pendopo Hall in "
+            "Madiun.\n\n"
+            "Lu is leading a 10-member delegation that arrived in Madiun on Sunday for a "
+            "three-day visit.\n")
+    visit, = draft_facts(extract(text, "en", "2031-05-13", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2031-05-11", "2031-05-13")

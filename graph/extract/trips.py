@@ -186,7 +186,8 @@ _SPAN_RE = re.compile(r"(?i)\b(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+
 _BEGAN_RE = re.compile(r"(?i)\b(?:began|begun|started|starting|beginning|which began|sejak|dimulai)\s+(?:on\s+)?\Z")
 
 
-_TO_BEGIN_RE = re.compile(r"(?i)\b(?:begin|start|memulai)\s+(?:a|an|the|their|its)?\s*\Z")
+# ("… arrived in Magelang on Sunday for a three-day visit": the same)
+_TO_BEGIN_RE = re.compile(r"(?i)\b(?:(?:begin|start|memulai)\s+(?:a|an|the|their|its)?|for\s+(?:a|an))\s*\Z")
 _ARRIVED_BEFORE_RE = re.compile(r"(?i)\b(?:arrived|arrives|tiba)\b[^.;]*?\s(?:(?:on|pada)\s+)?\Z")
 
 
