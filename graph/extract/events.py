@@ -64,7 +64,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                                 or kind not in REGION_TYPES | {"Person", "Company"}):
                 if guest is None and kind != "Person" and (GUEST_RE.search(before) or
                                                            GUEST_AFTER_RE.match(after)) \
-                        and not (kind == "Province" and _TOWN_IN_RE.match(after)):
+                        and not (kind == "Province" and _TOWN_IN_RE.match(after)) and not SET_OUT_RE.search(before):
                     # ("a delegation from the West Sumatra city": the province says where the town lies)
                     guest = m.entity
                     town = doc.mention_at(m.end + 2, LOCAL_REGIONS) if kind == "Province" and \

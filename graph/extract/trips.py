@@ -182,8 +182,10 @@ def _dated_by_days(visit, first, last, weekday, said) -> None:
 _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "dua": 2, "tiga": 3, "empat": 4,
          "lima": 5, "enam": 6, "tujuh": 7}
 _SPAN_RE = re.compile(r"(?i)\b(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+\s+){0,2}?(?:visit|trip|tour|mission)\b"
-                      r"|\bselama\s+(dua|tiga|empat|lima|enam|tujuh|\d)\s+hari\b")
-_BEGAN_RE = re.compile(r"(?i)\b(?:began|begun|started|starting|beginning|which began|sejak|dimulai)\s+(?:on\s+)?\Z")
+                      r"|\bselama\s+(dua|tiga|empat|lima|enam|tujuh|\d)\s+hari\b"
+                      r"|\bspent\s+(two|three|four|five|six|seven|\d)\s+days\b")  # ("spent three days in X, arriving on")
+_BEGAN_RE = re.compile(r"(?i)\b(?:began|begun|started|starting|beginning|which began|arriving|sejak|dimulai)\s+"
+                       r"(?:on\s+)?\Z")
 
 
 # ("… arrived in Magelang on Sunday for a three-day visit": the same)
@@ -200,7 +202,7 @@ def days_of_span(doc, visit) -> None:
         span = _SPAN_RE.search(sentence.text)
         if span is None or FUTURE_RE.search(sentence.text):
             continue
-        words = (span.group(1) or span.group(2)).lower()
+        words = next(group for group in span.groups() if group).lower()
         days = int(words) if words.isdigit() else _DAYS[words]
         first = [hit for hit in dates(doc, sentence.start + span.start(), sentence.end) if len(hit.value) == 10
                  and _BEGAN_RE.search(doc.text, max(sentence.start, hit.start - 30), hit.start)]

@@ -56,7 +56,8 @@ TITLES = [
     ("Regent", "regent", "Regency"),
     ("Vice Governor", "vice-governor", "Province"), ("Deputy Governor", "vice-governor", "Province"),
     ("Governor", "governor", "Province"), ("Minister", "minister", None),
-    ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
+    ("Vice Chairperson", "vice-chair", None), ("Vice Chairman", "vice-chair", None),
+    ("Vice Chairwoman", "vice-chair", None), ("Vice Chair", "vice-chair", None),
     ("Chairperson", "chair", None), ("Chairman", "chair", None), ("Chairwoman", "chair", None),
     ("Chair", "chair", None),
     ("Head", "head", None), ("Managing Director", "director", None),
@@ -224,6 +225,8 @@ AGREEMENT_LABEL = {"LetterOfIntent": ("LoI", "LoI"), "MemorandumOfUnderstanding"
 SIGN_RE = re.compile(r"(?i)\bmenandatangani\b|\bditandatangani\b|\bditeken\b|\bteken\b|\bmeneken\b|\bpenandatanganan\b|\btanda tangan\b|\bsign(?:ed|s|ing)?\b")
 VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawatan\b|\bdelegasi\b|\brombongan\b"
                        r"|\btiba di\b|\barrived in\b"
+                       # told after the trip: "has returned from Tengchong, where they studied …", "spent three days in"
+                       r"|\breturned from\b|\bkembali dari\b|\bspent (?:\w+ )?days in\b|\bselama (?:\w+ )?hari di\b"
                        # the visitors received, said again of them: "It was received on Thursday by Vice Mayor Name"
                        r"|\b(?:it|they) (?:was|were) (?:received|welcomed|hosted)\b"
                        r"|\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\bmisi (?:dagang|bisnis)\b|\b(?:trade|business) mission\b"
@@ -262,9 +265,11 @@ HOST_RE = re.compile(r"(?i)\b(?:kunjungan(?: kerja| resmi)?(?: \(\w+\))? ke|berk
                       r"(?:arrived|arrives|arriving) in|tiba di)\s+(?:(?:Pemerintah|Pemda)\s+)?$|"
                       # whom the visitors met: "bertemu puluhan pelaku usaha Kalimantan Tengah", "met with Riau"
                       r"\b(?:bertemu(?:\s+dengan)?|met(?:\s+with)?)(?-i:\s+[a-z]+){0,3}\s+$")
-# the journey out, told first: "berangkat ke Kota Dongyang … untuk mengikuti pelatihan", "left for Guilin" (later
-# in a story it is the way home or on: "sebelum bertolak ke Makassar")
-SET_OUT_RE = re.compile(r"(?i)\b(?:(?:berangkat|bertolak|terbang) ke|(?:left|departed) for|flew to|travell?ed to)\s+"
+# the journey out, or back, told first: "berangkat ke Kota Dongyang … untuk mengikuti pelatihan", "left for Guilin",
+# "has returned from Tengchong, where they studied …" (later in a story it is the way home or on: "sebelum bertolak
+# ke Makassar")
+SET_OUT_RE = re.compile(r"(?i)\b(?:(?:berangkat|bertolak|terbang) ke|(?:left|departed) for|flew to|travell?ed to|"
+                        r"(?:has |have |had )?returned from|baru (?:saja )?kembali dari)\s+"
                         r"(?:(?:Pemerintah|Pemda)\s+)?$")
 LEADER_RE = re.compile(r"(?i)\b(?:dipimpin(?: langsung)?(?: oleh)?|diketuai(?: langsung)?(?: oleh)?|led by|"
                        r"headed by)\s+")

@@ -1,0 +1,21 @@
+"""The nineteenth round of readings, tuned on bench/heldout17 once it had been measured blind: a trip told after it
+("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman. Test
+texts of our own, in the shapes regional news uses."""
+from __future__ import annotations
+
+from graph.extract import extract
+from tests.helpers import draft_facts, draft_posts
+
+
+def test_a_trip_told_after_it_is_a_visit_to_where_they_returned_from_for_the_days_they_spent(gazetteer):
+    text = ("Madiun farmers study Guilin's rice terraces\n\n"
+            "MADIUN, East Java — A six-member team of farmers' group leaders from Madiun regency has returned from "
+            "Guilin, a city in China's Guangxi region, where they studied terrace irrigation.\n\n"
+            "The team spent three days in Guilin, arriving on Monday (Aug. 9, 2032), at the invitation of the Guilin "
+            "Agriculture Bureau.\n\n"
+            "On Tuesday, Tang Meixiu, vice chairwoman of the Guilin Rice Growers Association, received the team.\n")
+    draft = extract(text, "en", "2032-08-13", gazetteer)
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert visit["host"] == "guilin" and visit.get("guest") != "guilin"
+    assert (visit["startDate"], visit["endDate"]) == ("2032-08-09", "2032-08-11")
+    assert any(holder == "tang-meixiu" and role == "vice-chair" for holder, role, _ in draft_posts(draft))
