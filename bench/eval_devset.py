@@ -1,7 +1,7 @@
 """The extractor on a gold set, as a user meets it: `kg add`, curate, `kg extract`.
 
 The set is the development set (bench/devset/, used while tuning) unless --set names another folder written
-the same way, such as a held-out set (bench/heldout17/, blind until a round of tuning reads it). In a scratch
+the same way, such as a held-out set (bench/heldout18/, blind until a round of tuning reads it). In a scratch
 copy of the project (ontology, shapes, the shipped sources) with the set's outlets declared as publishers
 (the only gazetteer entries written before anything is added), each article is added in order with
 graph.add.add_article (its url and publication date, and its publisher, passed as `kg add` options; title
@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from devset_gold import (DEVSET, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,  # noqa: E402
                          HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
-                         HELDOUT15, HELDOUT16, HELDOUT17,
+                         HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                          articles as set_articles,
                          gold_entities)
 from eval_extract import AGREEMENTS, EVENTS, ratio  # noqa: E402
@@ -438,7 +438,7 @@ def set_name(folder: Path) -> str:
              HELDOUT11: "Eleventh held-out set", HELDOUT12: "Twelfth held-out set",
              HELDOUT13: "Thirteenth held-out set", HELDOUT14: "Fourteenth held-out set",
              HELDOUT15: "Fifteenth held-out set", HELDOUT16: "Sixteenth held-out set",
-             HELDOUT17: "Seventeenth held-out set"}
+             HELDOUT17: "Seventeenth held-out set", HELDOUT18: "Eighteenth held-out set"}
     return known.get(folder.resolve(), f"Set {folder}")
 
 
