@@ -1,6 +1,6 @@
 """The nineteenth round of readings, tuned on bench/heldout17 once it had been measured blind: a trip told after it
-("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman. Test
-texts of our own, in the shapes regional news uses."""
+("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman; where a town lies, said as "in the
+east of the … Region" or "kota setingkat kabupaten di bawah Kota X". Test texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -19,3 +19,13 @@ def test_a_trip_told_after_it_is_a_visit_to_where_they_returned_from_for_the_day
     assert visit["host"] == "guilin" and visit.get("guest") != "guilin"
     assert (visit["startDate"], visit["endDate"]) == ("2032-08-09", "2032-08-11")
     assert any(holder == "tang-meixiu" and role == "vice-chair" for holder, role, _ in draft_posts(draft))
+
+
+def test_where_a_town_lies_said_as_the_part_of_a_province_or_a_city_it_is_in(gazetteer):
+    def located(text, language):
+        return {(f["about"], f["locatedIn"]) for f in draft_facts(extract(text, language, "2032-05-01", gazetteer))
+                if "locatedIn" in f}
+    assert ("guilin", "guangxi") in located(
+        "Guilin, in the north of the Guangxi Zhuang Autonomous Region, is known for its karst hills.\n", "en")
+    assert ("yangshuo", "guilin") in located(
+        "Yangshuo merupakan kabupaten di bawah Kota Guilin dan dikenal dengan Sungai Li.\n", "id")

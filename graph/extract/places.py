@@ -10,7 +10,8 @@ from graph.extract.vocabulary import LEVEL, LOCAL_REGIONS, REGION_TYPES
 # what may stand between a region and the larger one it lies in: "south China's", "Indonesia's", "China's
 # southwestern", "northeastern"
 _DIRECTION = r"(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)?"
-_QUALIFIER = rf"(?:(?:the\s+)?{_DIRECTION}\s+)?(?:[A-Z]\w+['’]s\s+)?(?:{_DIRECTION}\s+)?"
+_QUALIFIER = rf"(?:(?:the\s+)?{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?(?:[A-Z]\w+['’]s\s+)?(?:{_DIRECTION}\s+)?"
+# ("Hezhou, in the east of the Guangxi Zhuang Autonomous Region", "… by Ningde in the northeast of Fujian province")
 # "Buleleng regency in Bali", "Kota Yantai dari Provinsi Shandong", "Ngada, a regency of about 170,000 people on
 # Flores island in …", "Central Lombok, on the southern coast of Lombok island in …"
 _LOCATED_GAP_RE = re.compile(r"(?:\s+(?:regency|city|county|district|prefecture))?(?:\s*\([A-Z][A-Za-z]{1,10}\))?"
@@ -26,7 +27,9 @@ _CAPITAL_GAP_RE = re.compile(r",?\s*(?:yang merupakan |yang juga |merupakan |ada
 _PROVINCES_TOWN_GAP_RE = re.compile(r",\s+the\s+\Z")
 _PROVINCES_TOWN_AFTER_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:regency|city|town|county|district)\b")
 _PART_OF_GAP_RE = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:administered by|under|of)|part of|"
-                             r"(?:yang merupakan\s+)?(?:wilayah|bagian(?: dari)?)(?:\s+(?:Kota|Kabupaten|Provinsi))?)\s+")
+                             r"(?:yang merupakan\s+)?(?:wilayah|bagian(?: dari)?)(?:\s+(?:Kota|Kabupaten|Provinsi))?)\s+|"
+                             # "Emeishan merupakan kota setingkat kabupaten di bawah Kota Leshan"
+                             r"\s+(?:merupakan|adalah|ialah)\s+(?:[\w-]+\s+){0,4}?di bawah\s+")
 # a town that closes an organisation's name: "Federasi Industri dan Perdagangan (FIP) Kota Chuzhou, Provinsi Anhui"
 _TOWN_CLOSING_RE = re.compile(r"\b(?:Kota|Kabupaten|Kab\.)\s+((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\Z")
 # a larger region written as the owner of a smaller one: "Jilin province's ", "Guangxi's "
