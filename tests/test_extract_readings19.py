@@ -1,6 +1,7 @@
 """The nineteenth round of readings, tuned on bench/heldout17 once it had been measured blind: a trip told after it
-("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman; where a town lies, said as "in the
-east of the … Region" or "kota setingkat kabupaten di bawah Kota X". Test texts of our own, in the shapes regional news uses."""
+("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman; where
+a town lies, said as "in the east of the … Region" or "kota setingkat kabupaten di bawah Kota X". Test texts of our
+own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
