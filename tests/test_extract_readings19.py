@@ -1,7 +1,8 @@
 """The nineteenth round of readings, tuned on bench/heldout17 once it had been measured blind: a trip told after it
 ("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman; where
-a town lies, said as "in the east of the … Region" or "kota setingkat kabupaten di bawah Kota X". Test texts of our
-own, in the shapes regional news uses."""
+a town lies, said as "in the east of the … Region" or "kota setingkat kabupaten di bawah Kota X"; the title of an
+office named before, then the name ("Wakil Ketua asosiasi tersebut, Name", "the association's chairman, Name"). Test
+texts of our own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -30,3 +31,14 @@ def test_where_a_town_lies_said_as_the_part_of_a_province_or_a_city_it_is_in(gaz
         "Guilin, in the north of the Guangxi Zhuang Autonomous Region, is known for its karst hills.\n", "en")
     assert ("yangshuo", "guilin") in located(
         "Yangshuo merupakan kabupaten di bawah Kota Guilin dan dikenal dengan Sungai Li.\n", "id")
+
+
+def test_the_title_of_an_office_named_before_then_the_name(gazetteer):
+    text = ("NGAWI - Pelatihan diselenggarakan Dinas Pertanian Kabupaten Ngawi bekerja sama dengan Asosiasi Petani "
+            "Teh Guilin. Tim ahli dipimpin Wakil Ketua asosiasi tersebut, Tang Meixiu.\n")
+    posts = draft_posts(extract(text, "id", "2032-06-01", gazetteer))
+    assert any(holder == "tang-meixiu" and role == "vice-chair" for holder, role, _ in posts)
+    text = ("GUILIN - A team of rice farmers from Madiun visited Guilin on Monday (June 7, 2032). The trip was "
+            "organised by the Madiun Farmers Association and led by the association's chairman, Budi Santoso.\n")
+    posts = draft_posts(extract(text, "en", "2032-06-09", gazetteer))
+    assert any(holder == "budi-santoso" and role == "chair" for holder, role, _ in posts)

@@ -295,6 +295,13 @@ _OFFICE_NOUN = {"bureau": "Bureau", "office": "Office", "chamber": "Chamber", "a
                 "biro": "Biro", "dinas": "Dinas", "kantor": "Kantor", "kamar dagang": "Kamar Dagang",
                 "asosiasi": "Asosiasi", "badan": "Badan", "komisi": "Komisi"}
 _TITLE_ROLE_WORD = {**_WHOSE_ROLE, "kepala": "head", "ketua": "chair", "direktur": "director"}
+# the title before the name, of an office named before: "Tim ahli dipimpin Wakil Ketua asosiasi tersebut, Name", "It
+# was led by the commission's chairman, Name"
+_THAT_OFFICES_TITLE_RE = re.compile(
+    r"\b(?:(?P<vice>[Ww]akil\s+)?(?P<id_title>[Kk]epala|[Kk]etua|[Dd]irektur)\s+"
+    r"(?P<id_noun>biro|dinas|kantor|kamar dagang|asosiasi|badan|komisi)\s+(?:itu|tersebut)|"
+    r"the\s+(?P<en_noun>bureau|office|chamber|agency|department|association|commission)['’]s\s+"
+    r"(?P<en_vice>vice[- ])?(?P<en_title>head|chair|chairman|chairwoman|chairperson|director|president)),\s+")
 
 
 def _the_office(doc, noun, town=None, fields=()):
@@ -339,6 +346,14 @@ def whose_posts(doc) -> list[Held]:
             if holder is not None:
                 found.append(Held(holder, _TITLE_ROLE_WORD[(match.group(2) or match.group(6)).lower()], office,
                                   match.group(), sentence))
+        for match in _THAT_OFFICES_TITLE_RE.finditer(doc.text, sentence.start, sentence.end):
+            role = _TITLE_ROLE_WORD[(match.group("id_title") or match.group("en_title")).lower()]
+            if match.group("vice") or match.group("en_vice"):
+                role = "vice-chair" if role == "chair" else None  # (no deputy head or director in the ontology)
+            office = _the_office(doc, match.group("id_noun") or match.group("en_noun")) if role else None
+            person = person_at(doc, match.end(), sentence.end) if office is not None else None
+            if person is not None:
+                found.append(Held(person[0], role, office, doc.text[match.start():person[2]], sentence))
         for match in _WHOSE_RE.finditer(doc.text, sentence.start, sentence.end):
             office = _named_just_before(doc, match.start()) or _named_just_before(doc, match.start(1)) \
                 or _mission_ending_at(doc, match.start(1))
