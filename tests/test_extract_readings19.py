@@ -1,8 +1,9 @@
 """The nineteenth round of readings, tuned on bench/heldout17 once it had been measured blind: a trip told after it
 ("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman; where
 a town lies, said as "in the east of the … Region" or "kota setingkat kabupaten di bawah Kota X"; the title of an
-office named before, then the name ("Wakil Ketua asosiasi tersebut, Name", "the association's chairman, Name"). Test
-texts of our own, in the shapes regional news uses."""
+office named before, then the name ("Wakil Ketua asosiasi tersebut, Name", "the association's chairman, Name");
+experts from a body abroad who came to train ("Lima ahli dari Asosiasi … melatih …") made a visit. Test texts of our
+own, in the shapes regional news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -42,3 +43,13 @@ def test_the_title_of_an_office_named_before_then_the_name(gazetteer):
             "organised by the Madiun Farmers Association and led by the association's chairman, Budi Santoso.\n")
     posts = draft_posts(extract(text, "en", "2032-06-09", gazetteer))
     assert any(holder == "budi-santoso" and role == "chair" for holder, role, _ in posts)
+
+
+def test_experts_from_a_chinese_body_who_came_to_train_made_a_visit(gazetteer):
+    text = ("Ahli dari Guilin Latih Petani Teh Ngawi\n\n"
+            "NGAWI - Enam ahli dari Asosiasi Petani Teh Guilin, Kota Guilin, Tiongkok, melatih puluhan petani teh di "
+            "Kabupaten Ngawi. Pelatihan berlangsung tiga hari, Selasa hingga Kamis (8-10/6/2032), di Pendopo "
+            "Kabupaten Ngawi.\n\n"
+            "Bupati Ngawi, Budi Santoso, membuka pelatihan pada hari pertama.\n")
+    visit, = draft_facts(extract(text, "id", "2032-06-11", gazetteer), "DelegationVisit")
+    assert visit["host"] == "kabupaten-ngawi"

@@ -239,7 +239,11 @@ VISIT_RE = re.compile(r"(?i)\bkunjungan\b|\bberkunjung\b|\bmengunjungi\b|\blawat
                        r"|\A(?![^\n]*\b(?:expo|fair|exhibition|pameran|festival)\b)"
                        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d+)\s+(?:[\w-]+\s+){0,4}?"
-                       r"(?:[a-z]+s|people)\s+from\s+(?=[A-Z])")
+                       r"(?:[a-z]+s|people)\s+from\s+(?=[A-Z])"
+                       # the same in Indonesian: "Lima ahli dari Asosiasi … melatih puluhan pembudi daya …"
+                       r"|\A(?![^\n]*\b(?:expo|pameran|festival|pekan raya)\b)"
+                       r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+ belas|\d+)\s+"
+                       r"(?:[\w-]+\s+){1,4}?(?:dari|asal)\s+(?=[A-Z])")
 MEETING_RE = re.compile(r"(?i)\bpertemuan\b|\bbertemu\b|\brapat\b|\baudiensi\b|\bmeeting\b|\bmet\b|\btalks\b|"
                         r"\bforum\b|\btemu (?:bisnis|usaha)\b|\bbusiness matching\b")
 GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w-]+){0,8}?\s+(?:from|dari|asal)\s+(?:the\s+)?$|"
@@ -250,7 +254,8 @@ GUEST_RE = re.compile(r"(?i)\b(?:group|team|troupe|tim|kelompok|grup)\b(?:\s+[\w
                       # delegation from the northeast Chinese city of", "20 pengusaha asal Provinsi"
                       r"\b(?:delegasi|rombongan|delegation|delegates|mission|misi dagang|pengusaha|investor|investors|"
                       r"businesspeople|"
-                      r"business people|entrepreneurs|pelajar|siswa|mahasiswa|students|guru|teachers|seniman|artists)"
+                      r"business people|entrepreneurs|pelajar|siswa|mahasiswa|students|guru|teachers|seniman|artists|"
+                      r"ahli|pakar|experts|specialists|trainers|pelatih)"
                       r"(?:\s+[\w-]+){0,2}?\s+(?:dari|asal|from)\s+"
                       r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:city|province|regency|county|district|prefecture)\s+of\s+"
                       r"|(?:kota|kabupaten|provinsi)\s+|(?-i:(?:[a-z-]+|Chinese|Indonesian)\s+){1,3})?$")
