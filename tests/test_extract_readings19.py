@@ -2,8 +2,9 @@
 ("has returned from X, where they studied …", "spent three days in X, arriving on Monday"), a vice chairwoman; where
 a town lies, said as "in the east of the … Region" or "kota setingkat kabupaten di bawah Kota X"; the title of an
 office named before, then the name ("Wakil Ketua asosiasi tersebut, Name", "the association's chairman, Name");
-experts from a body abroad who came to train ("Lima ahli dari Asosiasi … melatih …") made a visit. Test texts of our
-own, in the shapes regional news uses."""
+experts from a body abroad who came to train ("Lima ahli dari Asosiasi … melatih …") made a visit; a stay told by
+its end and length ("wrapped up a four-day visit to X on Friday"). Test texts of our own, in the shapes regional
+news uses."""
 from __future__ import annotations
 
 from graph.extract import extract
@@ -53,3 +54,20 @@ def test_experts_from_a_chinese_body_who_came_to_train_made_a_visit(gazetteer):
             "Bupati Ngawi, Budi Santoso, membuka pelatihan pada hari pertama.\n")
     visit, = draft_facts(extract(text, "id", "2032-06-11", gazetteer), "DelegationVisit")
     assert visit["host"] == "kabupaten-ngawi"
+
+
+def test_a_stay_told_by_its_end_and_length_is_the_visit_around_its_forum(gazetteer):
+    text = ("Guilin, Madiun look at rice trade at matchmaking forum\n\n"
+            "A 12-member delegation from Madiun regency in Indonesia's East Java province wrapped up a four-day visit "
+            "to Guilin on Friday (Oct. 22, 2032).\n\n"
+            "The delegation was led by Madiun Regent Budi Santoso. Guilin Mayor Lu Zhenhai received the group on "
+            "Tuesday.\n\n"
+            "On Wednesday, the Guilin-Madiun Rice Trade Matchmaking Forum was held at the Guilin Grand Hotel. The "
+            "forum was organized by the Guilin Municipal Bureau of Commerce.\n")
+    draft = extract(text, "en", "2032-10-23", gazetteer)
+    visit, = draft_facts(draft, "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2032-10-19", "2032-10-22")
+    text = ("A delegation from Madiun regency wrapped up a three-day visit to Guilin on Friday (Oct. 22, 2032). Guilin "
+            "Mayor Lu Zhenhai received the group on Wednesday.\n")
+    visit, = draft_facts(extract(text, "en", "2032-10-23", gazetteer), "DelegationVisit")
+    assert (visit["startDate"], visit["endDate"]) == ("2032-10-20", "2032-10-22")

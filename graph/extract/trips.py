@@ -216,6 +216,9 @@ def days_of_span(doc, visit) -> None:
             _dated_by_days(visit, start.isoformat(), (start + dt.timedelta(days=days - 1)).isoformat(),
                            first[0].weekday, sentence.text)
             return
+    ended = _ended_span(doc)
+    if ended is not None:  # "wrapped up a four-day visit to Hezhou on Friday"
+        _dated_by_days(visit, ended[0].value, ended[1].value, None, ended[2])
 
 
 # the delegation's stay, from the day it arrived to the day it stays until: "Rombongan Qujing tiba di Lamongan Rabu
@@ -227,22 +230,48 @@ _UNTIL_RE = re.compile(r"(?i)\b(?:hingga|sampai|until|till|through)\s+(?:hari\s+
 _LEAVES_RE = re.compile(r"(?i)\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" + HOME_WORDS + r")\b[^.;]{0,30}\Z")
 
 
+# the stay told by its end: "wrapped up a four-day visit to Hezhou on Friday", "mengakhiri kunjungan tiga hari … Jumat"
+_ENDED_SPAN_RE = re.compile(r"(?i)\b(?:wrapped up|ended|concluded|completed|rounded off|mengakhiri|menutup)\s+"
+                            r"(?:a|an|their|its|the)?\s*(?:(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+\s+){0,2}?"
+                            r"(?:visit|trip|tour|mission)|(?:rangkaian\s+)?kunjungan(?:\s+kerja)?\s+(?:selama\s+)?"
+                            r"(dua|tiga|empat|lima|enam|tujuh|\d)\s+hari)\b")
+
+
+def _ended_span(doc) -> tuple[DateHit, DateHit, str] | None:
+    """(first day, last day, sentence) of a stay told by its end and length: "wrapped up a four-day visit … on
+    Friday"."""
+    for sentence in doc.sentences:
+        ended = _ENDED_SPAN_RE.search(sentence.text)
+        hits = [h for h in dates(doc, sentence.start + ended.end(), sentence.end) if len(h.value) == 10 and not
+                h.until] if ended else []
+        if hits and not FUTURE_RE.search(sentence.text, 0, ended.start()):
+            words = next(group for group in ended.groups() if group).lower()
+            days = int(words) if words.isdigit() else _DAYS[words]
+            first = dt.date.fromisoformat(hits[0].value) - dt.timedelta(days=days - 1)
+            return DateHit(hits[0].start, hits[0].end, first.isoformat(), None), hits[0], sentence.text
+    return None
+
+
 def stay_around_meeting(doc, meeting) -> dict | None:
     """The delegation's visit, when the story is about a forum or meeting held for it and tells its stay of days
     around the meeting's day: a visit of its own, with the meeting's sides, leader, people and sectors."""
     if meeting is None or meeting["type"] != "Meeting" or not (meeting.get("host") and meeting.get("guest")) \
             or not meeting.get("date"):
         return None
+    ended = _ended_span(doc)
     for index, sentence in enumerate(doc.sentences):
         arrived = _ARRIVED_RE.search(sentence.text) or STAYED_RE.search(sentence.text)
-        if arrived is None or FUTURE_RE.search(sentence.text, 0, arrived.start()):
+        if ended is not None and sentence.text == ended[2]:
+            first, last = ended[:2]
+        elif arrived is None or FUTURE_RE.search(sentence.text, 0, arrived.start()):
             continue  # (one still to come; not "arrived on Monday and will leave on Friday")
-        hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
-        first = hits[0] if hits else None
-        last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)
-                     or _LEAVES_RE.search(doc.text, max(sentence.start, h.start - 60), h.start)), None)
-        if first is not None and first.until:  # "Delegasi berada di X Rabu-Kamis (10-11/3/2027)"
-            last = DateHit(first.start, first.end, first.until, None)
+        else:
+            hits = [h for h in dates(doc, sentence.start + arrived.end(), sentence.end) if len(h.value) == 10]
+            first = hits[0] if hits else None
+            last = next((h for h in hits[1:] if _UNTIL_RE.search(doc.text, max(sentence.start, h.start - 20), h.start)
+                         or _LEAVES_RE.search(doc.text, max(sentence.start, h.start - 60), h.start)), None)
+            if first is not None and first.until:  # "Delegasi berada di X Rabu-Kamis (10-11/3/2027)"
+                last = DateHit(first.start, first.end, first.until, None)
         if first is None or last is None or not first.value <= meeting["date"] <= last.value \
                 or first.value == last.value:
             continue  # (a stay that does not take in the meeting's day is another trip)
