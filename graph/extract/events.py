@@ -72,8 +72,7 @@ def event(doc, person_of_post, agreements=(), only=None, held_in=None):
                     if town is not None and "|" not in town.entity:
                         guest = town.entity  # "delegasi Pemerintah Provinsi Hunan, Kota Changde": the city
                 elif host is None and (HOST_RE.search(before) or i == indexes[0] and SET_OUT_RE.search(before)) \
-                        and (kind in REGION_TYPES or m.entity in doc.names.seat
-                                                                  or m.entity in doc.seats) \
+                        and (kind in REGION_TYPES or m.entity in doc.names.seat or m.entity in doc.seats) \
                         and not _BOOTH_AFTER_RE.match(after):
                     # a region, or its legislature or government: "visited the Banten Provincial Legislature"
                     host = m.entity

@@ -181,9 +181,11 @@ def _dated_by_days(visit, first, last, weekday, said) -> None:
 # "a three-day working visit to the regency that began on Monday", "kunjungan kerja selama tiga hari sejak Senin (8/3)"
 _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "dua": 2, "tiga": 3, "empat": 4,
          "lima": 5, "enam": 6, "tujuh": 7}
-_SPAN_RE = re.compile(r"(?i)\b(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+\s+){0,2}?(?:visit|trip|tour|mission)\b"
-                      r"|\bselama\s+(dua|tiga|empat|lima|enam|tujuh|\d)\s+hari\b"
-                      r"|\bspent\s+(two|three|four|five|six|seven|\d)\s+days\b")  # ("spent three days in X, arriving on")
+_EN_COUNT = r"(two|three|four|five|six|seven|\d)"  # a number of days, as a group (the keys of _DAYS, or a digit)
+_ID_COUNT = r"(dua|tiga|empat|lima|enam|tujuh|\d)"
+_SPAN_RE = re.compile(rf"(?i)\b{_EN_COUNT}-day\s+(?:[a-z]+\s+){{0,2}}?(?:visit|trip|tour|mission)\b"
+                      rf"|\bselama\s+{_ID_COUNT}\s+hari\b"
+                      rf"|\bspent\s+{_EN_COUNT}\s+days\b")  # ("spent three days in X, arriving on")
 _BEGAN_RE = re.compile(r"(?i)\b(?:began|begun|started|starting|beginning|which began|arriving|sejak|dimulai)\s+"
                        r"(?:on\s+)?\Z")
 
@@ -202,8 +204,7 @@ def days_of_span(doc, visit) -> None:
         span = _SPAN_RE.search(sentence.text)
         if span is None or FUTURE_RE.search(sentence.text):
             continue
-        words = next(group for group in span.groups() if group).lower()
-        days = int(words) if words.isdigit() else _DAYS[words]
+        days = _day_count(span)
         first = [hit for hit in dates(doc, sentence.start + span.start(), sentence.end) if len(hit.value) == 10
                  and _BEGAN_RE.search(doc.text, max(sentence.start, hit.start - 30), hit.start)]
         if not first and _TO_BEGIN_RE.search(doc.text, max(sentence.start, sentence.start + span.start() - 40),
@@ -232,9 +233,15 @@ _LEAVES_RE = re.compile(r"(?i)\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" +
 
 # the stay told by its end: "wrapped up a four-day visit to Hezhou on Friday", "mengakhiri kunjungan tiga hari … Jumat"
 _ENDED_SPAN_RE = re.compile(r"(?i)\b(?:wrapped up|ended|concluded|completed|rounded off|mengakhiri|menutup)\s+"
-                            r"(?:a|an|their|its|the)?\s*(?:(two|three|four|five|six|seven|\d)-day\s+(?:[a-z]+\s+){0,2}?"
+                            rf"(?:a|an|their|its|the)?\s*(?:{_EN_COUNT}-day\s+(?:[a-z]+\s+){{0,2}}?"
                             r"(?:visit|trip|tour|mission)|(?:rangkaian\s+)?kunjungan(?:\s+kerja)?\s+(?:selama\s+)?"
-                            r"(dua|tiga|empat|lima|enam|tujuh|\d)\s+hari)\b")
+                            rf"{_ID_COUNT}\s+hari)\b")
+
+
+def _day_count(match) -> int:
+    """The number of days a match of _SPAN_RE or _ENDED_SPAN_RE says (its one group that matched)."""
+    words = next(group for group in match.groups() if group).lower()
+    return int(words) if words.isdigit() else _DAYS[words]
 
 
 def _ended_span(doc) -> tuple[DateHit, DateHit, str] | None:
@@ -245,8 +252,7 @@ def _ended_span(doc) -> tuple[DateHit, DateHit, str] | None:
         hits = [h for h in dates(doc, sentence.start + ended.end(), sentence.end) if len(h.value) == 10 and not
                 h.until] if ended else []
         if hits and not FUTURE_RE.search(sentence.text, 0, ended.start()):
-            words = next(group for group in ended.groups() if group).lower()
-            days = int(words) if words.isdigit() else _DAYS[words]
+            days = _day_count(ended)
             first = dt.date.fromisoformat(hits[0].value) - dt.timedelta(days=days - 1)
             return DateHit(hits[0].start, hits[0].end, first.isoformat(), None), hits[0], sentence.text
     return None
